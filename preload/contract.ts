@@ -1,0 +1,264 @@
+/**
+ * The one contract between the renderer and the main process. Every channel maps to its
+ * argument tuple and result; main's handlers, the preload's API object and the browser host's
+ * loopback transport are all typed from this map, so a change here breaks every side at once.
+ *
+ * Values crossing the bridge are plain data (structured-clone and JSON safe): no class
+ * instances, no functions, never the API token.
+ */
+import type { RecordTypeName } from '../main/schemas/record-type-names.js';
+
+export type { RecordTypeName };
+
+/** What every handler answers: a value, or a plain error the renderer can show. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };
+
+export interface ErrorInfo {
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+// ---------------------------------------------------------------- settings and token
+
+export interface AppSettings {
+  /** The Lexer API base URL; `https://api.lexer.io` by default. */
+  readonly apiUrl: string;
+  readonly defaultDatasetId: string;
+  /** Files uploaded at once (1 to 4). */
+  readonly concurrency: number;
+}
+
+/** How the token is kept, in words a person understands. */
+export type TokenBackend = 'safe-storage' | 'keychain' | 'file' | 'session';
+
+export interface TokenStatus {
+  readonly stored: boolean;
+  /** The last 4 characters, so a person can tell tokens apart; never more. */
+  readonly last4: string | null;
+  readonly backend: TokenBackend;
+  /** Whether the stored token is encrypted at rest. */
+  readonly encrypted: boolean;
+  /** A plain sentence on where and how it is kept. */
+  readonly description: string;
+  /** Set when the storage is weak (e.g. safeStorage's `basic_text` backend, or a plain file). */
+  readonly warning: string | null;
+  /** Whether encrypted storage is available at all; when not, the user picks session or weak. */
+  readonly encryptionAvailable: boolean;
+}
+
+export type TokenStorageChoice = 'persistent' | 'session';
+
+export interface TokenCheck {
+  readonly valid: boolean;
+  /** Plain words: "The token works." or why not. */
+  readonly message: string;
+}
+
+// ---------------------------------------------------------------- files
+
+export type FileKind = 'csv' | 'ndjson' | 'json' | 'gzip' | 'other';
+
+export interface NameCheck {
+  readonly valid: boolean;
+  /** The name that follows the vendor's rules (equal to the input when valid). */
+  readonly fixed: string;
+  /** One plain sentence per broken rule. */
+  readonly problems: readonly string[];
+}
+
+export interface FileInfo {
+  readonly path: string;
+  readonly name: string;
+  readonly size: number;
+  readonly kind: FileKind;
+  readonly nameCheck: NameCheck;
+  /** Set when the file cannot be uploaded as it is (empty, over 5 GiB, unreadable). */
+  readonly blocker: ErrorInfo | null;
+}
+
+// ---------------------------------------------------------------- CSV preview
+
+export interface PreviewIssue {
+  /** e.g. `bom`, `invisible-character`, `duplicate-header`, `empty-header`, `ragged-row`, `unknown-header`. */
+  readonly kind: string;
+  readonly message: string;
+}
+
+export interface CsvPreview {
+  readonly encoding: string;
+  readonly delimiter: string;
+  readonly lineEnding: 'CRLF' | 'LF' | 'CR';
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly issues: readonly PreviewIssue[];
+}
+
+// ---------------------------------------------------------------- mapping, conversion, validation
+
+/** Header name to schema field path (`link.email`), or `null` to drop the column. */
+export interface ColumnMapping {
+  readonly columns: Readonly<Record<string, string | null>>;
+  /** What to do with columns mapped to nothing known: keep them under `custom_fields`, or drop. */
+  readonly unknownColumns: 'custom_fields' | 'drop';
+  /** Infer numbers and booleans under `custom_fields` (strings otherwise). */
+  readonly inferCustomTypes: boolean;
+}
+
+export interface LineError {
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ErrorGroup {
+  /** e.g. `link.email`. */
+  readonly field: string;
+  /** e.g. `not an email address`. */
+  readonly rule: string;
+  readonly count: number;
+}
+
+export interface ValidationReport {
+  readonly total: number;
+  readonly valid: number;
+  readonly invalid: number;
+  /** The first errors, capped; the counts are never capped. */
+  readonly errors: readonly LineError[];
+  readonly summary: readonly ErrorGroup[];
+  readonly warnings: readonly string[];
+  /** A job id whose full error list `jobs.exportErrors` returns. */
+  readonly jobId: string;
+}
+
+export interface ConversionReport {
+  readonly rows: number;
+  readonly written: number;
+  readonly rejected: number;
+  readonly errors: readonly LineError[];
+  readonly summary: readonly ErrorGroup[];
+  /** Path of the NDJSON file written. */
+  readonly output: string;
+  readonly jobId: string;
+}
+
+export interface ConvertRequest {
+  readonly path: string;
+  readonly recordType: RecordTypeName;
+  readonly mapping: ColumnMapping;
+  readonly gzip: boolean;
+  readonly stopOnFirstInvalid: boolean;
+}
+
+export interface JobProgress {
+  readonly jobId: string;
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly lines: number;
+}
+
+// ---------------------------------------------------------------- uploads
+
+export interface UploadDestination {
+  readonly datasetId: string;
+  readonly recordType: RecordTypeName;
+}
+
+export interface UploadRequest {
+  /** Chosen by the renderer (one per card); a second start of the same id does not run twice. */
+  readonly id: string;
+  readonly path: string;
+  /** The name sent to Lexer (already fixed by the user or the app). */
+  readonly filename: string;
+  readonly destination: UploadDestination | null;
+  /** Validate every record first and upload only if all are valid (NDJSON to a dataset). */
+  readonly validateFirst: boolean;
+}
+
+export interface TransferProgress {
+  readonly bytesSent: number;
+  readonly totalBytes: number;
+  readonly bytesPerSecond: number;
+  readonly etaSeconds: number | null;
+}
+
+/** An upload's state; the renderer switches on `kind` exhaustively. */
+export type UploadState =
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'validating'; readonly lines: number; readonly bytesRead: number; readonly totalBytes: number }
+  | { readonly kind: 'requesting-url'; readonly attempt: number }
+  | { readonly kind: 'uploading'; readonly attempt: number; readonly progress: TransferProgress }
+  | { readonly kind: 'retrying'; readonly attempt: number; readonly reason: string; readonly delayMs: number }
+  | { readonly kind: 'succeeded'; readonly uploadId: string; readonly bytes: number; readonly filename: string }
+  | { readonly kind: 'failed'; readonly error: ErrorInfo }
+  | { readonly kind: 'cancelled' };
+
+export interface UploadStateEvent {
+  readonly id: string;
+  readonly state: UploadState;
+}
+
+// ---------------------------------------------------------------- history
+
+/** The vendor's status words (plus Cancelled). */
+export type HistoryStatus = 'Pending' | 'In Progress' | 'Success' | 'Failed' | 'Cancelled';
+
+export interface HistoryEntry {
+  readonly id: string;
+  readonly uploadId: string | null;
+  readonly filePath: string;
+  readonly filename: string;
+  readonly datasetId: string | null;
+  readonly recordType: RecordTypeName | null;
+  readonly bytes: number;
+  readonly status: HistoryStatus;
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  readonly error: ErrorInfo | null;
+  /** Marked Failed because the app stopped while it was In Progress. */
+  readonly interrupted: boolean;
+}
+
+// ---------------------------------------------------------------- the channel map
+
+/** Request/response channels: name to [argument tuple, result value]. */
+export interface InvokeChannels {
+  'settings:get': [[], AppSettings];
+  'settings:update': [[patch: Partial<AppSettings>], AppSettings];
+  'token:status': [[], TokenStatus];
+  'token:save': [[token: string, storage: TokenStorageChoice], TokenStatus];
+  'token:clear': [[], TokenStatus];
+  'token:check': [[], TokenCheck];
+  'files:inspect': [[path: string], FileInfo];
+  'files:check-name': [[name: string], NameCheck];
+  'preview:csv': [[path: string, rows: number, recordType: RecordTypeName | null], CsvPreview];
+  'mapping:suggest': [[headers: readonly string[], recordType: RecordTypeName], ColumnMapping];
+  'jobs:validate': [[jobId: string, path: string, recordType: RecordTypeName], ValidationReport];
+  'jobs:convert': [[jobId: string, request: ConvertRequest], ConversionReport];
+  'jobs:cancel': [[jobId: string], boolean];
+  'jobs:export-errors': [[jobId: string], string];
+  'uploads:start': [[request: UploadRequest], UploadState];
+  'uploads:cancel': [[id: string], boolean];
+  'history:list': [[], readonly HistoryEntry[]];
+  'shell:open-external': [[url: string], boolean];
+}
+
+/** Events pushed from main to the window: name to payload. */
+export interface EventChannels {
+  'uploads:state': UploadStateEvent;
+  'jobs:progress': JobProgress;
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type InvokeArgs<C extends InvokeChannel> = InvokeChannels[C][0];
+export type InvokeResult<C extends InvokeChannel> = InvokeChannels[C][1];
+export type EventChannel = keyof EventChannels;
+
+/** The list of channels, for handlers that must register every one (checked against the map). */
+export const INVOKE_CHANNELS = [
+  'settings:get', 'settings:update', 'token:status', 'token:save', 'token:clear', 'token:check',
+  'files:inspect', 'files:check-name', 'preview:csv', 'mapping:suggest', 'jobs:validate',
+  'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
+  'history:list', 'shell:open-external',
+] as const satisfies readonly InvokeChannel[];
+
+export const EVENT_CHANNELS = ['uploads:state', 'jobs:progress'] as const satisfies readonly EventChannel[];

@@ -1,0 +1,72 @@
+/**
+ * Builds the renderer's API from a transport. In Electron the transport is IPC (preload.ts);
+ * in the browser host it is fetch and server-sent events on loopback (renderer/host-transport.ts).
+ * Both give the renderer the same object, so `LexerApi` below is the renderer's only type source.
+ */
+import type {
+  EventChannel,
+  EventChannels,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeResult,
+  Result,
+} from './contract.js';
+
+export interface Transport {
+  invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<Result<InvokeResult<C>>>;
+  subscribe<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
+  /** Turns a dropped or chosen `File` into a path main can read (Electron: its real path; browser: a staged copy). */
+  resolveFile(file: File): Promise<Result<string>>;
+}
+
+/** The domain API the renderer codes against, grouped by concern. */
+export function createApi(t: Transport) {
+  return {
+    settings: {
+      get: () => t.invoke('settings:get'),
+      update: (patch: InvokeArgs<'settings:update'>[0]) => t.invoke('settings:update', patch),
+    },
+    token: {
+      status: () => t.invoke('token:status'),
+      save: (token: string, storage: InvokeArgs<'token:save'>[1]) => t.invoke('token:save', token, storage),
+      clear: () => t.invoke('token:clear'),
+      check: () => t.invoke('token:check'),
+    },
+    files: {
+      /** Resolves a dropped/chosen File and inspects it (kind, size, name rules, blockers). */
+      add: async (file: File) => {
+        const path = await t.resolveFile(file);
+        return path.ok ? t.invoke('files:inspect', path.value) : path;
+      },
+      inspect: (path: string) => t.invoke('files:inspect', path),
+      checkName: (name: string) => t.invoke('files:check-name', name),
+    },
+    preview: {
+      csv: (...args: InvokeArgs<'preview:csv'>) => t.invoke('preview:csv', ...args),
+    },
+    mapping: {
+      suggest: (...args: InvokeArgs<'mapping:suggest'>) => t.invoke('mapping:suggest', ...args),
+    },
+    jobs: {
+      validate: (...args: InvokeArgs<'jobs:validate'>) => t.invoke('jobs:validate', ...args),
+      convert: (...args: InvokeArgs<'jobs:convert'>) => t.invoke('jobs:convert', ...args),
+      cancel: (jobId: string) => t.invoke('jobs:cancel', jobId),
+      exportErrors: (jobId: string) => t.invoke('jobs:export-errors', jobId),
+      onProgress: (listener: (p: EventChannels['jobs:progress']) => void) => t.subscribe('jobs:progress', listener),
+    },
+    uploads: {
+      start: (request: InvokeArgs<'uploads:start'>[0]) => t.invoke('uploads:start', request),
+      cancel: (id: string) => t.invoke('uploads:cancel', id),
+      onState: (listener: (e: EventChannels['uploads:state']) => void) => t.subscribe('uploads:state', listener),
+    },
+    history: {
+      list: () => t.invoke('history:list'),
+    },
+    shell: {
+      openExternal: (url: string) => t.invoke('shell:open-external', url),
+    },
+  };
+}
+
+/** The renderer's API type: derived from the object above, never written by hand. */
+export type LexerApi = ReturnType<typeof createApi>;

@@ -1,0 +1,43 @@
+// Builds the three layers: the engine and Electron main with tsc (plain ESM modules that the
+// CLI and the app both run), the preload as one CommonJS file (a sandboxed preload cannot be
+// an ES module), and the renderer as one browser bundle with its HTML and CSS.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, chmodSync, existsSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (existsSync('dist/main/cli/bin.js')) chmodSync('dist/main/cli/bin.js', 0o755);
+
+if (existsSync('preload/preload.ts')) {
+  await build({
+    entryPoints: ['preload/preload.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron'],
+    outfile: 'dist/preload/preload.cjs',
+    logLevel: 'warning',
+  });
+}
+
+if (existsSync('renderer/index.tsx')) {
+  mkdirSync('dist/renderer', { recursive: true });
+  await build({
+    entryPoints: ['renderer/index.tsx'],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+    jsx: 'automatic',
+    minify: true,
+    sourcemap: true,
+    outfile: 'dist/renderer/app.js',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  cpSync('renderer/index.html', 'dist/renderer/index.html');
+  if (existsSync('renderer/styles.css')) cpSync('renderer/styles.css', 'dist/renderer/styles.css');
+}
+console.log('build: dist/ ready');

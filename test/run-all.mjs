@@ -1,0 +1,59 @@
+// The single test entry (`npm test`): builds, runs the Node test files (unit and integration,
+// against the real sandbox over loopback) and the Playwright end-to-end suite, then prints one
+// closing line `N passed, N failed, N skipped` summed over both runners, as CI reads it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'e2e' && name !== 'fixtures') out.push(...findTests(path));
+    } else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out.sort();
+}
+
+if (run('npm', ['run', '--silent', 'build']) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'lexer-tests-'));
+const only = process.argv.slice(2);
+const files = only.length > 0 ? only : findTests('test');
+const tap = join(work, 'node.tap');
+run(process.execPath, [
+  '--import', 'tsx', '--test', '--test-concurrency=2',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+  ...files,
+]);
+const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+const count = (key) => Number((tapText.match(new RegExp(`^# ${key} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+let passed = count('pass');
+let failed = count('fail') + count('cancelled');
+let skipped = count('skipped') + count('todo');
+if (!tapText) failed += 1;
+
+if (only.length === 0 && existsSync('playwright.config.ts')) {
+  const json = join(work, 'playwright.json');
+  run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: json });
+  if (existsSync(json)) {
+    const stats = JSON.parse(readFileSync(json, 'utf8')).stats ?? {};
+    passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    failed += stats.unexpected ?? 0;
+    skipped += stats.skipped ?? 0;
+  } else {
+    failed += 1;
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);
