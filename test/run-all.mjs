@@ -20,6 +20,19 @@ function findTests(dir) {
   return out.sort();
 }
 
+// The end-to-end suite drives Debian's Chromium; install it when we can (root with apt-get, as
+// on CI and a fresh machine of ours), else say exactly what is missing.
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log('test: installing Debian\'s chromium for the end-to-end tests');
+  run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
+}
+if (!existsSync(CHROMIUM)) {
+  console.log(`test: ${CHROMIUM} is missing; install it (sudo apt-get install chromium) and run npm test again.`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 if (run('npm', ['run', '--silent', 'build']) !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
