@@ -27,6 +27,20 @@ export interface AppSettings {
   readonly defaultDatasetId: string;
   /** Files uploaded at once (1 to 4). */
   readonly concurrency: number;
+  /**
+   * Send uploads to the local sandbox embedded in the app instead of Lexer: for trying the app
+   * without a Lexer account. The sandbox has its own token; files stay on this computer.
+   */
+  readonly useSandbox: boolean;
+}
+
+/** The embedded sandbox, when the settings ask for it. */
+export interface SandboxStatus {
+  readonly enabled: boolean;
+  /** The sandbox's API URL once it runs (it starts on first use). */
+  readonly apiUrl: string | null;
+  /** The folder where the sandbox keeps the files it received. */
+  readonly storageDir: string | null;
 }
 
 /** How the token is kept, in words a person understands. */
@@ -224,6 +238,7 @@ export interface HistoryEntry {
 export interface InvokeChannels {
   'settings:get': [[], AppSettings];
   'settings:update': [[patch: Partial<AppSettings>], AppSettings];
+  'sandbox:status': [[], SandboxStatus];
   'token:status': [[], TokenStatus];
   'token:save': [[token: string, storage: TokenStorageChoice], TokenStatus];
   'token:clear': [[], TokenStatus];
@@ -255,7 +270,7 @@ export type EventChannel = keyof EventChannels;
 
 /** The list of channels, for handlers that must register every one (checked against the map). */
 export const INVOKE_CHANNELS = [
-  'settings:get', 'settings:update', 'token:status', 'token:save', 'token:clear', 'token:check',
+  'settings:get', 'settings:update', 'sandbox:status', 'token:status', 'token:save', 'token:clear', 'token:check',
   'files:inspect', 'files:check-name', 'preview:csv', 'mapping:suggest', 'jobs:validate',
   'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
   'history:list', 'shell:open-external',

@@ -26,6 +26,9 @@ export function createApi(t: Transport) {
       get: () => t.invoke('settings:get'),
       update: (patch: InvokeArgs<'settings:update'>[0]) => t.invoke('settings:update', patch),
     },
+    sandbox: {
+      status: () => t.invoke('sandbox:status'),
+    },
     token: {
       status: () => t.invoke('token:status'),
       save: (token: string, storage: InvokeArgs<'token:save'>[1]) => t.invoke('token:save', token, storage),

@@ -1,0 +1,78 @@
+import { HTTPError, RequestError } from 'got';
+import { LexerError } from '../errors.js';
+
+/** Pulls the service's own words out of an error body ({"error": ...}, {"message": ...}, {"errors": [...]}). */
+export function serviceMessage(body: string): string | null {
+  const text = body.trim();
+  if (!text) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object') {
+      const o = parsed as Record<string, unknown>;
+      for (const key of ['error', 'message', 'errors', 'detail']) {
+        const v = o[key];
+        if (typeof v === 'string') return v;
+        if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('; ');
+        if (v && typeof v === 'object') return JSON.stringify(v);
+      }
+    }
+  } catch {
+    // Not JSON: fall through to the plain text, kept short.
+  }
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function isAbort(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === 'AbortError' || (error instanceof RequestError && error.code === 'ERR_ABORTED');
+}
+
+/**
+ * Turns what got threw for an API call into a plain LexerError. `where` is the API base URL
+ * (never holds the token, which travels in a header), `attempts` how many tries were made.
+ */
+export function apiError(error: unknown, o: { where: string; attempts: number; signal?: AbortSignal }): LexerError {
+  if (error instanceof LexerError) return error;
+  if (o.signal?.aborted || isAbort(error)) return new LexerError('cancelled', 'The request was cancelled.', { cause: error });
+  if (error instanceof HTTPError) {
+    const status = error.response.statusCode;
+    const said = serviceMessage(String(error.response.body ?? ''));
+    const tries = o.attempts > 1 ? ` after ${o.attempts} tries` : '';
+    if (status === 401 || status === 403) {
+      return new LexerError('token-rejected', `Lexer rejected the API token (HTTP ${status}).`, {
+        hint: 'Create an Activity API token in the Hub (Manage > Integrations > API Tokens) and save it again.',
+      });
+    }
+    if (status === 400 || status === 422) {
+      return new LexerError('request-refused', `Lexer refused the request (HTTP ${status}): ${said ?? 'no reason given'}.`, {
+        hint: 'Check the file name, dataset ID and record type, then try again.',
+      });
+    }
+    if (status === 404) {
+      return new LexerError('wrong-api-url', `There is no File Upload API at ${o.where} (HTTP 404).`, {
+        hint: 'Check the API URL; the default is https://api.lexer.io.',
+      });
+    }
+    if (status === 429) {
+      return new LexerError('rate-limited', `Lexer kept answering "too many requests" (HTTP 429)${tries}.`, {
+        hint: 'Wait a minute and try again; each token allows 10 requests per second.',
+        retryable: true,
+      });
+    }
+    if (status >= 500) {
+      return new LexerError('server-error', `The Lexer API at ${o.where} failed with HTTP ${status}${tries}.`, {
+        hint: 'Lexer may be having trouble; try again in a few minutes.',
+        retryable: true,
+      });
+    }
+    return new LexerError('invalid-response', `The Lexer API at ${o.where} answered HTTP ${status}${said ? `: ${said}` : ''}.`, {
+      hint: 'Check the API URL and try again.',
+    });
+  }
+  const code = error instanceof RequestError ? error.code : undefined;
+  return new LexerError('network-error', `Could not reach the Lexer API at ${o.where}${code ? ` (${code})` : ''}${o.attempts > 1 ? ` after ${o.attempts} tries` : ''}.`, {
+    hint: 'Check your internet connection, proxy settings and the API URL, then try again.',
+    retryable: true,
+    cause: error,
+  });
+}

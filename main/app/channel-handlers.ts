@@ -1,0 +1,102 @@
+/**
+ * The body of each channel: validate the `unknown` arguments, call the service or the engine,
+ * map the result to the contract's DTO. Errors are thrown as LexerError and turned into a
+ * `Result` by the wrapper in create-app-services.ts.
+ */
+import type { HistoryEntry, InvokeChannel, InvokeResult } from '../../preload/contract.js';
+import { checkToken } from '../api/api-client.js';
+import type { UploadHistory } from '../history/upload-history.js';
+import { suggestMapping } from '../pipeline/column-mapping.js';
+import { previewCsv } from '../pipeline/csv-preview.js';
+import { isAllowedExternalUrl } from './external-links.js';
+import { checkName, inspectFile } from './inspect-file.js';
+import type { Connection } from './connection.js';
+import type { EmbeddedSandbox } from './embedded-sandbox.js';
+import type { JobService } from './job-service.js';
+import { asFilePath, parseConvertRequest, parseUploadRequest } from './request-parsers.js';
+import { usageError } from './result.js';
+import type { SettingsStore } from './settings-store.js';
+import type { TokenService } from './token-service.js';
+import type { UploadService } from './upload-service.js';
+import { asId, asInteger, asRecordType, asString, asStringArray, expectArgs } from './validators.js';
+
+export type RawHandlers = { [C in InvokeChannel]: (...args: unknown[]) => Promise<InvokeResult<C>> };
+
+export interface ChannelDeps {
+  settings: SettingsStore;
+  sandbox: EmbeddedSandbox;
+  connection: () => Promise<Connection>;
+  tokens: TokenService;
+  jobs: JobService;
+  uploads: UploadService;
+  history: UploadHistory;
+  resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
+  openExternal?: ((url: string) => Promise<void>) | undefined;
+}
+
+/** The history entry as the renderer sees it (no internal timestamps it does not show). */
+function toHistoryDto(e: ReturnType<UploadHistory['list']>[number]): HistoryEntry {
+  return {
+    id: e.id, uploadId: e.uploadId, filePath: e.filePath, filename: e.filename, datasetId: e.datasetId,
+    recordType: e.recordType, bytes: e.bytes, status: e.status, createdAt: e.createdAt, finishedAt: e.finishedAt,
+    error: e.error ? { code: e.error.code, message: e.error.message, ...(e.error.hint ? { hint: e.error.hint } : {}) } : null,
+    interrupted: e.interrupted,
+  };
+}
+
+/** Builds the raw (throwing) handler for every channel. */
+export function createChannelHandlers(d: ChannelDeps): RawHandlers {
+  const n = (args: unknown[], count: number, channel: InvokeChannel) => expectArgs(args, count, channel);
+  return {
+    'settings:get': async (...a) => (n(a, 0, 'settings:get'), d.settings.get()),
+    'settings:update': async (...a) => (n(a, 1, 'settings:update'), d.settings.update(a[0])),
+    'sandbox:status': async (...a) => {
+      n(a, 0, 'sandbox:status');
+      const enabled = d.settings.get().useSandbox;
+      // Start it when it is on, so the page can show where files land before the first upload.
+      if (enabled) await d.sandbox.ensure();
+      return { enabled, ...d.sandbox.status() };
+    },
+    'token:status': async (...a) => (n(a, 0, 'token:status'), d.tokens.status()),
+    'token:save': async (...a) => (n(a, 2, 'token:save'), d.tokens.save(a[0], a[1])),
+    'token:clear': async (...a) => (n(a, 0, 'token:clear'), d.tokens.clear()),
+    'token:check': async (...a) => {
+      n(a, 0, 'token:check');
+      const { apiUrl, token, sandbox } = await d.connection();
+      if (!token) return { valid: false, message: 'No API token is saved yet. Paste one from the Hub and save it.' };
+      const proxyUrl = d.resolveProxy ? await d.resolveProxy(apiUrl).catch(() => null) : null;
+      const r = await checkToken({ apiUrl, token, proxyUrl });
+      const note = sandbox ? ' (Sandbox mode: this checked the local sandbox, not Lexer.)' : '';
+      return { valid: r.valid, message: `${r.message}${note}` };
+    },
+    'files:inspect': async (...a) => (n(a, 1, 'files:inspect'), inspectFile(asFilePath(a[0]))),
+    'files:check-name': async (...a) => (n(a, 1, 'files:check-name'), checkName(asString(a[0], 'name', 1024))),
+    'preview:csv': async (...a) => {
+      n(a, 3, 'preview:csv');
+      const recordType = a[2] === null ? null : asRecordType(a[2]);
+      const p = await previewCsv(asFilePath(a[0]), { rows: asInteger(a[1], 'rows', 1, 1000), recordType });
+      return { encoding: p.encoding, delimiter: p.delimiter, lineEnding: p.lineEnding, headers: p.headers, rows: p.rows, issues: p.issues };
+    },
+    'mapping:suggest': async (...a) => {
+      n(a, 2, 'mapping:suggest');
+      const m = suggestMapping(asStringArray(a[0], 'headers'), asRecordType(a[1]));
+      return { columns: { ...m.columns }, unknownColumns: m.unknownColumns, inferCustomTypes: m.inferCustomTypes };
+    },
+    'jobs:validate': async (...a) => (n(a, 3, 'jobs:validate'), d.jobs.validate(asId(a[0], 'jobId'), asFilePath(a[1]), asRecordType(a[2]))),
+    'jobs:convert': async (...a) => (n(a, 2, 'jobs:convert'), d.jobs.convert(asId(a[0], 'jobId'), parseConvertRequest(a[1]))),
+    'jobs:cancel': async (...a) => (n(a, 1, 'jobs:cancel'), d.jobs.cancel(asId(a[0], 'jobId'))),
+    'jobs:export-errors': async (...a) => (n(a, 1, 'jobs:export-errors'), d.jobs.exportErrors(asId(a[0], 'jobId'))),
+    'uploads:start': async (...a) => (n(a, 1, 'uploads:start'), d.uploads.start(parseUploadRequest(a[0]))),
+    'uploads:cancel': async (...a) => (n(a, 1, 'uploads:cancel'), d.uploads.cancel(asId(a[0], 'id'))),
+    'history:list': async (...a) => (n(a, 0, 'history:list'), d.history.list().map(toHistoryDto)),
+    'shell:open-external': async (...a) => {
+      n(a, 1, 'shell:open-external');
+      if (!isAllowedExternalUrl(a[0])) {
+        throw usageError('Only https links to Lexer (the Hub and its help pages) open from the app.', 'Copy the address and open it in your browser yourself.');
+      }
+      if (!d.openExternal) return false; // the browser host: the page opens its own links
+      await d.openExternal(a[0]);
+      return true;
+    },
+  };
+}

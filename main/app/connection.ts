@@ -1,0 +1,24 @@
+/**
+ * Where main-side calls go: Lexer (the settings' API URL and the saved token) or, in sandbox
+ * mode, the embedded sandbox with its own token. One place decides, so uploads and the token
+ * check never disagree.
+ */
+import type { EmbeddedSandbox } from './embedded-sandbox.js';
+import type { SettingsStore } from './settings-store.js';
+import type { TokenService } from './token-service.js';
+
+export interface Connection {
+  readonly apiUrl: string;
+  readonly token: string | null;
+  readonly sandbox: boolean;
+}
+
+/** Resolves the connection for the next call from the current settings. */
+export function createConnectionResolver(settings: SettingsStore, tokens: TokenService, sandbox: EmbeddedSandbox): () => Promise<Connection> {
+  return async () => {
+    const s = settings.get();
+    if (!s.useSandbox) return { apiUrl: s.apiUrl, token: await tokens.current(), sandbox: false };
+    const started = await sandbox.ensure();
+    return { apiUrl: started.apiUrl, token: started.token, sandbox: true };
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The app's services: one handler per contract channel, shared by the Electron IPC layer and
+ * the browser host. Each handler takes its arguments as `unknown`, validates them, calls the
+ * engine and answers a `Result`; it never throws and never returns the token.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { InvokeChannel, InvokeResult, Result } from '../../preload/contract.js';
+import { openHistory } from '../history/upload-history.js';
+import type { TokenVault } from '../vault/token-vault.js';
+import { createEventHub, type EventHub, type ServiceEvents } from './event-hub.js';
+import { createJobService } from './job-service.js';
+import { fail, ok, toErrorInfo } from './result.js';
+import { createChannelHandlers } from './channel-handlers.js';
+import { createConnectionResolver } from './connection.js';
+import { createEmbeddedSandbox } from './embedded-sandbox.js';
+import { scrubSecrets } from './scrub-secrets.js';
+import { openSettings } from './settings-store.js';
+import { createStateThrottle } from './throttle-states.js';
+import { createTokenService } from './token-service.js';
+import { createUploadService, type UploadServiceDeps } from './upload-service.js';
+
+export type Handler<C extends InvokeChannel> = (...args: unknown[]) => Promise<Result<InvokeResult<C>>>;
+export type Handlers = { readonly [C in InvokeChannel]: Handler<C> };
+
+export interface AppServicesOptions {
+  userDataDir: string;
+  /** Where the token is kept between runs (safeStorage, keychain or a 0600 file). */
+  vault: TokenVault;
+  /** Memory only, for "this session only". */
+  sessionVault: TokenVault;
+  /** Overrides the Lexer default API URL until the user saves one (env LEXER_API_URL). */
+  envApiUrl?: string | null;
+  /** The system proxy for a URL as `http://host:port`, or null for a direct connection. */
+  resolveProxy?: (url: string) => Promise<string | null>;
+  /** Opens an allow-listed https URL in the system browser; absent in the browser host. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Engine knobs for tests (retry backoff, stall timeout). */
+  uploadTuning?: UploadServiceDeps['tuning'];
+}
+
+export interface AppServices {
+  readonly handlers: Handlers;
+  /** Window events (`uploads:state`, `jobs:progress`) and shell events (`activity`, `queue:settled`). */
+  readonly events: EventHub<ServiceEvents>;
+  /** Cancels running uploads and jobs and stops the embedded sandbox (on quit). */
+  dispose(): Promise<void>;
+}
+
+/** Builds the services over the user's data folder and the two token vaults. */
+export async function createAppServices(o: AppServicesOptions): Promise<AppServices> {
+  await mkdir(o.userDataDir, { recursive: true });
+  const settings = await openSettings(o.userDataDir, o.envApiUrl === undefined ? process.env.LEXER_API_URL : o.envApiUrl);
+  const history = await openHistory(join(o.userDataDir, 'history.json'));
+  const events = createEventHub<ServiceEvents>();
+  const throttle = createStateThrottle((e) => events.emit('uploads:state', e));
+  const upstream = createEventHub<ServiceEvents>();
+  upstream.on('uploads:state', (e) => {
+    throttle.push(e.id, e.state);
+    const k = e.state.kind;
+    if (k === 'succeeded' || k === 'failed' || k === 'cancelled') throttle.forget(e.id);
+  });
+  upstream.on('activity', (a) => events.emit('activity', a));
+  upstream.on('queue:settled', (q) => events.emit('queue:settled', q));
+
+  const tokens = createTokenService(o.vault, o.sessionVault);
+  const sandbox = createEmbeddedSandbox(o.userDataDir);
+  const connection = createConnectionResolver(settings, tokens, sandbox);
+  const jobs = createJobService({ userDataDir: o.userDataDir, emitProgress: (p) => events.emit('jobs:progress', p) });
+  const uploads = createUploadService({
+    history,
+    hub: upstream,
+    connection,
+    concurrency: () => settings.get().concurrency,
+    resolveProxy: o.resolveProxy,
+    ...(o.uploadTuning ? { tuning: o.uploadTuning } : {}),
+  });
+  const raw = createChannelHandlers({ settings, sandbox, connection, tokens, jobs, uploads, history, resolveProxy: o.resolveProxy, openExternal: o.openExternal });
+
+  const wrap = <C extends InvokeChannel>(fn: (...args: unknown[]) => Promise<InvokeResult<C>>, secretArg: boolean): Handler<C> =>
+    async (...args) => {
+      let result: Result<InvokeResult<C>>;
+      try {
+        result = ok(await fn(...args));
+      } catch (error) {
+        result = fail(toErrorInfo(error));
+      }
+      const token = await tokens.current().catch(() => null);
+      return scrubSecrets(result, [token, secretArg && typeof args[0] === 'string' ? args[0].trim() : null]);
+    };
+  const handlers = Object.fromEntries(
+    Object.entries(raw).map(([channel, fn]) => [channel, wrap(fn as (...args: unknown[]) => Promise<never>, channel === 'token:save')]),
+  ) as unknown as Handlers;
+
+  return {
+    handlers,
+    events,
+    async dispose() {
+      uploads.dispose();
+      jobs.dispose();
+      throttle.dispose();
+      await sandbox.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * `files:inspect`: what the renderer shows on a file's card before anything is sent: its kind
+ * from the extension, its size, its name checked against Lexer's naming rules with a fixed name
+ * offered, and a blocker when it cannot be uploaded as it is (empty, over 5 GiB, unreadable).
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { FileInfo, FileKind, NameCheck } from '../../preload/contract.js';
+import { checkFileName, fixFileName } from '../names/file-name-rules.js';
+import { checkUploadableFile } from '../upload/preflight.js';
+import { toErrorInfo } from './result.js';
+
+/** The file's kind from its extension; `.gz` is gzip whatever is inside. */
+export function fileKind(name: string): FileKind {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.gz')) return 'gzip';
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
+  if (lower.endsWith('.json')) return 'json';
+  return 'other';
+}
+
+/** A name checked against the vendor's rules, with the fixed name (equal to it when valid). */
+export function checkName(name: string): NameCheck {
+  const check = checkFileName(name);
+  return { valid: check.valid, fixed: check.valid ? name : fixFileName(name), problems: check.problems };
+}
+
+/** Inspects a file on disk; never throws for a bad file, which becomes the card's blocker. */
+export async function inspectFile(path: string): Promise<FileInfo> {
+  const name = basename(path);
+  let size = 0;
+  let blocker: FileInfo['blocker'] = null;
+  try {
+    size = (await checkUploadableFile(path)).bytes;
+  } catch (error) {
+    blocker = toErrorInfo(error);
+    size = await stat(path).then((s) => s.size, () => 0);
+  }
+  return { path, name, size, kind: fileKind(name), nameCheck: checkName(name), blocker };
+}

@@ -1,0 +1,113 @@
+/**
+ * Validation and conversion jobs (`jobs:*`). Each job keeps its FULL error list (the engine's
+ * reports are capped; `onError` sees every error) so "Export errors" gives the person every
+ * line to fix, and pushes throttled `jobs:progress` events. A second start of a running job id
+ * returns the running job instead of reading the file twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import Papa from 'papaparse';
+import type { ConversionReport, ConvertRequest, JobProgress, LineError, ValidationReport } from '../../preload/contract.js';
+import { convertToNdjson } from '../pipeline/convert-to-ndjson.js';
+import { validateNdjsonFile } from '../pipeline/validate-ndjson.js';
+import type { RecordTypeName } from '../schemas/record-type-names.js';
+import { LexerError } from '../errors.js';
+
+/** Finished jobs kept for export; older ones are forgotten so memory stays bounded. */
+const KEPT_JOBS = 20;
+const PROGRESS_INTERVAL_MS = 250;
+
+interface Job {
+  controller: AbortController;
+  errors: LineError[];
+  running: Promise<unknown> | null;
+}
+
+export interface JobService {
+  validate(jobId: string, path: string, recordType: RecordTypeName): Promise<ValidationReport>;
+  convert(jobId: string, request: ConvertRequest): Promise<ConversionReport>;
+  cancel(jobId: string): boolean;
+  exportErrors(jobId: string): string;
+  dispose(): void;
+}
+
+/** The output name for a converted file: the input's base name with `.ndjson` (or `.ndjson.gz`). */
+export function convertedName(input: string, gzip: boolean): string {
+  const base = basename(input).replace(/(\.gz)?$/i, '').replace(/\.(csv|json|txt|tsv)$/i, '');
+  return `${base || 'converted'}.ndjson${gzip ? '.gz' : ''}`;
+}
+
+/** Creates the job service; converted files go to `<userDataDir>/converted/<random>/`. */
+export function createJobService(o: { userDataDir: string; emitProgress: (p: JobProgress) => void }): JobService {
+  const jobs = new Map<string, Job>();
+
+  const progressReporter = (jobId: string) => {
+    let lastAt = 0;
+    return (p: { bytesRead: number; totalBytes: number; lines: number }) => {
+      const now = Date.now();
+      if (now - lastAt < PROGRESS_INTERVAL_MS && p.bytesRead < p.totalBytes) return;
+      lastAt = now;
+      o.emitProgress({ jobId, bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.lines });
+    };
+  };
+
+  const run = <T>(jobId: string, work: (job: Job) => Promise<T>): Promise<T> => {
+    const existing = jobs.get(jobId);
+    if (existing?.running) return existing.running as Promise<T>;
+    const job: Job = { controller: new AbortController(), errors: [], running: null };
+    jobs.delete(jobId);
+    jobs.set(jobId, job);
+    while (jobs.size > KEPT_JOBS) jobs.delete(jobs.keys().next().value as string);
+    const running = work(job).finally(() => {
+      job.running = null;
+    });
+    job.running = running;
+    return running;
+  };
+
+  return {
+    validate: (jobId, path, recordType) =>
+      run(jobId, async (job) => {
+        const r = await validateNdjsonFile(path, recordType, {
+          signal: job.controller.signal,
+          onProgress: progressReporter(jobId),
+          onError: (e) => void job.errors.push({ line: e.line, message: e.message }),
+        });
+        const errors = r.errors.map((e) => ({ line: e.line, message: e.message }));
+        return { total: r.total, valid: r.valid, invalid: r.invalid, errors, summary: r.summary, warnings: r.warnings, jobId };
+      }),
+    convert: (jobId, request) =>
+      run(jobId, async (job) => {
+        const dir = join(o.userDataDir, 'converted', randomUUID());
+        await mkdir(dir, { recursive: true });
+        const report = progressReporter(jobId);
+        const r = await convertToNdjson(request.path, {
+          recordType: request.recordType,
+          output: join(dir, convertedName(request.path, request.gzip)),
+          mapping: request.mapping,
+          gzip: request.gzip,
+          stopOnFirstInvalid: request.stopOnFirstInvalid,
+          signal: job.controller.signal,
+          onProgress: (p) => report({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.rows }),
+          onError: (e) => void job.errors.push({ line: e.line, message: e.message }),
+        });
+        const errors = r.errors.map((e) => ({ line: e.line, message: e.message }));
+        return { rows: r.rows, written: r.written, rejected: r.rejected, errors, summary: r.summary, output: r.output, jobId };
+      }),
+    cancel(jobId) {
+      const job = jobs.get(jobId);
+      if (!job?.running) return false;
+      job.controller.abort();
+      return true;
+    },
+    exportErrors(jobId) {
+      const job = jobs.get(jobId);
+      if (!job) throw new LexerError('usage', 'That check is no longer in memory.', { hint: 'Run the check again, then export its errors.' });
+      return Papa.unparse({ fields: ['line', 'message'], data: job.errors.map((e) => [e.line, e.message]) });
+    },
+    dispose() {
+      for (const job of jobs.values()) job.controller.abort();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Parsers for the structured arguments of `uploads:start` and `jobs:convert`: every field is
+ * checked as unknown and rebuilt, so nothing the window adds travels further into main.
+ */
+import { isAbsolute } from 'node:path';
+import type { ColumnMapping, ConvertRequest, UploadDestination, UploadRequest } from '../../preload/contract.js';
+import { usageError } from './result.js';
+import { asBoolean, asId, asObject, asRecordType, asString } from './validators.js';
+
+/** An absolute path to a local file (the renderer resolves dropped files to real paths). */
+export function asFilePath(value: unknown, name = 'path'): string {
+  const path = asString(value, name, 4096);
+  if (!isAbsolute(path) || path.includes('\0')) throw usageError(`${name} must be an absolute file path.`);
+  return path;
+}
+
+/** A dataset destination, or null for a plain file Lexer staff load by hand. */
+export function parseDestination(value: unknown): UploadDestination | null {
+  if (value === null) return null;
+  const o = asObject(value, 'destination', ['datasetId', 'recordType']);
+  const datasetId = asString(typeof o.datasetId === 'string' ? o.datasetId.trim() : o.datasetId, 'Dataset ID', 256);
+  return { datasetId, recordType: asRecordType(o.recordType) };
+}
+
+/** `uploads:start`'s request. */
+export function parseUploadRequest(value: unknown): UploadRequest {
+  const o = asObject(value, 'request', ['id', 'path', 'filename', 'destination', 'validateFirst']);
+  return {
+    id: asId(o.id, 'id'),
+    path: asFilePath(o.path),
+    filename: asString(o.filename, 'filename', 255),
+    destination: parseDestination(o.destination ?? null),
+    validateFirst: asBoolean(o.validateFirst, 'validateFirst'),
+  };
+}
+
+/** A column mapping: header to field path (or null to drop the column). */
+export function parseMapping(value: unknown): ColumnMapping {
+  const o = asObject(value, 'mapping', ['columns', 'unknownColumns', 'inferCustomTypes']);
+  const cols = asObject(o.columns, 'mapping.columns', Object.keys(o.columns ?? {}));
+  const entries = Object.entries(cols);
+  if (entries.length > 5000) throw usageError('mapping.columns has too many columns.');
+  for (const [header, field] of entries) {
+    if (field !== null && (typeof field !== 'string' || field.length > 256)) throw usageError(`mapping for "${header}" must be a field path or null.`);
+  }
+  // fromEntries defines own properties, so a header named "__proto__" stays a plain key
+  const columns = Object.fromEntries(entries) as Record<string, string | null>;
+  if (o.unknownColumns !== 'custom_fields' && o.unknownColumns !== 'drop') throw usageError("mapping.unknownColumns must be 'custom_fields' or 'drop'.");
+  return { columns, unknownColumns: o.unknownColumns, inferCustomTypes: asBoolean(o.inferCustomTypes, 'mapping.inferCustomTypes') };
+}
+
+/** `jobs:convert`'s request. */
+export function parseConvertRequest(value: unknown): ConvertRequest {
+  const o = asObject(value, 'request', ['path', 'recordType', 'mapping', 'gzip', 'stopOnFirstInvalid']);
+  return {
+    path: asFilePath(o.path),
+    recordType: asRecordType(o.recordType),
+    mapping: parseMapping(o.mapping),
+    gzip: asBoolean(o.gzip, 'gzip'),
+    stopOnFirstInvalid: asBoolean(o.stopOnFirstInvalid, 'stopOnFirstInvalid'),
+  };
+}

@@ -1,0 +1,23 @@
+import cliProgress from 'cli-progress';
+import { formatBytes } from './output.js';
+
+/** A bar of bytes read for `validate` and `convert` on a terminal; does nothing elsewhere or with --json. */
+export function createByteProgress(label: string, o: { enabled: boolean }): { update(bytesRead: number, totalBytes: number, count: number): void; stop(): void } {
+  if (!o.enabled) return { update() {}, stop() {} };
+  let bar: cliProgress.SingleBar | null = null;
+  return {
+    update(bytesRead, totalBytes, count) {
+      if (!bar) {
+        bar = new cliProgress.SingleBar({
+          format: `${label} |{bar}| {percentage}% | {read} of {size} | {count} lines | {eta_formatted} left`,
+          hideCursor: true, gracefulExit: false, clearOnComplete: true, barsize: 30, stream: process.stderr,
+        }, cliProgress.Presets.shades_classic);
+        bar.start(Math.max(totalBytes, 1), 0, { read: '0 B', size: formatBytes(totalBytes), count: 0 });
+      }
+      bar.update(bytesRead, { read: formatBytes(bytesRead), count: count.toLocaleString('en-US') });
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import type { CsvPreview } from '../../pipeline/csv-preview.js';
+import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../schemas/record-type-names.js';
+import { integerBetween, parseRecordType } from '../option-parsers.js';
+import { EXIT, printJson, say } from '../output.js';
+import { assertReadableFile } from '../readable-file.js';
+import { runAction } from '../run-action.js';
+import { renderTable } from '../text-table.js';
+
+/** Registers `lexer-upload preview <file>`. */
+export function registerPreview(program: Command): void {
+  program.command('preview')
+    .summary('show the first rows of a CSV and what is wrong with it')
+    .description('Show the first rows of a CSV file (reading only its head), with its encoding, delimiter and line endings,\n'
+      + 'and the problems a person cannot see: a BOM, invisible characters, duplicate or empty headers, ragged rows,\n'
+      + 'and (with --record-type) headers that match no field.')
+    .argument('<file>', 'the CSV file')
+    .option('--rows <n>', 'how many rows to show', integerBetween(1, 10_000), 10)
+    .option('--record-type <type>', `also report headers that match no field of this record type (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
+    .option('--json', 'print {"encoding","delimiter","headers","rows","issues":[{"kind","message"}]}')
+    .action(runAction(async (file: string, o: { rows: number; recordType?: RecordTypeName; json?: boolean }) => {
+      await assertReadableFile(file);
+      const { previewCsv } = await import('../../pipeline/csv-preview.js');
+      const p = await previewCsv(file, { rows: o.rows, recordType: o.recordType ?? null });
+      if (o.json) {
+        printJson({ encoding: p.encoding, delimiter: p.delimiter, lineEnding: p.lineEnding, headers: p.headers, rows: p.rows, issues: p.issues });
+      } else {
+        printPreview(file, p);
+      }
+      return EXIT.ok;
+    }, { usageCodes: ['file-unreadable', 'unsupported-file'] }));
+}
+
+function printPreview(file: string, p: CsvPreview): void {
+  const delimiter = p.delimiter === '\t' ? 'tab' : JSON.stringify(p.delimiter);
+  say(`${file}: ${p.encoding}, delimiter ${delimiter}, ${p.lineEnding} line endings, ${p.headers.length} columns.`);
+  say('');
+  for (const line of renderTable(p.headers, p.rows, process.stdout.columns ?? 120)) say(line);
+  say('');
+  if (p.issues.length === 0) {
+    say('No problems found in these rows.');
+    return;
+  }
+  say(`${p.issues.length} problem${p.issues.length === 1 ? '' : 's'}:`);
+  for (const issue of p.issues) say(`  - ${issue.message}`);
+}

@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { configDir } from '../../config/paths.js';
+import { createDefaultVault } from '../../vault/default-vault.js';
+import { normalizeToken } from '../../vault/token-vault.js';
+import { readSecret } from '../read-secret.js';
+import { EXIT, UsageError, printJson, say, warn } from '../output.js';
+import { runAction } from '../run-action.js';
+
+/** Registers `lexer-upload token set|status|clear`. */
+export function registerToken(program: Command): void {
+  const token = program.command('token')
+    .summary('store, inspect or remove the API token')
+    .description('Keep the Lexer API token in the system keychain where one works, else in a file only you can read (not encrypted).');
+
+  token.command('set')
+    .description('Store the API token, read from standard input (pipe it in, or paste it at the hidden prompt).\n'
+      + 'It is never taken as an argument: shell history would keep it.')
+    .allowExcessArguments(true)
+    .action(runAction(async (_o: object, cmd: Command) => {
+      if (cmd.args.length > 0) {
+        throw new UsageError('The token is never taken as an argument (shell history would keep it). '
+          + 'Pipe it in (e.g. `pbpaste | lexer-upload token set`) or paste it at the prompt of `lexer-upload token set`.');
+      }
+      const raw = await readSecret('Paste your Lexer API token (input hidden), then press Enter: ');
+      let value: string;
+      try {
+        value = normalizeToken(raw);
+      } catch (error) {
+        throw new UsageError(`${(error as Error).message} Nothing was saved.`);
+      }
+      const vault = await createDefaultVault(configDir());
+      await vault.set(value);
+      const status = await vault.status();
+      say(`Token saved in ${status.location}${status.last4 ? ` (ends in …${status.last4})` : ''}.`);
+      if (status.warning) warn(`warning: ${status.warning}`);
+      return EXIT.ok;
+    }));
+
+  token.command('status')
+    .description('Say whether a token is stored, where, and how it is protected (shows at most its last 4 characters).')
+    .option('--json', 'print the status as one JSON object')
+    .action(runAction(async (o: { json?: boolean }) => {
+      const status = await (await createDefaultVault(configDir())).status();
+      const fromEnv = Boolean(process.env.LEXER_UPLOAD_API_TOKEN?.trim());
+      if (o.json) {
+        printJson({ ...status, environmentOverride: fromEnv });
+        return EXIT.ok;
+      }
+      if (status.stored) {
+        say(`A token is stored in ${status.location}${status.last4 ? ` (ends in …${status.last4})` : ''}.`);
+        say(status.encrypted ? 'It is encrypted by the system keychain.' : `Protection: ${status.warning ?? 'none'}`);
+      } else {
+        say(`No token is stored. Run \`lexer-upload token set\` to store one; it would be kept in ${status.location}.`);
+        if (status.warning) say(`Protection: ${status.warning}`);
+      }
+      if (fromEnv) say('LEXER_UPLOAD_API_TOKEN is set in this environment; uploads use it instead of the stored token.');
+      return EXIT.ok;
+    }));
+
+  token.command('clear')
+    .description('Remove the stored token.')
+    .action(runAction(async () => {
+      const vault = await createDefaultVault(configDir());
+      const { stored, location } = await vault.status();
+      await vault.clear();
+      say(stored ? `Token removed from ${location}.` : 'No token was stored; nothing to remove.');
+      return EXIT.ok;
+    }));
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { configDir } from '../../config/paths.js';
+import { integerBetween } from '../option-parsers.js';
+import { EXIT, printJson, warn } from '../output.js';
+import { runAction } from '../run-action.js';
+import { waitForShutdownSignal } from '../wait-for-signal.js';
+
+/** Registers `lexer-upload ui`. */
+export function registerUi(program: Command): void {
+  program.command('ui')
+    .summary('serve the app in a web browser on 127.0.0.1')
+    .description('Serve the Lexer Uploader app to a web browser on 127.0.0.1 (the same screens as the desktop app).\n'
+      + 'Prints one JSON line {"url"} when ready and serves until Ctrl+C (SIGINT) or SIGTERM.')
+    .option('--port <n>', 'port (default: any free port)', integerBetween(0, 65535))
+    .option('--api-url <url>', 'API address (default: env LEXER_API_URL, else the app\'s setting)')
+    .action(runAction(async (o: { port?: number; apiUrl?: string }) => {
+      const apiUrl = o.apiUrl ?? process.env.LEXER_API_URL;
+      const { startBrowserHost } = await import('../../host/start-browser-host.js');
+      const host = await startBrowserHost({
+        configDir: configDir(), log: (line) => warn(line),
+        ...(o.port !== undefined ? { port: o.port } : {}), ...(apiUrl ? { apiUrl } : {}),
+      });
+      printJson({ url: host.url });
+      await waitForShutdownSignal();
+      await host.close();
+      return EXIT.ok;
+    }));
+}

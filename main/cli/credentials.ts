@@ -1,0 +1,25 @@
+import { configDir } from '../config/paths.js';
+import { LexerError } from '../errors.js';
+import { createDefaultVault } from '../vault/default-vault.js';
+
+/** The real service; FILE_UPLOAD_API.md, "Two calls". */
+export const DEFAULT_API_URL = 'https://api.lexer.io';
+
+/** The API URL: --api-url, else env LEXER_API_URL, else Lexer's. */
+export function resolveApiUrl(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return (flag ?? env.LEXER_API_URL ?? '').trim() || DEFAULT_API_URL;
+}
+
+/**
+ * The token: --api-token, else env LEXER_UPLOAD_API_TOKEN, else the stored one.
+ * Throws a `no-token` LexerError (exit 1) when there is none.
+ */
+export async function resolveToken(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const given = (flag ?? env.LEXER_UPLOAD_API_TOKEN ?? '').trim();
+  if (given) return given;
+  const stored = await (await createDefaultVault(configDir(env), env)).get();
+  if (stored) return stored;
+  throw new LexerError('no-token', 'No API token: run `lexer-upload token set` or set LEXER_UPLOAD_API_TOKEN.', {
+    hint: 'Create an Activity API token in the Lexer Hub (Manage > Integrations > API Tokens).',
+  });
+}

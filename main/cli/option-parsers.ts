@@ -1,0 +1,29 @@
+import { InvalidArgumentError } from 'commander';
+import { RECORD_TYPE_NAMES, isRecordTypeName, type RecordTypeName } from '../schemas/record-type-names.js';
+
+/** Parses --record-type; an unknown name is a usage error that lists the 12 types. */
+export function parseRecordType(value: string): RecordTypeName {
+  if (isRecordTypeName(value)) return value;
+  throw new InvalidArgumentError(`"${value}" is not one of Lexer's record types: ${RECORD_TYPE_NAMES.join(', ')}.`);
+}
+
+/** A parser for a whole number between `min` and `max` (for --port, --rows, --concurrency). */
+export function integerBetween(min: number, max: number): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${value}".`);
+    }
+    return n;
+  };
+}
+
+/** Parses a YYYYMMDD date option (check-name --date) into a local Date. */
+export function parseYmd(value: string): Date {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
+  const date = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+  if (!m || !date || date.getDate() !== Number(m[3]) || date.getMonth() !== Number(m[2]) - 1) {
+    throw new InvalidArgumentError(`expected a real date written YYYYMMDD, got "${value}".`);
+  }
+  return date;
+}

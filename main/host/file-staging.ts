@@ -1,0 +1,52 @@
+/**
+ * `POST /files?name=<name>`: a file chosen or dropped in the browser is streamed (never
+ * buffered) into `<configDir>/staging/<random>/<name>` and from then on handled like a path.
+ * The name is kept as the person saw it (spaces and all: the name check must see the real
+ * name), minus anything that could leave the folder.
+ */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Result } from '../../preload/contract.js';
+import { MAX_UPLOAD_BYTES } from '../upload/preflight.js';
+import { sendJson } from './http-replies.js';
+
+/** The last path segment of a browser-supplied name, without control characters; never `.`/`..`. */
+export function sanitiseFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const last = (name.split(/[\\/]/).pop() ?? '').replace(/[\x00-\x1f\x7f]/g, '').trim();
+  const safe = last === '.' || last === '..' ? '' : last;
+  if (Buffer.byteLength(safe) <= 255) return safe || 'file';
+  const ext = extname(safe).slice(0, 16); // keep the extension: the kind and the name rules depend on it
+  return `${safe.slice(0, 50)}${ext}`;
+}
+
+/** Streams the request body to a staging folder and answers the path. */
+export async function handleFileUpload(req: IncomingMessage, res: ServerResponse, url: URL, stagingRoot: string): Promise<void> {
+  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'usage', message: 'Use POST to stage a file.' } });
+  const name = sanitiseFileName(url.searchParams.get('name') ?? '');
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > MAX_UPLOAD_BYTES) {
+    // Refuse before copying 5 GB to disk; drain the body so the browser reads this reply.
+    req.resume();
+    const body: Result<never> = {
+      ok: false,
+      error: { code: 'file-too-large', message: `${name} is ${declared.toLocaleString('en')} bytes, over the 5 GiB (5,368,709,120 bytes) limit of one upload.`, hint: 'Split the file into smaller files and upload each one.' },
+    };
+    return sendJson(res, 413, body);
+  }
+  const dir = join(stagingRoot, randomUUID());
+  const path = join(dir, name);
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await pipeline(req, createWriteStream(path, { mode: 0o600 }));
+    const body: Result<string> = { ok: true, value: path };
+    sendJson(res, 200, body);
+  } catch {
+    await rm(dir, { recursive: true, force: true });
+    if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'file-unreadable', message: `${name} could not be copied from the browser.`, hint: 'Try adding the file again.' } });
+  }
+}

@@ -1,0 +1,90 @@
+import { LexerError } from '../errors.js';
+import type { RecordTypeName } from '../schemas/record-type-names.js';
+import { getRecordType } from '../schemas/record-types.js';
+import { createFieldLookup, type FieldLookup } from './convert/field-lookup.js';
+import { HEADER_SYNONYMS, normaliseHeader } from './convert/header-synonyms.js';
+
+/**
+ * How CSV headers become record fields; a plain object the UI edits and saves as a preset.
+ * `columns[header]`: a dotted field path, or `null` to drop that column. A header not listed is
+ * used as its own path when the record type knows it, else `unknownColumns` decides: kept under
+ * `custom_fields.<snake_case header>` or dropped. `inferCustomTypes` turns custom values that
+ * read as numbers or true/false into JSON numbers and booleans (they stay strings otherwise).
+ */
+export interface ColumnMapping {
+  columns: Record<string, string | null>;
+  unknownColumns: 'custom_fields' | 'drop';
+  inferCustomTypes: boolean;
+}
+
+/** Defaults for the parts of a mapping a caller leaves out. */
+export function completeMapping(partial: Partial<ColumnMapping> | undefined, columns: Record<string, string | null>): ColumnMapping {
+  return {
+    columns: partial?.columns ?? columns,
+    unknownColumns: partial?.unknownColumns ?? 'custom_fields',
+    inferCustomTypes: partial?.inferCustomTypes ?? false,
+  };
+}
+
+/** Suggests a field for each header from its name; headers with no suggestion are left out. */
+export function suggestMapping(headers: readonly string[], recordType: RecordTypeName): ColumnMapping {
+  return { columns: suggestColumns(headers, createFieldLookup(getRecordType(recordType).fields)), unknownColumns: 'custom_fields', inferCustomTypes: false };
+}
+
+/**
+ * The suggestion rules, in order: a header that already is a field path; a known synonym
+ * ('E-mail' -> link.email, 'Cust ID' -> link.customer_id); a header equal to the last segment of
+ * exactly one field ('system_name' -> link.system_name). Each field is suggested once.
+ */
+export function suggestColumns(headers: readonly string[], lookup: FieldLookup): Record<string, string | null> {
+  const columns: Record<string, string | null> = {};
+  const taken = new Set<string>();
+  const linkTaken = (): boolean => [...taken].some((p) => p.startsWith('link.') && p !== 'link.system_name');
+  const take = (header: string, path: string): void => {
+    columns[header] = path;
+    taken.add(path);
+  };
+  const pending = headers.filter((h, i) => headers.indexOf(h) === i && h.trim() !== '');
+  for (const header of pending) {
+    const match = lookup.match(header.trim());
+    if (match.kind !== 'unknown' && !taken.has(header.trim())) take(header, header.trim());
+  }
+  const byName = new Map(lookup.fields.map((f) => [normaliseHeader(f.path), f.path]));
+  const rest = (): string[] => pending.filter((h) => !(h in columns));
+  // Phone numbers go last: an email or customer id column is the better link when both exist.
+  const synonymPasses = [(list: readonly string[]) => !list.includes('link.mobile'), (list: readonly string[]) => list.includes('link.mobile')];
+  for (const inPass of synonymPasses) {
+    for (const header of rest()) {
+      const name = normaliseHeader(header);
+      const candidates = [...(HEADER_SYNONYMS[name] ?? []), ...(byName.has(name) ? [byName.get(name) ?? ''] : [])];
+      if (!inPass(HEADER_SYNONYMS[name] ?? [])) continue;
+      const pick = candidates.find(
+        (path) => lookup.match(path).kind === 'field' && !taken.has(path) && !(path.startsWith('link.') && path !== 'link.system_name' && linkTaken()),
+      );
+      if (pick) take(header, pick);
+    }
+  }
+  for (const header of rest()) {
+    const name = normaliseHeader(header);
+    const bySegment = lookup.fields.filter((f) => normaliseHeader(f.path.slice(f.path.lastIndexOf('.') + 1)) === name && !taken.has(f.path));
+    if (bySegment.length === 1 && bySegment[0]) take(header, bySegment[0].path);
+  }
+  return columns;
+}
+
+/** Parses CLI `--map HEADER=FIELD` arguments; `HEADER=` (nothing after '=') drops the column. */
+export function parseMapArgs(args: readonly string[]): Record<string, string | null> {
+  const columns: Record<string, string | null> = {};
+  for (const arg of args) {
+    // Field paths never contain '=', headers might: split at the last one.
+    const eq = arg.lastIndexOf('=');
+    if (eq <= 0) {
+      throw new LexerError('usage', `--map "${arg}" is not HEADER=FIELD.`, {
+        hint: 'Write it like --map "Email=link.email", or --map "Notes=" to leave a column out.',
+      });
+    }
+    const field = arg.slice(eq + 1).trim();
+    columns[arg.slice(0, eq)] = field === '' ? null : field;
+  }
+  return columns;
+}

@@ -1,0 +1,37 @@
+import type { ColumnTarget } from './column-plan.js';
+import { typeValue } from './type-value.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * Builds one record from a row of cells: empty cells are left out (never "" or null), dotted
+ * targets nest whatever the column order, so link.customer_id in column 1 and link.system_name in
+ * column 9 land in one `link` object (the vendor's converter loses one of them).
+ */
+export function buildRecord(cells: readonly string[], plan: readonly ColumnTarget[], infer: boolean): Json {
+  const record: Json = {};
+  for (const target of plan) {
+    const raw = cells[target.column];
+    if (raw === undefined || raw === '' || isBlank(raw)) continue;
+    let parent = record;
+    for (const segment of target.parents) {
+      const next = parent[segment];
+      if (next === undefined) {
+        const created: Json = {};
+        parent[segment] = created;
+        parent = created;
+      } else {
+        parent = next as Json;
+      }
+    }
+    parent[target.key] = target.kind === 'string' ? raw : typeValue(raw, target.kind, target, infer);
+  }
+  return record;
+}
+
+/** Whether a cell holds only spaces or tabs (counts as empty); quick exit on the usual non-blank cell. */
+function isBlank(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  if (first !== 32 && first !== 9) return false;
+  return raw.trim() === '';
+}

@@ -1,0 +1,15 @@
+import { slugify } from 'transliteration';
+
+/**
+ * A custom_fields key from a header: snake_case ASCII, so 'Loyalty Points' and 'LoyaltyPoints'
+ * both become 'loyalty_points' and 'Café Größe' becomes 'cafe_grosse'. Keys taken already get a
+ * numeric suffix, so two columns never overwrite each other.
+ */
+export function customFieldKey(header: string, column: number, taken: Set<string>): string {
+  const spaced = header.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+  const base = slugify(spaced, { lowercase: true, separator: '_' }).replace(/[^a-z0-9_]/g, '') || `column_${column + 1}`;
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}_${n}`;
+  taken.add(key);
+  return key;
+}

@@ -1,0 +1,35 @@
+import type { FieldInfo } from '../../schemas/record-types.js';
+
+/** Where a dotted CSV header lands in a record type: a described field, a key of an open object, or nowhere. */
+export type FieldMatch = { kind: 'field'; field: FieldInfo } | { kind: 'open'; parent: string } | { kind: 'unknown' };
+
+export interface FieldLookup {
+  match(path: string): FieldMatch;
+  /** The fields a CSV column can address (array item paths like 'products[].sku' are left out). */
+  readonly fields: readonly FieldInfo[];
+}
+
+/**
+ * Indexes a record type's fields for header matching. An object field with no described
+ * children (`custom_fields`) is open: any key under it is accepted, which is how the vendor's
+ * models treat custom fields; a described object (`link`) only takes its described keys.
+ */
+export function createFieldLookup(all: readonly FieldInfo[]): FieldLookup {
+  const fields = all.filter((f) => !f.path.includes('[]'));
+  const byPath = new Map(fields.map((f) => [f.path, f]));
+  const open = new Set(
+    fields.filter((f) => f.kind === 'object' && !fields.some((c) => c.path.startsWith(`${f.path}.`))).map((f) => f.path),
+  );
+  return {
+    fields,
+    match(path) {
+      const field = byPath.get(path);
+      if (field) return { kind: 'field', field };
+      for (let dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
+        const parent = path.slice(0, dot);
+        if (open.has(parent)) return { kind: 'open', parent };
+      }
+      return { kind: 'unknown' };
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { requestUploadUrl } from '../api/api-client.js';
+import type { RateLimiter } from '../api/rate-limiter.js';
+import { rateLimiterForToken } from '../api/rate-limiter.js';
+import { backoffDelay } from '../api/retry-policy.js';
+import { LexerError, toLexerError } from '../errors.js';
+import type { RecordTypeName } from '../schemas/record-type-names.js';
+import { checkUploadableFile } from './preflight.js';
+import { fileChangedError, putFile } from './put-file.js';
+import type { UploadEvent } from './upload-events.js';
+
+export interface UploadFileRequest {
+  filePath: string;
+  filename: string;
+  destination?: { datasetId: string; recordType: RecordTypeName };
+}
+
+export interface UploadFileOptions {
+  apiUrl: string;
+  token: string;
+  signal?: AbortSignal;
+  onEvent?: (e: UploadEvent) => void;
+  maxAttempts?: number;
+  stallTimeoutMs?: number;
+  retryBaseMs?: number;
+  limiter?: RateLimiter;
+  proxyUrl?: string | null;
+  /** Called once the file passed its checks and before the first request (history goes In Progress). */
+  onStart?: (info: { bytes: number }) => void;
+}
+
+export interface UploadFileResult {
+  uploadId: string;
+  filename: string;
+  bytes: number;
+}
+
+// S3 has no way to continue a single PUT that broke off (only multipart uploads resume, and the
+// File Upload API hands out one plain PUT URL), so every retry sends the file from byte 0.
+const RESTART_NOTE = 'A single PUT cannot resume, so the whole file is sent again from the start with a fresh link.';
+
+/** Uploads one file: checks it, asks Lexer for a URL, streams it with one PUT, retrying with fresh URLs. */
+export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions): Promise<UploadFileResult> {
+  const emit = (e: UploadEvent): void => opts.onEvent?.(e);
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
+  const baseMs = opts.retryBaseMs ?? 1000;
+  const limiter = opts.limiter ?? rateLimiterForToken(opts.token);
+  const cancelled = (): LexerError => new LexerError('cancelled', `The upload of ${req.filename} was cancelled.`);
+
+  emit({ kind: 'checking-file' });
+  const file = await checkUploadableFile(req.filePath);
+  if (opts.signal?.aborted) throw cancelled();
+  opts.onStart?.({ bytes: file.bytes });
+
+  const assertUnchanged = async (): Promise<void> => {
+    const now = await stat(req.filePath).catch(() => null);
+    if (!now || now.size !== file.bytes || now.mtimeMs !== file.mtimeMs) throw fileChangedError(req.filePath);
+  };
+
+  for (let attempt = 1; ; attempt += 1) {
+    let phase: 'api' | 'put' = 'api';
+    try {
+      await assertUnchanged();
+      emit({ kind: 'requesting-url', attempt });
+      const { id, url } = await requestUploadUrl({
+        apiUrl: opts.apiUrl,
+        token: opts.token,
+        filename: req.filename,
+        destination: req.destination,
+        signal: opts.signal,
+        limiter,
+        proxyUrl: opts.proxyUrl,
+        retryBaseMs: baseMs,
+        maxAttempts,
+        onRetry: (a, reason, delayMs) => emit({ kind: 'retrying', attempt: a, reason, delayMs }),
+      });
+      phase = 'put';
+      await putFile({
+        url,
+        filePath: req.filePath,
+        bytes: file.bytes,
+        displayName: req.filename,
+        signal: opts.signal,
+        stallTimeoutMs: opts.stallTimeoutMs,
+        proxyUrl: opts.proxyUrl,
+        onProgress: (progress) => emit({ kind: 'uploading', attempt, progress }),
+      });
+      // A write that landed during the PUT may not have changed the size: check mtime again.
+      await assertUnchanged();
+      return { uploadId: id, filename: req.filename, bytes: file.bytes };
+    } catch (thrown) {
+      if (opts.signal?.aborted) throw cancelled();
+      const error = toLexerError(thrown);
+      // The API call has already used got's own bounded retries; a PUT failure that a fresh
+      // link can fix (reset, stall, 5xx, expired link) is tried again here.
+      if (phase === 'api' || !error.retryable) throw error;
+      if (attempt >= maxAttempts) throw gaveUp(error, attempt);
+      const delayMs = Math.round(backoffDelay(attempt, baseMs));
+      emit({ kind: 'retrying', attempt: attempt + 1, reason: `${error.message} ${RESTART_NOTE}`, delayMs });
+      try {
+        await sleep(delayMs, undefined, { signal: opts.signal });
+      } catch {
+        throw cancelled();
+      }
+    }
+  }
+}
+
+/** The final error once every try failed, saying how many were made. */
+function gaveUp(error: LexerError, attempts: number): LexerError {
+  return new LexerError(error.code, `${error.message} Gave up after ${attempts} tries.`, { hint: error.hint, cause: error });
+}

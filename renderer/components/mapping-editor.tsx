@@ -1,0 +1,94 @@
+/**
+ * Column mapping: for each CSV header, the schema field it fills, a custom field, or nothing.
+ * The contract gives no list of every schema field, so the choices are the fields main suggested
+ * for these headers plus "Another field…" for typing any dotted path (e.g. `link.email`).
+ */
+import { useId } from 'react';
+import type { ColumnMapping } from '../../preload/contract.js';
+
+const DROP = '__drop__';
+const OTHER = '__other__';
+
+interface Props {
+  readonly headers: readonly string[];
+  readonly sample: readonly string[] | undefined;
+  readonly mapping: ColumnMapping;
+  /** Field paths to offer, from main's suggestion. */
+  readonly fields: readonly string[];
+  readonly onChange: (mapping: ColumnMapping) => void;
+  readonly disabled: boolean;
+}
+
+/** The custom field name a header becomes (`Loyalty Points` -> `custom_fields.loyalty_points`). */
+export function customFieldFor(header: string): string {
+  const slug = header.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return `custom_fields.${slug || 'column'}`;
+}
+
+/** A table of header -> field selects. */
+export function MappingEditor({ headers, sample, mapping, fields, onChange, disabled }: Props) {
+  const id = useId();
+  const setColumn = (header: string, value: string | null) => onChange({ ...mapping, columns: { ...mapping.columns, [header]: value } });
+  return (
+    <div className="mapping">
+      <table>
+        <caption>Column mapping</caption>
+        <thead>
+          <tr><th scope="col">Column</th><th scope="col">Example</th><th scope="col">Sent as</th></tr>
+        </thead>
+        <tbody>
+          {headers.map((header, i) => {
+            const value = mapping.columns[header];
+            const custom = customFieldFor(header);
+            const known = value === null || value === undefined || value === custom || fields.includes(value);
+            const selected = value === null ? DROP : value === undefined ? (mapping.unknownColumns === 'drop' ? DROP : custom) : known ? value : OTHER;
+            const selectId = `${id}-col-${i}`;
+            return (
+              <tr key={`${header}-${i}`}>
+                <th scope="row"><label htmlFor={selectId}>{header}</label></th>
+                <td className="example">{sample?.[i] ?? ''}</td>
+                <td>
+                  <select
+                    id={selectId}
+                    value={selected}
+                    disabled={disabled}
+                    onChange={(e) => {
+                      const v = e.target.value;
+                      setColumn(header, v === DROP ? null : v === OTHER ? '' : v);
+                    }}
+                  >
+                    {fields.map((f) => <option key={f} value={f}>{f}</option>)}
+                    <option value={custom}>Custom field ({custom})</option>
+                    <option value={DROP}>Leave out this column</option>
+                    <option value={OTHER}>Another field…</option>
+                  </select>
+                  {selected === OTHER && (
+                    <input
+                      type="text"
+                      spellCheck={false}
+                      aria-label={`Field path for ${header}`}
+                      placeholder="e.g. link.email"
+                      value={value ?? ''}
+                      disabled={disabled}
+                      onChange={(e) => setColumn(header, e.target.value)}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="checkbox">
+        <input
+          id={`${id}-infer`}
+          type="checkbox"
+          checked={mapping.inferCustomTypes}
+          disabled={disabled}
+          onChange={(e) => onChange({ ...mapping, inferCustomTypes: e.target.checked })}
+        />
+        <label htmlFor={`${id}-infer`}>Send numbers and true/false in custom fields as such (otherwise as text)</label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The name a file is sent under. Lexer's rules (`{descriptor}-{date}-{version}.csv`, only `-` and
+ * `_` as special characters) are checked in main; this shows what was wrong with the original
+ * name, offers the fixed one already filled in, and re-checks whatever the user types.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { NameCheck } from '../../preload/contract.js';
+import { useApi } from '../api-context.js';
+
+interface Props {
+  readonly original: string;
+  readonly originalCheck: NameCheck;
+  readonly value: string;
+  readonly onChange: (name: string) => void;
+  /** Shown when empty: the name used when the box is left empty. */
+  readonly placeholder: string | undefined;
+  readonly disabled: boolean;
+}
+
+/** The "Name sent to Lexer" field with its rule check. */
+export function NameField({ original, originalCheck, value, onChange, placeholder, disabled }: Props) {
+  const api = useApi();
+  const id = useId();
+  const [check, setCheck] = useState<NameCheck | null>(value === originalCheck.fixed ? { valid: true, fixed: value, problems: [] } : null);
+
+  useEffect(() => {
+    if (!value.trim()) return setCheck(null);
+    let live = true;
+    // Wait for a pause in typing before asking main, so each keystroke is not a round trip.
+    const timer = setTimeout(() => {
+      void api.files.checkName(value.trim()).then((r) => {
+        if (live && r.ok) setCheck(r.value);
+      });
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, value]);
+
+  return (
+    <div className="name-field">
+      {!originalCheck.valid && (
+        <div className="notice">
+          <p>
+            The file&apos;s name, <strong>{original}</strong>, does not follow Lexer&apos;s naming rules:
+          </p>
+          <ul>
+            {originalCheck.problems.map((p) => <li key={p}>{p}</li>)}
+          </ul>
+          <p>
+            It will be sent as <strong data-testid="fixed-name">{originalCheck.fixed}</strong> unless you change the name below.
+          </p>
+        </div>
+      )}
+      <label htmlFor={`${id}-name`}>Name sent to Lexer</label>
+      <input
+        id={`${id}-name`}
+        type="text"
+        spellCheck={false}
+        value={value}
+        placeholder={placeholder}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={`${id}-name-check`}
+        aria-invalid={check ? !check.valid : undefined}
+      />
+      <div id={`${id}-name-check`} className="name-check">
+        {check && !check.valid && (
+          <>
+            <ul className="warning-list">
+              {check.problems.map((p) => <li key={p}>{p}</li>)}
+            </ul>
+            <button type="button" disabled={disabled} onClick={() => onChange(check.fixed)}>
+              Use {check.fixed}
+            </button>
+          </>
+        )}
+        {!value.trim() && placeholder && <p className="hint">Left empty, the file is sent as {placeholder}.</p>}
+      </div>
+    </div>
+  );
+}

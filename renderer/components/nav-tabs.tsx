@@ -1,0 +1,45 @@
+/**
+ * The three screens as a WAI-ARIA tab list: one tab in the Tab order, arrow keys, Home and End
+ * move between tabs (the pattern screen-reader users expect from role=tab).
+ */
+import { useRef, type KeyboardEvent } from 'react';
+
+export const TAB_NAMES = ['Upload', 'History', 'Settings'] as const;
+export type TabName = (typeof TAB_NAMES)[number];
+
+/** The tab list; `selected` is the visible screen. */
+export function NavTabs({ selected, onSelect }: { selected: TabName; onSelect: (tab: TabName) => void }) {
+  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const handleKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = TAB_NAMES.indexOf(selected);
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TAB_NAMES.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = TAB_NAMES[(target + TAB_NAMES.length) % TAB_NAMES.length] ?? 'Upload';
+    onSelect(next);
+    refs.current[next]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label="Screens" className="tabs" onKeyDown={handleKey}>
+      {TAB_NAMES.map((name) => (
+        <button
+          key={name}
+          ref={(el) => {
+            refs.current[name] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`tab-${name}`}
+          aria-controls={`panel-${name}`}
+          aria-selected={selected === name}
+          tabIndex={selected === name ? 0 : -1}
+          className="tab"
+          onClick={() => onSelect(name)}
+        >
+          {name}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * File-name helpers the card needs while the user types. The rules themselves are checked in
+ * main (`files.checkName`); these only swap an extension and build the vendor's default name.
+ */
+
+/** Replaces a trailing `.csv`/`.json`/`.txt` (any case) with `.ndjson`, or appends it. */
+export function withNdjsonExtension(name: string): string {
+  if (/\.ndjson$/i.test(name)) return name;
+  const base = name.replace(/\.(csv|json|txt|tsv)$/i, '');
+  return `${base}.ndjson`;
+}
+
+/** Swaps `.ndjson` back to `.csv` (when the user goes back to sending the CSV as it is). */
+export function withCsvExtension(name: string): string {
+  return /\.ndjson$/i.test(name) ? name.replace(/\.ndjson$/i, '.csv') : name;
+}
+
+/**
+ * The vendor uploader's default NDJSON destination name: `{dataset_id}_{record_type}_{unix_timestamp}.ndjson`
+ * (FILE_UPLOAD_API.md, "File names").
+ */
+export function defaultDatasetFileName(datasetId: string, recordType: string, now: Date = new Date()): string {
+  return `${datasetId}_${recordType}_${Math.floor(now.getTime() / 1000)}.ndjson`;
+}

@@ -1,0 +1,45 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileKind } from '../../main/app/inspect-file.js';
+import { makeServices, type ServicesFixture } from './services-fixture.js';
+
+describe('files:inspect', () => {
+  let f: ServicesFixture;
+  before(async () => {
+    f = await makeServices('http://127.0.0.1:9');
+  });
+  after(() => f.close());
+
+  test('tells the kind from the extension', () => {
+    assert.deepEqual(['a.csv', 'a.NDJSON', 'a.jsonl', 'a.json', 'a.ndjson.gz', 'a.xlsx'].map(fileKind), ['csv', 'ndjson', 'ndjson', 'json', 'gzip', 'other']);
+  });
+
+  test('a badly named file gets its problems and a fixed name', async () => {
+    const path = await f.file('My Customers (1).csv', 'a,b\n1,2\n');
+    const info = await f.value('files:inspect', path);
+    assert.equal(info.kind, 'csv');
+    assert.equal(info.size, 8);
+    assert.equal(info.name, 'My Customers (1).csv');
+    assert.equal(info.nameCheck.valid, false);
+    assert.ok(info.nameCheck.problems.length > 0);
+    assert.notEqual(info.nameCheck.fixed, info.name);
+    assert.equal((await f.value('files:check-name', info.nameCheck.fixed)).valid, true, 'the fixed name passes the rules');
+    assert.equal(info.blocker, null);
+  });
+
+  test('an empty file is blocked with a plain reason', async () => {
+    const info = await f.value('files:inspect', await f.file('empty-2024-01-01-v1.ndjson', ''));
+    assert.equal(info.blocker?.code, 'file-empty');
+  });
+
+  test('a missing file is blocked, not an error', async () => {
+    const info = await f.value('files:inspect', `${f.dir}/gone.csv`);
+    assert.equal(info.blocker?.code, 'file-unreadable');
+  });
+
+  test('uploading without a token fails plainly and sends nothing', async () => {
+    const path = await f.file('x-2024-01-01-v1.ndjson', '{}\n');
+    const state = await f.value('uploads:start', { id: 'no-token', path, filename: 'x-2024-01-01-v1.ndjson', destination: null, validateFirst: false });
+    assert.ok(state.kind === 'failed' && state.error.code === 'no-token');
+  });
+});

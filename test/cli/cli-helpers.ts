@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'main', 'cli', 'bin.ts');
+
+/** What a finished `lexer-upload` run left behind. */
+export interface CliRun { code: number | null; stdout: string; stderr: string }
+
+/** A config folder of its own, so no test touches the real home or keychain. */
+export async function tempConfig(): Promise<{ dir: string; env: NodeJS.ProcessEnv; cleanup(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'lexer-cli-config-'));
+  return { dir, env: { LEXER_UPLOAD_CONFIG_DIR: dir, LEXER_UPLOAD_VAULT: 'file' }, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Starts `lexer-upload <args>` from the sources (node --import tsx), env cleaned of real settings. */
+export function startCli(args: readonly string[], o: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): { child: ChildProcess; done: Promise<CliRun> } {
+  const env: NodeJS.ProcessEnv = { ...process.env, LEXER_UPLOAD_API_TOKEN: '', LEXER_API_URL: '', NO_COLOR: '1', ...o.env };
+  const child = spawn(process.execPath, ['--import', 'tsx', BIN, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+  child.stdin?.end(o.stdin ?? '');
+  // Bounded: a hung command fails the test instead of hanging the suite.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const done = new Promise<CliRun>((resolve) => {
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+  return { child, done };
+}
+
+/** Runs `lexer-upload <args>` to the end. */
+export function runCli(args: readonly string[], o: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<CliRun> {
+  return startCli(args, o).done;
+}
+
+/** The last non-empty line of a text. */
+export function lastLine(text: string): string {
+  return text.trimEnd().split('\n').at(-1) ?? '';
+}

@@ -1,0 +1,60 @@
+/**
+ * A CSV with a UTF-8 BOM and a name that breaks Lexer's rules: the card shows the preview, the
+ * BOM, the fixed name; the user maps "Email" to link.email, converts, reads the report, uploads.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { test, expect, addFiles, card, saveToken, snap } from './fixtures.js';
+
+const CSV = '\uFEFFEmail,First Name,Loyalty Points\r\njane@example.com,Jane,3600\r\nbob@example.com,Bob,10\r\nnot-an-email,Nope,5\r\n';
+
+test('a CSV with a BOM is previewed, converted with a mapping, validated and uploaded', async ({ app: page, sandbox }, info) => {
+  const name = 'My Customers (export).csv';
+  const file = info.outputPath(name);
+  await writeFile(file, CSV, 'utf8');
+  await saveToken(page, sandbox.token);
+  await addFiles(page, [file]);
+
+  const c = card(page, name);
+  await expect(c.getByText('CSV', { exact: true })).toBeVisible();
+  // The preview: the header row and a first value, under the detected encoding.
+  const preview = c.getByRole('region', { name: `First rows of ${name}` });
+  await expect(preview.getByRole('columnheader', { name: 'Email' })).toBeVisible();
+  await expect(preview.getByRole('cell', { name: 'jane@example.com' })).toBeVisible();
+  await expect(c.locator('[data-issue="bom"]')).toBeVisible();
+  // The name breaks the rules; the fixed one has no spaces or brackets and fills the name box.
+  const fixed = (await c.getByTestId('fixed-name').textContent()) ?? '';
+  expect(fixed).toMatch(/^[A-Za-z0-9_-]+\.csv$/);
+  await expect(c.getByLabel('Name sent to Lexer')).toHaveValue(fixed);
+
+  await c.getByRole('radio', { name: 'Convert to NDJSON' }).check();
+  await expect(c.getByLabel('Name sent to Lexer')).toHaveValue(fixed.replace(/\.csv$/, '.ndjson'));
+  await c.getByLabel('Record type').selectOption('customer_record');
+  await c.getByLabel('Dataset ID').fill('ds_csv_e2e');
+  const emailColumn = c.getByRole('combobox', { name: 'Email', exact: true });
+  if (await emailColumn.locator('option[value="link.email"]').count()) {
+    await emailColumn.selectOption('link.email');
+  } else {
+    await emailColumn.selectOption({ label: 'Another field…' });
+    await c.getByLabel('Field path for Email').fill('link.email');
+  }
+  await c.getByRole('button', { name: 'Convert and validate' }).click();
+
+  const report = c.getByRole('region', { name: 'Validation report' });
+  await expect(report).toBeVisible();
+  await expect(report.getByText('Written', { exact: true })).toBeVisible();
+  await expect(report.getByRole('cell', { name: 'link.email' })).toBeVisible();
+  await expect(report.getByText(/Line 4:/)).toBeVisible();
+  const download = page.waitForEvent('download');
+  await report.getByRole('button', { name: 'Export error list' }).click();
+  const errors = await readFile(await (await download).path(), 'utf8');
+  expect(errors).toContain('not-an-email');
+  await snap(page, info, 'csv-report');
+
+  await c.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(c.getByTestId('upload-result')).toHaveText('Success');
+
+  const stored = await sandbox.storedFiles();
+  expect(stored).toHaveLength(1);
+  const lines = (await readFile(stored[0]!.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { link?: { email?: string } });
+  expect(lines.map((l) => l.link?.email)).toEqual(['jane@example.com', 'bob@example.com']);
+});

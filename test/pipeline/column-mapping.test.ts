@@ -1,0 +1,61 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseMapArgs, suggestMapping } from '../../main/pipeline/column-mapping.js';
+import { LexerError } from '../../main/errors.js';
+
+describe('suggestMapping', () => {
+  test('CRM export headers map to customer_record fields', () => {
+    const m = suggestMapping(['Email', 'Customer ID', 'First Name', 'Surname', 'Mobile', 'DOB', 'Post Code', 'Loyalty Points'], 'customer_record');
+    assert.deepEqual(m.columns, {
+      Email: 'link.email',
+      'Customer ID': 'customer_id',
+      'First Name': 'first_name',
+      Surname: 'last_name',
+      Mobile: 'mobile',
+      DOB: 'date_of_birth',
+      'Post Code': 'postcode',
+    });
+    assert.equal(m.unknownColumns, 'custom_fields');
+    assert.equal(m.inferCustomTypes, false);
+  });
+
+  test('spelling variants of the same field', () => {
+    for (const header of ['E-mail', 'email address', 'EMAIL_ADDRESS']) {
+      assert.equal(suggestMapping([header], 'customer_record').columns[header], 'link.email', header);
+    }
+    for (const header of ['cust_id', 'Customer Number', 'customer-no']) {
+      assert.equal(suggestMapping([header], 'customer_record').columns[header], 'link.customer_id', header);
+    }
+  });
+
+  test('headers that already are field paths keep them, and a link variant is chosen once', () => {
+    const m = suggestMapping(['link.customer_id', 'Email', 'System Name', 'Phone'], 'customer_record');
+    assert.deepEqual(m.columns, { 'link.customer_id': 'link.customer_id', Email: 'email', 'System Name': 'link.system_name', Phone: 'mobile' });
+  });
+
+  test('a phone column becomes the link only when nothing better is there', () => {
+    assert.equal(suggestMapping(['Phone', 'Name'], 'customer_record').columns.Phone, 'link.mobile');
+  });
+
+  test('each field is suggested once; unknown headers are left to the unknown-columns rule', () => {
+    const m = suggestMapping(['email', 'E-mail', 'favourite colour'], 'customer_record');
+    assert.deepEqual(m.columns, { email: 'email', 'E-mail': 'link.email' });
+  });
+
+  test('other record types: last path segments match', () => {
+    const m = suggestMapping(['Price', 'quantity', 'Name'], 'product');
+    assert.deepEqual(m.columns, { Price: 'price', quantity: 'inventory.quantity', Name: 'name' });
+  });
+});
+
+describe('parseMapArgs', () => {
+  test('HEADER=FIELD pairs, an empty field drops the column, the last = splits', () => {
+    assert.deepEqual(parseMapArgs(['Email=link.email', 'Notes=', 'a=b=c']), { Email: 'link.email', Notes: null, 'a=b': 'c' });
+  });
+  test('an argument without a header is a usage error with an example', () => {
+    assert.throws(
+      () => parseMapArgs(['link.email']),
+      (e: unknown) => e instanceof LexerError && e.code === 'usage' && /HEADER=FIELD/.test(e.message) && /--map "Email=link.email"/.test(e.hint ?? ''),
+    );
+  });
+});

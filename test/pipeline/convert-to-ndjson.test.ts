@@ -1,0 +1,254 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { convertToNdjson, type ConversionProgress, type ConvertOptions } from '../../main/pipeline/convert-to-ndjson.js';
+import type { LineError } from '../../main/pipeline/validate-ndjson.js';
+import { LexerError } from '../../main/errors.js';
+
+const SHARED = new URL('../../../shared/lexer-schemas/examples/', import.meta.url);
+let dir = '';
+let n = 0;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lexer-convert-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function input(content: string | Uint8Array, ext = 'csv'): Promise<string> {
+  const path = join(dir, `in${n++}.${ext}`);
+  await writeFile(path, content);
+  return path;
+}
+
+async function convert(content: string | Uint8Array, o: Partial<ConvertOptions> = {}, ext = 'csv') {
+  const path = await input(content, ext);
+  const result = await convertToNdjson(path, { recordType: 'customer_record', ...o });
+  const text = existsSync(result.output) ? (o.gzip ? gunzipSync(await readFile(result.output)).toString('utf8') : await readFile(result.output, 'utf8')) : '';
+  const records = text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { result, records, text };
+}
+
+/** The vendor's converter writes every absent field as null; the project leaves them out. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)] as const);
+  return Object.fromEntries(entries.filter(([, v]) => !(typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)));
+}
+
+describe('convertToNdjson: records', () => {
+  test("the vendor's example.csv gives its example.csv.ndjson, minus the nulls", async () => {
+    const csv = await readFile(new URL('example.csv', SHARED));
+    const expected = (await readFile(new URL('example.csv.ndjson', SHARED), 'utf8')).split('\n').filter((l) => l.trim() !== '').map((l) => withoutNulls(JSON.parse(l)));
+    const { result, records } = await convert(csv);
+    assert.equal(result.rows, expected.length);
+    assert.equal(result.written, expected.length);
+    assert.deepEqual(records, expected);
+  });
+
+  test('link columns apart from each other land in one link; empty cells are left out', async () => {
+    const { records } = await convert('link.customer_id,first_name,last_name,link.system_name\nC1,Jane,,pos\nC2,,Doe,pos\n');
+    assert.deepEqual(records, [
+      { link: { customer_id: 'C1', system_name: 'pos' }, first_name: 'Jane' },
+      { link: { customer_id: 'C2', system_name: 'pos' }, last_name: 'Doe' },
+    ]);
+  });
+
+  test('values are typed by the record type: numbers, integers, booleans, dates, arrays, enums', async () => {
+    const csv =
+      'product_id,price,inventory.quantity,inventory.backorder_allowed,inventory.updated_at,images,product_reference_type,size\n' +
+      'P1,89.95,12,yes,2024-01-02 10:00:00,https://x.co/a.jpg|https://x.co/b.jpg,Product_ID,10\n' +
+      'P2,5,0,0,1704153600,"[""https://x.co/x.jpg""]",product_id,\n';
+    const { result, records } = await convert(csv, { recordType: 'product' });
+    assert.equal(result.rejected, 0, JSON.stringify(result.errors));
+    assert.deepEqual(records[0], {
+      product_id: 'P1',
+      price: 89.95,
+      inventory: { quantity: 12, backorder_allowed: true, updated_at: '2024-01-02T10:00:00' },
+      images: ['https://x.co/a.jpg', 'https://x.co/b.jpg'],
+      product_reference_type: 'product_id',
+      size: '10',
+    });
+    assert.deepEqual(records[1], { product_id: 'P2', price: 5, inventory: { quantity: 0, backorder_allowed: false, updated_at: 1704153600 }, images: ['https://x.co/x.jpg'], product_reference_type: 'product_id' });
+  });
+
+  test('custom fields stay strings unless types are inferred (leading zeros always stay text)', async () => {
+    const csv = 'link.email,custom_fields.points,custom_fields.vip,custom_fields.code\na@b.co,42,true,0042\n';
+    const plain = await convert(csv);
+    assert.deepEqual(plain.records[0]?.custom_fields, { points: '42', vip: 'true', code: '0042' });
+    const inferred = await convert(csv, { mapping: { inferCustomTypes: true } });
+    assert.deepEqual(inferred.records[0]?.custom_fields, { points: 42, vip: true, code: '0042' });
+  });
+
+  test('without a mapping, suggestions from the headers apply; unknown columns go to custom_fields in snake_case', async () => {
+    const { records } = await convert('Email,First Name,Loyalty Points,Favourite Café\njane@x.com,Jane,10,Tom\'s\n');
+    assert.deepEqual(records, [{ link: { email: 'jane@x.com' }, first_name: 'Jane', custom_fields: { loyalty_points: '10', favourite_cafe: "Tom's" } }]);
+  });
+
+  test('an explicit mapping renames, drops (null) and can drop unknown columns', async () => {
+    const csv = 'Customer ID,Notes,Tier,Email\nC9,secret,gold,x@y.co\n';
+    const { records } = await convert(csv, { mapping: { columns: { 'Customer ID': 'link.customer_id', Notes: null }, unknownColumns: 'drop' } });
+    assert.deepEqual(records, [{ link: { customer_id: 'C9' } }]);
+  });
+
+  test('a mapping to a field the record type does not have is a usage error', async () => {
+    const path = await input('Email\na@b.co\n');
+    await assert.rejects(
+      convertToNdjson(path, { recordType: 'customer_record', mapping: { columns: { Email: 'link.emial' } } }),
+      (e: unknown) => e instanceof LexerError && e.code === 'usage' && /"link\.emial", which is not a field of customer_record/.test(e.message),
+    );
+  });
+
+  test('UTF-16 and Windows-1252 inputs convert to UTF-8 text', async () => {
+    const utf16 = await convert(iconv.encode('link.email;first_name\r\nz@x.co;Zoë\r\n', 'utf16le', { addBOM: true }));
+    assert.deepEqual(utf16.records, [{ link: { email: 'z@x.co' }, first_name: 'Zoë' }]);
+    const cp1252 = await convert(iconv.encode('link.email,first_name\nr@x.co,René\n', 'windows-1252'));
+    assert.deepEqual(cp1252.records, [{ link: { email: 'r@x.co' }, first_name: 'René' }]);
+  });
+});
+
+describe('convertToNdjson: invalid rows', () => {
+  const csv = [
+    'link.email,first_name,custom_fields.note',
+    'a@x.co,Ann,"two',
+    'line note"',
+    'not-an-email,Bob,',
+    'c@x.co,Cy,"one',
+    'two',
+    'three"',
+    'also bad,Di,',
+    'e@x.co,Ed,too,many',
+    '',
+    'f@x.co,Flo,',
+  ].join('\n');
+
+  test('are left out and reported with the physical line where the record starts', async () => {
+    const seen: LineError[] = [];
+    const { result, records } = await convert(csv, { maxErrors: 2, onError: (e) => seen.push(e) });
+    assert.deepEqual(records.map((r) => r.first_name), ['Ann', 'Cy', 'Flo']);
+    assert.deepEqual(
+      seen.map((e) => [e.line, e.field]),
+      [
+        [4, 'link.email'],
+        [8, 'link.email'],
+        [9, '(row)'],
+      ],
+    );
+    assert.match(seen[0]?.message ?? '', /link\.email: "not-an-email" is not an email address/);
+    assert.match(seen[2]?.message ?? '', /4 values but the header has 3 columns/);
+    assert.equal(result.rows, 6);
+    assert.equal(result.written, 3);
+    assert.equal(result.rejected, 3);
+    assert.equal(result.errors.length, 2, 'the list is capped by maxErrors');
+    assert.deepEqual(result.summary, [
+      { field: 'link.email', rule: 'not an email address', count: 2 },
+      { field: '(row)', rule: 'wrong number of fields', count: 1 },
+    ]);
+    assert.equal(result.stoppedEarly, false);
+  });
+
+  test('stopOnFirstInvalid stops at the first invalid row and leaves no output file', async () => {
+    const { result } = await convert(csv, { stopOnFirstInvalid: true });
+    assert.equal(result.stoppedEarly, true);
+    assert.equal(result.written, 0);
+    assert.deepEqual(result.errors.map((e) => e.line), [4]);
+    assert.equal(existsSync(result.output), false);
+    assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith('.partial')), []);
+  });
+});
+
+/** A customer CSV big enough for several chunks and the worker threads (> 4 MiB). */
+function bigCsv(rows: number): string {
+  const lines = ['link.customer_id,email,first_name,date_of_birth,employee_flag,custom_fields.points'];
+  for (let i = 1; i <= rows; i++) {
+    const note = i % 1000 === 0 ? '"multi\nline"' : `${i}`;
+    lines.push(`C${i},${i % 5000 === 0 ? 'broken' : `p${i}@example.com`},Name ${i},19${50 + (i % 50)}-01-0${1 + (i % 9)},${i % 2 ? 'yes' : 'no'},${note}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('convertToNdjson: large inputs', () => {
+  test('worker threads and the in-thread path write the same records and errors', async () => {
+    const csv = bigCsv(60_000);
+    const threaded = await convert(csv, { workers: 2 });
+    const inline = await convert(csv, { workers: 0 });
+    assert.equal(threaded.result.rows, 60_000);
+    assert.equal(threaded.result.rejected, 12);
+    assert.equal(threaded.text, inline.text);
+    assert.deepEqual(threaded.result.errors, inline.result.errors);
+    // Line of row i = i + 1 + one extra line per earlier multi-line note (every 1000th row).
+    assert.equal(threaded.result.errors[0]?.line, 5000 + 1 + 4);
+  });
+
+  test('gzip output is readable with zlib', async () => {
+    const { result, records } = await convert(bigCsv(30_000), { gzip: true });
+    assert.match(result.output, /\.ndjson\.gz$/);
+    assert.equal(records.length, 30_000 - 6);
+    assert.deepEqual(records[0], { link: { customer_id: 'C1' }, email: 'p1@example.com', first_name: 'Name 1', date_of_birth: '1951-01-02', employee_flag: true, custom_fields: { points: '1' } });
+  });
+
+  test('progress reports bytes read and rows, ending at the whole file', async () => {
+    const events: ConversionProgress[] = [];
+    const { result } = await convert(bigCsv(30_000), { onProgress: (p) => events.push(p) });
+    const last = events.at(-1);
+    assert.ok(last);
+    assert.equal(last.bytesRead, last.totalBytes);
+    assert.equal(last.rows, result.rows);
+  });
+
+  test('cancel stops with a cancelled error and leaves no output or partial file', async () => {
+    const path = await input(bigCsv(60_000));
+    const controller = new AbortController();
+    await assert.rejects(
+      convertToNdjson(path, {
+        recordType: 'customer_record',
+        output: join(dir, 'cancelled.ndjson'),
+        signal: controller.signal,
+        onError: () => controller.abort(),
+      }),
+      (e: unknown) => e instanceof LexerError && e.code === 'cancelled',
+    );
+    const files = await readdir(dir);
+    assert.equal(files.includes('cancelled.ndjson'), false);
+    assert.deepEqual(files.filter((f) => f.endsWith('.partial')), []);
+  });
+});
+
+describe('convertToNdjson: JSON array input', () => {
+  test('a JSON array of records converts to NDJSON, invalid ones reported by position', async () => {
+    const json = JSON.stringify([{ link: { email: 'a@x.co' }, first_name: 'Ann' }, { link: { email: 'nope' } }, 7, { link: { customer_id: 'C1' } }], null, 2);
+    const { result, records } = await convert(json, {}, 'json');
+    assert.deepEqual(records, [{ link: { email: 'a@x.co' }, first_name: 'Ann' }, { link: { customer_id: 'C1' } }]);
+    assert.deepEqual(result.errors.map((e) => [e.line, e.field]), [
+      [2, 'link.email'],
+      [3, '(record)'],
+    ]);
+  });
+
+  test('a JSON object that is not an array is refused with a clear message', async () => {
+    const path = await input('{"link": {"email": "a@x.co"}}', 'json');
+    await assert.rejects(convertToNdjson(path, { recordType: 'customer_record' }), (e: unknown) => e instanceof LexerError && /not a JSON array of records/.test(e.message));
+  });
+});
+
+describe('convertToNdjson: unreadable inputs', () => {
+  test('an NDJSON input is refused (it needs no conversion); an aborted signal cancels before starting', async () => {
+    await assert.rejects(convertToNdjson(await input('{}\n', 'ndjson'), { recordType: 'customer_record' }), (e: unknown) => e instanceof LexerError && e.code === 'unsupported-file');
+    await assert.rejects(
+      convertToNdjson(await input('link.email\na@b.co\n'), { recordType: 'customer_record', signal: AbortSignal.abort() }),
+      (e: unknown) => e instanceof LexerError && e.code === 'cancelled',
+    );
+  });
+
+  test('empty file, missing file, no header row', async () => {
+    await assert.rejects(convertToNdjson(await input(''), { recordType: 'customer_record' }), (e: unknown) => e instanceof LexerError && e.code === 'file-empty');
+    await assert.rejects(convertToNdjson(join(dir, 'missing.csv'), { recordType: 'customer_record' }), (e: unknown) => e instanceof LexerError && e.code === 'file-unreadable');
+    await assert.rejects(convertToNdjson(await input('\n\nx,y\n'), { recordType: 'customer_record' }), (e: unknown) => e instanceof LexerError && /no header row/.test(e.message));
+  });
+});

@@ -1,0 +1,168 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { validateNdjsonFile, type LineError, type ValidationProgress } from '../../main/pipeline/validate-ndjson.js';
+import { LexerError } from '../../main/errors.js';
+
+const good = (i: number) => JSON.stringify({ link: { email: `user${i}@example.com` }, first_name: 'Jane', custom_fields: { points: i } });
+const bad = (i: number) => JSON.stringify({ link: { email: `not-an-email-${i}` } });
+
+let dir = '';
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'validate-ndjson-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+// Several 1 MiB batches (CRLF, blank lines, one invalid line in seven) to exercise the threads.
+const BIG_LINES = 40_000;
+function bigFile(): string {
+  return Array.from({ length: BIG_LINES }, (_, i) => (i % 7 === 0 ? bad(i) : i % 11 === 0 ? '' : good(i))).join('\r\n');
+}
+
+async function file(name: string, content: string | Buffer): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<LexerError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof LexerError, `expected a LexerError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the promise to reject');
+}
+
+describe('validateNdjsonFile', () => {
+  test('tolerates a BOM, CRLF and blank lines, and keeps physical line numbers', async () => {
+    const path = await file('crlf.ndjson', `\uFEFF${good(1)}\r\n\r\n${bad(2)}\r\n   \r\n${good(3)}\r\n`);
+    const result = await validateNdjsonFile(path, 'customer_record');
+    assert.deepEqual([result.total, result.valid, result.invalid], [3, 2, 1]);
+    assert.deepEqual(result.errors, [
+      { line: 3, field: 'link.email', rule: 'not an email address', message: 'link.email: "not-an-email-2" is not an email address' },
+    ]);
+  });
+
+  test('reads gzip input', async () => {
+    const path = await file('data.ndjson.gz', gzipSync(`${good(1)}\n${bad(2)}\n${good(3)}`));
+    const result = await validateNdjsonFile(path, 'customer_record');
+    assert.deepEqual([result.total, result.valid, result.invalid, result.errors[0]?.line], [3, 2, 1, 2]);
+  });
+
+  test('a line longer than a batch is read whole', async () => {
+    const long = JSON.stringify({ link: { email: 'a@b.co' }, custom_fields: { notes: 'x'.repeat(3_000_000) } });
+    const path = await file('long.ndjson', `${good(1)}\n${long}\n${bad(3)}\n`);
+    const result = await validateNdjsonFile(path, 'customer_record');
+    assert.deepEqual([result.total, result.valid, result.errors[0]?.line], [3, 2, 3]);
+  });
+
+  test('a JSON array file gets one clear message', async () => {
+    const path = await file('array.json', `[\n  ${good(1)},\n  ${good(2)}\n]\n`);
+    const error = await rejection(validateNdjsonFile(path, 'customer_record'));
+    assert.equal(error.code, 'not-ndjson');
+    assert.equal(error.describe(), 'This file is a JSON array, not NDJSON (one JSON object per line). Convert it with `lexer-upload convert`.');
+  });
+
+  test('non-object lines and invalid JSON each get their own message', async () => {
+    const path = await file('mixed.ndjson', [good(1), '[1,2]', '42', '"text"', '{"link": {"email": ', good(6)].join('\n'));
+    const result = await validateNdjsonFile(path, 'customer_record');
+    assert.deepEqual([result.total, result.invalid], [6, 4]);
+    assert.deepEqual(result.errors.slice(0, 3).map((e) => [e.line, e.message]), [
+      [2, 'is a JSON array, not an object'],
+      [3, 'is a JSON number, not an object'],
+      [4, 'is a JSON string, not an object'],
+    ]);
+    assert.equal(result.errors[3]?.line, 5);
+    assert.match(result.errors[3]?.message ?? '', /^is not valid JSON \(.+\)$/);
+  });
+
+  test('caps the detailed errors but never the counts, and calls onError for every error in order', async () => {
+    const lines = Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? bad(i) : good(i)));
+    lines[10] = JSON.stringify({ link: { email: 'a@b.co', customer_id: 'x' } });
+    const path = await file('many.ndjson', lines.join('\n'));
+    const seen: LineError[] = [];
+    const result = await validateNdjsonFile(path, 'customer_record', { maxErrors: 5, onError: (e) => seen.push(e) });
+    assert.equal(result.invalid, 201);
+    assert.equal(result.valid, 399);
+    assert.equal(result.errors.length, 5);
+    assert.equal(seen.length, 201);
+    assert.deepEqual(seen.map((e) => e.line), [...seen.map((e) => e.line)].sort((a, b) => a - b));
+    assert.deepEqual(result.summary, [
+      { field: 'link.email', rule: 'not an email address', count: 200 },
+      { field: 'link', rule: 'has more than one identifier', count: 1 },
+    ]);
+  });
+
+  test('reports each kind of conversion once with its first line and count', async () => {
+    const lines = [good(1), ...[2, 3, 4].map((i) => JSON.stringify({ link: { customer_id: i } }))];
+    const result = await validateNdjsonFile(await file('coerce.ndjson', lines.join('\n')), 'customer_record');
+    assert.equal(result.invalid, 0);
+    assert.deepEqual(result.warnings, ['link.customer_id: 2 is a number; Lexer reads it as the string "2" (line 2, and 2 more lines like it)']);
+  });
+
+  test('reports progress up to the whole file', async () => {
+    const path = await file('progress.ndjson', Array.from({ length: 2000 }, (_, i) => good(i)).join('\n') + '\n');
+    const events: ValidationProgress[] = [];
+    const result = await validateNdjsonFile(path, 'customer_record', { onProgress: (p) => events.push(p) });
+    const last = events.at(-1);
+    assert.ok(last);
+    assert.equal(last.bytesRead, last.totalBytes);
+    assert.equal(last.lines, 2000);
+    assert.equal(result.total, 2000);
+  });
+
+  test('cancel stops with a cancelled error', async () => {
+    const path = await file('cancel.ndjson', bigFile());
+    const already = new AbortController();
+    already.abort();
+    assert.equal((await rejection(validateNdjsonFile(path, 'customer_record', { signal: already.signal }))).code, 'cancelled');
+    // The first progress event comes with the first of several batches; abort there.
+    const during = new AbortController();
+    let progressEvents = 0;
+    const error = await rejection(
+      validateNdjsonFile(path, 'customer_record', { signal: during.signal, onProgress: () => { progressEvents += 1; during.abort(); } }),
+    );
+    assert.equal(error.code, 'cancelled');
+    assert.equal(progressEvents, 1);
+  });
+
+  test('an unreadable file is a file-unreadable error', async () => {
+    const missing = await rejection(validateNdjsonFile(join(dir, 'missing.ndjson'), 'customer_record'));
+    assert.equal(missing.code, 'file-unreadable');
+    assert.match(missing.message, /missing\.ndjson: it does not exist/);
+    const folder = await rejection(validateNdjsonFile(dir, 'customer_record'));
+    assert.equal(folder.code, 'file-unreadable');
+    const corrupt = await rejection(validateNdjsonFile(await file('corrupt.gz', Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5])), 'customer_record'));
+    assert.equal(corrupt.code, 'file-unreadable');
+  });
+
+  test('worker threads give the same result, in line order', async () => {
+    const path = await file('workers.ndjson', bigFile());
+    const here = await validateNdjsonFile(path, 'customer_record', { workers: 0, maxErrors: 10_000 });
+    for (const workers of [1, 2]) {
+      const seen: number[] = [];
+      const there = await validateNdjsonFile(path, 'customer_record', { workers, maxErrors: 10_000, onError: (e) => seen.push(e.line) });
+      assert.deepEqual(there, here, `workers: ${workers}`);
+      assert.deepEqual(seen, here.errors.map((e) => e.line));
+    }
+    // Line i is invalid when i % 7 == 0, else blank (not counted) when i % 11 == 0.
+    assert.equal(here.invalid, Math.ceil(BIG_LINES / 7));
+    assert.equal(here.total, BIG_LINES - (Math.ceil(BIG_LINES / 11) - Math.ceil(BIG_LINES / 77)));
+  });
+});
+
+const DIST = new URL('../../dist/main/pipeline/validate-ndjson.js', import.meta.url);
+test('the compiled build validates on its worker threads', { skip: existsSync(DIST) ? false : 'run `npm run build` first' }, async () => {
+  const { validateNdjsonFile: compiled } = (await import(DIST.href)) as { validateNdjsonFile: typeof validateNdjsonFile };
+  const path = await file('dist.ndjson', Array.from({ length: 500 }, (_, i) => (i === 41 ? bad(i) : good(i))).join('\n'));
+  const result = await compiled(path, 'customer_record', { workers: 2 });
+  assert.deepEqual([result.total, result.invalid, result.errors[0]?.line], [500, 1, 42]);
+});

@@ -1,0 +1,80 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { requestUploadUrl } from '../../main/api/api-client.js';
+import { createRateLimiter } from '../../main/api/rate-limiter.js';
+import { repairUploadUrl } from '../../main/api/upload-url.js';
+import { LexerError } from '../../main/errors.js';
+import { putFile } from '../../main/upload/put-file.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { sha256File, startTestSandbox, writeTestFile } from '../helpers/sandbox.js';
+
+const failsWith = (code: string, words: RegExp) => (e: unknown) => e instanceof LexerError && e.code === code && words.test(e.message);
+
+describe('putFile', () => {
+  let t: TestSandbox;
+  before(async () => (t = await startTestSandbox()));
+  after(async () => t.stop());
+  const freshUrl = (filename: string) =>
+    requestUploadUrl({ apiUrl: t.sandbox.apiUrl, token: t.sandbox.token, filename, limiter: createRateLimiter({ intervalCap: 100 }) });
+
+  test('a URL still holding \\u0026 is refused by the sandbox as S3 would (url-mangled), and repairing it works', async () => {
+    const path = await writeTestFile(t.work, 'mangled.csv', 'a,b\n1,2\n');
+    const { url } = await freshUrl('mangled.csv');
+    const mangled = url.replace(/&/g, '\\u0026');
+    await assert.rejects(
+      putFile({ url: mangled, filePath: path, bytes: 8, displayName: 'mangled.csv' }),
+      failsWith('url-mangled', /AuthorizationQueryParametersError: X-Amz-Algorithm only supports "AWS4-HMAC-SHA256"/),
+    );
+    await putFile({ url: repairUploadUrl(mangled), filePath: path, bytes: 8, displayName: 'mangled.csv' });
+    const file = (await t.sandbox.storedFiles()).find((f) => f.key.endsWith('/mangled.csv'));
+    assert.ok(file);
+    assert.equal(await sha256File(file.path), await sha256File(path));
+  });
+
+  test('a URL with &amp; is refused too, and messages never carry the signature', async () => {
+    const path = await writeTestFile(t.work, 'amp.csv', 'a\n');
+    const { url } = await freshUrl('amp.csv');
+    const signature = new URL(url).searchParams.get('X-Amz-Signature') ?? '';
+    await assert.rejects(putFile({ url: url.replace(/&/g, '&amp;'), filePath: path, bytes: 2, displayName: 'amp.csv' }), (e: unknown) => {
+      assert.ok(e instanceof LexerError && e.code === 'url-mangled');
+      assert.ok(!e.describe().includes(signature));
+      return true;
+    });
+  });
+
+  test('a tampered query (a changed expiry) gets SignatureDoesNotMatch', async () => {
+    const path = await writeTestFile(t.work, 'tamper.csv', 'a\n');
+    const { url } = await freshUrl('tamper.csv');
+    const u = new URL(url);
+    u.searchParams.set('X-Amz-Expires', '604800');
+    await assert.rejects(putFile({ url: u.href, filePath: path, bytes: 2, displayName: 'tamper.csv' }), failsWith('signature-mismatch', /tamper\.csv/));
+  });
+
+  test('plain http to a host that is not this machine is refused before sending', async () => {
+    const path = await writeTestFile(t.work, 'clear.csv', 'a\n');
+    await assert.rejects(putFile({ url: 'http://bucket.example.com/k?X-Amz-Signature=s', filePath: path, bytes: 2, displayName: 'clear.csv' }), failsWith('insecure-url', /https/));
+  });
+
+  test('a server that takes the bytes and never answers is a stall, retryable', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => {
+      sockets.push(s);
+      s.resume(); // read and never answer
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    try {
+      const path = await writeTestFile(t.work, 'stall.csv', 'a\n');
+      const port = (silent.address() as AddressInfo).port;
+      await assert.rejects(putFile({ url: `http://127.0.0.1:${port}/k?x=1`, filePath: path, bytes: 2, displayName: 'stall.csv', stallTimeoutMs: 200 }), (e: unknown) => {
+        assert.ok(e instanceof LexerError && e.code === 'upload-stalled' && e.retryable);
+        assert.match(e.message, /no progress/);
+        return true;
+      });
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  });
+});
