@@ -53,6 +53,9 @@ function showWindow(): BrowserWindow {
   return win;
 }
 
+// A separate profile (tests, a portable install): must be set before anything reads userData.
+if (process.env.LEXER_UPLOAD_USER_DATA_DIR) app.setPath('userData', process.env.LEXER_UPLOAD_USER_DATA_DIR);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -13,6 +13,8 @@ export interface HistoryEntry {
   id: string; uploadId: string | null; filePath: string; filename: string; datasetId: string | null;
   recordType: RecordTypeName | null; bytes: number; status: UploadStatus; createdAt: string; startedAt: string | null;
   finishedAt: string | null; error: { code: string; message: string; hint?: string } | null; interrupted: boolean;
+  /** The process (and journal instance in it) running this upload, so another process never marks it interrupted. */
+  owner?: { pid: number; instance: string };
 }
 
 /** What a caller gives to start an entry; the rest is filled in. */
@@ -28,6 +30,32 @@ export interface UploadHistory {
   readonly warnings: readonly string[];
 }
 
+/** Journal instances open in this process; an entry owned by a closed-over instance is orphaned. */
+const liveInstances = new Set<string>();
+
+/** Whether a process with this pid is running (EPERM: it exists but is not ours). */
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether nobody can finish this entry any more: its owner process (or instance) is gone. */
+function isOrphaned(e: HistoryEntry): boolean {
+  if (!e.owner) return true;
+  if (e.owner.pid === process.pid) return !liveInstances.has(e.owner.instance);
+  return !pidAlive(e.owner.pid);
+}
+
+/** Reads the journal's entries as another process may have left them; [] when absent or unreadable. */
+async function readEntries(file: string): Promise<HistoryEntry[]> {
+  const raw = await readFile(file, 'utf8').catch(() => null);
+  return (raw === null ? null : parseJournal(raw)) ?? [];
+}
+
 /** Oldest entries beyond this are dropped so the journal stays small and fast to rewrite. */
 export const MAX_HISTORY_ENTRIES = 1000;
 
@@ -40,10 +68,12 @@ const INTERRUPTED = {
 /**
  * Opens (or starts) the journal at `file`.
  *
- * Entries left Pending or In Progress by a crash become Failed with `interrupted: true`: nothing
- * else can finish them, since a single S3 PUT cannot resume. A journal that cannot be read as
- * JSON is moved aside to `<file>.corrupt-<ts>` and a fresh one started, with a warning.
- * Writes are serialized through one promise chain so concurrent updates never interleave.
+ * Entries left Pending or In Progress by a process that is gone (a crash) become Failed with
+ * `interrupted: true`: nothing else can finish them, since a single S3 PUT cannot resume. An
+ * entry whose process still runs (the app and `lexer-upload` side by side) is left alone.
+ * A journal that cannot be read as JSON is moved aside to `<file>.corrupt-<ts>` and a fresh one
+ * started, with a warning. Writes are serialized through one promise chain, and each write
+ * merges this instance's entries into what is on disk, so two processes do not erase each other.
  */
 export async function openHistory(file: string): Promise<UploadHistory> {
   const warnings: string[] = [];
@@ -65,21 +95,30 @@ export async function openHistory(file: string): Promise<UploadHistory> {
     }
   }
 
+  const instance = randomUUID();
+  liveInstances.add(instance);
+  const owner = { pid: process.pid, instance };
+  // Ids this instance added or changed: on a write, ours win and everything else is taken from disk.
+  const mine = new Set<string>();
   const now = new Date().toISOString();
-  let recovered = false;
   entries = entries.map((e) => {
-    if (e.status !== 'Pending' && e.status !== 'In Progress') return e;
-    recovered = true;
+    if ((e.status !== 'Pending' && e.status !== 'In Progress') || !isOrphaned(e)) return e;
+    mine.add(e.id);
     return { ...e, status: 'Failed', interrupted: true, finishedAt: e.finishedAt ?? now, error: { ...INTERRUPTED } };
   });
+  const recovered = mine.size > 0;
 
   let chain: Promise<void> = Promise.resolve();
   const persist = (): Promise<void> => {
-    const snapshot = serializeJournal(entries);
     // A failed write must not block later ones: each link starts from a settled promise.
     chain = chain.catch(() => undefined).then(async () => {
+      const onDisk = await readEntries(file);
+      // Taken after the read: an add or update made while it was pending must not be lost.
+      const ours = entries.filter((e) => mine.has(e.id));
+      const theirs = onDisk.filter((e) => !mine.has(e.id));
+      entries = [...ours, ...theirs].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MAX_HISTORY_ENTRIES);
       await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(file, snapshot, { mode: 0o600 });
+      await writeFileAtomic(file, serializeJournal(entries), { mode: 0o600 });
     });
     return chain;
   };
@@ -97,8 +136,9 @@ export async function openHistory(file: string): Promise<UploadHistory> {
     async add(input) {
       const entry: HistoryEntry = {
         id: randomUUID(), uploadId: null, status: 'Pending', createdAt: new Date().toISOString(), startedAt: null,
-        finishedAt: null, error: null, interrupted: false, ...input,
+        finishedAt: null, error: null, interrupted: false, ...input, owner,
       };
+      mine.add(entry.id);
       entries = [entry, ...entries].slice(0, MAX_HISTORY_ENTRIES);
       await persist();
       return { ...entry };
@@ -106,6 +146,7 @@ export async function openHistory(file: string): Promise<UploadHistory> {
     async update(id, patch) {
       const i = find(id);
       const entry = { ...(entries[i] as HistoryEntry), ...patch, id };
+      mine.add(id);
       entries = entries.map((e, j) => (j === i ? entry : e));
       await persist();
       return { ...entry };

@@ -30,8 +30,10 @@ export async function handleFileUpload(req: IncomingMessage, res: ServerResponse
   const name = sanitiseFileName(url.searchParams.get('name') ?? '');
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > MAX_UPLOAD_BYTES) {
-    // Refuse before copying 5 GB to disk; drain the body so the browser reads this reply.
-    req.resume();
+    // Refuse before copying 5 GB to disk, and close the connection once the reply is out rather
+    // than read gigabytes only to discard them (the renderer checks the size before sending).
+    res.setHeader('Connection', 'close');
+    res.once('finish', () => req.destroy());
     const body: Result<never> = {
       ok: false,
       error: { code: 'file-too-large', message: `${name} is ${declared.toLocaleString('en')} bytes, over the 5 GiB (5,368,709,120 bytes) limit of one upload.`, hint: 'Split the file into smaller files and upload each one.' },

@@ -26,9 +26,14 @@ export function fixFileName(name: string, o: { addDate?: Date | false; addVersio
 
   const tokens = tokenize(stem);
   const dateAt = lastIndexWhere(tokens, isDateToken);
-  const versionAt = lastIndexWhere(tokens, (t) => VERSION_TOKEN.test(t));
+  let versionAt = lastIndexWhere(tokens, (t) => VERSION_TOKEN.test(t));
+  // `export-20250101-2` already carries a version, written without its `v`: keep its number.
+  const last = tokens.length - 1;
+  const bareVersion = versionAt < 0 && dateAt >= 0 && dateAt === last - 1 && /^\d{1,3}$/.test(tokens[last]?.text ?? '');
+  if (bareVersion) versionAt = last;
   const date = dateAt >= 0 ? tokens[dateAt]?.text : o.addDate === false ? undefined : formatDate(o.addDate ?? new Date());
-  const version = versionAt >= 0 ? tokens[versionAt]?.text : o.addVersion === false ? undefined : 'v1';
+  const found = versionAt >= 0 ? tokens[versionAt]?.text : undefined;
+  const version = found !== undefined ? (bareVersion ? `v${Number(found)}` : found) : o.addVersion === false ? undefined : 'v1';
 
   const rest = tokens.filter((_, i) => i !== dateAt && i !== versionAt);
   const descriptor = rest.map((t, i) => (i === 0 ? t.text : t.sepBefore + t.text)).join('') || FALLBACK_DESCRIPTOR;

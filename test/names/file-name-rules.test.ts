@@ -46,6 +46,8 @@ describe('fixFileName', () => {
     ['sales-20250101.csv', 'sales-20250101-v1.csv'],
     ['sales-2025-01-01-v3.csv', 'sales-20250101-v3.csv'],
     ['sales_20250101_v3.csv', 'sales-20250101-v3.csv'],
+    ['customers-20250101-2.ndjson', 'customers-20250101-v2.ndjson'],
+    ['customers-20250101-1234.ndjson', 'customers-1234-20250101-v1.ndjson'],
     ['v4-sales-20250101.csv', 'sales-20250101-v4.csv'],
     ['a__b--c  d.csv', 'a_b-c_d-20261126-v1.csv'],
     ['--edge__.csv', 'edge-20261126-v1.csv'],
