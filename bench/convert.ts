@@ -11,18 +11,14 @@
  * Conversion time is measured inside our child around the call; Miller's is its process wall time
  * (its start-up is a few milliseconds). Both wall times are printed.
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { arg, median, peakRssMb, run } from './bench-kit.js';
 
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : (process.argv[i + 1] ?? fallback);
-};
 
 /** Child mode: one conversion, prints {"seconds", "rows", "written", "rejected"} on stdout. */
 async function child(): Promise<void> {
@@ -69,27 +65,14 @@ async function generate(path: string, rows: number): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end(buffer, () => resolve()).on('error', reject));
 }
 
-function run(cmd: string, args: string[], stdoutFile?: string): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', `exec "$0" "$@"${stdoutFile ? ` > '${stdoutFile}'` : ''}`, cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout, stderr, code: code ?? 1 }));
-  });
-}
-
 /** Peak RSS (MB) and wall seconds from /usr/bin/time -v output. */
 function timeV(stderr: string): { rssMb: number; wall: number } {
-  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
+  const rss = peakRssMb(stderr);
   const clock = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
   const wall = clock ? Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]) : 0;
   return { rssMb: rss, wall };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 // Inside node_modules/.cache so the bundle's bare imports (papaparse, ajv) resolve; removed after.
 const CLIENT_DIR = fileURLToPath(new URL('../node_modules/.cache/lexer-bench-convert/', import.meta.url));

@@ -10,7 +10,6 @@
  * plain JavaScript bundled with esbuild (as the shipped CLI runs compiled code), not under tsx,
  * whose TypeScript loader alone adds ~35 MB of RSS.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,11 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { arg, median, peakRssMb, run } from './bench-kit.js';
 
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : (process.argv[i + 1] ?? fallback);
-};
 
 /** Child mode: one upload, prints {"seconds": n} on stdout. */
 async function client(): Promise<void> {
@@ -36,18 +32,6 @@ async function client(): Promise<void> {
   process.stdout.write(JSON.stringify({ seconds: (performance.now() - started) / 1000 }));
 }
 
-function run(cmd: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout, stderr, code: code ?? 1 }));
-  });
-}
-
 // Inside node_modules/.cache so the bundle's bare imports (got, p-queue) resolve; removed after.
 const CLIENT_DIR = fileURLToPath(new URL('../node_modules/.cache/lexer-bench/', import.meta.url));
 const CLIENT = join(CLIENT_DIR, 'upload.mjs');
@@ -55,8 +39,7 @@ const CLIENT = join(CLIENT_DIR, 'upload.mjs');
 async function ours(mode: 'sandbox' | 'discard', target: string, token: string, file: string, bytes: number): Promise<{ seconds: number; rssMb: number }> {
   const r = await run('/usr/bin/time', ['-v', process.execPath, CLIENT, '--client', mode, target, token, file, String(bytes)]);
   if (r.code !== 0) throw new Error(`our client failed: ${r.stderr.slice(-500)}`);
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { seconds: (JSON.parse(r.stdout) as { seconds: number }).seconds, rssMb: Number(rss?.[1] ?? 0) / 1024 };
+  return { seconds: (JSON.parse(r.stdout) as { seconds: number }).seconds, rssMb: peakRssMb(r.stderr) };
 }
 
 async function curl(url: string, file: string): Promise<number> {
@@ -66,7 +49,6 @@ async function curl(url: string, file: string): Promise<number> {
   return Number(seconds);
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
   const { requestUploadUrl } = await import('../main/api/api-client.js');

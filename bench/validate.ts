@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { once } from 'node:events';
 import { Command } from 'commander';
 import { build } from 'esbuild';
+import { median, peakRssMb } from './bench-kit.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMPILED = join(ROOT, 'node_modules/.cache/bench-validate');
@@ -113,10 +114,9 @@ function timed(cmd: string, args: string[], env: Record<string, string> = {}): R
   if (child.status !== 0) throw new Error(`${cmd} failed: ${child.stderr.slice(-2000)}`);
   const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(child.stderr)?.[1] ?? NaN);
   const cpuMs = (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000;
-  return { ms, cpuMs, peakRssMb: field('Maximum resident set size \\(kbytes\\)') / 1024, output: child.stdout };
+  return { ms, cpuMs, peakRssMb: peakRssMb(child.stderr), output: child.stdout };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 // The child is a few lines of plain JavaScript, so its peak RSS is the engine's, not tsx's.
 const CHILD = `

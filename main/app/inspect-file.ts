@@ -5,20 +5,11 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { FileInfo, FileKind, NameCheck } from '../../preload/contract.js';
+import type { FileInfo, NameCheck } from '../../preload/contract.js';
+import { fileKind } from '../../preload/file-kind.js';
 import { checkFileName, fixFileName } from '../names/file-name-rules.js';
 import { checkUploadableFile } from '../upload/preflight.js';
 import { toErrorInfo } from './result.js';
-
-/** The file's kind from its extension; `.gz` is gzip whatever is inside. */
-export function fileKind(name: string): FileKind {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.gz')) return 'gzip';
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
-  if (lower.endsWith('.json')) return 'json';
-  return 'other';
-}
 
 /** A name checked against the vendor's rules, with the fixed name (equal to it when valid). */
 export function checkName(name: string): NameCheck {

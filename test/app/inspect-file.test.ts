@@ -1,6 +1,5 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileKind } from '../../main/app/inspect-file.js';
 import { makeServices, type ServicesFixture } from './services-fixture.js';
 
 describe('files:inspect', () => {
@@ -9,10 +8,6 @@ describe('files:inspect', () => {
     f = await makeServices('http://127.0.0.1:9');
   });
   after(() => f.close());
-
-  test('tells the kind from the extension', () => {
-    assert.deepEqual(['a.csv', 'a.NDJSON', 'a.jsonl', 'a.json', 'a.ndjson.gz', 'a.xlsx'].map(fileKind), ['csv', 'ndjson', 'ndjson', 'json', 'gzip', 'other']);
-  });
 
   test('a badly named file gets its problems and a fixed name', async () => {
     const path = await f.file('My Customers (1).csv', 'a,b\n1,2\n');
