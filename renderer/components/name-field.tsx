@@ -49,7 +49,7 @@ export function NameField({ original, originalCheck, value, onChange, placeholde
             {originalCheck.problems.map((p) => <li key={p}>{p}</li>)}
           </ul>
           <p>
-            It will be sent as <strong data-testid="fixed-name">{originalCheck.fixed}</strong> unless you change the name below.
+            Fixed, it reads <strong data-testid="fixed-name">{originalCheck.fixed}</strong>. The name below is what is sent; you can change it.
           </p>
         </div>
       )}
