@@ -110,6 +110,14 @@ export interface CsvPreview {
 
 // ---------------------------------------------------------------- mapping, conversion, validation
 
+/** A field of a record type a column can fill (array items and the open custom_fields aside). */
+export interface FieldOption {
+  /** Dotted path, e.g. `link.email`. */
+  readonly path: string;
+  readonly required: boolean;
+  readonly description: string | null;
+}
+
 /** Header name to schema field path (`link.email`), or `null` to drop the column. */
 export interface ColumnMapping {
   readonly columns: Readonly<Record<string, string | null>>;
@@ -247,6 +255,7 @@ export interface InvokeChannels {
   'files:check-name': [[name: string], NameCheck];
   'preview:csv': [[path: string, rows: number, recordType: RecordTypeName | null], CsvPreview];
   'mapping:suggest': [[headers: readonly string[], recordType: RecordTypeName], ColumnMapping];
+  'schema:fields': [[recordType: RecordTypeName], readonly FieldOption[]];
   'jobs:validate': [[jobId: string, path: string, recordType: RecordTypeName], ValidationReport];
   'jobs:convert': [[jobId: string, request: ConvertRequest], ConversionReport];
   'jobs:cancel': [[jobId: string], boolean];
@@ -271,7 +280,7 @@ export type EventChannel = keyof EventChannels;
 /** The list of channels, for handlers that must register every one (checked against the map). */
 export const INVOKE_CHANNELS = [
   'settings:get', 'settings:update', 'sandbox:status', 'token:status', 'token:save', 'token:clear', 'token:check',
-  'files:inspect', 'files:check-name', 'preview:csv', 'mapping:suggest', 'jobs:validate',
+  'files:inspect', 'files:check-name', 'preview:csv', 'mapping:suggest', 'schema:fields', 'jobs:validate',
   'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
   'history:list', 'shell:open-external',
 ] as const satisfies readonly InvokeChannel[];

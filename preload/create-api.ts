@@ -49,6 +49,8 @@ export function createApi(t: Transport) {
     },
     mapping: {
       suggest: (...args: InvokeArgs<'mapping:suggest'>) => t.invoke('mapping:suggest', ...args),
+      /** Every field a column can fill for a record type, for the mapping's choices. */
+      fields: (...args: InvokeArgs<'schema:fields'>) => t.invoke('schema:fields', ...args),
     },
     jobs: {
       validate: (...args: InvokeArgs<'jobs:validate'>) => t.invoke('jobs:validate', ...args),

@@ -54,8 +54,11 @@ export function apiError(error: unknown, o: { where: string; attempts: number; s
       });
     }
     if (status === 429) {
-      return new LexerError('rate-limited', `Lexer kept answering "too many requests" (HTTP 429)${tries}.`, {
-        hint: 'Wait a minute and try again; each token allows 10 requests per second.',
+      // A Retry-After longer than we wait (retry-policy.ts) ends the retries: say what it asked for.
+      const retryAfter = error.response.headers['retry-after'];
+      const asked = retryAfter ? ` and asked to wait (Retry-After: ${retryAfter})` : '';
+      return new LexerError('rate-limited', `Lexer kept answering "too many requests" (HTTP 429)${tries}${asked}.`, {
+        hint: retryAfter ? 'Try again after that wait; each token allows 10 requests per second.' : 'Wait a minute and try again; each token allows 10 requests per second.',
         retryable: true,
       });
     }

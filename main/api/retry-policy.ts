@@ -33,7 +33,9 @@ export function apiRetryOptions(o: {
     // Let got decide *whether* to retry (limit, methods, codes); we only decide *how long* to wait.
     enforceRetryRules: true,
     calculateDelay: ({ attemptCount, retryAfter, error }) => {
-      const delayMs = retryAfter !== undefined ? Math.max(1, retryAfter) : backoffDelay(attemptCount, o.baseMs);
+      // got turns Retry-After into ms (seconds or an HTTP date); a header it cannot parse gives
+      // NaN, which must not become an immediate retry: back off as if there were none.
+      const delayMs = retryAfter !== undefined && Number.isFinite(retryAfter) ? Math.max(1, retryAfter) : backoffDelay(attemptCount, o.baseMs);
       o.onRetry?.(attemptCount + 1, retryReason(error), Math.round(delayMs));
       return delayMs;
     },

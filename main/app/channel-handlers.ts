@@ -8,6 +8,7 @@ import { checkToken } from '../api/api-client.js';
 import type { UploadHistory } from '../history/upload-history.js';
 import { suggestMapping } from '../pipeline/column-mapping.js';
 import { previewCsv } from '../pipeline/csv-preview.js';
+import { getRecordType } from '../schemas/record-types.js';
 import { isAllowedExternalUrl } from './external-links.js';
 import { checkName, inspectFile } from './inspect-file.js';
 import type { Connection } from './connection.js';
@@ -81,6 +82,14 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
       n(a, 2, 'mapping:suggest');
       const m = suggestMapping(asStringArray(a[0], 'headers'), asRecordType(a[1]));
       return { columns: { ...m.columns }, unknownColumns: m.unknownColumns, inferCustomTypes: m.inferCustomTypes };
+    },
+    'schema:fields': async (...a) => {
+      n(a, 1, 'schema:fields');
+      // Array items (`products[].sku`) cannot come from one CSV column, and custom_fields is
+      // offered per column by the renderer, so both are left out of the choices.
+      return getRecordType(asRecordType(a[0])).fields
+        .filter((f) => !f.path.includes('[]') && f.path !== 'custom_fields' && f.kind !== 'object')
+        .map((f) => ({ path: f.path, required: f.required, description: f.description ?? null }));
     },
     'jobs:validate': async (...a) => (n(a, 3, 'jobs:validate'), d.jobs.validate(asId(a[0], 'jobId'), asFilePath(a[1]), asRecordType(a[2]))),
     'jobs:convert': async (...a) => (n(a, 2, 'jobs:convert'), d.jobs.convert(asId(a[0], 'jobId'), parseConvertRequest(a[1]))),

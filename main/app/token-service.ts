@@ -17,17 +17,19 @@ export interface TokenService {
   current(): Promise<string | null>;
 }
 
-/** One plain sentence on where and how the token is kept. */
+/** One plain sentence on where and how the token is kept (or would be, before one is saved). */
 export function describeStorage(s: VaultStatus): string {
+  // Before a token is saved, "Kept in ..." read as if one were; say where a saved one goes.
+  const kept = s.stored ? 'Kept' : 'A token you save is kept';
   switch (s.backend) {
     case 'safe-storage':
       return s.encrypted
-        ? `Encrypted with your system's secure storage and kept in ${s.location}.`
-        : `Kept in ${s.location} with weak protection: this system has no keyring to encrypt it.`;
+        ? `${s.stored ? 'Encrypted' : 'A token you save is encrypted'} with your system's secure storage and kept in ${s.location}.`
+        : `${kept} in ${s.location} with weak protection: this system has no keyring to encrypt it.`;
     case 'keychain':
-      return `Kept in your system keychain (${s.location}).`;
+      return `${kept} in your system keychain (${s.location}).`;
     case 'file':
-      return `Kept unencrypted in ${s.location}, readable only by your user account.`;
+      return `${kept} unencrypted in ${s.location}, readable only by your user account.`;
     case 'session':
       return 'Kept in memory for this session only; you will paste it again next time.';
     default: {

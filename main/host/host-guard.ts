@@ -4,7 +4,12 @@
  * - the Host header must be 127.0.0.1:<port> or localhost:<port> (defeats DNS rebinding);
  * - an Origin header, when present, must be this host's own origin (defeats cross-site pages);
  * - every API request carries the per-run key (header, or `?key=` for EventSource, which
- *   cannot set headers). The static renderer files hold no data and load without the key.
+ *   cannot set headers);
+ * - the page and its files need the key too (`?key=` on the printed URL); that answer sets a
+ *   cookie holding a second, page-only secret, so the page's own files and a reload load
+ *   without the key in the address. Cookies are shared by every port on 127.0.0.1, so the
+ *   cookie never carries the API key itself: leaked to another local server it opens only
+ *   the static files.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -39,4 +44,22 @@ export function requestKey(req: Pick<IncomingMessage, 'headers'>, url: URL): str
   const header = req.headers[KEY_HEADER];
   if (typeof header === 'string') return header;
   return url.pathname === '/events' ? url.searchParams.get('key') : null;
+}
+
+/** The cookie that lets the page's own files load once the keyed address was opened. */
+export function pageCookieName(port: number): string {
+  return `lexer-page-${port}`;
+}
+
+/** The `Set-Cookie` value for the page secret: script-proof, same-site only, this session only. */
+export function pageCookie(port: number, pageKey: string): string {
+  return `${pageCookieName(port)}=${pageKey}; Path=/; HttpOnly; SameSite=Strict`;
+}
+
+/** Whether a static-file request may load: the API key in `?key=`, or the page cookie. */
+export function mayLoadPage(req: Pick<IncomingMessage, 'headers'>, url: URL, port: number, keys: { key: string; pageKey: string }): boolean {
+  if (sameKey(url.searchParams.get('key'), keys.key)) return true;
+  const prefix = `${pageCookieName(port)}=`;
+  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(prefix));
+  return sameKey(cookie?.slice(prefix.length), keys.pageKey);
 }

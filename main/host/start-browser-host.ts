@@ -13,7 +13,7 @@ import { createDefaultVault } from '../vault/default-vault.js';
 import { createSessionVault } from '../vault/session-vault.js';
 import { handleEvents } from './events-route.js';
 import { handleFileUpload } from './file-staging.js';
-import { isLocalRequest, newHostKey, requestKey, sameKey } from './host-guard.js';
+import { isLocalRequest, mayLoadPage, newHostKey, pageCookie, requestKey, sameKey } from './host-guard.js';
 import { sendForbidden, sendJson } from './http-replies.js';
 import { handleRpc } from './rpc-route.js';
 import { serveStatic } from './static-files.js';
@@ -39,6 +39,7 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<{ ur
   });
   const root = o.rendererDir ?? rendererDir(import.meta.url);
   const key = newHostKey();
+  const pageKey = newHostKey();
   const streams = new Set<() => void>();
   let port = 0;
 
@@ -46,7 +47,11 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<{ ur
     if (!isLocalRequest(req, port)) return sendForbidden(res);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const isApi = url.pathname.startsWith('/rpc/') || url.pathname === '/events' || url.pathname === '/files';
-    if (!isApi) return serveStatic(req, res, url, root);
+    if (!isApi) {
+      if (!mayLoadPage(req, url, port, { key, pageKey })) return sendForbidden(res);
+      res.setHeader('Set-Cookie', pageCookie(port, pageKey));
+      return serveStatic(req, res, url, root);
+    }
     if (!sameKey(requestKey(req, url), key)) return sendForbidden(res);
     if (url.pathname === '/events') {
       const end = handleEvents(req, res, services.events);

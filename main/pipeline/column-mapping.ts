@@ -69,6 +69,24 @@ export function suggestColumns(headers: readonly string[], lookup: FieldLookup):
     const bySegment = lookup.fields.filter((f) => normaliseHeader(f.path.slice(f.path.lastIndexOf('.') + 1)) === name && !taken.has(f.path));
     if (bySegment.length === 1 && bySegment[0]) take(header, bySegment[0].path);
   }
+  return withLink(columns, lookup);
+}
+
+/** Top-level fields that name the customer the same way a link variant does, best first. */
+const LINK_TWINS = ['customer_id', 'email', 'email_sha256', 'mobile'] as const;
+
+/**
+ * Every record needs exactly one `link` variant. When no column was given one, a column that
+ * went to a top-level twin (an `email` header matches customer_record's own `email` attribute
+ * first) is moved to the link instead: without it every row would be refused.
+ */
+function withLink(columns: Record<string, string | null>, lookup: FieldLookup): Record<string, string | null> {
+  const targets = Object.values(columns);
+  if (targets.some((p) => p?.startsWith('link.') && p !== 'link.system_name')) return columns;
+  for (const twin of LINK_TWINS) {
+    const header = Object.keys(columns).find((h) => columns[h] === twin);
+    if (header !== undefined && lookup.match(`link.${twin}`).kind === 'field') return { ...columns, [header]: `link.${twin}` };
+  }
   return columns;
 }
 

@@ -26,6 +26,11 @@ export interface ConversionResult {
   output: string;
   /** True when stopOnFirstInvalid stopped at an invalid row; no output file is left then (written is 0). */
   stoppedEarly: boolean;
+  /**
+   * What an error's `line` counts: the physical CSV line where the record starts, or, for a JSON
+   * array (whose parser gives no positions), the record's 1-based place in the array.
+   */
+  position: 'line' | 'record';
 }
 
 export interface ConvertOptions {
@@ -74,12 +79,13 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
   let bytesRead = (): number => 0;
   let rowsSoFar = (): number => 0;
   const progress = throttleProgress(o.onProgress, (): ConversionProgress => ({ bytesRead: Math.min(bytesRead(), totalBytes), totalBytes, rows: rowsSoFar() }));
+  const isJsonArray = extname(inputPath).toLowerCase() === '.json';
   const out = await openOutputFile(output);
   const sink = new ConversionSink(out, tally, progress.tick, o.signal);
   rowsSoFar = () => sink.rows;
   try {
     const shared = { recordType: o.recordType, gzip: o.gzip ?? false, stopOnFirstInvalid: o.stopOnFirstInvalid ?? false, signal: o.signal };
-    if (extname(inputPath).toLowerCase() === '.json') {
+    if (isJsonArray) {
       let read = 0;
       bytesRead = () => read;
       await convertJsonArray(inputPath, shared, sink, (n) => (read += n));
@@ -97,7 +103,7 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
     throw toLexerError(error);
   }
   progress.flush();
-  return { rows: sink.rows, written: sink.stoppedEarly ? 0 : sink.written, rejected: tally.total, errors: tally.errors, summary: tally.summary(), output, stoppedEarly: sink.stoppedEarly };
+  return { rows: sink.rows, written: sink.stoppedEarly ? 0 : sink.written, rejected: tally.total, errors: tally.errors, summary: tally.summary(), output, stoppedEarly: sink.stoppedEarly, position: isJsonArray ? 'record' : 'line' };
 }
 
 function cancelled(input: string): LexerError {

@@ -4,7 +4,8 @@ import { isRecordTypeName, RECORD_TYPE_NAMES } from '../schemas/record-type-name
 /** A canned answer queued by a test or demo for the next API call. */
 export interface CannedResponse {
   status: number;
-  retryAfter?: number;
+  /** Seconds, or an HTTP date (RFC 9110 allows both), sent as the Retry-After header. */
+  retryAfter?: number | string;
   body?: string;
 }
 

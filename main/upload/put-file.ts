@@ -1,4 +1,6 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Transform, pipeline } from 'node:stream';
 import got, { RequestError } from 'got';
 import { LexerError } from '../errors.js';
 import { proxyAgents } from '../api/proxy-agents.js';
@@ -13,6 +15,8 @@ export interface PutFileOptions {
   filePath: string;
   /** Exactly the bytes announced in Content-Length; the read stops there even if the file grew. */
   bytes: number;
+  /** The file's mtime when it was checked; a different one before the last bytes go out fails the PUT. */
+  mtimeMs?: number;
   /** The name shown in messages. */
   displayName: string;
   signal?: AbortSignal;
@@ -32,11 +36,14 @@ export async function putFile(o: PutFileOptions): Promise<void> {
   const internal = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, internal.signal]) : internal.signal;
   const meter = createProgressMeter(o.bytes, (p) => o.onProgress?.(p));
-  const body = createReadStream(o.filePath, { start: 0, end: o.bytes - 1, highWaterMark: READ_CHUNK });
-  body.on('end', () => {
+  const file = createReadStream(o.filePath, { start: 0, end: o.bytes - 1, highWaterMark: READ_CHUNK });
+  file.on('end', () => {
     // The file shrank under us: S3 would wait for bytes that never come. Stop now instead.
-    if (body.bytesRead < o.bytes) internal.abort('file-changed');
+    if (file.bytesRead < o.bytes) internal.abort('file-changed');
   });
+  const body = lastChunkGuard(o, () => internal.abort('file-changed'));
+  // pipeline: a read error destroys the body (and so fails the PUT) instead of leaving it hanging.
+  pipeline(file, body, () => undefined);
 
   let lastProgressAt = Date.now();
   let lastBytes = 0;
@@ -74,8 +81,33 @@ export async function putFile(o: PutFileOptions): Promise<void> {
     throw putError(error, o, internal.signal.reason, stallMs);
   } finally {
     clearInterval(watchdog);
+    file.destroy();
     body.destroy();
   }
+}
+
+/**
+ * Passes the file's bytes on, but holds the last chunk back until a fresh stat shows the size and
+ * mtime it had when checked. S3 stores an object only once every byte announced in Content-Length
+ * has arrived, so a file written to during the PUT is refused here and never stored as a mix of
+ * old and new data (issue 2: "fail clearly rather than send a mix").
+ */
+function lastChunkGuard(o: PutFileOptions, onChanged: () => void): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen < o.bytes) return done(null, chunk);
+      const changed = (): void => {
+        onChanged();
+        done(fileChangedError(o.filePath));
+      };
+      stat(o.filePath).then(
+        (now) => (now.size !== o.bytes || (o.mtimeMs !== undefined && now.mtimeMs !== o.mtimeMs) ? changed() : done(null, chunk)),
+        changed,
+      );
+    },
+  });
 }
 
 /** Classifies a failed PUT: cancelled, stalled, file changed, connection lost, or S3's answer. */

@@ -41,6 +41,13 @@ export function s3Error(status: number, body: string, fileName: string): LexerEr
       return new LexerError('url-mangled', `S3 refused ${fileName}: the upload link was mangled (${said}).`, {
         hint: 'The link must be decoded from JSON (\\u0026 and &amp; become &); paste it again or let the app request it.',
       });
+    case 'RequestTimeout':
+      // S3 gives up on a body that stopped arriving ("Your socket connection to the server was
+      // not read from or written to within the timeout period"): a stall, fixed by a fresh PUT.
+      return new LexerError('upload-stalled', `S3 stopped waiting for ${fileName}: no data arrived for too long (${said}).`, {
+        hint: 'Check your connection; the upload starts again from the beginning with a fresh link.',
+        retryable: true,
+      });
     case 'EntityTooLarge':
       return new LexerError('entity-too-large', `S3 refused ${fileName}: it is larger than one upload may be (${said}).`, {
         hint: 'Split the file into parts under 5 GiB (5,368,709,120 bytes).',

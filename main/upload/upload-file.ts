@@ -80,6 +80,7 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
         url,
         filePath: req.filePath,
         bytes: file.bytes,
+        mtimeMs: file.mtimeMs,
         displayName: req.filename,
         signal: opts.signal,
         stallTimeoutMs: opts.stallTimeoutMs,

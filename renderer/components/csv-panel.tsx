@@ -59,10 +59,13 @@ export function CsvPanel(props: Props) {
   useEffect(() => {
     if (!headers || mode !== 'convert') return;
     let live = true;
-    void api.mapping.suggest(headers, recordType).then((r) => {
-      if (!live || !r.ok) return;
-      setMapping(r.value);
-      setFields([...new Set(Object.values(r.value.columns).filter((v): v is string => !!v && !v.startsWith('custom_fields')))].sort());
+    void Promise.all([api.mapping.suggest(headers, recordType), api.mapping.fields(recordType)]).then(([suggested, all]) => {
+      if (!live || !suggested.ok) return;
+      setMapping(suggested.value);
+      // Every field of the record type, link fields first (each record needs one), then the rest.
+      const paths = all.ok ? all.value.map((f) => f.path) : [];
+      const picked = Object.values(suggested.value.columns).filter((v): v is string => !!v && !v.startsWith('custom_fields'));
+      setFields([...new Set([...paths, ...picked])]);
     });
     return () => {
       live = false;

@@ -1,7 +1,7 @@
 /**
  * Column mapping: for each CSV header, the schema field it fills, a custom field, or nothing.
- * The contract gives no list of every schema field, so the choices are the fields main suggested
- * for these headers plus "Another field…" for typing any dotted path (e.g. `link.email`).
+ * The choices are every field of the record type (`mapping.fields`), plus "Another field…" for
+ * typing any dotted path.
  */
 import { useId } from 'react';
 import type { ColumnMapping } from '../../preload/contract.js';
@@ -13,7 +13,7 @@ interface Props {
   readonly headers: readonly string[];
   readonly sample: readonly string[] | undefined;
   readonly mapping: ColumnMapping;
-  /** Field paths to offer, from main's suggestion. */
+  /** Field paths to offer: the record type's fields and main's suggestions. */
   readonly fields: readonly string[];
   readonly onChange: (mapping: ColumnMapping) => void;
   readonly disabled: boolean;

@@ -49,10 +49,12 @@ export function describeUpload(state: UploadState): UploadView {
       };
     }
     case 'retrying':
-      // A presigned S3 PUT is one request: it cannot resume, so a retry sends the file again from byte 0.
+      // The engine's reason already says why and, for a broken PUT, that the file is sent again
+      // from byte 0 (one presigned S3 PUT cannot resume); adding it here too said it twice, and
+      // wrongly for a retried link request, which happens before any byte has moved.
       return {
         ...idle,
-        step: `Retrying ${formatDelay(state.delayMs)} (attempt ${state.attempt + 1}): ${state.reason} The file is sent again from the start, because a single upload request cannot resume.`,
+        step: `Retrying ${formatDelay(state.delayMs)} (attempt ${state.attempt}): ${state.reason}`,
         active: true,
         final: null,
       };

@@ -43,6 +43,35 @@ describe('requestUploadUrl against the sandbox', () => {
     assert.match(retries[0]?.[1] ?? '', /429/);
   });
 
+  test('429 with Retry-After as an HTTP date waits until that date, not the short backoff', async () => {
+    // HTTP dates have whole seconds: 3 s ahead is at least ~2 s away when the reply is read.
+    t.sandbox.faults.apiResponses.push({ status: 429, retryAfter: new Date(Date.now() + 3000).toUTCString() });
+    const retries: Array<[number, string, number]> = [];
+    const r = await requestUploadUrl({ ...base(), filename: 'a.csv', onRetry: (...a) => retries.push(a) });
+    assert.ok(r.url);
+    assert.equal(retries.length, 1);
+    const delay = retries[0]?.[2] ?? 0;
+    // The backoff with retryBaseMs 5 would be 5-10 ms; the date asks for seconds.
+    assert.ok(delay > 500 && delay <= 3000, `waited ${delay} ms`);
+  });
+
+  test('429 with a Retry-After that is neither seconds nor a date falls back to the backoff', async () => {
+    t.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 'soon' });
+    const retries: Array<[number, string, number]> = [];
+    const r = await requestUploadUrl({ ...base(), filename: 'a.csv', onRetry: (...a) => retries.push(a) });
+    assert.ok(r.url);
+    assert.equal(retries.length, 1);
+    const delay = retries[0]?.[2] ?? Number.NaN;
+    assert.ok(Number.isFinite(delay) && delay >= 5 && delay <= 20, `waited ${delay} ms`);
+  });
+
+  test('a Retry-After longer than we wait ends at once with a message that says what it asked for', async () => {
+    const before = posts().length;
+    t.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 3600 });
+    await assert.rejects(requestUploadUrl({ ...base(), filename: 'a.csv' }), failsWith('rate-limited', /429.*Retry-After: 3600/));
+    assert.equal(posts().length - before, 1);
+  });
+
   test('two 503s then success', async () => {
     const before = posts().length;
     t.sandbox.faults.apiResponses.push({ status: 503 }, { status: 503 });

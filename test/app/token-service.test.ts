@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTokenService } from '../../main/app/token-service.js';
+import { createTokenService, describeStorage } from '../../main/app/token-service.js';
 import { createSessionVault } from '../../main/vault/session-vault.js';
 
 const TOKEN = 'abcdefghijklmnop1234';
@@ -17,4 +17,10 @@ test('“this session only” keeps the token out of the persistent vault, and o
   const cleared = await tokens.clear();
   assert.equal(cleared.stored, false);
   assert.equal(await tokens.current(), null);
+});
+
+test('before any token is saved the storage sentence says where one would go, not that one is kept', () => {
+  const base = { backend: 'file', location: '/home/a/.config/lexer-upload/token', encrypted: false, warning: null, last4: null } as const;
+  assert.match(describeStorage({ ...base, stored: false }), /^A token you save is kept unencrypted in \/home\/a/);
+  assert.match(describeStorage({ ...base, stored: true }), /^Kept unencrypted in \/home\/a/);
 });

@@ -48,6 +48,26 @@ describe('lexer-upload sandbox and ui', () => {
       run = await done;
     }
     assert.equal(run.code, 0, run.stderr);
+    // One JSON line on stdout and nothing else there (the request log goes to stderr).
+    assert.equal(run.stdout.trimEnd().split('\n').length, 1, run.stdout);
+    assert.match(run.stderr, /PUT \/s3\/\S+ 200/);
+    assert.ok(!run.stderr.includes('X-Amz-Signature'), 'the log never shows a presigned query');
+  });
+
+  test('sandbox stops cleanly on SIGINT (Ctrl+C) too, printing only its JSON line', async () => {
+    const { child, done } = startCli(['sandbox'], { env: config.env });
+    let run: CliRun | null = null;
+    let ready: Record<string, unknown> = {};
+    try {
+      ready = JSON.parse(await firstLine(child)) as Record<string, unknown>;
+    } finally {
+      child.kill('SIGINT');
+      run = await done;
+    }
+    assert.deepEqual(Object.keys(ready).sort(), ['apiUrl', 'storageDir', 'token']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout.trimEnd().split('\n').length, 1, run.stdout);
+    await rm(String(ready.storageDir), { recursive: true, force: true });
   });
 
   test('ui prints {url}, serves the app, and stops cleanly on SIGINT', async () => {

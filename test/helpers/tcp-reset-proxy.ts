@@ -15,8 +15,12 @@ export interface TcpResetProxy {
 /**
  * Starts the proxy. The first `cutConnections` connections are reset (TCP RST) once
  * `cutAfterBytes` bytes went from the client towards the target; later ones pass untouched.
+ * With `mode: 'stall'` those connections are not reset but stop being read, like a network that
+ * hangs: the client's writes back up and its upload makes no more progress.
  */
-export async function startTcpResetProxy(o: { cutAfterBytes: number; cutConnections?: number; targetPort?: number }): Promise<TcpResetProxy> {
+export async function startTcpResetProxy(o: {
+  cutAfterBytes: number; cutConnections?: number; targetPort?: number; mode?: 'reset' | 'stall';
+}): Promise<TcpResetProxy> {
   const sockets = new Set<Socket>();
   let connections = 0;
   const proxy: TcpResetProxy = {
@@ -33,17 +37,26 @@ export async function startTcpResetProxy(o: { cutAfterBytes: number; cutConnecti
     const upstream = connect(proxy.targetPort, '127.0.0.1');
     sockets.add(client).add(upstream);
     let seen = 0;
+    let stalled = false;
     client.on('data', (chunk: Buffer) => {
+      if (stalled) return;
       seen += chunk.length;
       if (cut && seen >= o.cutAfterBytes) {
         proxy.cuts += 1;
+        if (o.mode === 'stall') {
+          stalled = true;
+          client.pause();
+          return;
+        }
         client.resetAndDestroy();
         upstream.destroy();
         return;
       }
       if (!upstream.write(chunk)) client.pause();
     });
-    upstream.on('drain', () => client.resume());
+    upstream.on('drain', () => {
+      if (!stalled) client.resume();
+    });
     upstream.pipe(client);
     client.on('end', () => upstream.end());
     const drop = (): void => {

@@ -51,11 +51,26 @@ describe('browser host', () => {
     assert.ok(key.length >= 40);
   });
 
-  test('serves the page with the strict CSP', async () => {
-    const r = await send(base, { path: '/' });
+  test('serves the page with the strict CSP only at the keyed address, then to the page cookie', async () => {
+    const r = await send(base, { path: `/?key=${encodeURIComponent(key)}` });
     assert.equal(r.status, 200);
     assert.match(r.body, /Lexer Uploader/);
     assert.match(String(r.headers['content-security-policy']), /default-src 'none'; script-src 'self'/);
+    const setCookie = String(r.headers['set-cookie']);
+    assert.match(setCookie, /HttpOnly; SameSite=Strict/);
+    assert.ok(!setCookie.includes(key), 'the cookie (sent to every port on 127.0.0.1) never carries the API key');
+    // The page's own files and a reload come back with the cookie instead of the key.
+    const cookie = setCookie.split(';')[0] ?? '';
+    assert.equal((await send(base, { path: '/', headers: { cookie } })).status, 200);
+    assert.equal((await send(base, { path: '/', headers: { cookie: `${cookie}x` } })).status, 403);
+    // The page cookie opens no API call.
+    assert.equal((await send(base, { method: 'POST', path: '/rpc/settings:get', headers: { cookie }, body: '[]' })).status, 403);
+  });
+
+  test('refuses the page itself without the key', async () => {
+    assert.equal((await send(base, { path: '/' })).status, 403);
+    assert.equal((await send(base, { path: '/index.html' })).status, 403);
+    assert.equal((await send(base, { path: `/?key=${key.slice(0, -1)}x` })).status, 403);
   });
 
   test('answers RPC calls that carry the key, with the services’ Result', async () => {

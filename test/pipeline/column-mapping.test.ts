@@ -33,6 +33,14 @@ describe('suggestMapping', () => {
     assert.deepEqual(m.columns, { 'link.customer_id': 'link.customer_id', Email: 'email', 'System Name': 'link.system_name', Phone: 'mobile' });
   });
 
+  test('a header named like a top-level twin of a link field still gives the record its link', () => {
+    // customer_record has its own `email` attribute; without a link every row would be refused.
+    assert.deepEqual(suggestMapping(['email', 'first_name'], 'customer_record').columns, { email: 'link.email', first_name: 'first_name' });
+    assert.deepEqual(suggestMapping(['customer_id', 'email'], 'customer_record').columns, { customer_id: 'link.customer_id', email: 'email' });
+    // Where a link column exists, the twin keeps its own field.
+    assert.deepEqual(suggestMapping(['link.email', 'email'], 'customer_record').columns, { 'link.email': 'link.email', email: 'email' });
+  });
+
   test('a phone column becomes the link only when nothing better is there', () => {
     assert.equal(suggestMapping(['Phone', 'Name'], 'customer_record').columns.Phone, 'link.mobile');
   });

@@ -105,6 +105,22 @@ describe('convertToNdjson: records', () => {
     );
   });
 
+  test('a Windows-1252 file whose first accented letter comes after the detected head still reads as Windows-1252', async () => {
+    // Over 256 KiB of ASCII rows (the head the encoding is detected from), then 'René' in Windows-1252.
+    const ascii = Array.from({ length: 12_000 }, (_, i) => `user${i}@example.com,Annabelle`).join('\n');
+    const { result, records } = await convert(Buffer.concat([Buffer.from(`link.email,first_name\n${ascii}\n`), iconv.encode('r@x.co,René\n', 'windows-1252')]));
+    assert.equal(result.written, 12_001);
+    assert.deepEqual(records.at(-1), { link: { email: 'r@x.co' }, first_name: 'René' });
+  });
+
+  test('blank lines and rows of empty cells are skipped, not rejected, in one-column files too', async () => {
+    const wide = await convert('link.email,first_name\na@x.co,Ann\n,\n \t, \n\nb@x.co,Bob\n,,\n');
+    assert.deepEqual([wide.result.rows, wide.result.written, wide.result.rejected], [2, 2, 0]);
+    const narrow = await convert('link.email\r\na@x.co\r\n\r\nnot-an-email\r\n');
+    assert.deepEqual(narrow.records, [{ link: { email: 'a@x.co' } }]);
+    assert.deepEqual(narrow.result.errors.map((e) => [e.line, e.field]), [[4, 'link.email']]);
+  });
+
   test('UTF-16 and Windows-1252 inputs convert to UTF-8 text', async () => {
     const utf16 = await convert(iconv.encode('link.email;first_name\r\nz@x.co;Zoë\r\n', 'utf16le', { addBOM: true }));
     assert.deepEqual(utf16.records, [{ link: { email: 'z@x.co' }, first_name: 'Zoë' }]);
@@ -151,6 +167,7 @@ describe('convertToNdjson: invalid rows', () => {
       { field: '(row)', rule: 'wrong number of fields', count: 1 },
     ]);
     assert.equal(result.stoppedEarly, false);
+    assert.equal(result.position, 'line');
   });
 
   test('stopOnFirstInvalid stops at the first invalid row and leaves no output file', async () => {
@@ -229,6 +246,7 @@ describe('convertToNdjson: JSON array input', () => {
       [2, 'link.email'],
       [3, '(record)'],
     ]);
+    assert.equal(result.position, 'record', 'a pretty-printed array has no useful line numbers: errors count records');
   });
 
   test('a JSON object that is not an array is refused with a clear message', async () => {

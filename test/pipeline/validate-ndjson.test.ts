@@ -71,6 +71,15 @@ describe('validateNdjsonFile', () => {
     assert.equal(error.describe(), 'This file is a JSON array, not NDJSON (one JSON object per line). Convert it with `lexer-upload convert`.');
   });
 
+  test('a UTF-16 file (PowerShell, Excel "Unicode text") gets one clear message, not one per line', async () => {
+    const text = `${good(1)}\r\n${good(2)}\r\n`;
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])]) {
+      const error = await rejection(validateNdjsonFile(await file('utf16.ndjson', bytes), 'customer_record'));
+      assert.equal(error.code, 'not-ndjson');
+      assert.match(error.message, /UTF-16 text; NDJSON must be UTF-8/);
+    }
+  });
+
   test('non-object lines and invalid JSON each get their own message', async () => {
     const path = await file('mixed.ndjson', [good(1), '[1,2]', '42', '"text"', '{"link": {"email": ', good(6)].join('\n'));
     const result = await validateNdjsonFile(path, 'customer_record');

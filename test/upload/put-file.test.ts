@@ -1,5 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import { requestUploadUrl } from '../../main/api/api-client.js';
@@ -55,6 +56,25 @@ describe('putFile', () => {
   test('plain http to a host that is not this machine is refused before sending', async () => {
     const path = await writeTestFile(t.work, 'clear.csv', 'a\n');
     await assert.rejects(putFile({ url: 'http://bucket.example.com/k?X-Amz-Signature=s', filePath: path, bytes: 2, displayName: 'clear.csv' }), failsWith('insecure-url', /https/));
+  });
+
+  test('the PUT carries no header the URL did not sign: only Host, Content-Length and Connection, never chunked', async () => {
+    let seen: string[] = [];
+    const server = createHttpServer((req, res) => {
+      seen = req.rawHeaders.filter((_, i) => i % 2 === 0).map((h) => h.toLowerCase());
+      req.resume();
+      req.on('end', () => res.end());
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const path = await writeTestFile(t.work, 'headers.csv', 'a,b\n1,2\n');
+      const port = (server.address() as AddressInfo).port;
+      await putFile({ url: `http://127.0.0.1:${port}/k.csv?X-Amz-SignedHeaders=host`, filePath: path, bytes: 8, displayName: 'headers.csv' });
+      assert.deepEqual([...seen].sort(), ['connection', 'content-length', 'host']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 
   test('a server that takes the bytes and never answers is a stall, retryable', async () => {

@@ -18,6 +18,7 @@ test('each S3 error becomes its own plain message and retry decision', () => {
     [400, 'AuthorizationQueryParametersError', 'X-Amz-Algorithm only supports "AWS4-HMAC-SHA256"', 'url-mangled', false, /mangled/],
     [400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', 'entity-too-large', false, /larger/],
     [403, 'AccessDenied', 'Access Denied', 'upload-rejected', false, /refused/],
+    [400, 'RequestTimeout', 'Your socket connection to the server was not read from or written to within the timeout period.', 'upload-stalled', true, /no data arrived/],
     [503, 'SlowDown', 'Please reduce your request rate.', 'upload-rejected', true, /SlowDown/],
   ];
   for (const [status, code, message, expected, retryable, words] of cases) {

@@ -1,8 +1,8 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
-import { truncate, writeFile } from 'node:fs/promises';
+import { appendFileSync, closeSync, openSync, writeSync } from 'node:fs';
+import { truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRateLimiter } from '../../main/api/rate-limiter.js';
 import { LexerError } from '../../main/errors.js';
@@ -138,6 +138,29 @@ describe('uploadFile against the sandbox', () => {
     await assert.rejects(uploadFile({ filePath: path, filename: 'moving.csv' }, opts({ onStart })), failsWith('file-changed', /moving\.csv changed/));
     assert.equal(t.sandbox.requestLog.slice(before).filter((e) => e.method === 'PUT').length, 0);
   });
+
+  test('a file overwritten during the PUT (same size) fails as changed and is never stored as a mix', async () => {
+    const path = join(t.work, 'rewritten.ndjson');
+    await writeFile(path, 'x');
+    await truncate(path, 64 * 1024 * 1024); // sparse; the PUT is still far from its end at the first progress report
+    const old = new Date('2020-01-01T00:00:00Z');
+    await utimes(path, old, old); // so the write below surely changes the mtime, whatever the clock's granularity
+    const storedBefore = (await t.sandbox.storedFiles()).length;
+    const before = t.sandbox.requestLog.length;
+    let rewritten = false;
+    const onEvent = (e: UploadEvent): void => {
+      if (e.kind !== 'uploading' || e.progress.bytesSent === 0 || rewritten) return;
+      rewritten = true;
+      // Another program rewrites the start of the file; its size does not change.
+      const fd = openSync(path, 'r+');
+      writeSync(fd, 'changed', 0);
+      closeSync(fd);
+    };
+    await assert.rejects(uploadFile({ filePath: path, filename: 'rewritten.ndjson' }, opts({ onEvent })), failsWith('file-changed', /rewritten\.ndjson changed/));
+    assert.ok(rewritten);
+    assert.equal(t.sandbox.requestLog.slice(before).filter((e) => e.method === 'PUT').length, 1, 'not retried');
+    assert.equal((await t.sandbox.storedFiles()).length, storedBefore);
+  });
 });
 
 describe('uploadFile when the connection is reset mid-body', () => {
@@ -166,6 +189,36 @@ describe('uploadFile when the connection is reset mid-body', () => {
     assert.ok(retry?.kind === 'retrying' && /lost/.test(retry.reason) && /cannot resume/.test(retry.reason), JSON.stringify(retry));
     const files = await t.sandbox.storedFiles();
     assert.deepEqual(files.map((f) => f.key), [`${r.uploadId}/reset.csv`]);
+    assert.equal(await sha256File(files[0]!.path), await sha256File(path));
+    assert.equal(t.sandbox.requestLog.filter((e) => e.method === 'POST').length, 2);
+  });
+});
+
+describe('uploadFile when the network stalls mid-body', () => {
+  let t: TestSandbox;
+  let proxy: TcpResetProxy;
+  before(async () => {
+    proxy = await startTcpResetProxy({ cutAfterBytes: 256 * 1024, mode: 'stall' });
+    t = await startTestSandbox({ s3Origin: proxy.origin });
+    proxy.targetPort = Number(new URL(t.sandbox.apiUrl).port);
+  });
+  after(async () => {
+    await proxy.close();
+    await t.stop();
+  });
+
+  test('a stall gets a fresh URL and a new PUT from byte 0, and the file lands intact', async () => {
+    const path = await writeTestFile(t.work, 'stalled.csv', randomBytes(16 * 1024 * 1024));
+    const events: UploadEvent[] = [];
+    const r = await uploadFile(
+      { filePath: path, filename: 'stalled.csv' },
+      { apiUrl: t.sandbox.apiUrl, token: t.sandbox.token, retryBaseMs: 5, stallTimeoutMs: 1000, onEvent: (e) => events.push(e) },
+    );
+    assert.equal(proxy.cuts, 1);
+    const retry = events.find((e) => e.kind === 'retrying');
+    assert.ok(retry?.kind === 'retrying' && /no progress/.test(retry.reason) && /cannot resume/.test(retry.reason), JSON.stringify(retry));
+    const files = await t.sandbox.storedFiles();
+    assert.deepEqual(files.map((f) => f.key), [`${r.uploadId}/stalled.csv`]);
     assert.equal(await sha256File(files[0]!.path), await sha256File(path));
     assert.equal(t.sandbox.requestLog.filter((e) => e.method === 'POST').length, 2);
   });

@@ -64,7 +64,7 @@ export function registerConvert(program: Command): void {
         if (json) {
           printJson({
             rows: r.rows, written: r.written, rejected: r.rejected,
-            errors: r.errors.map(({ line, message }) => ({ line, message })), output: r.stoppedEarly ? null : r.output, summary: r.summary, stoppedEarly: r.stoppedEarly,
+            errors: r.errors.map(({ line, message }) => ({ line, message })), output: r.stoppedEarly ? null : r.output, summary: r.summary, stoppedEarly: r.stoppedEarly, position: r.position,
           });
         } else {
           // A stopped run writes nothing: a partial file must never look like a finished one.
@@ -74,7 +74,7 @@ export function registerConvert(program: Command): void {
           for (const g of r.summary) say(`  ${formatCount(g.count).padStart(8)} × ${g.field || '(row)'}: ${g.rule}`);
           const shown = r.errors.slice(0, 20);
           if (shown.length > 0) say(shown.length < r.rejected ? `First ${shown.length} rejected rows:` : 'Rejected rows:');
-          for (const e of shown) say(`  line ${e.line}: ${e.message}`);
+          for (const e of shown) say(`  ${r.position} ${e.line}: ${e.message}`);
         }
         return r.rejected === 0 ? EXIT.ok : EXIT.failed;
       } finally {

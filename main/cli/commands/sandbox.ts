@@ -18,8 +18,11 @@ export function registerSandbox(program: Command): void {
       const sandbox = await startSandbox({
         ...(o.port !== undefined ? { port: o.port } : {}), ...(o.dir !== undefined ? { dir: o.dir } : {}), log: (line) => warn(line),
       });
+      // Listen for the signals before saying we are ready: whoever reads the line may signal at once,
+      // and a signal that arrives before a handler exists kills the process without closing anything.
+      const stopped = waitForShutdownSignal();
       printJson({ apiUrl: sandbox.apiUrl, token: sandbox.token, storageDir: sandbox.storageDir });
-      await waitForShutdownSignal();
+      await stopped;
       await sandbox.close();
       return EXIT.ok;
     }));

@@ -20,8 +20,11 @@ export function registerUi(program: Command): void {
         configDir: configDir(), log: (line) => warn(line),
         ...(o.port !== undefined ? { port: o.port } : {}), ...(apiUrl ? { apiUrl } : {}),
       });
+      // Listen for the signals before saying we are ready: whoever reads the line may signal at once,
+      // and a signal that arrives before a handler exists kills the process without closing anything.
+      const stopped = waitForShutdownSignal();
       printJson({ url: host.url });
-      await waitForShutdownSignal();
+      await stopped;
       await host.close();
       return EXIT.ok;
     }));

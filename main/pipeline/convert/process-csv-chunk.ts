@@ -66,7 +66,8 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
       } else {
         line += 1;
       }
-      if (cells.length === 1 && cells[0] === '' && config.headerCount > 1) return; // a blank line
+      // A blank line, or a row of empty cells (',,,' as spreadsheets write below the data): no record.
+      if (isBlankRow(cells)) return;
       result.rows++;
       const quoteError = row.errors.find((e) => e.type === 'Quotes');
       let problem = rowProblem(cells, config, quoteError?.message);
@@ -88,6 +89,16 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
   result.lines = mayHoldBreaks && !result.stopped ? line + 1 : line;
   result.output = out.bytes();
   return result;
+}
+
+/** Whether every cell is empty or only spaces and tabs; quick exit on the usual first cell with data. */
+function isBlankRow(cells: readonly string[]): boolean {
+  for (const cell of cells) {
+    if (cell === '') continue;
+    const first = cell.charCodeAt(0);
+    if ((first !== 32 && first !== 9) || cell.trim() !== '') return false;
+  }
+  return true;
 }
 
 function toProblem(check: RecordCheck): Omit<ChunkProblem, 'line'> | null {

@@ -27,7 +27,19 @@ export function jsonArrayError(): LexerError {
   });
 }
 
-/** Batches of whole lines from `chunks`; drops a UTF-8 BOM; throws on a JSON array file. */
+/**
+ * A UTF-16 file (Windows PowerShell's `>` and Excel's "Unicode text" write one) would fail on
+ * every line as invalid JSON; NDJSON is UTF-8, so say it once.
+ */
+export function utf16Error(): LexerError {
+  return new LexerError('not-ndjson', 'This file is UTF-16 text; NDJSON must be UTF-8.', {
+    hint: 'Save it again as UTF-8 (in PowerShell: Out-File -Encoding utf8), then validate it again.',
+  });
+}
+
+const isUtf16 = (head: Buffer): boolean => (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+
+/** Batches of whole lines from `chunks`; drops a UTF-8 BOM; throws on a JSON array or UTF-16 file. */
 export async function* lineBatches(chunks: AsyncIterable<Uint8Array>, batchBytes = BATCH_BYTES): AsyncGenerator<LineBatch> {
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
@@ -57,6 +69,7 @@ export async function* lineBatches(chunks: AsyncIterable<Uint8Array>, batchBytes
       head = Buffer.concat([head, raw]);
       const first = firstNonSpace(body(head));
       if ((head.length < 3 || first === undefined) && head.length < HEAD_LIMIT) continue;
+      if (isUtf16(head)) throw utf16Error();
       if (first === 0x5b) throw jsonArrayError();
       chunk = body(head);
       head = null;
@@ -70,6 +83,7 @@ export async function* lineBatches(chunks: AsyncIterable<Uint8Array>, batchBytes
     }
   }
   if (head !== null) {
+    if (isUtf16(head)) throw utf16Error();
     if (firstNonSpace(body(head)) === 0x5b) throw jsonArrayError();
     pending.push(body(head));
     pendingBytes += body(head).length;
