@@ -95,6 +95,8 @@ export async function putFile(o: PutFileOptions): Promise<void> {
 function lastChunkGuard(o: PutFileOptions, onChanged: () => void): Transform {
   let seen = 0;
   return new Transform({
+    // As large as a read, so the extra hop never splits or queues the 1 MiB chunks.
+    highWaterMark: READ_CHUNK,
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
       if (seen < o.bytes) return done(null, chunk);
