@@ -21,7 +21,8 @@ export interface RunUploadContext {
   entryId: string;
   token: string;
   apiUrl: string;
-  proxyUrl: string | null;
+  /** The system proxy for a URL (asked for the API and for the upload link apart), if any. */
+  proxyFor?: ((url: string) => Promise<string | null>) | undefined;
   limiter: RateLimiter;
   onState: (state: UploadState) => void;
   /** Engine knobs tests turn down (retry backoff, stall timeout). */
@@ -110,7 +111,7 @@ export async function runUpload(ctx: RunUploadContext): Promise<UploadState> {
         token: ctx.token,
         signal,
         limiter: ctx.limiter,
-        proxyUrl: ctx.proxyUrl,
+        ...(ctx.proxyFor ? { proxyFor: ctx.proxyFor } : {}),
         onEvent: (e) => onState(stateFromEvent(e)),
         onStart: (info) =>
           void history.update(ctx.entryId, { status: 'In Progress', bytes: info.bytes, startedAt: new Date().toISOString() }).catch(() => undefined),

@@ -86,8 +86,7 @@ export function createUploadService(d: UploadServiceDeps): UploadService {
     const concurrency = d.concurrency();
     const base = { history: d.history, onState: report, entryId: await addPendingEntry(d.history, request) };
     report({ kind: 'pending' });
-    const proxyUrl = d.resolveProxy ? await d.resolveProxy(apiUrl).catch(() => null) : null;
-    const ctx: RunUploadContext = { ...base, request, signal: r.controller.signal, token, apiUrl, proxyUrl, limiter: rateLimiterForToken(token), ...(d.tuning ? { tuning: d.tuning } : {}) };
+    const ctx: RunUploadContext = { ...base, request, signal: r.controller.signal, token, apiUrl, proxyFor: d.resolveProxy, limiter: rateLimiterForToken(token), ...(d.tuning ? { tuning: d.tuning } : {}) };
     return new Promise<UploadState>((resolve) => {
       let started = false;
       // Cancelling a queued upload ends it now rather than when the queue reaches it.

@@ -16,7 +16,17 @@ export function resolveApiUrl(flag: string | undefined, env: NodeJS.ProcessEnv =
  */
 export async function resolveToken(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const given = (flag ?? env.LEXER_UPLOAD_API_TOKEN ?? '').trim();
-  if (given) return given;
+  if (given) {
+    // Caught here, before any request: a header with a line break or space inside would only
+    // come back as a confusing network failure after every retry. The token is never echoed.
+    if (/\s/.test(given)) {
+      const source = flag !== undefined ? '--api-token' : 'LEXER_UPLOAD_API_TOKEN';
+      throw new LexerError('usage', `The token given by ${source} has spaces or line breaks inside.`, {
+        hint: 'Copy only the token from the Hub (Manage > Integrations > API Tokens) and try again.',
+      });
+    }
+    return given;
+  }
   const stored = await (await createDefaultVault(configDir(env), env)).get();
   if (stored) return stored;
   throw new LexerError('no-token', 'No API token: run `lexer-upload token set` or set LEXER_UPLOAD_API_TOKEN.', {

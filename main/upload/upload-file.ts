@@ -26,6 +26,11 @@ export interface UploadFileOptions {
   retryBaseMs?: number;
   limiter?: RateLimiter;
   proxyUrl?: string | null;
+  /**
+   * The proxy for each URL, where it may differ (a desktop's PAC file can send the Lexer API and
+   * the S3 host different ways); overrides `proxyUrl`. A failed lookup means a direct connection.
+   */
+  proxyFor?: (url: string) => Promise<string | null>;
   /** Called once the file passed its checks and before the first request (history goes In Progress). */
   onStart?: (info: { bytes: number }) => void;
 }
@@ -46,6 +51,8 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
   const maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
   const baseMs = opts.retryBaseMs ?? 1000;
   const limiter = opts.limiter ?? rateLimiterForToken(opts.token);
+  const proxyFor = async (url: string): Promise<string | null> =>
+    opts.proxyFor ? opts.proxyFor(url).catch(() => null) : (opts.proxyUrl ?? null);
   const cancelled = (): LexerError => new LexerError('cancelled', `The upload of ${req.filename} was cancelled.`);
 
   emit({ kind: 'checking-file' });
@@ -70,7 +77,7 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
         destination: req.destination,
         signal: opts.signal,
         limiter,
-        proxyUrl: opts.proxyUrl,
+        proxyUrl: await proxyFor(opts.apiUrl),
         retryBaseMs: baseMs,
         maxAttempts,
         onRetry: (a, reason, delayMs) => emit({ kind: 'retrying', attempt: a, reason, delayMs }),
@@ -84,7 +91,7 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
         displayName: req.filename,
         signal: opts.signal,
         stallTimeoutMs: opts.stallTimeoutMs,
-        proxyUrl: opts.proxyUrl,
+        proxyUrl: await proxyFor(url),
         onProgress: (progress) => emit({ kind: 'uploading', attempt, progress }),
       });
       // A write that landed during the PUT may not have changed the size: check mtime again.

@@ -69,6 +69,16 @@ describe('lexer-upload upload (against the sandbox)', () => {
     assert.match(r.stderr, /No API token: run `lexer-upload token set` or set LEXER_UPLOAD_API_TOKEN\./);
   });
 
+  test('a pasted token with a line break inside is refused before any request, without echoing it', async () => {
+    const path = await writeTestFile(sb.work, 'y-20261126-v1.csv', 'a\n1\n');
+    const requests = sb.sandbox.requestLog.length;
+    const r = await runCli(['upload', path], { env: { ...env, LEXER_UPLOAD_API_TOKEN: 'abcd1234\nefgh5678' } });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /LEXER_UPLOAD_API_TOKEN has spaces or line breaks inside/);
+    assert.ok(!r.stderr.includes('abcd1234') && !r.stdout.includes('abcd1234'));
+    assert.equal(sb.sandbox.requestLog.length, requests, 'nothing was sent');
+  });
+
   test('usage errors exit 2 and say what is wrong', async () => {
     const path = await writeTestFile(sb.work, 'u-20261126-v1.ndjson', '{}\n');
     const half = await runCli(['upload', path, '--dataset-id', 'ds'], { env });
