@@ -1,0 +1,47 @@
+/**
+ * An upload cut off when the app stopped (here: an In Progress entry left by a process that has
+ * exited) shows in History as Failed and Interrupted, and Retry sends it again to Success.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, expect, card, openTab, saveToken, sha256 } from './fixtures.js';
+
+/** The pid of a process that has already exited: its entries can never finish. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid ?? 0;
+}
+
+test('an interrupted upload is marked in History and Retry sends it to Success', async ({ page, configDir, startHost, sandbox }, info) => {
+  const name = 'interrupted-20260101-v1.ndjson';
+  const file = info.outputPath(name);
+  await writeFile(file, `${JSON.stringify({ link: { email: 'jane@example.com' } })}\n`);
+  const now = new Date().toISOString();
+  const entry = {
+    id: 'e2e-interrupted', uploadId: null, filePath: file, filename: name, datasetId: 'ds_retry', recordType: 'customer_record',
+    bytes: 0, status: 'In Progress', createdAt: now, startedAt: now, finishedAt: null, error: null, interrupted: false,
+    owner: { pid: await deadPid(), instance: 'gone' },
+  };
+  await mkdir(configDir, { recursive: true });
+  await writeFile(join(configDir, 'history.json'), JSON.stringify({ version: 1, entries: [entry] }));
+
+  const host = await startHost();
+  await page.goto(host.url);
+  await saveToken(page, sandbox.token);
+  await openTab(page, 'History');
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row.getByText('Failed', { exact: true })).toBeVisible();
+  await expect(row.getByText('Interrupted', { exact: true })).toBeVisible();
+  await expect(row).toContainText('did not finish');
+
+  await row.getByRole('button', { name: `Retry ${name}` }).click();
+  const c = card(page, name);
+  await expect(c.getByLabel('Dataset ID')).toHaveValue('ds_retry');
+  await c.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(c.getByTestId('upload-result')).toHaveText('Success');
+  const stored = await sandbox.storedFiles();
+  expect(stored).toHaveLength(1);
+  expect(await sha256(stored[0]!.path)).toBe(await sha256(file));
+});
