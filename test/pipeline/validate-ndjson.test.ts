@@ -93,6 +93,17 @@ describe('validateNdjsonFile', () => {
     assert.match(result.errors[3]?.message ?? '', /^is not valid JSON \(.+\)$/);
   });
 
+  test('a line with bytes that are not UTF-8 (a Windows-1252 é) is named, on threads or not', async () => {
+    const latin1 = Buffer.from(JSON.stringify({ link: { email: 'rene@example.com' }, first_name: 'Ren_' }).replace('Ren_', 'Ren\u00e9'), 'latin1');
+    const path = await file('latin1.ndjson', Buffer.concat([Buffer.from(`${good(1)}\n`), latin1, Buffer.from(`\n${good(3)}\n`)]));
+    for (const workers of [0, 1]) {
+      const result = await validateNdjsonFile(path, 'customer_record', { workers });
+      assert.deepEqual([result.total, result.valid, result.invalid], [3, 2, 1]);
+      assert.equal(result.errors[0]?.line, 2);
+      assert.match(result.errors[0]?.message ?? '', /not UTF-8.*save the file as UTF-8/);
+    }
+  });
+
   test('caps the detailed errors but never the counts, and calls onError for every error in order', async () => {
     const lines = Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? bad(i) : good(i)));
     lines[10] = JSON.stringify({ link: { email: 'a@b.co', customer_id: 'x' } });

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { getRecordType } from '../../schemas/record-types.js';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
-import { validateBatch } from './validate-batch.js';
+import { validateBatchBytes } from './validate-batch.js';
 import type { BatchResult, LineBatch } from './types.js';
 
 export interface BatchRunner {
@@ -27,9 +27,8 @@ const BATCHES_PER_WORKER = 2;
 /** Checks batches on the calling thread. */
 export function inThreadRunner(recordType: RecordTypeName): BatchRunner {
   const check = getRecordType(recordType).check;
-  const decoder = new TextDecoder('utf-8');
   return {
-    run: async (batch) => validateBatch(check, decoder.decode(batch.bytes)),
+    run: async (batch) => validateBatchBytes(check, batch.bytes),
     close: async () => {},
   };
 }

@@ -18,8 +18,32 @@ function warningKey(warning: string): string {
   return key.replace(/\[\d+\]/g, '[]');
 }
 
-/** Validates the text of whole lines; line numbers in the result count from 1 at the first line. */
-export function validateBatch(check: (record: unknown) => RecordCheck, text: string): BatchResult {
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/**
+ * Decodes a batch's bytes. Strict first (as fast, and almost always right); only a batch with
+ * bytes that are not UTF-8 is decoded again leniently, so its lines can be named one by one.
+ */
+export function decodeBatch(bytes: Uint8Array): { text: string; notUtf8: boolean } {
+  try {
+    return { text: strict.decode(bytes), notUtf8: false };
+  } catch {
+    return { text: lenient.decode(bytes), notUtf8: true };
+  }
+}
+
+/** Validates the bytes of whole lines; line numbers in the result count from 1 at the first line. */
+export function validateBatchBytes(check: (record: unknown) => RecordCheck, bytes: Uint8Array): BatchResult {
+  const { text, notUtf8 } = decodeBatch(bytes);
+  return validateBatch(check, text, notUtf8);
+}
+
+/**
+ * Validates the text of whole lines. With `notUtf8`, a line holding U+FFFD (where a byte that is
+ * not UTF-8 was) is refused: NDJSON must be UTF-8, and Lexer would otherwise get mangled text.
+ */
+export function validateBatch(check: (record: unknown) => RecordCheck, text: string, notUtf8 = false): BatchResult {
   const lines = text.split('\n');
   // A batch ends with '\n' except the file's last one: the empty tail is not a line.
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
@@ -32,6 +56,10 @@ export function validateBatch(check: (record: unknown) => RecordCheck, text: str
     if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim() === '')) continue;
     records += 1;
     const line = i + 1;
+    if (notUtf8 && raw.includes('\uFFFD')) {
+      errors.push({ line, field: '', rule: 'not UTF-8', message: 'has bytes that are not UTF-8 (they would arrive as "\uFFFD"); save the file as UTF-8' });
+      continue;
+    }
     let record: unknown;
     try {
       record = JSON.parse(raw);
