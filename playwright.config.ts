@@ -10,6 +10,9 @@ export default defineConfig({
   outputDir: 'test-results',
   // One worker: each test starts its own sandbox and host, and the machine may have 2 cores.
   workers: 1,
+  // One retry on CI only: a shared 2-core machine can starve a browser test once; a test that
+  // fails twice still fails, and a flaky pass is reported as flaky.
+  retries: process.env.CI ? 1 : 0,
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 15_000 },
