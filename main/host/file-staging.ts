@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -51,4 +51,24 @@ export async function handleFileUpload(req: IncomingMessage, res: ServerResponse
     await rm(dir, { recursive: true, force: true });
     if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'file-unreadable', message: `${name} could not be copied from the browser.`, hint: 'Try adding the file again.' } });
   }
+}
+
+/** Copies older than this are removed when the host starts; History's Retry needs recent ones. */
+export const STAGING_KEEP_DAYS = 14;
+
+/**
+ * Removes staged copies older than {@link STAGING_KEEP_DAYS}: each drop in the browser copies the
+ * file, and without pruning those copies (up to 5 GiB each) would pile up for ever. A failure here
+ * only leaves old copies behind; it never stops the host.
+ */
+export async function pruneStaging(stagingRoot: string, now = Date.now()): Promise<number> {
+  const cutoff = now - STAGING_KEEP_DAYS * 24 * 3600 * 1000;
+  let removed = 0;
+  for (const name of await readdir(stagingRoot).catch(() => [] as string[])) {
+    const dir = join(stagingRoot, name);
+    const info = await stat(dir).catch(() => null);
+    if (!info?.isDirectory() || info.mtimeMs >= cutoff) continue;
+    await rm(dir, { recursive: true, force: true }).then(() => (removed += 1), () => undefined);
+  }
+  return removed;
 }

@@ -12,7 +12,7 @@ import { configDir as defaultConfigDir } from '../config/paths.js';
 import { createDefaultVault } from '../vault/default-vault.js';
 import { createSessionVault } from '../vault/session-vault.js';
 import { handleEvents } from './events-route.js';
-import { handleFileUpload } from './file-staging.js';
+import { handleFileUpload, pruneStaging } from './file-staging.js';
 import { isLocalRequest, mayLoadPage, newHostKey, pageCookie, requestKey, sameKey } from './host-guard.js';
 import { sendForbidden, sendJson } from './http-replies.js';
 import { handleRpc } from './rpc-route.js';
@@ -37,6 +37,7 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<{ ur
     sessionVault: createSessionVault(),
     envApiUrl: o.apiUrl ?? process.env.LEXER_API_URL ?? null,
   });
+  await pruneStaging(join(dir, 'staging'));
   const root = o.rendererDir ?? rendererDir(import.meta.url);
   const key = newHostKey();
   const pageKey = newHostKey();
