@@ -67,7 +67,7 @@ export function ValidationReport({ counts, errors, summary, warnings, jobId, fil
           </thead>
           <tbody>
             {summary.map((g) => (
-              <tr key={`${g.field}|${g.rule}`}><td><code>{g.field}</code></td><td>{g.rule}</td><td>{g.count.toLocaleString()}</td></tr>
+              <tr key={`${g.field}|${g.rule}`}><td>{g.field ? <code>{g.field}</code> : '(whole record)'}</td><td>{g.rule}</td><td>{g.count.toLocaleString()}</td></tr>
             ))}
           </tbody>
         </table>
