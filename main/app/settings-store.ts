@@ -7,9 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { AppSettings } from '../../preload/contract.js';
+import { DEFAULT_API_URL } from '../api/default-api-url.js';
 import { asBoolean, asHttpUrl, asInteger, asObject, asOptionalText } from './validators.js';
 
-export const DEFAULT_API_URL = 'https://api.lexer.io';
+export { DEFAULT_API_URL };
+
 /** Lexer allows 10 requests per second per token; four parallel files stay well inside it. */
 export const MAX_CONCURRENCY = 4;
 

@@ -1,9 +1,8 @@
+import { DEFAULT_API_URL } from '../api/default-api-url.js';
 import { configDir } from '../config/paths.js';
 import { LexerError } from '../errors.js';
 import { createDefaultVault } from '../vault/default-vault.js';
 
-/** The real service; FILE_UPLOAD_API.md, "Two calls". */
-export const DEFAULT_API_URL = 'https://api.lexer.io';
 
 /** The API URL: --api-url, else env LEXER_API_URL, else Lexer's. */
 export function resolveApiUrl(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {

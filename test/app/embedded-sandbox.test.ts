@@ -2,12 +2,11 @@
 // upload at once, with no token of their own; the file lands in the embedded sandbox's folder.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sha256File } from '../helpers/sandbox.js';
 import { CUSTOMER, makeServices } from './services-fixture.js';
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 test('with the local sandbox on, an upload needs no saved token and lands in the embedded sandbox', async () => {
   // The configured API URL points nowhere: sandbox mode must not use it.
@@ -33,7 +32,7 @@ test('with the local sandbox on, an upload needs no saved token and lands in the
     // s3rver keeps each object as `<key>._S3rver_object` under the bucket folder.
     const landed = (await readdir(on.storageDir!, { recursive: true })).filter((p) => p.endsWith('customers-20260101-v1.ndjson._S3rver_object'));
     assert.equal(landed.length, 1, `the file is in the sandbox storage (${on.storageDir})`);
-    assert.equal(sha256(await readFile(join(on.storageDir!, landed[0]!))), sha256(await readFile(path)));
+    assert.equal(await sha256File(join(on.storageDir!, landed[0]!)), await sha256File(path));
   } finally {
     await f.close();
   }

@@ -4,8 +4,6 @@
  * the renderer talks to main's services, which talk to the sandbox over loopback.
  */
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +78,8 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+/** The sha256 of a file, streamed (the e2e files can be hundreds of MB). */
+export { sha256File as sha256 } from '../helpers/sandbox.js';
 
 /** Opens a screen by its tab. */
 export async function openTab(page: Page, name: 'Upload' | 'History' | 'Settings'): Promise<void> {
@@ -107,13 +107,6 @@ export async function addFiles(page: Page, paths: string[]): Promise<void> {
 /** The card of a file, found by its heading (the file's name). */
 export function card(page: Page, fileName: string) {
   return page.getByRole('main').getByRole('region', { name: fileName, exact: true });
-}
-
-/** The sha256 of a file, streamed (the e2e files can be hundreds of MB). */
-export async function sha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** Saves a full-page screenshot into the test's output and attaches it to the report. */
