@@ -1,6 +1,8 @@
 // Builds the three layers: the engine and Electron main with tsc (plain ESM modules that the
 // CLI and the app both run), the preload as one CommonJS file (a sandboxed preload cannot be
-// an ES module), and the renderer as one browser bundle with its HTML and CSS.
+// an ES module), and the renderer as one browser bundle with its HTML and CSS. Each pipeline
+// worker thread is also bundled into one self-contained CommonJS file (dist/workers/), which
+// the packaged app unpacks from its asar (main/pipeline/worker-entry.ts says why).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, chmodSync, existsSync } from 'node:fs';
@@ -8,6 +10,22 @@ import { cpSync, mkdirSync, rmSync, chmodSync, existsSync } from 'node:fs';
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (existsSync('dist/main/cli/bin.js')) chmodSync('dist/main/cli/bin.js', 0o755);
+
+const WORKERS = {
+  'convert-worker': 'main/pipeline/convert/convert-worker.ts',
+  'validate-worker': 'main/pipeline/validation/validate-worker.ts',
+};
+await build({
+  entryPoints: Object.entries(WORKERS).map(([out, in_]) => ({ in: in_, out })),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  // Node 20 for the CLI; Electron 40's Node 24 runs the same file.
+  target: 'node20',
+  outdir: 'dist/workers',
+  outExtension: { '.js': '.cjs' },
+  logLevel: 'warning',
+});
 
 if (existsSync('preload/preload.ts')) {
   await build({

@@ -2,6 +2,13 @@
  * The Electron entry (package.json "main"): single instance, the app:// protocol, the window,
  * the IPC wiring and the desktop shell around uploads. Only wiring lives here; the work is
  * in main/app/ (services) and the engine, which never import electron.
+ *
+ * Startup runs in this order, and every step that can fail ends in one dialog and a non-zero
+ * exit, never a live process without a window that holds the single-instance lock:
+ * 1. before `ready`: the profile folder (LEXER_UPLOAD_USER_DATA_DIR), the lock, the app://
+ *    scheme (Electron requires `registerSchemesAsPrivileged` before `ready`);
+ * 2. on `ready`: the protocol handler, permissions, menu, token vault, services, IPC, shell;
+ * 3. only then the window; a second launch's `second-instance` waits for step 2 too.
  */
 import { BrowserWindow, Menu, Notification, app, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
@@ -10,31 +17,53 @@ import { createAppServices, type AppServices } from '../app/create-app-services.
 import { isAllowedExternalUrl } from '../app/external-links.js';
 import { proxyUrlFromPac } from '../app/proxy-from-pac.js';
 import { rendererDir } from '../app/renderer-files.js';
-import { createFileVault } from '../vault/file-vault.js';
 import { createSessionVault } from '../vault/session-vault.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
+import { openAppVault, type TokenMigration } from './app-token-vault.js';
 import { setupIpc } from './ipc.js';
 import { menuTemplate } from './menu.js';
-import { setupQuitGuard } from './quit-guard.js';
-import { createSafeStorageVault } from './safe-storage-vault.js';
+import { setupQuitGuard, type QuitGuard } from './quit-guard.js';
 import { setupShellActivity } from './shell-activity.js';
-import { createWindow, denyAllPermissions } from './window.js';
+import { startupFailure } from './startup-failure.js';
+import { prepareUserDataDir } from './user-data-dir.js';
+import { createWindow, lockPermissions } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../../preload/preload.cjs');
+// Developer tools, reload and the like only when running from the sources (`npm start`).
+const devTools = !app.isPackaged;
 let win: BrowserWindow | null = null;
 let activeUploads = 0;
+let quitGuard: QuitGuard | null = null;
+let failed = false;
 
 const openLink = (url: string): void => {
   if (isAllowedExternalUrl(url)) void shell.openExternal(url);
 };
 
-/** Builds the services on the userData folder with the safest token vault this system has. */
-async function startServices(): Promise<AppServices> {
+/** Says what went wrong in one dialog, then quits with a non-zero code (the lock goes with the process). */
+function fail(error: unknown): void {
+  if (failed) return;
+  failed = true;
+  const { title, content } = startupFailure(error, safeUserDataPath());
+  dialog.showErrorBox(title, content);
+  app.exit(1);
+}
+
+function safeUserDataPath(): string | null {
+  try {
+    return app.getPath('userData');
+  } catch {
+    return null;
+  }
+}
+
+/** Builds the services on the userData folder with the token vault of this system. */
+async function startServices(): Promise<{ services: AppServices; migration: TokenMigration | null }> {
   const userData = app.getPath('userData');
-  // safeStorage only works after `ready`; without any encryption (rare) fall back to the 0600 file.
-  const vault = safeStorage.isEncryptionAvailable() ? createSafeStorageVault(safeStorage, userData) : createFileVault(userData);
-  return createAppServices({
+  // safeStorage only works after `ready`; openAppVault looks at both the encrypted and the plain file.
+  const { vault, migration } = await openAppVault(safeStorage, userData);
+  const services = await createAppServices({
     userDataDir: userData,
     vault,
     sessionVault: createSessionVault(),
@@ -42,54 +71,96 @@ async function startServices(): Promise<AppServices> {
     resolveProxy: async (url) => proxyUrlFromPac(await session.defaultSession.resolveProxy(url)),
     openExternal: (url) => shell.openExternal(url),
   });
+  return { services, migration };
 }
 
 function showWindow(): BrowserWindow {
   if (win && !win.isDestroyed()) return win;
-  win = createWindow({ BrowserWindow, shell, preloadPath });
-  win.on('closed', () => {
-    win = null;
+  const created = createWindow({ BrowserWindow, shell, preloadPath, devTools, onLoadFailed: fail });
+  win = created;
+  quitGuard?.guardWindow(created);
+  created.on('closed', () => {
+    if (win === created) win = null;
   });
-  return win;
+  return created;
 }
 
-// A separate profile (tests, a portable install): must be set before anything reads userData.
-if (process.env.LEXER_UPLOAD_USER_DATA_DIR) app.setPath('userData', process.env.LEXER_UPLOAD_USER_DATA_DIR);
+function focusWindow(): void {
+  const w = showWindow();
+  if (w.isMinimized()) w.restore();
+  w.focus();
+}
+
+/** Everything between `ready` and the first window. */
+async function setup(): Promise<void> {
+  handleAppProtocol(protocol, rendererDir(import.meta.url));
+  lockPermissions(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, openLink, { devTools })));
+  const { services, migration } = await startServices();
+  services.events.on('activity', (a) => {
+    activeUploads = a.activeUploads;
+  });
+  setupIpc({ ipcMain, services, contents: () => (win && !win.isDestroyed() ? win.webContents : null) });
+  setupShellActivity({
+    events: services.events,
+    window: () => win,
+    powerSaveBlocker,
+    notify: (options) => {
+      if (Notification.isSupported()) new Notification(options).show();
+    },
+  });
+  quitGuard = setupQuitGuard({ app, dialog, window: () => win, activeUploads: () => activeUploads, stopAll: () => services.dispose() });
+  const first = showWindow();
+  if (migration) {
+    // Said once, over the window, so the person knows where the token went and that the plain file is gone.
+    first.once('ready-to-show', () => {
+      void dialog.showMessageBox(first, { type: 'info', title: 'Lexer Uploader', message: 'Your saved API token was moved.', detail: migration.message });
+    });
+  }
+}
+
+/** Resolves once setup has finished (true) or failed (false): windows are created or focused only after it. */
+let setupDone: Promise<boolean> = Promise.resolve(false);
+let profileError: unknown = null;
+
+try {
+  // A separate profile (tests, a portable install): must be set before anything reads userData,
+  // and Electron's setPath throws on a relative or missing folder (issue 7, defect 6).
+  const profile = process.env.LEXER_UPLOAD_USER_DATA_DIR;
+  if (profile) app.setPath('userData', prepareUserDataDir(profile));
+} catch (error) {
+  profileError = error; // reported by the dialog once the app is ready
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme(protocol);
-  app.on('second-instance', () => {
-    const w = showWindow();
-    if (w.isMinimized()) w.restore();
-    w.focus();
-  });
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-  void app.whenReady().then(async () => {
-    handleAppProtocol(protocol, rendererDir(import.meta.url));
-    denyAllPermissions(session.defaultSession);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, openLink)));
-    const services = await startServices();
-    services.events.on('activity', (a) => {
-      activeUploads = a.activeUploads;
-    });
-    setupIpc({ ipcMain, services, contents: () => (win && !win.isDestroyed() ? win.webContents : null) });
-    setupShellActivity({
-      events: services.events,
-      window: () => win,
-      powerSaveBlocker,
-      notify: (options) => {
-        if (Notification.isSupported()) new Notification(options).show();
-      },
-    });
-    setupQuitGuard({ app, dialog, window: () => win, activeUploads: () => activeUploads, stopAll: () => services.dispose() });
-    showWindow();
-    app.on('activate', () => showWindow());
-  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  setupDone = app.whenReady()
+    .then(async () => {
+      if (profileError !== null) throw profileError;
+      await setup();
+      return !failed;
+    })
+    .catch((error: unknown) => {
+      fail(error);
+      return false;
+    });
+  // A second launch can arrive after `ready` but before the services and IPC exist: wait for them.
+  app.on('second-instance', () => {
+    void setupDone.then((ok) => {
+      if (ok) focusWindow();
+    });
+  });
+  app.on('activate', () => {
+    void setupDone.then((ok) => {
+      if (ok) showWindow();
+    });
   });
 }

@@ -1,11 +1,24 @@
 /**
  * The application menu: the usual roles (so copy/paste, zoom and close work with the platform's
- * shortcuts) plus Help links to Lexer's pages, opened through the allow-listed opener.
+ * shortcuts) plus Help links to Lexer's pages, opened through the allow-listed opener. The View
+ * menu is spelled out rather than `role: 'viewMenu'`, whose submenu always has Reload and Toggle
+ * Developer Tools: those stay in development (an unpackaged app) only.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 
-/** The menu template for `platform`; `openLink` opens an allow-listed https URL. */
-export function menuTemplate(platform: NodeJS.Platform, openLink: (url: string) => void): MenuItemConstructorOptions[] {
+/** The View menu: zoom and full screen; reload and developer tools only when `devTools`. */
+export function viewMenu(devTools: boolean): MenuItemConstructorOptions {
+  const dev: MenuItemConstructorOptions[] = devTools
+    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
+    : [];
+  return {
+    label: 'View',
+    submenu: [...dev, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+  };
+}
+
+/** The menu template for `platform`; `openLink` opens an allow-listed https URL; developer items only when `devTools`. */
+export function menuTemplate(platform: NodeJS.Platform, openLink: (url: string) => void, o: { devTools: boolean }): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const help: MenuItemConstructorOptions = {
     role: 'help',
@@ -18,7 +31,7 @@ export function menuTemplate(platform: NodeJS.Platform, openLink: (url: string) 
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     { role: 'fileMenu' },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    viewMenu(o.devTools),
     { role: 'windowMenu' },
     help,
   ];

@@ -1,16 +1,34 @@
 /**
  * Asks before quitting while files are uploading: quitting aborts the transfer, and a 5 GB
  * upload cannot resume (one presigned PUT). Electron's pieces are passed in for tests.
+ *
+ * Two doors lead out. On Windows and Linux, closing the last window quits the app
+ * (`window-all-closed`), and by the time `before-quit` fires the window is already gone: asking
+ * there leaves a dialog with no parent, and "Keep uploading" an invisible process that never
+ * quits (issue 7, defect 2). So the window's own `close` event asks first, while the window
+ * still exists, and keeps it open unless the person chooses to quit. `before-quit` still asks
+ * for the other door (the menu's Quit, Cmd+Q on macOS, where closing the window does not quit).
  */
 import type { App, BrowserWindow, Dialog, MessageBoxOptions } from 'electron';
+
+/** How long a confirmed quit waits for uploads to stop before quitting anyway. */
+const STOP_TIMEOUT_MS = 5000;
+
+type GuardedWindow = Pick<BrowserWindow, 'on' | 'isDestroyed'>;
 
 export interface QuitGuardDeps {
   app: Pick<App, 'on' | 'quit'>;
   dialog: Pick<Dialog, 'showMessageBox'>;
   window: () => BrowserWindow | null;
   activeUploads: () => number;
-  /** Cancels the uploads before the app goes. */
-  stopAll: () => void;
+  /** Cancels the uploads (and closes what they use) before the app goes. */
+  stopAll: () => Promise<void> | void;
+  platform?: NodeJS.Platform;
+}
+
+export interface QuitGuard {
+  /** Asks on this window's `close` when closing it would quit the app with uploads running. */
+  guardWindow(win: GuardedWindow): void;
 }
 
 /** The question shown, in plain words. */
@@ -26,20 +44,51 @@ export function quitQuestion(count: number): MessageBoxOptions {
   };
 }
 
-/** Installs the guard on `before-quit`. */
-export function setupQuitGuard(d: QuitGuardDeps): void {
-  let confirmed = false;
-  d.app.on('before-quit', (event) => {
-    const count = d.activeUploads();
-    if (confirmed || count === 0) return;
-    event.preventDefault();
-    const win = d.window();
-    const ask = win ? d.dialog.showMessageBox(win, quitQuestion(count)) : d.dialog.showMessageBox(quitQuestion(count));
-    void ask.then(({ response }) => {
-      if (response !== 1) return;
-      confirmed = true;
-      d.stopAll();
-      d.app.quit();
+/** Installs the guard on `before-quit`; windows are guarded one by one with `guardWindow`. */
+export function setupQuitGuard(d: QuitGuardDeps): QuitGuard {
+  const platform = d.platform ?? process.platform;
+  let quitting = false;
+  let asking: Promise<boolean> | null = null;
+
+  /** One question at a time: a second close or Quit while it is open waits for the same answer. */
+  const confirmQuit = (parent: BrowserWindow | null): Promise<boolean> => {
+    asking ??= (async () => {
+      const question = quitQuestion(d.activeUploads());
+      const live = parent && !parent.isDestroyed() ? parent : null;
+      const { response } = await (live ? d.dialog.showMessageBox(live, question) : d.dialog.showMessageBox(question));
+      return response === 1;
+    })().finally(() => {
+      asking = null;
     });
-  });
+    return asking;
+  };
+
+  const stopThenQuit = async (): Promise<void> => {
+    quitting = true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_TIMEOUT_MS)));
+    try {
+      await Promise.race([Promise.resolve().then(d.stopAll), timeout]);
+    } catch {
+      // Stopping failed: quit all the same, as the person asked.
+    } finally {
+      clearTimeout(timer);
+    }
+    d.app.quit();
+  };
+
+  const guard = (event: { preventDefault(): void }, parent: BrowserWindow | null): void => {
+    if (quitting || d.activeUploads() === 0) return;
+    event.preventDefault();
+    void confirmQuit(parent).then((quit) => (quit ? stopThenQuit() : undefined));
+  };
+
+  d.app.on('before-quit', (event) => guard(event, d.window()));
+  return {
+    guardWindow(win) {
+      // On macOS closing the window leaves the app (and its uploads) running in the dock.
+      if (platform === 'darwin') return;
+      win.on('close', (event) => guard(event, win as BrowserWindow));
+    },
+  };
 }

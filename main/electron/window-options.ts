@@ -9,8 +9,8 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 export const APP_ORIGIN = 'app://renderer';
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
-/** Window options with the preload at `preloadPath`. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** Window options with the preload at `preloadPath`; developer tools only where `devTools` (development). */
+export function mainWindowOptions(preloadPath: string, o: { devTools: boolean }): BrowserWindowConstructorOptions {
   return {
     width: 1100,
     height: 780,
@@ -31,6 +31,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Off in the packaged app: no menu item, shortcut or script opens them there.
+      devTools: o.devTools,
     },
   };
 }

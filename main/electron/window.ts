@@ -1,7 +1,7 @@
 /**
  * Creates the one window and locks it down: new windows denied (allow-listed https links go to
- * the system browser instead), navigation away from the app blocked, every permission request
- * denied. Electron's pieces are passed in so tests can use a fake.
+ * the system browser instead), navigation away from the app blocked, every permission denied but
+ * the one the app uses. Electron's pieces are passed in so tests can use a fake.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, Shell } from 'electron';
 import { isAllowedExternalUrl } from '../app/external-links.js';
@@ -11,6 +11,10 @@ export interface WindowDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   shell: Pick<Shell, 'openExternal'>;
   preloadPath: string;
+  /** Whether the window may open developer tools (development only, issue 7 defect 7). */
+  devTools: boolean;
+  /** Called when the page cannot be loaded (a blank window is no app). */
+  onLoadFailed: (error: Error) => void;
   url?: string;
 }
 
@@ -26,15 +30,28 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Denies every permission (camera, notifications from the page, geolocation...): the page needs none. */
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The one permission the page may have: `clipboard-sanitized-write`, which
+ * `navigator.clipboard.writeText` needs (History's Copy). Electron's session docs list it for both
+ * the request and the check handler, and most web APIs check first, then request, so both allow it.
+ */
+export const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
+
+/** Whether the app's own page may use `permission` (asked from `url`, a URL or an origin). */
+export function isPermissionAllowed(permission: string, url: string | undefined): boolean {
+  return permission === ALLOWED_PERMISSION && url !== undefined && isAppUrl(url);
+}
+
+/** Denies every permission (camera, notifications from the page, geolocation...) except clipboard writes from the app's own page. */
+export function lockPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(details.isMainFrame && isPermissionAllowed(permission, details.requestingUrl)));
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
 }
 
 /** Creates the main window, applies the guards and loads the renderer. */
 export function createWindow(d: WindowDeps): BrowserWindow {
-  const win = new d.BrowserWindow(mainWindowOptions(d.preloadPath));
+  const win = new d.BrowserWindow(mainWindowOptions(d.preloadPath, { devTools: d.devTools }));
   const wc = win.webContents;
   wc.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) void d.shell.openExternal(url);
@@ -47,8 +64,11 @@ export function createWindow(d: WindowDeps): BrowserWindow {
     if (!isAppUrl(url)) event.preventDefault();
   });
   wc.on('will-attach-webview', (event) => event.preventDefault());
-  denyAllPermissions(wc.session);
+  lockPermissions(wc.session);
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(d.url ?? APP_URL);
+  win.loadURL(d.url ?? APP_URL).catch((error: Error & { code?: string }) => {
+    // ERR_ABORTED only says another navigation replaced this one (e.g. a reload): not a failure.
+    if (error.code !== 'ERR_ABORTED') d.onLoadFailed(error);
+  });
   return win;
 }

@@ -8,8 +8,8 @@ export interface FakeFrame {
 }
 
 export class FakeSession {
-  permissionRequest: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null;
-  permissionCheck: (() => boolean) | null = null;
+  permissionRequest: ((wc: unknown, permission: string, cb: (granted: boolean) => void, details: { requestingUrl: string; isMainFrame: boolean }) => void) | null = null;
+  permissionCheck: ((wc: unknown, permission: string, requestingOrigin: string, details: { requestingUrl?: string; isMainFrame: boolean }) => boolean) | null = null;
   setPermissionRequestHandler(h: FakeSession['permissionRequest']): void {
     this.permissionRequest = h;
   }
@@ -49,9 +49,13 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     FakeBrowserWindow.last = this;
   }
+  /** Set to make the next loadURL fail like Chromium does (an Error with a `code`). */
+  static nextLoadError: (Error & { code?: string }) | null = null;
   loadURL(url: string): Promise<void> {
     this.loaded = url;
-    return Promise.resolve();
+    const error = FakeBrowserWindow.nextLoadError;
+    FakeBrowserWindow.nextLoadError = null;
+    return error ? Promise.reject(error) : Promise.resolve();
   }
   show(): void {}
 }

@@ -1,6 +1,7 @@
 // Taskbar progress, keeping awake, the end-of-batch notification and the quit question.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
 import type { App, BrowserWindow, Dialog } from 'electron';
 import { createEventHub, type ServiceEvents } from '../../main/app/event-hub.js';
 import { setupShellActivity } from '../../main/electron/shell-activity.js';
@@ -37,30 +38,105 @@ describe('shell activity', () => {
 });
 
 describe('quit guard', () => {
-  function setup(active: number, answer: number) {
-    let beforeQuit: ((e: { preventDefault(): void }) => void) | null = null;
-    const calls = { quit: 0, stopAll: 0, asked: 0 };
-    const app = { on: (_: string, fn: typeof beforeQuit) => void (beforeQuit = fn), quit: () => void calls.quit++ } as unknown as App;
-    const dialog = { showMessageBox: async () => (calls.asked++, { response: answer, checkboxChecked: false }) } as unknown as Dialog;
-    setupQuitGuard({ app, dialog, window: () => null as BrowserWindow | null, activeUploads: () => active, stopAll: () => void calls.stopAll++ });
-    let prevented = false;
-    (beforeQuit as unknown as (e: { preventDefault(): void }) => void)({ preventDefault: () => void (prevented = true) });
-    return { calls, prevented: () => prevented };
+  /**
+   * A stand-in for the pieces of Electron the guard uses, with Electron's order of events on
+   * Windows and Linux: closing the window emits `close` (which can be prevented); if it is not,
+   * the window is destroyed and, being the last one, `window-all-closed` calls app.quit(), which
+   * emits `before-quit` (which can be prevented too). app.quit() closes the windows itself, and
+   * then Electron does not emit `window-all-closed`.
+   */
+  function setup(o: { active: number; answer: number; platform?: NodeJS.Platform }) {
+    const appEvents = new EventEmitter();
+    const calls = { quit: 0, stopAll: 0, stopped: 0, asked: [] as Array<'window' | 'none'> };
+    let active = o.active;
+    let destroyed = false;
+    const winEvents = new EventEmitter();
+    const win = { on: (e: string, fn: (...a: unknown[]) => void) => winEvents.on(e, fn), isDestroyed: () => destroyed } as unknown as BrowserWindow;
+    const app = {
+      on: (e: string, fn: (...a: unknown[]) => void) => appEvents.on(e, fn),
+      quit: () => {
+        calls.quit++;
+        let prevented = false;
+        appEvents.emit('before-quit', { preventDefault: () => void (prevented = true) });
+        if (!prevented && !destroyed) close(true);
+      },
+    } as unknown as App;
+    const dialog = {
+      showMessageBox: async (...args: unknown[]) => {
+        calls.asked.push(args.length === 2 && args[0] === win && !destroyed ? 'window' : 'none');
+        return { response: o.answer, checkboxChecked: false };
+      },
+    } as unknown as Dialog;
+    const guard = setupQuitGuard({
+      app, dialog, platform: o.platform ?? 'linux', window: () => (destroyed ? null : win), activeUploads: () => active,
+      stopAll: async () => {
+        calls.stopAll++;
+        await new Promise((r) => setTimeout(r, 10));
+        active = 0;
+        calls.stopped++;
+      },
+    });
+    guard.guardWindow(win);
+    /** The person clicks the window's close button; answers whether the window went away. */
+    function close(byQuit = false): boolean {
+      let prevented = false;
+      winEvents.emit('close', { preventDefault: () => void (prevented = true) });
+      if (prevented) return false;
+      destroyed = true;
+      if (!byQuit && (o.platform ?? 'linux') !== 'darwin') app.quit(); // window-all-closed
+      return true;
+    }
+    const settle = () => new Promise((r) => setTimeout(r, 50));
+    return { calls, close, settle, isDestroyed: () => destroyed, quitFromMenu: () => app.quit() };
   }
 
-  test('quits without asking when nothing uploads', () => {
-    const { calls, prevented } = setup(0, 0);
-    assert.equal(prevented(), false);
-    assert.equal(calls.asked, 0);
+  test('closing the window quits without asking when nothing uploads', async () => {
+    const s = setup({ active: 0, answer: 0 });
+    assert.equal(s.close(), true);
+    await s.settle();
+    assert.deepEqual(s.calls, { quit: 1, stopAll: 0, stopped: 0, asked: [] });
   });
 
-  test('asks first while uploading, and keeps uploading unless told to quit', async () => {
-    const keep = setup(2, 0);
-    assert.equal(keep.prevented(), true);
-    await new Promise((r) => setImmediate(r));
-    assert.deepEqual(keep.calls, { quit: 0, stopAll: 0, asked: 1 });
-    const quit = setup(1, 1);
-    await new Promise((r) => setImmediate(r));
-    assert.deepEqual(quit.calls, { quit: 1, stopAll: 1, asked: 1 });
+  test('closing the window while uploading asks over the window; Keep uploading keeps the window', async () => {
+    const s = setup({ active: 2, answer: 0 });
+    assert.equal(s.close(), false, 'the window stays until the person answers');
+    await s.settle();
+    assert.deepEqual(s.calls.asked, ['window'], 'asked once, with the window as the dialog’s parent');
+    assert.equal(s.isDestroyed(), false, 'the window is still there after Keep uploading');
+    assert.equal(s.calls.quit, 0);
+    assert.equal(s.calls.stopAll, 0);
+  });
+
+  test('Quit anyway stops the uploads first, then quits and closes the window, asking once', async () => {
+    const s = setup({ active: 1, answer: 1 });
+    assert.equal(s.close(), false);
+    await s.settle();
+    assert.equal(s.calls.stopped, 1, 'uploads stopped');
+    assert.equal(s.calls.quit, 1, 'then the app quit');
+    assert.equal(s.isDestroyed(), true, 'and the window closed');
+    assert.equal(s.calls.asked.length, 1, 'before-quit did not ask a second time');
+  });
+
+  test('Quit from the menu while uploading asks too, and Keep uploading keeps everything', async () => {
+    const keep = setup({ active: 1, answer: 0 });
+    keep.quitFromMenu();
+    await keep.settle();
+    assert.deepEqual(keep.calls.asked, ['window']);
+    assert.equal(keep.isDestroyed(), false);
+    const quit = setup({ active: 1, answer: 1 });
+    quit.quitFromMenu();
+    await quit.settle();
+    assert.equal(quit.calls.stopped, 1);
+    assert.equal(quit.isDestroyed(), true);
+  });
+
+  test('on macOS closing the window does not ask (the app and its uploads stay in the dock)', async () => {
+    const s = setup({ active: 1, answer: 0, platform: 'darwin' });
+    assert.equal(s.close(), true);
+    await s.settle();
+    assert.deepEqual(s.calls.asked, []);
+    s.quitFromMenu(); // Cmd+Q: asked without a window
+    await s.settle();
+    assert.deepEqual(s.calls.asked, ['none']);
   });
 });

@@ -4,12 +4,20 @@ import assert from 'node:assert/strict';
 import { createWindow } from '../../main/electron/window.js';
 import { FakeBrowserWindow, FakeWindowCtor } from './fake-electron.js';
 
-function makeWindow() {
+function makeWindow(o: { devTools?: boolean; loadError?: Error & { code?: string } } = {}) {
   const opened: string[] = [];
-  createWindow({ BrowserWindow: FakeWindowCtor, shell: { openExternal: async (url: string) => void opened.push(url) }, preloadPath: '/app/dist/preload/preload.cjs' });
+  const loadFailures: Error[] = [];
+  FakeBrowserWindow.nextLoadError = o.loadError ?? null;
+  createWindow({
+    BrowserWindow: FakeWindowCtor,
+    shell: { openExternal: async (url: string) => void opened.push(url) },
+    preloadPath: '/app/dist/preload/preload.cjs',
+    devTools: o.devTools ?? false,
+    onLoadFailed: (e) => void loadFailures.push(e),
+  });
   const win = FakeBrowserWindow.last;
   assert.ok(win);
-  return { win, opened };
+  return { win, opened, loadFailures };
 }
 
 describe('main window', () => {
@@ -49,14 +57,40 @@ describe('main window', () => {
     assert.equal(win.webContents.navigate('will-navigate', 'app://renderer/index.html'), false, 'a reload stays allowed');
   });
 
-  test('denies every permission request', () => {
+  test('denies every permission, in both handlers, but clipboard writes from the app’s own page', () => {
     const { win } = makeWindow();
     const s = win.webContents.session;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+    const request = (permission: string, requestingUrl: string, isMainFrame = true): boolean | null => {
       let granted: boolean | null = null;
-      s.permissionRequest?.(win.webContents, permission, (g) => (granted = g));
-      assert.equal(granted, false, permission);
+      s.permissionRequest?.(win.webContents, permission, (g) => (granted = g), { requestingUrl, isMainFrame });
+      return granted;
+    };
+    const check = (permission: string, origin: string): boolean | undefined => s.permissionCheck?.(win.webContents, permission, origin, { isMainFrame: true });
+    // History's Copy (navigator.clipboard.writeText) asks for exactly this one.
+    assert.equal(request('clipboard-sanitized-write', 'app://renderer/index.html'), true);
+    assert.equal(check('clipboard-sanitized-write', 'app://renderer'), true);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem']) {
+      assert.equal(request(permission, 'app://renderer/index.html'), false, permission);
+      assert.equal(check(permission, 'app://renderer'), false, permission);
     }
-    assert.equal(s.permissionCheck?.(), false);
+    for (const url of ['https://evil.example.com/', 'file:///etc/passwd', 'app://other/index.html']) {
+      assert.equal(request('clipboard-sanitized-write', url), false, url);
+      assert.equal(check('clipboard-sanitized-write', new URL(url).origin), false, url);
+    }
+    assert.equal(request('clipboard-sanitized-write', 'app://renderer/index.html', false), false, 'not from a subframe');
+  });
+
+  test('developer tools only in development', () => {
+    assert.equal(makeWindow({ devTools: false }).win.options.webPreferences?.devTools, false);
+    assert.equal(makeWindow({ devTools: true }).win.options.webPreferences?.devTools, true);
+  });
+
+  test('a page that cannot load is reported, an aborted load (a reload) is not', async () => {
+    const failed = makeWindow({ loadError: Object.assign(new Error('ERR_FILE_NOT_FOUND (-6) loading app://renderer/index.html'), { code: 'ERR_FILE_NOT_FOUND' }) });
+    const aborted = makeWindow({ loadError: Object.assign(new Error('ERR_ABORTED (-3)'), { code: 'ERR_ABORTED' }) });
+    await new Promise((r) => setImmediate(r));
+    assert.equal(failed.loadFailures.length, 1);
+    assert.match(failed.loadFailures[0]!.message, /ERR_FILE_NOT_FOUND/);
+    assert.equal(aborted.loadFailures.length, 0);
   });
 });

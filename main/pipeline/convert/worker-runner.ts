@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { LexerError } from '../../errors.js';
 import type { ChunkOutcome, ChunkRunner, RunnerSetup } from './chunk-runner.js';
+import { startPipelineWorker } from '../worker-entry.js';
 
 /** Chunks in flight per worker: one being converted, one queued, so a worker never waits. */
 const IN_FLIGHT_PER_WORKER = 2;
@@ -13,15 +14,9 @@ const IN_FLIGHT_PER_WORKER = 2;
  */
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
-/**
- * Starts the worker file beside this module: .js in the compiled dist/; under tsx (tests, bench)
- * the .ts source, and Node 20 workers do not inherit tsx's loader, so it is passed again.
- */
+/** Starts one conversion worker (worker-entry.ts knows where its file is). */
 function startWorker(setup: RunnerSetup): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./convert-worker.js', import.meta.url), { workerData: setup, resourceLimits: RESOURCE_LIMITS });
-  const entry = new URL('./convert-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits: RESOURCE_LIMITS });
+  return startPipelineWorker('convert-worker', { workerData: setup, resourceLimits: RESOURCE_LIMITS });
 }
 
 type Reply = { seq: number; outcome: ChunkOutcome; error?: undefined } | { seq: number; error: string; outcome?: undefined };

@@ -3,10 +3,11 @@
  * saves) or on worker threads (large files: JSON.parse and the check are the CPU cost, so a
  * second core nearly doubles the rate while this thread only reads and cuts the stream).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { getRecordType } from '../../schemas/record-types.js';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { validateBatchBytes } from './validate-batch.js';
+import { startPipelineWorker } from '../worker-entry.js';
 import type { BatchResult, LineBatch } from './types.js';
 
 export interface BatchRunner {
@@ -33,20 +34,11 @@ export function inThreadRunner(recordType: RecordTypeName): BatchRunner {
   };
 }
 
-// Compiled (dist/*.js) the worker is a .js file beside this one. Under tsx (tests, bench) it is
-// the .ts source, and Node 20 workers do not run the parent's `--import tsx`, so a tiny eval'd
-// bootstrap registers tsx's loader first, then imports the worker.
 function startWorker(recordType: RecordTypeName): Worker {
-  const isTs = import.meta.url.endsWith('.ts');
-  const url = new URL(`./validate-worker.${isTs ? 'ts' : 'js'}`, import.meta.url);
-  const workerData = { recordType };
   // A smaller young generation: records die young, and the default (3 x 16 MB semi-spaces) adds
   // ~30 MB of peak RSS per worker for no speed (target: < 200 MB for the whole process).
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-  if (!isTs) return new Worker(url, { workerData, resourceLimits });
-  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const boot = `import(${api}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(`${boot}.catch((e) => { throw e; });`, { eval: true, workerData, resourceLimits });
+  return startPipelineWorker('validate-worker', { workerData: { recordType }, resourceLimits });
 }
 
 interface Pending { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }
