@@ -15,10 +15,11 @@ const electronDir = resolve(process.argv[2] ?? 'node_modules/electron');
 const REASON_FILE = resolve(electronDir, '..', '.cache', 'lexer-uploader', 'electron-install.txt');
 // Long enough for a slow link to fetch ~100 MB; a firewall that swallows packets must not hang npm ci for ever.
 const TIMEOUT_MS = Number(process.env.LEXER_ELECTRON_INSTALL_TIMEOUT_MS) || 15 * 60_000;
-const say = (why) => {
+/** Prints the one line; `short` (why the binary is missing) is kept for `npm start` to repeat. */
+const say = (why, short) => {
   try {
     mkdirSync(dirname(REASON_FILE), { recursive: true });
-    writeFileSync(REASON_FILE, `${why}\n`);
+    writeFileSync(REASON_FILE, `${short}\n`);
   } catch {
     // only a nicer message for npm start; the line below says it all
   }
@@ -43,7 +44,7 @@ if (!existsSync(join(electronDir, 'install.js'))) {
   process.exit(0);
 }
 if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-  say('ELECTRON_SKIP_BINARY_DOWNLOAD is set, so Electron was not downloaded');
+  say('ELECTRON_SKIP_BINARY_DOWNLOAD is set, so Electron was not downloaded', 'its download was skipped: ELECTRON_SKIP_BINARY_DOWNLOAD was set during npm ci');
   process.exit(0);
 }
 const done = () => {
@@ -57,5 +58,5 @@ if (run.status === 0 && installed()) done();
 const why = run.error?.code === 'ETIMEDOUT'
   ? `the download did not finish within ${Math.round(TIMEOUT_MS / 60_000)} minutes`
   : reason(`${run.stderr ?? ''}\n${run.stdout ?? ''}`);
-say(`Electron's binary could not be downloaded (${why})`);
+say(`Electron's binary could not be downloaded (${why})`, `its download failed during npm ci: ${why}`);
 process.exit(0);

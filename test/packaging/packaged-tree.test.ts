@@ -1,0 +1,168 @@
+// Packages the app the way `npm run dist` does (electron-builder, electron-builder.yml) with
+// `--dir` around a stand-in Electron distribution, under Node 24 (the Node that building
+// installers needs), and checks the packaged tree (issue 7, defects 8 and 9, section 3):
+// the fuses flipped in the executable, only what the app loads in app.asar, each worker one
+// self-contained file unpacked from the archive, and the packaged main process itself started
+// through every IPC channel against the stand-in `electron`, its workers read from
+// app.asar.unpacked. Needs `npm run build` first (npm test does it).
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { extractAll, listPackage, statFile } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { INVOKE_CHANNELS } from '../../preload/contract.js';
+import { node24OrSkip } from '../electron/node24.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'; // @electron/fuses looks for the wire after it
+const ENABLE = 0x31;
+const DISABLE = 0x30;
+
+/**
+ * A stand-in Electron distribution (Linux layout): an `electron` executable holding a fuse wire
+ * as Electron 40 ships it (RunAsNode, NodeOptions, inspect and file-protocol privileges on), so
+ * electron-builder's fuse flipping has something real to flip.
+ */
+function standInElectronDist(dir: string): void {
+  mkdirSync(join(dir, 'resources'), { recursive: true });
+  mkdirSync(join(dir, 'locales'), { recursive: true });
+  writeFileSync(join(dir, 'locales', 'en-US.pak'), '');
+  writeFileSync(join(dir, 'LICENSE'), 'stand-in');
+  writeFileSync(join(dir, 'version'), '40.10.2');
+  const wire = Buffer.from('10110001'); // fuses 0..7, '1' on, '0' off
+  writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/false\nstand-in electron\n'), Buffer.from(SENTINEL), Buffer.from([1, wire.length]), wire, Buffer.from('\n')]));
+  chmodSync(join(dir, 'electron'), 0o755);
+}
+
+/** The top-level packages under node_modules/ in an asar listing (`@scope/name` or `name`). */
+function topPackages(files: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    const parts = f.split(/[\\/]/).filter(Boolean);
+    if (parts[0] !== 'node_modules' || parts.length < 2) continue;
+    out.add(parts[1]!.startsWith('@') && parts[2] ? `${parts[1]}/${parts[2]}` : parts[1]!);
+  }
+  return out;
+}
+
+describe('the packaged app (electron-builder --dir, stand-in Electron)', { skip: process.platform !== 'linux' && 'the stand-in Electron distribution has the Linux layout' }, () => {
+  let node: string | null = null;
+  let skip: string | null = null;
+  let work = '';
+  let appDir = '';
+  let asarPath = '';
+  let files: string[] = [];
+
+  before(async () => {
+    const r = await node24OrSkip();
+    node = r.node;
+    skip = r.skip;
+    if (!node) return;
+    assert.ok(existsSync(join(ROOT, 'dist/main/electron/app.js')), 'run `npm run build` first');
+    work = await mkdtemp(join(tmpdir(), 'lexer-packaged-'));
+    standInElectronDist(join(work, 'electron-dist'));
+    await run(node, [join(ROOT, 'node_modules/electron-builder/cli.js'), '--dir', '--linux', '--x64', '--config', 'electron-builder.yml',
+      `-c.electronDist=${join(work, 'electron-dist')}`, `-c.directories.output=${join(work, 'out')}`], {
+      cwd: ROOT, timeout: 300_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: '', ELECTRON_BUILDER_OFFLINE: 'true' },
+    });
+    appDir = join(work, 'out', 'linux-unpacked');
+    asarPath = join(appDir, 'resources', 'app.asar');
+    files = listPackage(asarPath, { isPack: false }).map((f) => f.replace(/\\/g, '/'));
+  });
+  after(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  test('the executable’s fuses are flipped as electron-builder.yml says', async (t) => {
+    if (!node) return t.skip(skip ?? '');
+    const wire = await getCurrentFuseWire(join(appDir, 'lexer-uploader'));
+    assert.equal(wire[FuseV1Options.RunAsNode], DISABLE);
+    assert.equal(wire[FuseV1Options.EnableCookieEncryption], ENABLE);
+    assert.equal(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable], DISABLE);
+    assert.equal(wire[FuseV1Options.EnableNodeCliInspectArguments], DISABLE);
+    assert.equal(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation], ENABLE);
+    assert.equal(wire[FuseV1Options.OnlyLoadAppFromAsar], ENABLE);
+    assert.equal(wire[FuseV1Options.GrantFileProtocolExtraPrivileges], DISABLE);
+  });
+
+  test('app.asar holds the built app and what it loads, nothing else', (t) => {
+    if (!node) return t.skip(skip ?? '');
+    for (const f of ['/package.json', '/dist/main/electron/app.js', '/dist/preload/preload.cjs', '/dist/renderer/index.html', '/dist/renderer/app.js', '/dist/preload/contract.js']) {
+      assert.ok(files.includes(f), `${f} is packed`);
+    }
+    const packages = topPackages(files);
+    for (const needed of ['got', 'papaparse', 'ajv', 's3rver', '@aws-sdk/client-s3', 'write-file-atomic']) assert.ok(packages.has(needed), `${needed} is packed`);
+    // Bundled into dist/renderer (React), or only used by the command line tool (keyring, commander, progress bars).
+    for (const unwanted of ['react', 'react-dom', 'scheduler', '@napi-rs/keyring', 'commander', 'cli-progress', 'electron', 'typescript', 'esbuild', 'tsx', '@playwright/test']) {
+      assert.ok(!packages.has(unwanted), `${unwanted} must not be packed`);
+    }
+    assert.ok(!files.some((f) => f.startsWith('/node_modules/@napi-rs/')), 'no native keyring binary of the build machine');
+    assert.ok(!files.some((f) => f.endsWith('.map') && f.startsWith('/dist/')), 'no source maps');
+    assert.ok(!files.some((f) => /^\/dist\/main\/(cli|host)\//.test(f)), 'no CLI or browser host');
+    assert.ok(!files.some((f) => /^\/(main|renderer|test|bench|scripts)\//.test(f)), 'no sources');
+  });
+
+  test('each worker is one self-contained file, unpacked from the archive', async (t) => {
+    if (!node) return t.skip(skip ?? '');
+    for (const name of ['convert-worker', 'validate-worker']) {
+      const inArchive = `dist/workers/${name}.cjs`;
+      assert.ok((statFile(asarPath, inArchive) as { unpacked?: boolean }).unpacked, `${inArchive} is marked unpacked`);
+      const file = join(appDir, 'resources', 'app.asar.unpacked', inArchive);
+      assert.ok(existsSync(file), `${file} exists`);
+      // Alone in a folder with no node_modules anywhere above it, it still loads: nothing to resolve.
+      const alone = join(work, 'alone', name);
+      mkdirSync(alone, { recursive: true });
+      cpSync(file, join(alone, `${name}.cjs`));
+      const outcome = await new Promise<string>((done) => {
+        const worker = new Worker(join(alone, `${name}.cjs`), { workerData: { recordType: 'customer_record' } });
+        worker.once('error', (e) => done(`error: ${e.message}`));
+        worker.once('exit', (code) => done(`exited ${code}`));
+        worker.once('online', () => setTimeout(() => (done('loaded'), void worker.terminate()), 300));
+      });
+      assert.equal(outcome, 'loaded', name);
+    }
+  });
+
+  test('the packaged main process starts, serves every channel and runs its workers from app.asar.unpacked', async (t) => {
+    if (!node) return t.skip(skip ?? '');
+    // The archive as a folder of the same name, with the unpacked files beside it, as Electron sees
+    // them; the workers are removed from the folder so they can only come from app.asar.unpacked.
+    const resources = join(work, 'run', 'resources');
+    extractAll(asarPath, join(resources, 'app.asar'));
+    cpSync(join(appDir, 'resources', 'app.asar.unpacked'), join(resources, 'app.asar.unpacked'), { recursive: true });
+    rmSync(join(resources, 'app.asar', 'dist', 'workers'), { recursive: true, force: true });
+    const cwd = join(work, 'run');
+    const child = spawn(node!, ['--import', join(ROOT, 'test/electron/stand-in/register.mjs'), join(ROOT, 'test/electron/stand-in/drive-main.mjs'), 'full'], {
+      cwd,
+      env: { ...process.env, LEXER_API_URL: '', STANDIN_WORK: cwd, STANDIN_PACKAGED: '1', LEXER_UPLOAD_USER_DATA_DIR: join(cwd, 'profile'),
+        STANDIN_MAIN: join(resources, 'app.asar', 'dist', 'main', 'electron', 'app.js') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    await new Promise((r) => child.on('close', r));
+    clearTimeout(timer);
+    const line = stdout.split('\n').find((l) => l.startsWith('STANDIN-RESULT '));
+    assert.ok(line, `no result:\n${stdout}\n${stderr}`);
+    const r = JSON.parse(line.slice('STANDIN-RESULT '.length)) as {
+      problems: string[]; channels: Record<string, { ok: boolean; message?: string }>; workers: Array<{ file: string; online: boolean; error: string | null }>;
+    };
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(Object.keys(r.channels).sort(), [...INVOKE_CHANNELS].sort());
+    for (const [channel, reply] of Object.entries(r.channels)) assert.equal(reply.ok, true, `${channel}: ${reply.message ?? ''}`);
+    const unpacked = join(resources, 'app.asar.unpacked', 'dist', 'workers');
+    assert.ok(r.workers.some((w) => w.file === join(unpacked, 'convert-worker.cjs')), JSON.stringify(r.workers));
+    assert.ok(r.workers.some((w) => w.file === join(unpacked, 'validate-worker.cjs')), JSON.stringify(r.workers));
+    for (const w of r.workers) assert.deepEqual({ online: w.online, error: w.error }, { online: true, error: null }, w.file);
+  });
+});
