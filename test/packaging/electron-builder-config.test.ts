@@ -71,4 +71,15 @@ describe('electron-builder.yml', () => {
       assert.ok(png.readUInt32BE(16) >= 512 && png.readUInt32BE(20) >= 512, `${icon} must be at least 512x512`);
     }
   });
+
+  test('deb is the recommended Linux package, and the README says what an AppImage user must do', async () => {
+    const c = await load();
+    assert.equal(targetNames(c.linux?.target)[0], 'deb');
+    assert.equal((c.deb as { appArmorProfile?: unknown } | undefined)?.appArmorProfile, undefined, 'electron-builder’s own AppArmor profile (userns) is kept');
+    const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+    assert.match(readme, /Linux packages: install the `\.deb`/);
+    assert.match(readme, /electron\/electron#42510/);
+    assert.match(readme, /--appimage-extract/);
+    assert.match(readme, /apparmor_parser -r/);
+  });
 });
