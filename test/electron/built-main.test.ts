@@ -146,6 +146,7 @@ function checksFor(label: string, runtime: () => Promise<{ node: string; skip: n
     test('a second launch right after ready waits for setup, then focuses the one window', async (t) => {
       if (skip || !node) return t.skip(skip ?? 'no Node');
       const cwd = scenarioDir('second');
+      mkdirSync(join(cwd, 'profile'));
       const { result: r } = await drive(node, 'second-instance', cwd, { LEXER_UPLOAD_USER_DATA_DIR: join(cwd, 'profile') });
       assert.deepEqual(r.problems, []);
       assert.equal(r.windows, 1, 'one window, not one per launch');
@@ -184,6 +185,7 @@ function checksFor(label: string, runtime: () => Promise<{ node: string; skip: n
     test('a window whose page cannot load ends in one dialog and exit code 1', async (t) => {
       if (skip || !node) return t.skip(skip ?? 'no Node');
       const cwd = scenarioDir('load');
+      mkdirSync(join(cwd, 'profile'));
       const { result: r } = await drive(node, 'load-fails', cwd, { LEXER_UPLOAD_USER_DATA_DIR: join(cwd, 'profile'), STANDIN_LOAD_FAILS: '1' });
       assert.deepEqual(r.problems, []);
       assert.equal(r.exitCode, 1);
