@@ -11,7 +11,7 @@
  * 3. only then the window; a second launch's `second-instance` waits for step 2 too.
  */
 import { BrowserWindow, Menu, Notification, app, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, session, shell } from 'electron';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices, type AppServices } from '../app/create-app-services.js';
 import { isAllowedExternalUrl } from '../app/external-links.js';
@@ -42,10 +42,10 @@ const openLink = (url: string): void => {
 };
 
 /** Says what went wrong in one dialog, then quits with a non-zero code (the lock goes with the process). */
-function fail(error: unknown): void {
+function fail(error: unknown, folder: string | null = safeUserDataPath()): void {
   if (failed) return;
   failed = true;
-  const { title, content } = startupFailure(error, safeUserDataPath());
+  const { title, content } = startupFailure(error, folder);
   dialog.showErrorBox(title, content);
   app.exit(1);
 }
@@ -121,15 +121,17 @@ async function setup(): Promise<void> {
 
 /** Resolves once setup has finished (true) or failed (false): windows are created or focused only after it. */
 let setupDone: Promise<boolean> = Promise.resolve(false);
-let profileError: unknown = null;
+let profileError: { error: unknown; folder: string } | null = null;
 
-try {
-  // A separate profile (tests, a portable install): must be set before anything reads userData,
-  // and Electron's setPath throws on a relative or missing folder (issue 7, defect 6).
-  const profile = process.env.LEXER_UPLOAD_USER_DATA_DIR;
-  if (profile) app.setPath('userData', prepareUserDataDir(profile));
-} catch (error) {
-  profileError = error; // reported by the dialog once the app is ready
+// A separate profile (tests, a portable install): must be set before anything reads userData,
+// and Electron's setPath throws on a relative or missing folder (issue 7, defect 6).
+const profile = process.env.LEXER_UPLOAD_USER_DATA_DIR;
+if (profile) {
+  try {
+    app.setPath('userData', prepareUserDataDir(profile));
+  } catch (error) {
+    profileError = { error, folder: resolve(profile) }; // reported by the dialog once the app is ready
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -144,7 +146,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   setupDone = app.whenReady()
     .then(async () => {
-      if (profileError !== null) throw profileError;
+      if (profileError !== null) {
+        fail(profileError.error, profileError.folder);
+        return false;
+      }
       await setup();
       return !failed;
     })

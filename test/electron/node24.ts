@@ -33,7 +33,7 @@ let pending: Promise<string> | null = null;
 /** Downloads (once) and answers the path of a Node 24 binary; rejects with a plain reason. */
 export function node24(): Promise<string> {
   pending ??= (async () => {
-    if (process.env.LEXER_NODE24) return process.env.LEXER_NODE24;
+    if (process.env.LEXER_NODE24) return resolve(process.env.LEXER_NODE24);
     if (process.versions.node.startsWith('24.')) return process.execPath;
     const dir = join(CACHE, ELECTRON_NODE_VERSION);
     if (existsSync(binaryIn(dir))) return binaryIn(dir);

@@ -7,7 +7,7 @@
 // app.asar.unpacked. Needs `npm run build` first (npm test does it).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { extractAll, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { INVOKE_CHANNELS } from '../../preload/contract.js';
 import { node24OrSkip } from '../electron/node24.js';
+import { drive } from '../electron/stand-in/drive.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -139,24 +140,9 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', { skip:
     cpSync(join(appDir, 'resources', 'app.asar.unpacked'), join(resources, 'app.asar.unpacked'), { recursive: true });
     rmSync(join(resources, 'app.asar', 'dist', 'workers'), { recursive: true, force: true });
     const cwd = join(work, 'run');
-    const child = spawn(node!, ['--import', join(ROOT, 'test/electron/stand-in/register.mjs'), join(ROOT, 'test/electron/stand-in/drive-main.mjs'), 'full'], {
-      cwd,
-      env: { ...process.env, LEXER_API_URL: '', STANDIN_WORK: cwd, STANDIN_PACKAGED: '1', LEXER_UPLOAD_USER_DATA_DIR: join(cwd, 'profile'),
-        STANDIN_MAIN: join(resources, 'app.asar', 'dist', 'main', 'electron', 'app.js') },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { result: r } = await drive(node!, 'full', cwd, {
+      STANDIN_PACKAGED: '1', LEXER_UPLOAD_USER_DATA_DIR: join(cwd, 'profile'), STANDIN_MAIN: join(resources, 'app.asar', 'dist', 'main', 'electron', 'app.js'),
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    await new Promise((r) => child.on('close', r));
-    clearTimeout(timer);
-    const line = stdout.split('\n').find((l) => l.startsWith('STANDIN-RESULT '));
-    assert.ok(line, `no result:\n${stdout}\n${stderr}`);
-    const r = JSON.parse(line.slice('STANDIN-RESULT '.length)) as {
-      problems: string[]; channels: Record<string, { ok: boolean; message?: string }>; workers: Array<{ file: string; online: boolean; error: string | null }>;
-    };
     assert.deepEqual(r.problems, []);
     assert.deepEqual(Object.keys(r.channels).sort(), [...INVOKE_CHANNELS].sort());
     for (const [channel, reply] of Object.entries(r.channels)) assert.equal(reply.ok, true, `${channel}: ${reply.message ?? ''}`);
