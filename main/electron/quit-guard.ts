@@ -64,6 +64,7 @@ export function setupQuitGuard(d: QuitGuardDeps): QuitGuard {
   };
 
   const stopThenQuit = async (): Promise<void> => {
+    if (quitting) return; // a second close while the question was open got the same answer
     quitting = true;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_TIMEOUT_MS)));

@@ -1,7 +1,8 @@
 /**
  * The real Electron app, driven by Playwright's `_electron`, through the same key flow as the
  * browser-host suite: save a token, add an NDJSON file, choose record type and dataset, upload,
- * see Success, and find the same bytes in the sandbox. It runs only where the Electron binary
+ * see Success, find the same bytes in the sandbox, and copy the upload ID from History (the
+ * clipboard permission). It runs only where the Electron binary
  * was downloaded; with ELECTRON_SKIP_BINARY_DOWNLOAD it skips and says why.
  */
 import { _electron as electron, test } from '@playwright/test';
@@ -55,7 +56,14 @@ test('the Electron app saves a token, uploads an NDJSON file to a dataset and sh
     expect(stored).toHaveLength(1);
     expect(await sha256(stored[0]!.path)).toBe(await sha256(file));
     await openTab(page, 'History');
-    await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Success');
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText('Success');
+    // Copy needs the clipboard-sanitized-write permission, the one the app grants its own page.
+    await row.getByRole('button', { name: /Copy upload ID/ }).click();
+    await expect(page.getByText(/Upload ID \S+ copied\./)).toBeAttached();
+    const copied = await app.evaluate(({ clipboard }) => clipboard.readText());
+    expect(copied).toMatch(/\S/);
+    await expect(row).toContainText(copied);
   } finally {
     await app.close();
     await sandbox.close();
