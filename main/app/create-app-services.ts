@@ -3,9 +3,9 @@
  * the browser host. Each handler takes its arguments as `unknown`, validates them, calls the
  * engine and answers a `Result`; it never throws and never returns the token.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeChannel, InvokeResult, Result } from '../../preload/contract.js';
+import { ensurePrivateDir } from '../config/private-dir.js';
 import { openHistory } from '../history/upload-history.js';
 import type { TokenVault } from '../vault/token-vault.js';
 import { createEventHub, type EventHub, type ServiceEvents } from './event-hub.js';
@@ -49,7 +49,7 @@ export interface AppServices {
 
 /** Builds the services over the user's data folder and the two token vaults. */
 export async function createAppServices(o: AppServicesOptions): Promise<AppServices> {
-  await mkdir(o.userDataDir, { recursive: true });
+  await ensurePrivateDir(o.userDataDir);
   const settings = await openSettings(o.userDataDir, o.envApiUrl === undefined ? process.env.LEXER_API_URL : o.envApiUrl);
   const history = await openHistory(join(o.userDataDir, 'history.json'));
   const events = createEventHub<ServiceEvents>();
