@@ -14,6 +14,7 @@ import { fail, ok, toErrorInfo } from './result.js';
 import { createChannelHandlers } from './channel-handlers.js';
 import { createConnectionResolver } from './connection.js';
 import { createEmbeddedSandbox } from './embedded-sandbox.js';
+import type { FileAccessCheck } from './file-access.js';
 import { scrubSecrets } from './scrub-secrets.js';
 import { openSettings } from './settings-store.js';
 import { createStateThrottle } from './throttle-states.js';
@@ -37,6 +38,8 @@ export interface AppServicesOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Engine knobs for tests (retry backoff, stall timeout). */
   uploadTuning?: UploadServiceDeps['tuning'];
+  /** Which files path arguments may name; the browser host allows only files the user gave it. */
+  checkFile?: FileAccessCheck;
 }
 
 export interface AppServices {
@@ -75,7 +78,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     resolveProxy: o.resolveProxy,
     ...(o.uploadTuning ? { tuning: o.uploadTuning } : {}),
   });
-  const raw = createChannelHandlers({ settings, sandbox, connection, tokens, jobs, uploads, history, resolveProxy: o.resolveProxy, openExternal: o.openExternal });
+  const raw = createChannelHandlers({ settings, sandbox, connection, tokens, jobs, uploads, history, resolveProxy: o.resolveProxy, openExternal: o.openExternal, checkFile: o.checkFile });
 
   const wrap = <C extends InvokeChannel>(fn: (...args: unknown[]) => Promise<InvokeResult<C>>, secretArg: boolean): Handler<C> =>
     async (...args) => {
