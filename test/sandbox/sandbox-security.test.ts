@@ -100,14 +100,28 @@ describe('the sandbox as seen from the rest of the machine', () => {
     assert.match(await request(`PUT ${u.pathname}${u.search} HTTP/1.1\r\nHost: rebound.example.com:${port}`, 'a\n'), /^HTTP\/1.1 403/);
   });
 
-  test('what s3rver would serve to anyone (listing, reading, deleting) is not reachable', async () => {
-    const u = await issue('customers.csv');
-    assert.match(await request(`PUT ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}`, 'a,b\n1,2\n'), /^HTTP\/1.1 200/);
-    const objectPath = u.pathname;
-    for (const head of [`GET /s3/uploads`, `GET ${objectPath}`, `DELETE ${objectPath}`, `GET ${objectPath}${u.search}`]) {
-      assert.doesNotMatch(await request(`${head} HTTP/1.1\r\nHost: 127.0.0.1:${port}`), /^HTTP\/1.1 2/, head);
+  test('on no port it opened can stored files be listed, read or deleted without the guard', async () => {
+    let other: Sandbox | null = null;
+    const opened = await portsOpenedBy(async () => (other = await startSandbox()));
+    const s = other as unknown as Sandbox;
+    try {
+      const p = portOf(s.apiUrl);
+      const body = JSON.stringify({ filename: 'customers.csv' });
+      const issued = await rawHttp(p, `POST /v1/uploads HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nAuth-Api-Token: ${s.token}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+      const u = new URL((JSON.parse(issued.slice(issued.indexOf('\r\n\r\n') + 4)) as { url: string }).url);
+      assert.match(await rawHttp(p, `PUT ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nContent-Length: 4\r\nConnection: close\r\n\r\na,b\n`), /^HTTP\/1.1 200/);
+      const key = u.pathname.replace(/^\/s3\/uploads\//, '');
+      // Whatever ports there are (one, if all is well), try them all the way another user would.
+      for (const port of opened ?? [p]) {
+        for (const head of ['GET /uploads', `GET /uploads/${key}`, 'GET /s3/uploads', `GET /s3/uploads/${key}`, `DELETE /uploads/${key}`, `DELETE /s3/uploads/${key}`]) {
+          const answer = await rawHttp(port, `${head} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+          assert.doesNotMatch(answer, /^HTTP\/1.1 2/, `${head} on port ${port}`);
+        }
+      }
+      assert.equal((await s.storedFiles()).filter((f) => f.key.endsWith('customers.csv')).length, 1, 'still there');
+    } finally {
+      await (other as Sandbox | null)?.close();
     }
-    assert.equal((await sandbox.storedFiles()).filter((f) => f.key.endsWith('customers.csv')).length, 1, 'still there');
   });
 
   test('received files are readable by their owner only: folders 0700, files 0600', async () => {
