@@ -13,13 +13,27 @@ import { rawHttp } from '../helpers/raw-http.js';
 
 const portOf = (url: string): number => Number(new URL(url).port);
 
-/** The ports a sandbox started by `start` opened in this process. */
-async function portsOpenedBy(start: () => Promise<unknown>): Promise<number[] | null> {
+/** The ports `start` opened in this process (null without /proc), and what it started. */
+async function portsOpenedBy<T>(start: () => Promise<T>): Promise<{ started: T; opened: number[] | null }> {
   const before = await listeningPorts();
-  await start();
+  const started = await start();
   const after = await listeningPorts();
-  return before && after ? after.filter((p) => !before.includes(p)) : null;
+  return { started, opened: before && after ? after.filter((p) => !before.includes(p)) : null };
 }
+
+/** Sends a request by hand: `head` is the request line and headers; the body gets its length. */
+const send = (port: number, head: string, body = ''): Promise<string> =>
+  rawHttp(port, `${head}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+
+/** Asks a sandbox for an upload URL, as a client would. */
+async function issueOn(s: Sandbox, filename: string): Promise<URL> {
+  const p = portOf(s.apiUrl);
+  const answer = await send(p, `POST /v1/uploads HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nAuth-Api-Token: ${s.token}\r\nContent-Type: application/json`, JSON.stringify({ filename }));
+  return new URL((JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { url: string }).url);
+}
+
+/** PUTs a body to an issued URL, with the Host it was signed for. */
+const putTo = (u: URL, body: string): Promise<string> => send(Number(u.port), `PUT ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}`, body);
 
 describe('the sandbox as seen from the rest of the machine', () => {
   let root: string;
@@ -35,33 +49,25 @@ describe('the sandbox as seen from the rest of the machine', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  const request = (head: string, body = '') =>
-    rawHttp(port, `${head}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-  const issue = async (filename: string): Promise<URL> => {
-    const body = JSON.stringify({ filename });
-    const answer = await request(`POST /v1/uploads HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuth-Api-Token: ${sandbox.token}\r\nContent-Type: application/json`, body);
-    return new URL((JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { url: string }).url);
-  };
+  const request = (head: string, body = '') => send(port, head, body);
+  const issue = (filename: string): Promise<URL> => issueOn(sandbox, filename);
 
   test('listens on exactly one port, the API\'s: s3rver has none of its own', async (t) => {
-    let other: Sandbox | null = null;
-    const opened = await portsOpenedBy(async () => (other = await startSandbox()));
+    const { started: other, opened } = await portsOpenedBy(() => startSandbox());
     try {
       if (opened === null) return t.skip('needs Linux /proc to list listening sockets');
-      assert.deepEqual(opened, [portOf((other as unknown as Sandbox).apiUrl)]);
+      assert.deepEqual(opened, [portOf(other.apiUrl)]);
     } finally {
-      await (other as Sandbox | null)?.close();
+      await other.close();
     }
   });
 
   test('the sandbox embedded in the app listens on exactly one port too', async (t) => {
-    const dir = join(root, 'app-data');
-    const embedded = createEmbeddedSandbox(dir);
-    let apiUrl = '';
-    const opened = await portsOpenedBy(async () => ({ apiUrl } = await embedded.ensure()));
+    const embedded = createEmbeddedSandbox(join(root, 'app-data'));
+    const { started, opened } = await portsOpenedBy(() => embedded.ensure());
     try {
       if (opened === null) return t.skip('needs Linux /proc to list listening sockets');
-      assert.deepEqual(opened, [portOf(apiUrl)]);
+      assert.deepEqual(opened, [portOf(started.apiUrl)]);
     } finally {
       await embedded.close();
     }
@@ -98,35 +104,29 @@ describe('the sandbox as seen from the rest of the machine', () => {
     // A signed URL sent with a foreign Host is refused too.
     const u = await issue('rebound.csv');
     assert.match(await request(`PUT ${u.pathname}${u.search} HTTP/1.1\r\nHost: rebound.example.com:${port}`, 'a\n'), /^HTTP\/1.1 403/);
+    assert.match(await putTo(u, 'a\n'), /^HTTP\/1.1 200/, 'the same PUT with its own Host goes through');
   });
 
   test('on no port it opened can stored files be listed, read or deleted without the guard', async () => {
-    let other: Sandbox | null = null;
-    const opened = await portsOpenedBy(async () => (other = await startSandbox()));
-    const s = other as unknown as Sandbox;
+    const { started: other, opened } = await portsOpenedBy(() => startSandbox());
     try {
-      const p = portOf(s.apiUrl);
-      const body = JSON.stringify({ filename: 'customers.csv' });
-      const issued = await rawHttp(p, `POST /v1/uploads HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nAuth-Api-Token: ${s.token}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
-      const u = new URL((JSON.parse(issued.slice(issued.indexOf('\r\n\r\n') + 4)) as { url: string }).url);
-      assert.match(await rawHttp(p, `PUT ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nContent-Length: 4\r\nConnection: close\r\n\r\na,b\n`), /^HTTP\/1.1 200/);
+      const u = await issueOn(other, 'customers.csv');
+      assert.match(await putTo(u, 'a,b\n'), /^HTTP\/1.1 200/);
       const key = u.pathname.replace(/^\/s3\/uploads\//, '');
       // Whatever ports there are (one, if all is well), try them all the way another user would.
-      for (const port of opened ?? [p]) {
+      for (const p of opened ?? [portOf(other.apiUrl)]) {
         for (const head of ['GET /uploads', `GET /uploads/${key}`, 'GET /s3/uploads', `GET /s3/uploads/${key}`, `DELETE /uploads/${key}`, `DELETE /s3/uploads/${key}`]) {
-          const answer = await rawHttp(port, `${head} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
-          assert.doesNotMatch(answer, /^HTTP\/1.1 2/, `${head} on port ${port}`);
+          assert.doesNotMatch(await send(p, `${head} HTTP/1.1\r\nHost: 127.0.0.1:${p}`), /^HTTP\/1.1 2/, `${head} on port ${p}`);
         }
       }
-      assert.equal((await s.storedFiles()).filter((f) => f.key.endsWith('customers.csv')).length, 1, 'still there');
+      assert.equal((await other.storedFiles()).filter((f) => f.key.endsWith('customers.csv')).length, 1, 'still there');
     } finally {
-      await (other as Sandbox | null)?.close();
+      await other.close();
     }
   });
 
   test('received files are readable by their owner only: folders 0700, files 0600', async () => {
-    const u = await issue('private.csv');
-    assert.match(await request(`PUT ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}`, 'email\nj@example.com\n'), /^HTTP\/1.1 200/);
+    assert.match(await putTo(await issue('private.csv'), 'email\nj@example.com\n'), /^HTTP\/1.1 200/);
     const storage = sandbox.storageDir;
     assert.equal((await stat(storage)).mode & 0o777, 0o700, 'the --dir folder the sandbox created');
     for (const rel of await readdir(storage, { recursive: true })) {
@@ -138,16 +138,9 @@ describe('the sandbox as seen from the rest of the machine', () => {
   test('only the newest issued URLs are remembered; an older one is then refused', async () => {
     const small = await startSandbox({ maxIssuedUrls: 2 });
     try {
-      const p = portOf(small.apiUrl);
-      const issueOn = async (filename: string): Promise<URL> => {
-        const body = JSON.stringify({ filename });
-        const a = await rawHttp(p, `POST /v1/uploads HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nAuth-Api-Token: ${small.token}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
-        return new URL((JSON.parse(a.slice(a.indexOf('\r\n\r\n') + 4)) as { url: string }).url);
-      };
-      const put = (u: URL) => rawHttp(p, `PUT ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nContent-Length: 2\r\nConnection: close\r\n\r\na\n`);
-      const [first, , third] = [await issueOn('a.csv'), await issueOn('b.csv'), await issueOn('c.csv')];
-      assert.match(await put(first!), /^HTTP\/1.1 403[\s\S]*SignatureDoesNotMatch/);
-      assert.match(await put(third!), /^HTTP\/1.1 200/);
+      const [first, , third] = [await issueOn(small, 'a.csv'), await issueOn(small, 'b.csv'), await issueOn(small, 'c.csv')];
+      assert.match(await putTo(first!, 'a\n'), /^HTTP\/1.1 403[\s\S]*SignatureDoesNotMatch/);
+      assert.match(await putTo(third!, 'a\n'), /^HTTP\/1.1 200/);
     } finally {
       await small.close();
     }
