@@ -2,7 +2,7 @@ import got from 'got';
 import type { OptionsOfTextResponseBody, RetryOptions } from 'got';
 import { LexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
-import { apiError, serviceMessage } from './api-errors.js';
+import { apiError, redirectError, serviceMessage } from './api-errors.js';
 import { proxyAgents } from './proxy-agents.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { rateLimiterForToken } from './rate-limiter.js';
@@ -40,6 +40,9 @@ function apiOptions(
     signal: o.signal,
     agent: proxyAgents(o.proxyUrl),
     timeout: { request: 30_000 },
+    // Never follow a redirect: got would send Auth-Api-Token on to the new address, whatever its
+    // host or scheme (issue 10). A 3xx comes back as a response; see refuseRedirect().
+    followRedirect: false,
     retry,
     hooks: {
       // Each attempt, retries included, waits for a slot: Lexer counts requests, not calls.
@@ -53,6 +56,13 @@ function apiOptions(
   };
 }
 
+/** Throws when the API answered with a redirect (3xx), which is never followed. */
+function refuseRedirect(response: { statusCode: number; headers: Record<string, string | string[] | undefined> }, from: string, token: string): void {
+  if (response.statusCode < 300 || response.statusCode > 399) return;
+  const location = response.headers.location;
+  throw redirectError(response.statusCode, typeof location === 'string' ? location : undefined, from, token);
+}
+
 /** Asks Lexer for a presigned S3 PUT URL for one file (POST /v1/uploads). */
 export async function requestUploadUrl(o: RequestUploadUrlOptions): Promise<{ id: string; url: string }> {
   const base = apiBase(o.apiUrl);
@@ -61,15 +71,17 @@ export async function requestUploadUrl(o: RequestUploadUrlOptions): Promise<{ id
     body.destination = { destination_type: 'dataset_load', dataset_id: o.destination.datasetId, record_type: o.destination.recordType };
   }
   const attempts = { count: 0 };
+  const endpoint = `${base}/v1/uploads`;
   let response;
   try {
-    response = await got.post(`${base}/v1/uploads`, {
+    response = await got.post(endpoint, {
       ...apiOptions(o, attempts, apiRetryOptions({ maxAttempts: o.maxAttempts ?? 5, baseMs: o.retryBaseMs ?? 1000, onRetry: o.onRetry })),
       json: body,
     });
   } catch (error) {
-    throw apiError(error, { where: base, attempts: attempts.count, signal: o.signal });
+    throw apiError(error, { where: base, attempts: attempts.count, signal: o.signal, token: o.token });
   }
+  refuseRedirect(response, endpoint, o.token);
   if (response.statusCode !== 200 && response.statusCode !== 201) {
     throw new LexerError('invalid-response', `The Lexer API answered HTTP ${response.statusCode} instead of an upload URL.`, {
       hint: 'Check the API URL and try again.',
@@ -108,11 +120,12 @@ export interface CheckTokenOptions {
 export async function checkToken(o: CheckTokenOptions): Promise<{ valid: boolean; message: string }> {
   const base = apiBase(o.apiUrl);
   const attempts = { count: 0 };
+  const endpoint = `${base}/v1/users`;
   try {
-    await got.get(`${base}/v1/users`, apiOptions(o, attempts, { limit: 0 }));
+    refuseRedirect(await got.get(endpoint, apiOptions(o, attempts, { limit: 0 })), endpoint, o.token);
     return { valid: true, message: 'Lexer accepted the API token.' };
   } catch (error) {
-    const e = apiError(error, { where: base, attempts: attempts.count, signal: o.signal });
+    const e = apiError(error, { where: base, attempts: attempts.count, signal: o.signal, token: o.token });
     if (e.code === 'cancelled') throw e;
     return { valid: false, message: e.describe() };
   }

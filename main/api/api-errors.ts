@@ -1,5 +1,7 @@
 import { HTTPError, RequestError } from 'got';
 import { LexerError } from '../errors.js';
+import { maskToken } from './mask-token.js';
+import { stripQuery } from './redact-url.js';
 
 /** Pulls the service's own words out of an error body ({"error": ...}, {"message": ...}, {"errors": [...]}). */
 export function serviceMessage(body: string): string | null {
@@ -27,16 +29,32 @@ function isAbort(error: unknown): boolean {
   return error.name === 'AbortError' || (error instanceof RequestError && error.code === 'ERR_ABORTED');
 }
 
+function maskOrNull(text: string | null, token: string | null | undefined): string | null {
+  return text === null ? null : maskToken(text, token);
+}
+
+/** What an API error message is built from: where, how many tries, and the token to mask. */
+export interface ApiErrorContext {
+  /** The API base URL (never holds the token, which travels in a header). */
+  where: string;
+  attempts: number;
+  signal?: AbortSignal | undefined;
+  /** The token sent: any copy of it in the service's words is masked. */
+  token?: string | null | undefined;
+}
+
 /**
- * Turns what got threw for an API call into a plain LexerError. `where` is the API base URL
- * (never holds the token, which travels in a header), `attempts` how many tries were made.
+ * Turns what got threw for an API call into a plain LexerError, with the token masked in the
+ * service's words. got's own error is not kept as the cause: its options hold the token header,
+ * and a cause is what a crash report or a debugging `console.error` would print.
  */
-export function apiError(error: unknown, o: { where: string; attempts: number; signal?: AbortSignal }): LexerError {
+export function apiError(error: unknown, o: ApiErrorContext): LexerError {
   if (error instanceof LexerError) return error;
-  if (o.signal?.aborted || isAbort(error)) return new LexerError('cancelled', 'The request was cancelled.', { cause: error });
+  if (o.signal?.aborted || isAbort(error)) return new LexerError('cancelled', 'The request was cancelled.');
   if (error instanceof HTTPError) {
     const status = error.response.statusCode;
-    const said = serviceMessage(String(error.response.body ?? ''));
+    // Masked before serviceMessage cuts a long text, which could otherwise keep half a token.
+    const said = maskOrNull(serviceMessage(maskToken(String(error.response.body ?? ''), o.token)), o.token);
     const tries = o.attempts > 1 ? ` after ${o.attempts} tries` : '';
     if (status === 401 || status === 403) {
       return new LexerError('token-rejected', `Lexer rejected the API token (HTTP ${status}).`, {
@@ -76,6 +94,25 @@ export function apiError(error: unknown, o: { where: string; attempts: number; s
   return new LexerError('network-error', `Could not reach the Lexer API at ${o.where}${code ? ` (${code})` : ''}${o.attempts > 1 ? ` after ${o.attempts} tries` : ''}.`, {
     hint: 'Check your internet connection, proxy settings and the API URL, then try again.',
     retryable: true,
-    cause: error,
+  });
+}
+
+/**
+ * The error for a redirect from the API, which is never followed: got would carry the
+ * `Auth-Api-Token` header to the new address (it drops only `authorization` and `cookie` on a
+ * change of host), to another host or from https to plain http. `location` is the Location
+ * header, `from` the URL that was asked.
+ */
+export function redirectError(status: number, location: string | undefined, from: string, token?: string | null): LexerError {
+  let target = 'another address';
+  if (location) {
+    try {
+      target = maskToken(stripQuery(new URL(location, from).href), token);
+    } catch {
+      target = 'an address that is not a valid URL';
+    }
+  }
+  return new LexerError('wrong-api-url', `The Lexer API at ${stripQuery(from)} answered with a redirect (HTTP ${status}) to ${target}. It was not followed, so your API token was not sent there.`, {
+    hint: 'Check the API URL (the default is https://api.lexer.io); if the new address is really Lexer\'s, save it as the API URL.',
   });
 }

@@ -13,6 +13,7 @@ import { isAllowedExternalUrl } from './external-links.js';
 import { checkName, inspectFile } from './inspect-file.js';
 import type { Connection } from './connection.js';
 import type { EmbeddedSandbox } from './embedded-sandbox.js';
+import type { FileAccessCheck } from './file-access.js';
 import type { JobService } from './job-service.js';
 import { asFilePath, parseConvertRequest, parseUploadRequest } from './request-parsers.js';
 import { usageError } from './result.js';
@@ -33,6 +34,8 @@ export interface ChannelDeps {
   history: UploadHistory;
   resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
   openExternal?: ((url: string) => Promise<void>) | undefined;
+  /** Which files path arguments may name (the browser host: only files the user gave it); all when absent. */
+  checkFile?: FileAccessCheck | undefined;
 }
 
 /** The history entry as the renderer sees it (no internal timestamps it does not show). */
@@ -48,6 +51,10 @@ function toHistoryDto(e: ReturnType<UploadHistory['list']>[number]): HistoryEntr
 /** Builds the raw (throwing) handler for every channel. */
 export function createChannelHandlers(d: ChannelDeps): RawHandlers {
   const n = (args: unknown[], count: number, channel: InvokeChannel) => expectArgs(args, count, channel);
+  const allowed = async <T extends string | { path: string }>(value: T): Promise<T> => {
+    await d.checkFile?.(typeof value === 'string' ? value : value.path);
+    return value;
+  };
   return {
     'settings:get': async (...a) => (n(a, 0, 'settings:get'), d.settings.get()),
     'settings:update': async (...a) => (n(a, 1, 'settings:update'), d.settings.update(a[0])),
@@ -70,12 +77,12 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
       const note = sandbox ? ' (Sandbox mode: this checked the local sandbox, not Lexer.)' : '';
       return { valid: r.valid, message: `${r.message}${note}` };
     },
-    'files:inspect': async (...a) => (n(a, 1, 'files:inspect'), inspectFile(asFilePath(a[0]))),
+    'files:inspect': async (...a) => (n(a, 1, 'files:inspect'), inspectFile(await allowed(asFilePath(a[0])))),
     'files:check-name': async (...a) => (n(a, 1, 'files:check-name'), checkName(asString(a[0], 'name', 1024))),
     'preview:csv': async (...a) => {
       n(a, 3, 'preview:csv');
       const recordType = a[2] === null ? null : asRecordType(a[2]);
-      const p = await previewCsv(asFilePath(a[0]), { rows: asInteger(a[1], 'rows', 1, 1000), recordType });
+      const p = await previewCsv(await allowed(asFilePath(a[0])), { rows: asInteger(a[1], 'rows', 1, 1000), recordType });
       return { encoding: p.encoding, delimiter: p.delimiter, lineEnding: p.lineEnding, headers: p.headers, rows: p.rows, issues: p.issues };
     },
     'mapping:suggest': async (...a) => {
@@ -91,11 +98,11 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
         .filter((f) => !f.path.includes('[]') && f.path !== 'custom_fields' && f.kind !== 'object')
         .map((f) => ({ path: f.path, required: f.required, description: f.description ?? null }));
     },
-    'jobs:validate': async (...a) => (n(a, 3, 'jobs:validate'), d.jobs.validate(asId(a[0], 'jobId'), asFilePath(a[1]), asRecordType(a[2]))),
-    'jobs:convert': async (...a) => (n(a, 2, 'jobs:convert'), d.jobs.convert(asId(a[0], 'jobId'), parseConvertRequest(a[1]))),
+    'jobs:validate': async (...a) => (n(a, 3, 'jobs:validate'), d.jobs.validate(asId(a[0], 'jobId'), await allowed(asFilePath(a[1])), asRecordType(a[2]))),
+    'jobs:convert': async (...a) => (n(a, 2, 'jobs:convert'), d.jobs.convert(asId(a[0], 'jobId'), await allowed(parseConvertRequest(a[1])))),
     'jobs:cancel': async (...a) => (n(a, 1, 'jobs:cancel'), d.jobs.cancel(asId(a[0], 'jobId'))),
     'jobs:export-errors': async (...a) => (n(a, 1, 'jobs:export-errors'), d.jobs.exportErrors(asId(a[0], 'jobId'))),
-    'uploads:start': async (...a) => (n(a, 1, 'uploads:start'), d.uploads.start(parseUploadRequest(a[0]))),
+    'uploads:start': async (...a) => (n(a, 1, 'uploads:start'), d.uploads.start(await allowed(parseUploadRequest(a[0])))),
     'uploads:cancel': async (...a) => (n(a, 1, 'uploads:cancel'), d.uploads.cancel(asId(a[0], 'id'))),
     'history:list': async (...a) => (n(a, 0, 'history:list'), d.history.list().map(toHistoryDto)),
     'shell:open-external': async (...a) => {

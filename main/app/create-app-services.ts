@@ -3,9 +3,9 @@
  * the browser host. Each handler takes its arguments as `unknown`, validates them, calls the
  * engine and answers a `Result`; it never throws and never returns the token.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeChannel, InvokeResult, Result } from '../../preload/contract.js';
+import { ensurePrivateDir } from '../config/private-dir.js';
 import { openHistory } from '../history/upload-history.js';
 import type { TokenVault } from '../vault/token-vault.js';
 import { createEventHub, type EventHub, type ServiceEvents } from './event-hub.js';
@@ -14,6 +14,7 @@ import { fail, ok, toErrorInfo } from './result.js';
 import { createChannelHandlers } from './channel-handlers.js';
 import { createConnectionResolver } from './connection.js';
 import { createEmbeddedSandbox } from './embedded-sandbox.js';
+import type { FileAccessCheck } from './file-access.js';
 import { scrubSecrets } from './scrub-secrets.js';
 import { openSettings } from './settings-store.js';
 import { createStateThrottle } from './throttle-states.js';
@@ -37,6 +38,8 @@ export interface AppServicesOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Engine knobs for tests (retry backoff, stall timeout). */
   uploadTuning?: UploadServiceDeps['tuning'];
+  /** Which files path arguments may name; the browser host allows only files the user gave it. */
+  checkFile?: FileAccessCheck;
 }
 
 export interface AppServices {
@@ -49,7 +52,7 @@ export interface AppServices {
 
 /** Builds the services over the user's data folder and the two token vaults. */
 export async function createAppServices(o: AppServicesOptions): Promise<AppServices> {
-  await mkdir(o.userDataDir, { recursive: true });
+  await ensurePrivateDir(o.userDataDir);
   const settings = await openSettings(o.userDataDir, o.envApiUrl === undefined ? process.env.LEXER_API_URL : o.envApiUrl);
   const history = await openHistory(join(o.userDataDir, 'history.json'));
   const events = createEventHub<ServiceEvents>();
@@ -75,7 +78,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     resolveProxy: o.resolveProxy,
     ...(o.uploadTuning ? { tuning: o.uploadTuning } : {}),
   });
-  const raw = createChannelHandlers({ settings, sandbox, connection, tokens, jobs, uploads, history, resolveProxy: o.resolveProxy, openExternal: o.openExternal });
+  const raw = createChannelHandlers({ settings, sandbox, connection, tokens, jobs, uploads, history, resolveProxy: o.resolveProxy, openExternal: o.openExternal, checkFile: o.checkFile });
 
   const wrap = <C extends InvokeChannel>(fn: (...args: unknown[]) => Promise<InvokeResult<C>>, secretArg: boolean): Handler<C> =>
     async (...args) => {

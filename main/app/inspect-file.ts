@@ -10,16 +10,22 @@ import { fileKind } from '../../preload/file-kind.js';
 import { checkFileName, fixFileName } from '../names/file-name-rules.js';
 import { checkUploadableFile } from '../upload/preflight.js';
 import { toErrorInfo } from './result.js';
+import { showBidiControls } from './visible-text.js';
 
 /** A name checked against the vendor's rules, with the fixed name (equal to it when valid). */
 export function checkName(name: string): NameCheck {
   const check = checkFileName(name);
-  return { valid: check.valid, fixed: check.valid ? name : fixFileName(name), problems: check.problems };
+  // A problem quotes the characters it found; a bidirectional control there would reorder the sentence.
+  return { valid: check.valid, fixed: check.valid ? name : fixFileName(name), problems: check.problems.map(showBidiControls) };
 }
 
-/** Inspects a file on disk; never throws for a bad file, which becomes the card's blocker. */
+/**
+ * Inspects a file on disk; never throws for a bad file, which becomes the card's blocker. The
+ * name shown has any bidirectional control written out (the name check sees the real name).
+ */
 export async function inspectFile(path: string): Promise<FileInfo> {
-  const name = basename(path);
+  const realName = basename(path);
+  const name = showBidiControls(realName);
   let size = 0;
   let blocker: FileInfo['blocker'] = null;
   try {
@@ -28,5 +34,5 @@ export async function inspectFile(path: string): Promise<FileInfo> {
     blocker = toErrorInfo(error);
     size = await stat(path).then((s) => s.size, () => 0);
   }
-  return { path, name, size, kind: fileKind(name), nameCheck: checkName(name), blocker };
+  return { path, name, size, kind: fileKind(realName), nameCheck: checkName(realName), blocker };
 }

@@ -5,7 +5,7 @@
  * returns the running job instead of reading the file twice.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Papa from 'papaparse';
 import type { ConversionReport, ConvertRequest, JobProgress, LineError, ValidationReport } from '../../preload/contract.js';
@@ -13,6 +13,7 @@ import { convertToNdjson } from '../pipeline/convert-to-ndjson.js';
 import { validateNdjsonFile } from '../pipeline/validate-ndjson.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { LexerError } from '../errors.js';
+import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../config/private-dir.js';
 
 /** Finished jobs kept for export; older ones are forgotten so memory stays bounded. */
 const KEPT_JOBS = 20;
@@ -79,8 +80,10 @@ export function createJobService(o: { userDataDir: string; emitProgress: (p: Job
       }),
     convert: (jobId, request) =>
       run(jobId, async (job) => {
+        // Converted customer data: folders 0700, the file 0600 (issue 10).
+        await ensurePrivateDir(join(o.userDataDir, 'converted'));
         const dir = join(o.userDataDir, 'converted', randomUUID());
-        await mkdir(dir, { recursive: true });
+        await mkdir(dir, { mode: PRIVATE_DIR_MODE });
         const report = progressReporter(jobId);
         const r = await convertToNdjson(request.path, {
           recordType: request.recordType,
@@ -92,6 +95,7 @@ export function createJobService(o: { userDataDir: string; emitProgress: (p: Job
           onProgress: (p) => report({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.rows }),
           onError: (e) => void job.errors.push({ line: e.line, message: e.message }),
         });
+        if (r.output) await chmod(r.output, PRIVATE_FILE_MODE).catch(() => undefined);
         const errors = r.errors.map((e) => ({ line: e.line, message: e.message }));
         return { rows: r.rows, written: r.written, rejected: r.rejected, errors, summary: r.summary, output: r.output, jobId };
       }),

@@ -3,6 +3,7 @@
  * Each returns the typed value or throws a `usage` LexerError naming the argument, so a
  * compromised or buggy window can never hand the engine a shape it did not expect.
  */
+import { isLoopbackHost } from '../api/upload-url.js';
 import { isRecordTypeName, type RecordTypeName } from '../schemas/record-type-names.js';
 import { usageError } from './result.js';
 
@@ -71,7 +72,11 @@ export function expectArgs(args: readonly unknown[], count: number, channel: str
 
 const URL_HINT = 'Use the Lexer default, https://api.lexer.io, or the sandbox address you were given.';
 
-/** An http(s) URL without credentials, for the API base URL setting. */
+/**
+ * An https URL without credentials, for the API base URL setting; plain http only to this
+ * machine (the sandbox). Checked when saved, not only when used: a page holding the browser
+ * host's key could otherwise point the saved token at any server in clear text (issue 10).
+ */
 export function asHttpUrl(value: unknown, name: string): string {
   const text = asString(value, name, 2048).trim();
   let url: URL;
@@ -82,6 +87,9 @@ export function asHttpUrl(value: unknown, name: string): string {
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
     throw usageError(`${name} must be an http or https address without a user name or password.`, URL_HINT);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw usageError(`${name} must start with https://: with plain http the token and your files would travel unencrypted (http is allowed only for this computer, such as the local sandbox).`, URL_HINT);
   }
   return text.replace(/\/+$/, '');
 }

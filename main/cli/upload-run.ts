@@ -15,14 +15,13 @@ import { onInterrupt } from './wait-for-signal.js';
 /** The options of `lexer-upload upload`, as commander parsed them. */
 export interface UploadOptions {
   datasetId?: string; recordType?: RecordTypeName; filename?: string; apiUrl?: string; apiToken?: string;
-  json?: boolean; concurrency: number; validate?: boolean;
+  apiTokenFile?: string; json?: boolean; concurrency: number; validate?: boolean;
 }
 
 /** Uploads the files of one `upload` command (options already checked); returns the exit code. */
 export async function runUploads(files: readonly string[], o: UploadOptions, destination: UploadPlan['destination']): Promise<number> {
   const json = Boolean(o.json);
-  if (o.apiToken !== undefined) warn('note: --api-token is kept in your shell history; prefer `lexer-upload token set` or LEXER_UPLOAD_API_TOKEN.');
-  const token = await resolveToken(o.apiToken);
+  const token = await resolveToken({ apiToken: o.apiToken, apiTokenFile: o.apiTokenFile });
   const apiUrl = resolveApiUrl(o.apiUrl);
 
   const plans = planUploads(files, { destination, ...(o.filename !== undefined ? { filename: o.filename } : {}) });

@@ -3,18 +3,23 @@
  * still send it requests (and DNS rebinding can make a remote page look local), so:
  * - the Host header must be 127.0.0.1:<port> or localhost:<port> (defeats DNS rebinding);
  * - an Origin header, when present, must be this host's own origin (defeats cross-site pages);
- * - every API request carries the per-run key (header, or `?key=` for EventSource, which
- *   cannot set headers);
- * - the page and its files need the key too (`?key=` on the printed URL); that answer sets a
- *   cookie holding a second, page-only secret, so the page's own files and a reload load
- *   without the key in the address. Cookies are shared by every port on 127.0.0.1, so the
- *   cookie never carries the API key itself: leaked to another local server it opens only
- *   the static files.
+ * - every API request carries the per-run session key (header, or `?key=` for EventSource,
+ *   which cannot set headers);
+ * - the printed address carries a one-time code, not the key: browsers keep every address they
+ *   opened in their history, so the page exchanges the code once (`POST /session`) for the key
+ *   and keeps the key in the tab's memory. A second use of the address is refused (issue 10);
+ * - the page and its files need the code or the page cookie, set when the code's address was
+ *   opened. Cookies are shared by every port on 127.0.0.1, so the cookie never carries the key
+ *   itself, only a second, page-only secret: leaked to another local server it opens only the
+ *   static files, never an API call.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { hasAllowedHost, hasAllowedOrigin, loopbackHosts, sameSecret } from '../security/local-request.js';
 
 export const KEY_HEADER = 'x-lexer-key';
+/** The header `POST /session` carries the one-time code in (never the address: it would go to history again). */
+export const CODE_HEADER = 'x-lexer-code';
 
 /** A fresh per-run secret: 32 random bytes, URL-safe. */
 export function newHostKey(): string {
@@ -23,20 +28,13 @@ export function newHostKey(): string {
 
 /** Compares two secrets in constant time. */
 export function sameKey(given: string | null | undefined, key: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(key);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameSecret(given, key);
 }
 
 /** Whether Host and Origin are this host's own (`port` is the listening port). */
 export function isLocalRequest(req: Pick<IncomingMessage, 'headers'>, port: number): boolean {
-  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-  const host = req.headers.host?.toLowerCase();
-  if (!host || !allowedHosts.includes(host)) return false;
-  const origin = req.headers.origin;
-  if (origin === undefined) return true; // same-origin GETs and non-browser clients send none
-  return allowedHosts.some((h) => origin.toLowerCase() === `http://${h}`);
+  const allowed = loopbackHosts(port);
+  return hasAllowedHost(req, allowed) && hasAllowedOrigin(req, allowed);
 }
 
 /** The key a request carries: the header, or (for `/events` only) the `key` query parameter. */
@@ -46,7 +44,7 @@ export function requestKey(req: Pick<IncomingMessage, 'headers'>, url: URL): str
   return url.pathname === '/events' ? url.searchParams.get('key') : null;
 }
 
-/** The cookie that lets the page's own files load once the keyed address was opened. */
+/** The cookie that lets the page's own files load once the one-time address was opened. */
 export function pageCookieName(port: number): string {
   return `lexer-page-${port}`;
 }
@@ -56,10 +54,34 @@ export function pageCookie(port: number, pageKey: string): string {
   return `${pageCookieName(port)}=${pageKey}; Path=/; HttpOnly; SameSite=Strict`;
 }
 
-/** Whether a static-file request may load: the API key in `?key=`, or the page cookie. */
-export function mayLoadPage(req: Pick<IncomingMessage, 'headers'>, url: URL, port: number, keys: { key: string; pageKey: string }): boolean {
-  if (sameKey(url.searchParams.get('key'), keys.key)) return true;
+/** The printed address's code: opens the page until it is exchanged for the key, once. */
+export interface OneTimeCode {
+  readonly value: string;
+  used: boolean;
+}
+
+/**
+ * Whether a static-file request may load: `open` with the unused code in `?code=` or with the
+ * page cookie; `used` when it names the code that was already exchanged (whatever the cookie:
+ * a second use of the address is refused); `refused` otherwise.
+ */
+export function pageAccess(
+  req: Pick<IncomingMessage, 'headers'>, url: URL, port: number, o: { code: OneTimeCode; pageKey: string },
+): 'open' | 'used' | 'refused' {
+  const given = url.searchParams.get('code');
+  if (given !== null) {
+    if (!sameSecret(given, o.code.value)) return 'refused';
+    return o.code.used ? 'used' : 'open';
+  }
   const prefix = `${pageCookieName(port)}=`;
   const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(prefix));
-  return sameKey(cookie?.slice(prefix.length), keys.pageKey);
+  return sameSecret(cookie?.slice(prefix.length), o.pageKey) ? 'open' : 'refused';
+}
+
+/** Exchanges the code a `POST /session` carries for the key: once; `used` or `refused` after that. */
+export function exchangeCode(req: Pick<IncomingMessage, 'headers'>, code: OneTimeCode): 'granted' | 'used' | 'refused' {
+  if (!sameSecret(req.headers[CODE_HEADER], code.value)) return 'refused';
+  if (code.used) return 'used';
+  code.used = true;
+  return 'granted';
 }

@@ -1,20 +1,24 @@
 /**
  * The browser host (`lexer-upload ui`): the same renderer and the same services as the desktop
  * app, bridged over loopback HTTP instead of IPC, for machines without Electron and for the
- * end-to-end tests. Listens on 127.0.0.1 only; the printed URL carries a per-run key.
+ * end-to-end tests. Listens on 127.0.0.1 only; the printed address carries a one-time code
+ * that the page exchanges for the session key (host-guard.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAppServices } from '../app/create-app-services.js';
+import { onlyFilesInside } from '../app/file-access.js';
 import { rendererDir } from '../app/renderer-files.js';
 import { configDir as defaultConfigDir } from '../config/paths.js';
+import { ensurePrivateDir } from '../config/private-dir.js';
+import { MAX_UPLOAD_BYTES } from '../upload/preflight.js';
 import { createDefaultVault } from '../vault/default-vault.js';
 import { createSessionVault } from '../vault/session-vault.js';
 import { handleEvents } from './events-route.js';
 import { handleFileUpload, pruneStaging } from './file-staging.js';
-import { isLocalRequest, mayLoadPage, newHostKey, pageCookie, requestKey, sameKey } from './host-guard.js';
-import { sendForbidden, sendJson } from './http-replies.js';
+import { exchangeCode, isLocalRequest, newHostKey, pageAccess, pageCookie, requestKey, sameKey, type OneTimeCode } from './host-guard.js';
+import { ADDRESS_USED, sendForbidden, sendJson, sendPageRefused } from './http-replies.js';
 import { handleRpc } from './rpc-route.js';
 import { serveStatic } from './static-files.js';
 
@@ -26,30 +30,51 @@ export interface BrowserHostOptions {
   log?: (line: string) => void;
   /** Where the renderer files are (defaults to dist/renderer). */
   rendererDir?: string;
+  /** The most bytes one staged file may have (default: 5 GiB, one upload's limit); tests lower it. */
+  maxStagedBytes?: number;
 }
 
-/** Starts the host; resolves once it listens, with the URL to open (key included). */
-export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
+/** A running browser host. */
+export interface BrowserHost {
+  /**
+   * The address to print or open: this host's origin with the one-time code. It opens the app
+   * once; a second use is refused, so a copy in the browser's history is worthless.
+   */
+  url: string;
+  /** The origin alone (`http://127.0.0.1:PORT`), for messages; it opens nothing by itself. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Starts the host; resolves once it listens, with the one-time address to open. */
+export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<BrowserHost> {
   const dir = o.configDir ?? defaultConfigDir();
+  const staging = join(dir, 'staging');
+  await ensurePrivateDir(dir);
   const services = await createAppServices({
     userDataDir: dir,
     vault: await createDefaultVault(dir),
     sessionVault: createSessionVault(),
     envApiUrl: o.apiUrl ?? process.env.LEXER_API_URL ?? null,
+    // The page may name only what the user gave it: staged copies and conversion outputs.
+    checkFile: onlyFilesInside([staging, join(dir, 'converted')]),
   });
-  await pruneStaging(join(dir, 'staging'));
+  await pruneStaging(staging);
   const root = o.rendererDir ?? rendererDir(import.meta.url);
   const key = newHostKey();
   const pageKey = newHostKey();
+  const code: OneTimeCode = { value: newHostKey(), used: false };
   const streams = new Set<() => void>();
   let port = 0;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!isLocalRequest(req, port)) return sendForbidden(res);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === '/session') return handleSession(req, res, code, key);
     const isApi = url.pathname.startsWith('/rpc/') || url.pathname === '/events' || url.pathname === '/files';
     if (!isApi) {
-      if (!mayLoadPage(req, url, port, { key, pageKey })) return sendForbidden(res);
+      const access = pageAccess(req, url, port, { code, pageKey });
+      if (access !== 'open') return sendPageRefused(res, access);
       res.setHeader('Set-Cookie', pageCookie(port, pageKey));
       return serveStatic(req, res, url, root);
     }
@@ -60,8 +85,14 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<{ ur
       req.on('close', () => streams.delete(end));
       return;
     }
-    if (url.pathname === '/files') return handleFileUpload(req, res, url, join(dir, 'staging'));
-    return handleRpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)), services.handlers);
+    if (url.pathname === '/files') return handleFileUpload(req, res, url, staging, o.maxStagedBytes ?? MAX_UPLOAD_BYTES);
+    let channel: string;
+    try {
+      channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'usage', message: 'The channel name in the address is not valid percent-encoding.' } });
+    }
+    return handleRpc(req, res, channel, services.handlers);
   };
 
   const server = createServer((req, res) => {
@@ -75,11 +106,12 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<{ ur
     server.listen(o.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}/?key=${key}`;
-  o.log?.(`Lexer Uploader is ready at http://127.0.0.1:${port}/ (open the full address with its key)`);
+  const origin = `http://127.0.0.1:${port}`;
+  o.log?.(`Lexer Uploader is ready at ${origin}/ (open the one-time address printed with it; it works once)`);
 
   return {
-    url,
+    url: `${origin}/?code=${code.value}`,
+    origin,
     async close() {
       await services.dispose();
       for (const end of streams) end();
@@ -88,4 +120,18 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<{ ur
       await closed;
     },
   };
+}
+
+/** `POST /session`: the page trades the one-time code (header) for the session key, once. */
+function handleSession(req: IncomingMessage, res: ServerResponse, code: OneTimeCode, key: string): void {
+  req.resume();
+  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'usage', message: 'Use POST for /session.' } });
+  switch (exchangeCode(req, code)) {
+    case 'granted':
+      return sendJson(res, 200, { ok: true, value: { key } });
+    case 'used':
+      return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: ADDRESS_USED } });
+    case 'refused':
+      return sendForbidden(res);
+  }
 }

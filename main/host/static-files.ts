@@ -3,14 +3,28 @@
  * Electron `app://` protocol sends, streamed from disk.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAbsolute, relative } from 'node:path';
 import { SECURITY_HEADERS, contentTypeFor } from '../app/content-security-policy.js';
 import { resolveRendererFile } from '../app/renderer-files.js';
 
+/**
+ * The real path of a renderer file, or null when it is missing or a symlink leads out of the
+ * renderer folder: the path check alone looks at names, and a link inside the folder could
+ * name any file on the machine (issue 10).
+ */
+async function realFileInside(root: string, file: string): Promise<string | null> {
+  const [realRoot, real] = await Promise.all([realpath(root).catch(() => null), realpath(file).catch(() => null)]);
+  if (!realRoot || !real) return null;
+  const rel = relative(realRoot, real);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? real : null;
+}
+
 /** Answers a GET for a renderer file, or 404. */
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, root: string): Promise<void> {
-  const file = req.method === 'GET' || req.method === 'HEAD' ? resolveRendererFile(root, url.pathname) : null;
+  const named = req.method === 'GET' || req.method === 'HEAD' ? resolveRendererFile(root, url.pathname) : null;
+  const file = named ? await realFileInside(root, named) : null;
   const info = file ? await stat(file).catch(() => null) : null;
   if (url.pathname === '/favicon.ico' && !info?.isFile()) {
     res.writeHead(204, SECURITY_HEADERS); // browsers ask for it unprompted; no icon beats a console error
@@ -18,7 +32,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, url
   }
   if (!file || !info?.isFile()) {
     res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end(file && url.pathname === '/' ? 'The app is not built yet: run `npm run build`.' : 'Not found');
+    res.end(named && url.pathname === '/' ? 'The app is not built yet: run `npm run build`.' : 'Not found');
     return;
   }
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Content-Length': info.size, 'Cache-Control': 'no-cache' });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecordTypeName, RECORD_TYPE_NAMES } from '../schemas/record-type-names.js';
+import { sameSecret } from '../security/local-request.js';
 
 /** A canned answer queued by a test or demo for the next API call. */
 export interface CannedResponse {
@@ -47,6 +48,8 @@ export function checkUploadBody(body: unknown): { ok: true; filename: string } |
   if (!FILE_NAME.test(filename)) {
     return { ok: false, error: `filename "${filename}" may only contain letters, digits, ".", "-" and "_"` };
   }
+  // The name becomes the last segment of the object key; "." and ".." are not file names.
+  if (filename === '.' || filename === '..') return { ok: false, error: `filename "${filename}" is not a file name` };
   if (b.destination !== undefined) {
     const d = (b.destination ?? {}) as Record<string, unknown>;
     if (d.destination_type !== 'dataset_load') return { ok: false, error: `destination_type must be "dataset_load" for ${filename}` };
@@ -74,7 +77,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
     req.resume();
     return sendJson(res, 404, { error: `no route ${route}` });
   }
-  if (req.headers['auth-api-token'] !== ctx.token) {
+  if (!sameSecret(req.headers['auth-api-token'], ctx.token)) {
     req.resume();
     return sendJson(res, 401, { error: 'Invalid or missing Auth-Api-Token' });
   }

@@ -1,34 +1,61 @@
+/**
+ * s3rver inside the sandbox's front server, with no port of its own: the front checks each PUT
+ * the way S3 would (s3-guard.ts) and only then hands the request to s3rver's request handler.
+ * s3rver listening on a port of its own answered anyone on the machine without authentication
+ * (list, read, overwrite, delete) and built file paths from keys holding `..` (issue 10).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { storeObjectPrivately, type S3rverObject, type S3rverStore } from './private-object-store.js';
 
-interface S3rverInstance {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
+interface S3rverApp {
+  store: S3rverStore & { putObject(object: S3rverObject): Promise<{ size: number; md5: string }> };
+  configureBuckets(): Promise<unknown>;
+  /** Koa's request handler (s3rver is a Koa application). */
+  callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 interface S3rverOptions {
-  port: number;
-  address: string;
+  // Also Koa's own `silent`: no error printed to stderr for every S3 error answer. s3rver's
+  // request log (which quotes presigned queries) goes to a silent console transport; it is
+  // never closed, since winston complains on stderr, query and all, when a closed logger is used.
   silent: boolean;
   directory: string;
   configureBuckets: Array<{ name: string }>;
-  // s3rver's default would treat "bucket.localhost" Host names as virtual-host buckets; we
-  // always forward path-style requests to it.
+  // s3rver's default would treat "bucket.localhost" Host names as virtual-host buckets; the
+  // front always hands on path-style requests.
   vhostBuckets: boolean;
 }
 
 // s3rver is CommonJS without type declarations; this is the little of its API we use.
-const S3rver = createRequire(import.meta.url)('s3rver') as new (o: S3rverOptions) => S3rverInstance;
+const S3rver = createRequire(import.meta.url)('s3rver') as new (o: S3rverOptions) => S3rverApp;
 
-/** Starts s3rver on 127.0.0.1 (ephemeral port) with one bucket, storing objects under `directory`. */
-export async function startS3Backend(o: { directory: string; bucket: string }): Promise<{ port: number; close(): Promise<void> }> {
-  const server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory: o.directory,
-    configureBuckets: [{ name: o.bucket }],
-    vhostBuckets: false,
-  });
-  const address = await server.run();
-  return { port: address.port, close: () => server.close() };
+/** s3rver as a request handler. */
+export interface S3Handler {
+  /**
+   * Hands an accepted request to s3rver, as `path` (path-style, `/<bucket>/<key>?<query>`); resolves
+   * with the status sent, or 499 when the client went away first.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<number>;
+}
+
+/** Sets up s3rver with one bucket, storing objects under `directory` (folders 0700, files 0600). */
+export async function createS3Handler(o: { directory: string; bucket: string }): Promise<S3Handler> {
+  // s3rver would create the bucket folder 0755; made first, it stays 0700.
+  await mkdir(join(o.directory, o.bucket), { recursive: true, mode: 0o700 });
+  const app = new S3rver({ silent: true, directory: o.directory, configureBuckets: [{ name: o.bucket }], vhostBuckets: false });
+  await app.configureBuckets();
+  const store = app.store;
+  store.putObject = (object) => storeObjectPrivately(store, object);
+  const callback = app.callback();
+  return {
+    handle(req, res, path) {
+      req.url = path;
+      return new Promise((resolve) => {
+        res.once('close', () => resolve(res.writableFinished ? res.statusCode : 499));
+        void callback(req, res);
+      });
+    },
+  };
 }

@@ -1,11 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import type { IssuedUrls } from './issued-urls.js';
 import type { S3Refusal } from './s3-xml.js';
-
-/** What the sandbox signed for one issued URL: the path, the Host and the exact query. */
-export interface IssuedUrl {
-  host: string;
-  query: ReadonlyArray<readonly [string, string]>;
-}
 
 const REQUIRED = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Expires'];
 
@@ -16,9 +11,9 @@ const sorted = (pairs: Iterable<readonly [string, string]>): string =>
  * Checks a PUT the way S3 does before it reads the body, because s3rver does not verify SigV4
  * signatures ("Signature version 4 calculation is unimplemented") and accepts chunked bodies.
  * Returns the refusal S3 would send, or null when the PUT may go on. `issued` maps URL paths
- * to what was signed for them.
+ * to what was signed for them. Call {@link refuseUnsafeKey} on the raw path first.
  */
-export function checkS3Put(req: IncomingMessage, url: URL, issued: ReadonlyMap<string, IssuedUrl>): S3Refusal | null {
+export function checkS3Put(req: IncomingMessage, url: URL, issued: Pick<IssuedUrls, 'get'>): S3Refusal | null {
   // S3 does not take chunked uploads without a length (FILE_UPLOAD_API.md: "S3 wants a Content-Length").
   if (/chunked/i.test(req.headers['transfer-encoding'] ?? '')) {
     return { status: 501, code: 'NotImplemented', message: 'A header you provided implies functionality that is not implemented (Transfer-Encoding).' };
@@ -48,6 +43,25 @@ export function checkS3Put(req: IncomingMessage, url: URL, issued: ReadonlyMap<s
       code: 'SignatureDoesNotMatch',
       message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
     };
+  }
+  return null;
+}
+
+/**
+ * Refuses a key with a `.` or `..` segment, percent-encoded or not, or with a backslash one: s3rver
+ * builds file paths with `path.join(root, bucket, ...key)`, so `PUT /uploads/..%2F..%2Fx` would
+ * write outside the storage folder. `rawPath` is the request target before any URL parsing
+ * (the WHATWG parser folds `..` and `%2e%2e` away, which would hide them from this check).
+ */
+export function refuseUnsafeKey(rawPath: string): S3Refusal | null {
+  const segments: string[] = [];
+  try {
+    for (const part of rawPath.split('/')) segments.push(...decodeURIComponent(part).split(/[\\/]/));
+  } catch {
+    return { status: 400, code: 'InvalidURI', message: 'Couldn\'t parse the specified URI.' };
+  }
+  if (segments.some((s) => s === '.' || s === '..')) {
+    return { status: 400, code: 'InvalidArgument', message: 'Object keys with "." or ".." segments are refused by the sandbox: they could leave its storage folder.' };
   }
   return null;
 }

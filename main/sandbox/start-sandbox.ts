@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hasAllowedHost, hasAllowedOrigin, loopbackHosts } from '../security/local-request.js';
+import { createIssuedUrls } from './issued-urls.js';
 import type { CannedResponse } from './lexer-api-routes.js';
 import { handleApi } from './lexer-api-routes.js';
 import { createPresigner } from './presign.js';
-import { startS3Backend } from './s3-backend.js';
-import { forwardPut } from './s3-forward.js';
-import type { IssuedUrl } from './s3-guard.js';
-import { checkS3Put } from './s3-guard.js';
+import { createS3Handler } from './s3-backend.js';
+import { checkS3Put, refuseUnsafeKey } from './s3-guard.js';
 import { sendS3Error } from './s3-xml.js';
 import { listStoredObjects } from './stored-files.js';
 
@@ -30,6 +30,7 @@ export interface Sandbox {
   apiUrl: string;
   token: string;
   storageDir: string;
+  /** Stops serving; removes the storage folder too when it was a temporary one (no `dir` given). */
   close(): Promise<void>;
   /** Test/demo controls: queue faults for the next API responses, or make links expire. */
   faults: { apiResponses: CannedResponse[]; expiredLinks: boolean };
@@ -40,6 +41,7 @@ export interface Sandbox {
 
 export interface StartSandboxOptions {
   port?: number;
+  /** Where received files are kept, and left after close (default: a temporary folder, removed on close). */
   dir?: string;
   token?: string;
   log?: (line: string) => void;
@@ -47,20 +49,40 @@ export interface StartSandboxOptions {
   s3Origin?: string;
   /** Lifetime of issued links (default 15 minutes). */
   linkLifetimeSeconds?: number;
+  /** How many signed URLs are remembered (default 10,000); tests lower it. */
+  maxIssuedUrls?: number;
 }
 
 const BUCKET = 'uploads';
+/** Request log lines kept (the oldest go first), so a long-running sandbox stays small. */
+const MAX_LOG_ENTRIES = 10_000;
 const S3_PREFIX = '/s3';
 
-/** Starts the local Lexer look-alike: the API on 127.0.0.1 in front of s3rver. */
+/** Refuses a request from a foreign Host (DNS rebinding) or a web page's Origin. */
+function refuseForeign(res: ServerResponse, path: string): number {
+  if (path.startsWith('/v1/')) {
+    const body = JSON.stringify({ error: 'This sandbox answers only requests addressed to 127.0.0.1 or localhost, from no web page.' });
+    res.writeHead(403, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  } else {
+    sendS3Error(res, { status: 403, code: 'AccessDenied', message: 'Access Denied' });
+  }
+  return 403;
+}
+
+/**
+ * Starts the local Lexer look-alike on 127.0.0.1: the API and, behind the same port and its
+ * checks, s3rver. Storage folders are created 0700 and stored files 0600.
+ */
 export async function startSandbox(o: StartSandboxOptions = {}): Promise<Sandbox> {
+  const ownStorage = o.dir === undefined;
   const storageDir = o.dir ?? (await mkdtemp(join(tmpdir(), 'lexer-sandbox-')));
-  await mkdir(storageDir, { recursive: true });
+  await mkdir(storageDir, { recursive: true, mode: 0o700 });
   const token = o.token ?? `sandbox-${randomBytes(12).toString('hex')}`;
-  const backend = await startS3Backend({ directory: storageDir, bucket: BUCKET });
+  const s3 = await createS3Handler({ directory: storageDir, bucket: BUCKET });
   const faults: Sandbox['faults'] = { apiResponses: [], expiredLinks: false };
   const requestLog: SandboxLogEntry[] = [];
-  const issued = new Map<string, IssuedUrl>();
+  const issued = createIssuedUrls(o.maxIssuedUrls !== undefined ? { max: o.maxIssuedUrls } : {});
   let nextId = 1000 + Math.floor(Math.random() * 9000);
 
   // Listen first: the presigned URLs must name the port the client will connect to.
@@ -73,29 +95,36 @@ export async function startSandbox(o: StartSandboxOptions = {}): Promise<Sandbox
   });
   const port = (server.address() as AddressInfo).port;
   const apiUrl = `http://127.0.0.1:${port}`;
-  const presign = createPresigner({ endpoint: `${o.s3Origin ?? apiUrl}${S3_PREFIX}`, bucket: BUCKET });
+  const s3Origin = o.s3Origin ?? apiUrl;
+  const allowedHosts = [...new Set([...loopbackHosts(port), new URL(s3Origin).host])];
+  const presign = createPresigner({ endpoint: `${s3Origin}${S3_PREFIX}`, bucket: BUCKET });
 
   const issueUpload = async (filename: string): Promise<{ id: number; url: string }> => {
     const id = nextId++;
-    const url = await presign.presignPut(`${id}/${filename}`, {
-      expired: faults.expiredLinks,
-      expiresInSeconds: o.linkLifetimeSeconds,
-    });
+    const lifetime = o.linkLifetimeSeconds ?? 15 * 60;
+    const url = await presign.presignPut(`${id}/${filename}`, { expired: faults.expiredLinks, expiresInSeconds: lifetime });
     const parsed = new URL(url);
-    issued.set(parsed.pathname, { host: parsed.host, query: [...parsed.searchParams.entries()] });
+    const expiresAt = faults.expiredLinks ? Date.now() : Date.now() + lifetime * 1000;
+    issued.add(parsed.pathname, { host: parsed.host, query: [...parsed.searchParams.entries()] }, expiresAt);
     return { id, url };
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> => {
+    if (!hasAllowedHost(req, allowedHosts) || !hasAllowedOrigin(req, allowedHosts)) {
+      req.resume();
+      return refuseForeign(res, url.pathname);
+    }
     if (url.pathname.startsWith('/v1/')) return handleApi(req, res, url.pathname, { token, faults, issueUpload });
-    if (url.pathname.startsWith(`${S3_PREFIX}/`)) {
-      const refusal = checkS3Put(req, url, issued);
+    const target = req.url ?? '/';
+    const rawPath = target.split('?')[0] ?? '';
+    if (rawPath.startsWith(`${S3_PREFIX}/`)) {
+      const refusal = refuseUnsafeKey(rawPath.slice(S3_PREFIX.length)) ?? checkS3Put(req, url, issued);
       if (refusal) {
         req.resume(); // read and drop the body, so the client gets to read the refusal
         sendS3Error(res, refusal);
         return refusal.status;
       }
-      return forwardPut(req, res, url.pathname.slice(S3_PREFIX.length) + url.search, { port: backend.port, directory: storageDir });
+      return s3.handle(req, res, target.slice(S3_PREFIX.length));
     }
     req.resume();
     sendS3Error(res, { status: 404, code: 'NotFound', message: 'Nothing here.' });
@@ -108,6 +137,7 @@ export async function startSandbox(o: StartSandboxOptions = {}): Promise<Sandbox
     const entry: SandboxLogEntry = { method: req.method ?? '?', path: url.pathname, status: 0, at };
     if (req.headers['transfer-encoding']) entry.transferEncoding = req.headers['transfer-encoding'];
     requestLog.push(entry);
+    if (requestLog.length > MAX_LOG_ENTRIES) requestLog.splice(0, requestLog.length - MAX_LOG_ENTRIES);
     route(req, res, url).then(
       (status) => {
         entry.status = status;
@@ -131,7 +161,7 @@ export async function startSandbox(o: StartSandboxOptions = {}): Promise<Sandbox
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await backend.close();
+      if (ownStorage) await rm(storageDir, { recursive: true, force: true });
     },
   };
 }

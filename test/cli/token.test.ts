@@ -51,4 +51,14 @@ describe('lexer-upload token', () => {
     const status = await runCli(['token', 'status'], { env: config.env });
     assert.match(status.stdout, /No token is stored/);
   });
+
+  test('a mistyped `lexer-upload set` points at `token set` and stores nothing', async () => {
+    const r = await runCli(['set'], { env: config.env, stdin: `${TOKEN}\n` });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /did you mean `lexer-upload token set`\?/);
+    assert.doesNotMatch(r.stderr, /lexer-upload set --help|add --help/);
+    const status = await runCli(['token', 'status'], { env: config.env });
+    assert.match(status.stdout, /No token is stored/);
+    assert.doesNotMatch((await runCli(['--help'])).stdout, /^\s+set\b/m, 'the pointer is not listed as a command');
+  });
 });

@@ -14,9 +14,12 @@ async function deadPid(): Promise<number> {
   return child.pid ?? 0;
 }
 
-test('an interrupted upload is marked in History and Retry sends it to Success', async ({ page, configDir, startHost, sandbox }, info) => {
+test('an interrupted upload is marked in History and Retry sends it to Success', async ({ page, configDir, startHost, sandbox }) => {
   const name = 'interrupted-20260101-v1.ndjson';
-  const file = info.outputPath(name);
+  // The browser host reads only files given to the page, so the entry's file is the staged copy
+  // an earlier run of the host made when the file was dropped.
+  const file = join(configDir, 'staging', 'e2e-interrupted', name);
+  await mkdir(join(configDir, 'staging', 'e2e-interrupted'), { recursive: true });
   await writeFile(file, `${JSON.stringify({ link: { email: 'jane@example.com' } })}\n`);
   const now = new Date().toISOString();
   const entry = {
@@ -24,7 +27,6 @@ test('an interrupted upload is marked in History and Retry sends it to Success',
     bytes: 0, status: 'In Progress', createdAt: now, startedAt: now, finishedAt: null, error: null, interrupted: false,
     owner: { pid: await deadPid(), instance: 'gone' },
   };
-  await mkdir(configDir, { recursive: true });
   await writeFile(join(configDir, 'history.json'), JSON.stringify({ version: 1, entries: [entry] }));
 
   const host = await startHost();

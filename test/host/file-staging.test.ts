@@ -29,3 +29,8 @@ test('a browser-supplied name keeps its last segment only, never a way out of th
   assert.equal(sanitiseFileName('C:\\\\Users\\\\me\\\\My Export.csv'), 'My Export.csv');
   assert.equal(sanitiseFileName('..'), 'file');
 });
+
+test('a browser-supplied name loses the bidirectional controls that would reorder it on screen', () => {
+  assert.equal(sanitiseFileName('invoice\u202Efdp.exe'), 'invoicefdp.exe');
+  assert.equal(sanitiseFileName('\u2066a\u2069\u200Fb\u061C.csv'), 'ab.csv');
+});

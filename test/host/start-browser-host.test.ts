@@ -2,12 +2,12 @@
 // services, files streamed to staging, and server-sent events.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { startBrowserHost } from '../../main/host/start-browser-host.js';
+import { startBrowserHost, type BrowserHost } from '../../main/host/start-browser-host.js';
 
 interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 
@@ -25,11 +25,18 @@ function send(base: URL, o: { method?: string; path: string; headers?: Record<st
   });
 }
 
+/** Trades the one-time code of a host's address for its session key, as the page does. */
+async function exchange(base: URL, code: string): Promise<Reply> {
+  return send(base, { method: 'POST', path: '/session', headers: { 'x-lexer-code': code } });
+}
+
 describe('browser host', () => {
   let dir: string;
-  let host: { url: string; close(): Promise<void> };
+  let host: BrowserHost;
   let base: URL;
+  let code: string;
   let key: string;
+  let cookie: string;
   const rpc = (channel: string, args: unknown[], headers: Record<string, string> = {}) =>
     send(base, { method: 'POST', path: `/rpc/${channel}`, headers: { 'content-type': 'application/json', 'x-lexer-key': key, ...headers }, body: JSON.stringify(args) });
 
@@ -37,40 +44,90 @@ describe('browser host', () => {
     dir = await mkdtemp(join(tmpdir(), 'lexer-host-'));
     await mkdir(join(dir, 'renderer'));
     await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Lexer Uploader</title>');
+    await writeFile(join(dir, 'outside.txt'), 'not part of the app');
+    await symlink(join(dir, 'outside.txt'), join(dir, 'renderer', 'linked.txt'));
     host = await startBrowserHost({ port: 0, configDir: join(dir, 'config'), apiUrl: 'http://127.0.0.1:9', rendererDir: join(dir, 'renderer') });
     base = new URL(host.url);
-    key = base.searchParams.get('key') ?? '';
+    code = base.searchParams.get('code') ?? '';
+    const page = await send(base, { path: `/?code=${encodeURIComponent(code)}` });
+    cookie = String(page.headers['set-cookie']).split(';')[0] ?? '';
+    key = (JSON.parse((await exchange(base, code)).body) as { value: { key: string } }).value.key;
   });
   after(async () => {
     await host.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('prints a loopback URL carrying a long random key', () => {
+  test('prints a loopback address carrying a one-time code, never the session key', () => {
     assert.equal(base.hostname, '127.0.0.1');
+    assert.equal(host.origin, `http://127.0.0.1:${base.port}`);
+    assert.ok(code.length >= 40);
     assert.ok(key.length >= 40);
+    assert.ok(!host.url.includes(key), 'the key is never in an address the browser keeps in its history');
   });
 
-  test('serves the page with the strict CSP only at the keyed address, then to the page cookie', async () => {
-    const r = await send(base, { path: `/?key=${encodeURIComponent(key)}` });
+  test('the code is exchanged once: a second use of the address or of the code is refused, with a plain reason', async () => {
+    const again = await exchange(base, code);
+    assert.equal(again.status, 403);
+    assert.match(again.body, /already used/);
+    assert.ok(!again.body.includes(key));
+    // Opening the printed address again (a copy from the history) is refused, cookie or not.
+    for (const headers of [{}, { cookie }] as Array<Record<string, string>>) {
+      const page = await send(base, { path: `/?code=${encodeURIComponent(code)}`, headers });
+      assert.equal(page.status, 403);
+      assert.match(page.body, /already used/);
+      assert.match(String(page.headers['content-type']), /text\/plain/);
+    }
+    assert.equal((await exchange(base, `${code.slice(0, -1)}x`)).status, 403);
+    assert.equal((await send(base, { path: '/session', headers: { 'x-lexer-code': code } })).status, 405, 'only POST');
+  });
+
+  test('a fresh host gives a fresh code that opens its page before the exchange and its key after', async () => {
+    const other = await startBrowserHost({ port: 0, configDir: join(dir, 'config-2'), rendererDir: join(dir, 'renderer') });
+    try {
+      const u = new URL(other.url);
+      const c = u.searchParams.get('code') ?? '';
+      const page = await send(u, { path: `/?code=${encodeURIComponent(c)}` });
+      assert.equal(page.status, 200);
+      assert.match(String(page.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
+      const granted = JSON.parse((await exchange(u, c)).body) as { ok: boolean; value: { key: string } };
+      assert.equal(granted.ok, true);
+      assert.notEqual(granted.value.key, key, 'each host has its own key');
+      const r = await send(u, { method: 'POST', path: '/rpc/settings:get', headers: { 'x-lexer-key': granted.value.key }, body: '[]' });
+      assert.equal(r.status, 200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('serves the page with the strict CSP to the page cookie; the cookie holds neither key nor code', async () => {
+    const r = await send(base, { path: '/', headers: { cookie } });
     assert.equal(r.status, 200);
     assert.match(r.body, /Lexer Uploader/);
     assert.match(String(r.headers['content-security-policy']), /default-src 'none'; script-src 'self'/);
-    const setCookie = String(r.headers['set-cookie']);
-    assert.match(setCookie, /HttpOnly; SameSite=Strict/);
-    assert.ok(!setCookie.includes(key), 'the cookie (sent to every port on 127.0.0.1) never carries the API key');
-    // The page's own files and a reload come back with the cookie instead of the key.
-    const cookie = setCookie.split(';')[0] ?? '';
-    assert.equal((await send(base, { path: '/', headers: { cookie } })).status, 200);
+    assert.ok(!cookie.includes(key) && !cookie.includes(code), 'the cookie (sent to every port on 127.0.0.1) carries only a page secret');
     assert.equal((await send(base, { path: '/', headers: { cookie: `${cookie}x` } })).status, 403);
     // The page cookie opens no API call.
     assert.equal((await send(base, { method: 'POST', path: '/rpc/settings:get', headers: { cookie }, body: '[]' })).status, 403);
   });
 
-  test('refuses the page itself without the key', async () => {
+  test('refuses the page itself without the code or the cookie, and the session key does not open it', async () => {
     assert.equal((await send(base, { path: '/' })).status, 403);
     assert.equal((await send(base, { path: '/index.html' })).status, 403);
-    assert.equal((await send(base, { path: `/?key=${key.slice(0, -1)}x` })).status, 403);
+    assert.equal((await send(base, { path: `/?key=${key}` })).status, 403);
+    assert.equal((await send(base, { path: `/?code=${code.slice(0, -1)}x` })).status, 403);
+  });
+
+  test('does not follow a symlink out of the renderer folder', async () => {
+    const r = await send(base, { path: '/linked.txt', headers: { cookie } });
+    assert.equal(r.status, 404);
+    assert.ok(!r.body.includes('not part of the app'));
+  });
+
+  test('a malformed percent-encoded channel is a 400, not a 500', async () => {
+    const r = await send(base, { method: 'POST', path: '/rpc/%E0%A4%A', headers: { 'x-lexer-key': key }, body: '[]' });
+    assert.equal(r.status, 400);
+    assert.equal((JSON.parse(r.body) as { error: { code: string } }).error.code, 'usage');
   });
 
   test('answers RPC calls that carry the key, with the services’ Result', async () => {
@@ -125,9 +182,14 @@ describe('browser host', () => {
     assert.equal((JSON.parse(r.body) as { error: { code: string } }).error.code, 'file-too-large');
   });
 
+  /** Stages a file through `POST /files`, as a drop in the page does; returns the staged path. */
+  const stage = async (name: string, text: string): Promise<string> => {
+    const r = await send(base, { method: 'POST', path: `/files?name=${encodeURIComponent(name)}`, headers: { 'x-lexer-key': key }, body: text });
+    return (JSON.parse(r.body) as { ok: true; value: string }).value;
+  };
+
   test('delivers events over server-sent events', async () => {
-    const path = join(dir, 'records.ndjson');
-    await writeFile(path, `${JSON.stringify({ link: { email: 'jane@example.com' } })}\n`);
+    const path = await stage('records.ndjson', `${JSON.stringify({ link: { email: 'jane@example.com' } })}\n`);
     const controller = new AbortController();
     const events = await fetch(new URL(`/events?key=${encodeURIComponent(key)}`, base), { signal: controller.signal });
     assert.equal(events.status, 200);
@@ -139,5 +201,96 @@ describe('browser host', () => {
     for (let i = 0; i < 20 && !text.includes('sse-job'); i++) text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     assert.match(text, /event: jobs:progress\ndata: \{"jobId":"sse-job"/);
+  });
+
+  test('path arguments may name only files the user gave the page: staged copies and conversion outputs', async () => {
+    const outside = join(dir, 'not-given.csv');
+    await writeFile(outside, 'email\nsecret@example.com\n');
+    const refusedWith = async (channel: string, args: unknown[]) => {
+      const r = JSON.parse((await rpc(channel, args)).body) as { ok: boolean; error?: { code: string; message: string } };
+      assert.equal(r.ok, false, channel);
+      assert.equal(r.error?.code, 'file-unreadable', channel);
+      assert.match(r.error?.message ?? '', /not-given\.csv was not added in this window/, channel);
+    };
+    await refusedWith('files:inspect', [outside]);
+    await refusedWith('preview:csv', [outside, 10, null]);
+    await refusedWith('jobs:validate', ['v-out', outside, 'customer_record']);
+    await refusedWith('uploads:start', [{ id: 'u-out', path: outside, filename: 'a-20260101-v1.csv', destination: null, validateFirst: false }]);
+    const mapping = { columns: { email: 'email' }, unknownColumns: 'drop', inferCustomTypes: false };
+    await refusedWith('jobs:convert', ['c-out', { path: outside, recordType: 'customer_record', mapping, gzip: false, stopOnFirstInvalid: false }]);
+    // A way out of the staging folder by name, or through a symlink placed in it, is refused too.
+    await refusedWith('files:inspect', [join(dir, 'config', 'staging', '..', '..', 'not-given.csv')]);
+    await mkdir(join(dir, 'config', 'staging', 'planted'), { recursive: true });
+    await symlink(outside, join(dir, 'config', 'staging', 'planted', 'not-given.csv'));
+    await refusedWith('files:inspect', [join(dir, 'config', 'staging', 'planted', 'not-given.csv')]);
+
+    const staged = await stage('given.csv', 'link.email,first_name\njane@example.com,Jane\n');
+    assert.equal((JSON.parse((await rpc('preview:csv', [staged, 10, null])).body) as { ok: boolean }).ok, true);
+    const converted = JSON.parse((await rpc('jobs:convert', ['c-in', { path: staged, recordType: 'customer_record', mapping: { columns: { 'link.email': 'link.email', first_name: 'first_name' }, unknownColumns: 'drop', inferCustomTypes: false }, gzip: false, stopOnFirstInvalid: false }])).body) as { ok: boolean; value: { output: string } };
+    assert.equal(converted.ok, true);
+    const validated = JSON.parse((await rpc('jobs:validate', ['v-in', converted.value.output, 'customer_record'])).body) as { ok: boolean; value: { valid: number } };
+    assert.deepEqual([validated.ok, validated.value.valid], [true, 1], 'a conversion output is the user\'s too');
+  });
+
+  test('staged copies are private (folder 0700, file 0600) and their names lose bidirectional controls', async () => {
+    const staged = await stage('invoice\u202Efdp.csv', 'a\n1\n');
+    assert.match(staged, /[\\/]invoicefdp\.csv$/);
+    assert.equal((await stat(staged)).mode & 0o777, 0o600);
+    assert.equal((await stat(join(staged, '..'))).mode & 0o777, 0o700);
+    assert.equal((await stat(join(dir, 'config', 'staging'))).mode & 0o777, 0o700);
+    assert.equal((await stat(join(dir, 'config'))).mode & 0o777, 0o700);
+    const info = JSON.parse((await rpc('files:inspect', [staged])).body) as { value: { name: string } };
+    assert.equal(info.value.name, 'invoicefdp.csv');
+  });
+
+  test('an API URL is checked when saved: https, or plain http to this computer only', async () => {
+    const bad = JSON.parse((await rpc('settings:update', [{ apiUrl: 'http://api.example.com' }])).body) as { ok: boolean; error: { message: string } };
+    assert.equal(bad.ok, false);
+    assert.match(bad.error.message, /must start with https:\/\//);
+    for (const apiUrl of ['https://api.example.com', 'http://127.0.0.1:4010', 'http://localhost:4010']) {
+      assert.equal((JSON.parse((await rpc('settings:update', [{ apiUrl }])).body) as { ok: boolean }).ok, true, apiUrl);
+    }
+    await rpc('settings:update', [{ apiUrl: 'http://127.0.0.1:9' }]);
+  });
+});
+
+describe('browser host staging limit', () => {
+  test('a chunked body past the limit is cut off with 413 and leaves nothing in staging', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lexer-host-limit-'));
+    await mkdir(join(dir, 'renderer'));
+    await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Lexer Uploader</title>');
+    const host = await startBrowserHost({ port: 0, configDir: join(dir, 'config'), rendererDir: join(dir, 'renderer'), maxStagedBytes: 256 * 1024 });
+    try {
+      const base = new URL(host.url);
+      await send(base, { path: `/?code=${base.searchParams.get('code') ?? ''}` });
+      const key = (JSON.parse((await exchange(base, base.searchParams.get('code') ?? '')).body) as { value: { key: string } }).value.key;
+      // No Content-Length: the body is sent chunked, 64 KiB at a time, well past the 256 KiB limit.
+      const r = await new Promise<Reply>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: base.port, method: 'POST', path: '/files?name=endless.csv', headers: { 'x-lexer-key': key, 'transfer-encoding': 'chunked' } }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        });
+        req.on('error', (e) => (e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e));
+        const chunk = Buffer.alloc(64 * 1024, 'a');
+        let sent = 0;
+        const pump = (): void => {
+          while (sent < 64 && !req.destroyed) {
+            sent += 1;
+            if (!req.write(chunk)) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        pump();
+      });
+      assert.equal(r.status, 413);
+      const error = (JSON.parse(r.body) as { error: { code: string; message: string } }).error;
+      assert.equal(error.code, 'file-too-large');
+      assert.match(error.message, /endless\.csv is over the limit of 262,144 bytes/);
+      assert.deepEqual(await readdir(join(dir, 'config', 'staging')).catch(() => []), [], 'nothing left behind');
+    } finally {
+      await host.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

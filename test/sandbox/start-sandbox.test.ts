@@ -82,7 +82,7 @@ describe('the sandbox', () => {
     const other = await startTestSandbox({ log: (l) => lines.push(l) });
     try {
       const p = Number(new URL(other.sandbox.apiUrl).port);
-      await rawHttp(p, `GET /v1/users HTTP/1.1\r\nHost: x\r\nAuth-Api-Token: ${other.sandbox.token}\r\nConnection: close\r\n\r\n`);
+      await rawHttp(p, `GET /v1/users HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nAuth-Api-Token: ${other.sandbox.token}\r\nConnection: close\r\n\r\n`);
       assert.deepEqual(lines, ['GET /v1/users 200']);
       assert.deepEqual(other.sandbox.requestLog.map(({ method, path, status }) => ({ method, path, status })), [{ method: 'GET', path: '/v1/users', status: 200 }]);
     } finally {

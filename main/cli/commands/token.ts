@@ -3,11 +3,30 @@ import { configDir } from '../../config/paths.js';
 import { createDefaultVault } from '../../vault/default-vault.js';
 import { normalizeToken } from '../../vault/token-vault.js';
 import { readSecret } from '../read-secret.js';
-import { EXIT, UsageError, printJson, say, warn } from '../output.js';
+import { EXIT, LexerError, UsageError, printJson, say, warn } from '../output.js';
 import { runAction } from '../run-action.js';
 
-/** Registers `lexer-upload token set|status|clear`. */
+/**
+ * Hidden top-level `set`, `status` and `clear`: `lexer-upload set` is an easy slip for `lexer-upload
+ * token set`, and commander's own answer ("unknown command", add --help) led nowhere (issue 10).
+ */
+function registerTypoPointers(program: Command): void {
+  for (const name of ['set', 'status', 'clear'] as const) {
+    program.command(name, { hidden: true })
+      .description(`Not a command: did you mean \`lexer-upload token ${name}\`?`)
+      .allowUnknownOption(true)
+      .allowExcessArguments(true)
+      .action(runAction(async () => {
+        throw new LexerError('usage', `There is no \`lexer-upload ${name}\`; did you mean \`lexer-upload token ${name}\`?`, {
+          hint: '`lexer-upload token --help` lists what the token commands do.',
+        });
+      }));
+  }
+}
+
+/** Registers `lexer-upload token set|status|clear` (and pointers to them from a top-level `set`, `status`, `clear`). */
 export function registerToken(program: Command): void {
+  registerTypoPointers(program);
   const token = program.command('token')
     .summary('store, inspect or remove the API token')
     .description('Keep the Lexer API token in the system keychain where one works, else in a file only you can read (not encrypted).');

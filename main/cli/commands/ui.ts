@@ -10,7 +10,9 @@ export function registerUi(program: Command): void {
   program.command('ui')
     .summary('serve the app in a web browser on 127.0.0.1')
     .description('Serve the Lexer Uploader app to a web browser on 127.0.0.1 (the same screens as the desktop app).\n'
-      + 'Prints one JSON line {"url"} when ready and serves until Ctrl+C (SIGINT) or SIGTERM.')
+      + 'Prints one JSON line {"url"} when ready and serves until Ctrl+C (SIGINT) or SIGTERM.\n'
+      + 'The address carries a one-time code: it opens the app once (a copy in the browser\'s history opens nothing); '
+      + 'to open the app in another browser, start `lexer-upload ui` again.')
     .option('--port <n>', 'port (default: any free port)', integerBetween(0, 65535))
     .option('--api-url <url>', 'API address (default: env LEXER_API_URL, else the app\'s setting)')
     .action(runAction(async (o: { port?: number; apiUrl?: string }) => {

@@ -18,7 +18,9 @@ export function registerUpload(program: Command): void {
     .option('--record-type <type>', `record type of the NDJSON (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
     .option('--filename <name>', 'name to send the file under (one file only)')
     .option('--api-url <url>', 'API address (default: env LEXER_API_URL, else https://api.lexer.io)')
-    .option('--api-token <token>', 'API token (default: env LEXER_UPLOAD_API_TOKEN, else the stored one; prefer those: shell history keeps arguments)')
+    .option('--api-token <token>', 'API token, or - to read it from standard input (default: env LEXER_UPLOAD_API_TOKEN, else the stored one). '
+      + 'Other users of this computer can see arguments in the process list (ps): prefer the environment variable, --api-token-file, - or `token set`')
+    .option('--api-token-file <file>', 'read the API token from this file (keep it private: chmod 600)')
     .option('--concurrency <n>', 'how many files upload at once', integerBetween(1, 10), 2)
     .option('--validate', 'check every record against --record-type first; upload only a file whose records are all valid')
     .option('--json', 'print one JSON object at the end instead of progress')
