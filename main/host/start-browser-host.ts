@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAppServices } from '../app/create-app-services.js';
 import { rendererDir } from '../app/renderer-files.js';
+import { trimCopies } from '../app/temp-copies.js';
 import { configDir as defaultConfigDir } from '../config/paths.js';
 import { createDefaultVault } from '../vault/default-vault.js';
 import { createSessionVault } from '../vault/session-vault.js';
@@ -36,8 +37,11 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<{ ur
     vault: await createDefaultVault(dir),
     sessionVault: createSessionVault(),
     envApiUrl: o.apiUrl ?? process.env.LEXER_API_URL ?? null,
+    stagingDir: join(dir, 'staging'),
   });
   await pruneStaging(join(dir, 'staging'));
+  // No page has cards yet: what is left of earlier runs is cut to a bounded cache (issue 9, item 23).
+  await trimCopies(join(dir, 'staging'));
   const root = o.rendererDir ?? rendererDir(import.meta.url);
   const key = newHostKey();
   const pageKey = newHostKey();
