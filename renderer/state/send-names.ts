@@ -15,6 +15,11 @@ export function withCsvExtension(name: string): string {
   return /\.ndjson$/i.test(name) ? name.replace(/\.ndjson$/i, '.csv') : name;
 }
 
+/** Swaps `.ndjson` back to `.json` (when the user goes back to sending the JSON as it is). */
+export function withJsonExtension(name: string): string {
+  return /\.ndjson$/i.test(name) ? name.replace(/\.ndjson$/i, '.json') : name;
+}
+
 /**
  * The vendor uploader's default NDJSON destination name: `{dataset_id}_{record_type}_{unix_timestamp}.ndjson`
  * (FILE_UPLOAD_API.md, "File names").

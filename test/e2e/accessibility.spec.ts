@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { test, expect, addFiles, card, openTab, saveToken, snap } from './fixtures.js';
+import { test, expect, addFiles, card, historyEntry, openTab, saveToken, snap } from './fixtures.js';
 
 async function expectNoSeriousViolations(page: Page, info: TestInfo, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -59,7 +59,7 @@ test('every screen passes axe without serious or critical violations', async ({ 
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
 
   await openTab(page, 'History');
-  await expect(page.getByRole('row').filter({ hasText: 'customers-20250101-1.ndjson' })).toBeVisible();
+  await expect(historyEntry(page, 'customers-20250101-1.ndjson')).toBeVisible();
   await expectNoSeriousViolations(page, info, 'history');
   await keep(page, info, 'history');
 

@@ -109,6 +109,11 @@ export function card(page: Page, fileName: string) {
   return page.getByRole('main').getByRole('region', { name: fileName, exact: true });
 }
 
+/** An upload in History, found by text it shows (its file name, the name sent, its status). */
+export function historyEntry(page: Page, text: string) {
+  return page.getByTestId('history-entry').filter({ hasText: text });
+}
+
 /** Saves a full-page screenshot into the test's output and attaches it to the report. */
 export async function snap(page: Page, info: TestInfo, name: string): Promise<string> {
   const path = info.outputPath(`${name}.png`);
