@@ -27,8 +27,8 @@ interface Fixtures {
   app: Page;
 }
 
-/** Starts the browser host over `configDir`, talking to `apiUrl`. */
-async function launchHost(configDir: string, apiUrl: string): Promise<Host> {
+/** Starts the browser host over `configDir`, talking to `apiUrl` (a test's own sandbox, say). */
+export async function launchHost(configDir: string, apiUrl: string): Promise<Host> {
   // The host reads these too when it builds its services; set both ways so either path works.
   process.env.LEXER_UPLOAD_CONFIG_DIR = configDir;
   process.env.LEXER_API_URL = apiUrl;
