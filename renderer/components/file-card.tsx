@@ -9,8 +9,8 @@ import type { ConversionReport, FileKind, RecordTypeName } from '../../preload/c
 import { useApi } from '../api-context.js';
 import { isFinal, isLocked, type Card, type CardsAction } from '../state/cards-reducer.js';
 import { count, recordNoun } from '../state/record-nouns.js';
-import { defaultDatasetFileName } from '../state/send-names.js';
-import { isDatasetKind, planUpload, type CsvMode } from '../state/upload-plan.js';
+import { defaultDatasetFileName, isDatasetDefaultName } from '../state/send-names.js';
+import { isConvertibleKind, isDatasetKind, planUpload, type CsvMode } from '../state/upload-plan.js';
 import { formatBytes } from '../format/format-bytes.js';
 import { useRegisterCard, type StartOutcome } from './card-registry.js';
 import { useConfirm } from './confirm-dialog.js';
@@ -59,6 +59,8 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
   const title = card.defaults.sourceName ?? file.name;
   const placeholder = isDatasetKind(file.kind) && datasetId.trim() ? defaultDatasetFileName(datasetId.trim(), recordType) : undefined;
   const sendAs = sendName.trim() || placeholder || '';
+  const sendsNdjson = isDatasetKind(file.kind) || (isConvertibleKind(file.kind) && csvMode === 'convert');
+  const vendorDefault = sendsNdjson && datasetId.trim() !== '' && isDatasetDefaultName(sendName.trim(), recordType);
 
   const setRecordType = (value: RecordTypeName) => dispatch({ type: 'destination', ids: [card.id], recordType: value });
   const setDatasetId = (value: string) => dispatch({ type: 'destination', ids: [card.id], datasetId: value });
@@ -108,7 +110,7 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
 
   // History's Retry: start once everything the plan needs is known (name checked, token looked up).
   const autoStart = useRef(card.defaults.autoStart === true);
-  const known = connection.ready !== null && (!sendName.trim() || nameCheck?.name === sendName.trim());
+  const known = connection.ready !== null && (!sendName.trim() || vendorDefault || nameCheck?.name === sendName.trim());
   useEffect(() => {
     if (!autoStart.current || !known) return;
     autoStart.current = false;
@@ -162,6 +164,7 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
             value={sendName}
             onChange={setSendName}
             onCheck={setNameCheck}
+            vendorDefault={vendorDefault}
             placeholder={placeholder}
             disabled={locked}
           />

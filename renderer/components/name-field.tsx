@@ -15,12 +15,14 @@ interface Props {
   /** Shown when empty: the name used when the box is left empty. */
   readonly placeholder: string | undefined;
   readonly disabled: boolean;
+  /** The vendor's own default name for a dataset upload: sent as it is, not checked. */
+  readonly vendorDefault: boolean;
   /** Told main's verdict on each name as it arrives, so the card can hold Upload until the name passes. */
   readonly onCheck: (check: { readonly name: string; readonly valid: boolean } | null) => void;
 }
 
 /** The "Name sent to Lexer" field with its rule check. */
-export function NameField({ original, originalCheck, value, onChange, placeholder, disabled, onCheck }: Props) {
+export function NameField({ original, originalCheck, value, onChange, placeholder, disabled, vendorDefault, onCheck }: Props) {
   const api = useApi();
   const id = useId();
   const [check, setCheck] = useState<NameCheck | null>(null);
@@ -32,7 +34,7 @@ export function NameField({ original, originalCheck, value, onChange, placeholde
     const name = value.trim();
     setCheck(null);
     report.current(null);
-    if (!name) return;
+    if (!name || vendorDefault) return;
     let live = true;
     // Wait for a pause in typing before asking main, so each keystroke is not a round trip; the
     // name a card opens with is checked at once.
@@ -48,7 +50,7 @@ export function NameField({ original, originalCheck, value, onChange, placeholde
       live = false;
       clearTimeout(timer);
     };
-  }, [api, value]);
+  }, [api, value, vendorDefault]);
 
   return (
     <div className="name-field">
@@ -89,6 +91,7 @@ export function NameField({ original, originalCheck, value, onChange, placeholde
           </>
         )}
         {!value.trim() && placeholder && <p className="hint">Left empty, the file is sent as {placeholder}.</p>}
+        {vendorDefault && <p className="hint">This is the name Lexer’s own uploader gives a file for a dataset; it is sent as it is.</p>}
       </div>
     </div>
   );

@@ -5,7 +5,7 @@
  * there is somewhere to send to (a token, or the sandbox: item 10).
  */
 import type { ConversionReport, FileInfo, FileKind, RecordTypeName, UploadRequest } from '../../preload/contract.js';
-import { defaultDatasetFileName } from './send-names.js';
+import { defaultDatasetFileName, isDatasetDefaultName } from './send-names.js';
 
 /** How a CSV or JSON file goes: as it is (for Lexer staff), or converted to NDJSON. */
 export type CsvMode = 'as-is' | 'convert';
@@ -58,11 +58,12 @@ export function planUpload(p: PlanInput): Plan {
     if (!conversion) return { ready: false, reason: 'Convert the file first (Convert and validate).' };
     if (conversion.written === 0) return { ready: false, reason: 'No row could be converted; fix the mapping or the file.' };
   }
-  // The vendor's own default name for NDJSON into a dataset needs no check: Lexer made it.
+  // The vendor's own default name for NDJSON into a dataset needs no check: Lexer made it (also
+  // when typed, or kept by History's Retry of a `lexer-upload` dataset upload).
   const fallback = isDatasetKind(file.kind) && dataset ? defaultDatasetFileName(dataset, recordType) : '';
   const name = typed || fallback;
   if (!name) return { ready: false, reason: 'Type the name to send the file under.' };
-  if (typed) {
+  if (typed && !(dataset && (converting || isDatasetKind(file.kind)) && isDatasetDefaultName(typed, recordType))) {
     if (p.nameCheck?.name !== typed) return { ready: false, reason: 'Checking the name against Lexer’s rules…' };
     if (!p.nameCheck.valid) return { ready: false, reason: 'The name breaks Lexer’s file-name rules (see above); Lexer would refuse it.', badName: true };
   }

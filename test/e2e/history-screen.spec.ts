@@ -28,14 +28,17 @@ test('an upload lexer-upload made with a relative path shows on Refresh and Retr
   await openTab(page, 'History');
   await expect(page.getByText('No uploads yet.')).toBeVisible();
 
-  // The command runs from `work` with a relative path, and fails (a wrong token).
-  const code = await lexerUpload(['upload', join('exports', name)], { cwd: work, configDir, apiUrl: sandbox.apiUrl, token: 'not-the-sandbox-token' });
+  // The command runs from `work` with a relative path into a dataset (so under the vendor's
+  // default name), and fails (a wrong token).
+  const args = ['upload', join('exports', name), '--dataset-id', 'ds_cli', '--record-type', 'customer_record'];
+  const code = await lexerUpload(args, { cwd: work, configDir, apiUrl: sandbox.apiUrl, token: 'not-the-sandbox-token' });
   expect(code).toBe(1);
   await page.getByRole('button', { name: 'Refresh' }).click();
   const entry = historyEntry(page, name);
   await expect(entry).toContainText('Failed');
+  await expect(entry).toContainText(/Sent as ds_cli_customer_record_\d+\.ndjson/);
 
-  await entry.getByRole('button', { name: `Retry ${name} on a new card` }).click();
+  await entry.getByRole('button', { name: /^Retry ds_cli_customer_record_\d+\.ndjson on a new card$/ }).click();
   const c = card(page, name);
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
   const stored = await sandbox.storedFiles();

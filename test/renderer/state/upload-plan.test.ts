@@ -47,10 +47,14 @@ describe('planUpload', () => {
     assert.deepEqual(planUpload({ ...base, file: json, csvMode: 'convert' }), { ready: false, reason: 'Convert the file first (Convert and validate).' });
   });
 
-  test('NDJSON for a dataset may go under the vendor’s default name, unchecked', () => {
+  test('NDJSON for a dataset may go under the vendor’s default name, unchecked, typed or not', () => {
     const nd: FileInfo = { ...csv, kind: 'ndjson', path: '/data/p.ndjson', name: 'p.ndjson' };
     const p = planUpload({ ...base, file: nd, sendName: '', nameCheck: null, datasetId: 'ds1' });
     assert.ok(p.ready);
     assert.match(p.request.filename, /^ds1_customer_record_\d+\.ndjson$/);
+    // As History's Retry of a `lexer-upload` dataset upload keeps it.
+    const kept = planUpload({ ...base, file: nd, sendName: 'ds1_customer_record_1764400000.ndjson', nameCheck: null, datasetId: 'ds1' });
+    assert.ok(kept.ready);
+    assert.ok(!planUpload({ ...base, file: nd, sendName: 'ds1_customer_record_1764400000.ndjson', nameCheck: null, datasetId: '' }).ready);
   });
 });
