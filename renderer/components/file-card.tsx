@@ -8,13 +8,12 @@ import { useEffect, useId, useRef, useState, type Dispatch } from 'react';
 import type { ConversionReport, FileKind, RecordTypeName } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { isFinal, isLocked, type Card, type CardsAction } from '../state/cards-reducer.js';
-import { count, recordNoun } from '../state/record-nouns.js';
 import { defaultDatasetFileName, isDatasetDefaultName } from '../state/send-names.js';
 import { isConvertibleKind, isDatasetKind, planUpload, type CsvMode } from '../state/upload-plan.js';
 import { formatBytes } from '../format/format-bytes.js';
-import { useRegisterCard, type StartOutcome } from './card-registry.js';
-import { useConfirm } from './confirm-dialog.js';
+import { useRegisterCard } from './card-registry.js';
 import { useConnection } from './connection-status.js';
+import { useCardStart } from './use-card-start.js';
 import { NameField } from './name-field.js';
 import { CsvPanel } from './csv-panel.js';
 import { JsonPanel } from './json-panel.js';
@@ -40,7 +39,6 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
   const api = useApi();
   const id = useId();
   const connection = useConnection();
-  const [dialog, ask] = useConfirm();
   const { file, recordType, datasetId } = card;
   const [sendName, setSendName] = useState(card.defaults.filename ?? file.nameCheck.fixed);
   const [nameCheck, setNameCheck] = useState<{ name: string; valid: boolean } | null>(null);
@@ -48,8 +46,6 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
   const [conversion, setConversion] = useState<ConversionReport | null>(null);
   const [validateFirst, setValidateFirst] = useState(true);
   const section = useRef<HTMLElement>(null);
-  // Focus goes to the result when this card's own Upload started it (not for Upload all).
-  const [focusResult, setFocusResult] = useState(false);
 
   const busy = card.upload !== null && !isFinal(card.upload);
   // Sending the same file twice would load its records twice; a new card is a deliberate choice.
@@ -76,27 +72,7 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
     replaceConversion(null); // only a change of record type drops the conversion
   }, [recordType]);
 
-  const start = async (o: { focusResult: boolean }): Promise<StartOutcome> => {
-    if (!plan.ready || locked) return 'not-ready';
-    if (plan.leftOut) {
-      const { sent: n, total, leftOut } = plan.leftOut;
-      const yes = await ask({
-        title: 'Send with rows left out?',
-        message: <p>{count(n)} of {count(total)} {recordNoun(recordType)} will be sent; {count(leftOut)} {leftOut === 1 ? 'is' : 'are'} left out (see the report). Send anyway?</p>,
-        confirmLabel: 'Send',
-        cancelLabel: 'Don’t send',
-      });
-      if (!yes) return 'declined';
-    }
-    setFocusResult(o.focusResult);
-    dispatch({ type: 'upload-state', id: card.id, state: { kind: 'pending' } });
-    void api.uploads.start({ id: card.id, ...plan.request }).then((r) => {
-      if (!r.ok) dispatch({ type: 'upload-state', id: card.id, state: { kind: 'failed', error: r.error } });
-      // Only an end state from the reply is kept: progress events may already be ahead of it.
-      else if (isFinal(r.value)) dispatch({ type: 'upload-state', id: card.id, state: r.value });
-    });
-    return 'started';
-  };
+  const { start, dialog, focusResult, resultFocused } = useCardStart(card, plan, locked, recordType, dispatch);
   const focusCard = () => {
     const el = section.current;
     if (!el) return;
@@ -122,6 +98,16 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
   useEffect(() => {
     if (sent) onRelease(card, [file.path, ...(conversion ? [conversion.output] : [])]);
   }, [sent]); // once, when the upload succeeded
+
+  // What the CSV and JSON panels share: the send mode, destination and conversion.
+  const convertible = {
+    file, mode: csvMode, recordType, datasetId, conversion, disabled: locked,
+    onModeChange: (mode: CsvMode, rename: (name: string) => string) => {
+      setCsvMode(mode);
+      setSendName(rename(sendName));
+    },
+    onRecordTypeChange: setRecordType, onDatasetIdChange: setDatasetId, onConversion: replaceConversion,
+  };
 
   return (
     <section ref={section} tabIndex={-1} className="card" aria-labelledby={`${id}-title`} data-testid="file-card">
@@ -168,40 +154,8 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
             placeholder={placeholder}
             disabled={locked}
           />
-          {file.kind === 'csv' && (
-            <CsvPanel
-              file={file}
-              mode={csvMode}
-              onModeChange={(mode, name) => {
-                setCsvMode(mode);
-                setSendName(name(sendName));
-              }}
-              recordType={recordType}
-              onRecordTypeChange={setRecordType}
-              datasetId={datasetId}
-              onDatasetIdChange={setDatasetId}
-              conversion={conversion}
-              onConversion={replaceConversion}
-              disabled={locked}
-            />
-          )}
-          {file.kind === 'json' && (
-            <JsonPanel
-              file={file}
-              mode={csvMode}
-              onModeChange={(mode, name) => {
-                setCsvMode(mode);
-                setSendName(name(sendName));
-              }}
-              recordType={recordType}
-              onRecordTypeChange={setRecordType}
-              datasetId={datasetId}
-              onDatasetIdChange={setDatasetId}
-              conversion={conversion}
-              onConversion={replaceConversion}
-              disabled={locked}
-            />
-          )}
+          {file.kind === 'csv' && <CsvPanel {...convertible} />}
+          {file.kind === 'json' && <JsonPanel {...convertible} />}
           {isDatasetKind(file.kind) && (
             <NdjsonPanel
               file={file}
@@ -233,7 +187,7 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
           last={card.lastProgress}
           conversion={conversion}
           focusResult={focusResult}
-          onResultFocused={() => setFocusResult(false)}
+          onResultFocused={resultFocused}
           onCancel={() => void api.uploads.cancel(card.id)}
           onRetry={plan.ready ? () => void start({ focusResult: true }) : null}
         />
