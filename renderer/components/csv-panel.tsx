@@ -5,36 +5,21 @@
  * validates every row.
  */
 import { useEffect, useState } from 'react';
-import type { ColumnMapping, ConversionReport, CsvPreview, ErrorInfo, FieldOption, FileInfo, RecordTypeName } from '../../preload/contract.js';
+import type { ColumnMapping, CsvPreview, ErrorInfo, FieldOption } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { columnTargets, linkConflict, previewProblems, summarizeMapping } from '../state/mapping-summary.js';
-import type { CsvMode } from '../state/upload-plan.js';
 import { CsvPreviewTable } from './csv-preview-table.js';
 import { ConvertSection } from './convert-section.js';
 import { DestinationFields } from './destination-fields.js';
 import { LinkWarning } from './link-warning.js';
 import { MappingEditor, customFieldFor } from './mapping-editor.js';
 import { MappingPresets } from './mapping-presets.js';
-import { SendModeChoice } from './send-mode-choice.js';
+import { SendModeChoice, type ConvertiblePanelProps } from './send-mode-choice.js';
 import { ThingsToKnow } from './things-to-know.js';
 import { ErrorText } from './error-text.js';
 
-interface Props {
-  readonly file: FileInfo;
-  readonly mode: CsvMode;
-  /** `rename` turns the current send name into the one that fits the mode (.csv or .ndjson). */
-  readonly onModeChange: (mode: CsvMode, rename: (name: string) => string) => void;
-  readonly recordType: RecordTypeName;
-  readonly onRecordTypeChange: (value: RecordTypeName) => void;
-  readonly datasetId: string;
-  readonly onDatasetIdChange: (value: string) => void;
-  readonly conversion: ConversionReport | null;
-  readonly onConversion: (report: ConversionReport | null) => void;
-  readonly disabled: boolean;
-}
-
 /** The CSV part of a card. */
-export function CsvPanel(props: Props) {
+export function CsvPanel(props: ConvertiblePanelProps) {
   const { file, mode, recordType, conversion, onConversion, disabled } = props;
   const api = useApi();
   const [preview, setPreview] = useState<CsvPreview | null>(null);

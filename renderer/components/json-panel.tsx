@@ -3,30 +3,16 @@
  * records to NDJSON against a record type, as `lexer-upload convert` does (issue 9, item 22).
  * Each item's keys already name the fields, so there is no column mapping to make.
  */
-import type { ColumnMapping, ConversionReport, FileInfo, RecordTypeName } from '../../preload/contract.js';
-import type { CsvMode } from '../state/upload-plan.js';
+import type { ColumnMapping } from '../../preload/contract.js';
 import { ConvertSection } from './convert-section.js';
 import { DestinationFields } from './destination-fields.js';
-import { SendModeChoice } from './send-mode-choice.js';
+import { SendModeChoice, type ConvertiblePanelProps } from './send-mode-choice.js';
 
 /** Keys the record type does not know go under custom_fields, as the command does by default. */
 const AS_WRITTEN: ColumnMapping = { columns: {}, unknownColumns: 'custom_fields', inferCustomTypes: false };
 
-interface Props {
-  readonly file: FileInfo;
-  readonly mode: CsvMode;
-  readonly onModeChange: (mode: CsvMode, rename: (name: string) => string) => void;
-  readonly recordType: RecordTypeName;
-  readonly onRecordTypeChange: (value: RecordTypeName) => void;
-  readonly datasetId: string;
-  readonly onDatasetIdChange: (value: string) => void;
-  readonly conversion: ConversionReport | null;
-  readonly onConversion: (report: ConversionReport | null) => void;
-  readonly disabled: boolean;
-}
-
 /** The JSON part of a card. */
-export function JsonPanel(props: Props) {
+export function JsonPanel(props: ConvertiblePanelProps) {
   const { file, mode, recordType, disabled } = props;
   return (
     <div className="kind-panel">

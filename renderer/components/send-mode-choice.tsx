@@ -3,8 +3,24 @@
  * converted to NDJSON, the only format Lexer loads into a dataset by itself.
  */
 import { useId } from 'react';
+import type { ConversionReport, FileInfo, RecordTypeName } from '../../preload/contract.js';
 import { withCsvExtension, withJsonExtension, withNdjsonExtension } from '../state/send-names.js';
 import type { CsvMode } from '../state/upload-plan.js';
+
+/** What a CSV or JSON panel gets from its card: the send mode, the destination, the conversion. */
+export interface ConvertiblePanelProps {
+  readonly file: FileInfo;
+  readonly mode: CsvMode;
+  /** `rename` turns the current send name into the one that fits the mode (.csv/.json or .ndjson). */
+  readonly onModeChange: (mode: CsvMode, rename: (name: string) => string) => void;
+  readonly recordType: RecordTypeName;
+  readonly onRecordTypeChange: (value: RecordTypeName) => void;
+  readonly datasetId: string;
+  readonly onDatasetIdChange: (value: string) => void;
+  readonly conversion: ConversionReport | null;
+  readonly onConversion: (report: ConversionReport | null) => void;
+  readonly disabled: boolean;
+}
 
 interface Props {
   readonly format: 'CSV' | 'JSON';

@@ -4,9 +4,7 @@
  * the app as in the command; the mapping's choices fit the card at 800 px.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { startSandbox } from '../../main/sandbox/start-sandbox.js';
-import { startTcpResetProxy } from '../helpers/tcp-reset-proxy.js';
-import { test, expect, addFiles, card, launchHost, saveToken, snap } from './fixtures.js';
+import { test, expect, addFiles, card, saveToken, snap, startFlakyHost } from './fixtures.js';
 
 test('an empty file is named on its card, without the staged copy’s path', async ({ app: page }, info) => {
   const name = 'empty-20260101-v1.csv';
@@ -19,13 +17,10 @@ test('an empty file is named on its card, without the staged copy’s path', asy
 });
 
 test('while a broken upload is retried, the attempt shows once and the size stays in view', async ({ page, configDir }, info) => {
-  const proxy = await startTcpResetProxy({ cutAfterBytes: 512 * 1024, cutConnections: 1 });
-  const sandbox = await startSandbox({ dir: info.outputPath('sandbox'), s3Origin: proxy.origin, log: () => undefined });
-  proxy.targetPort = Number(new URL(sandbox.apiUrl).port);
-  const host = await launchHost(configDir, sandbox.apiUrl);
+  const flaky = await startFlakyHost(configDir, info.outputPath('sandbox'), { cutAfterBytes: 512 * 1024, cutConnections: 1 });
   try {
-    await page.goto(host.url);
-    await saveToken(page, sandbox.token);
+    await page.goto(flaky.host.url);
+    await saveToken(page, flaky.sandbox.token);
     const name = 'retry-20260101-v1.json';
     await writeFile(info.outputPath(name), Buffer.alloc(4_000_000, 'x'));
     await addFiles(page, [info.outputPath(name)]);
@@ -41,11 +36,9 @@ test('while a broken upload is retried, the attempt shows once and the size stay
     expect(during).toContain('of 4.00 MB');
     await snap(page, info, 'retrying');
     await expect(c.getByTestId('upload-result')).toHaveText('Success');
-    expect(proxy.cuts).toBe(1);
+    expect(flaky.proxy.cuts).toBe(1);
   } finally {
-    await host.close();
-    await sandbox.close();
-    await proxy.close();
+    await flaky.close();
   }
 });
 
