@@ -63,6 +63,15 @@ export interface TokenStatus {
 
 export type TokenStorageChoice = 'persistent' | 'session';
 
+/**
+ * Where "Check token" asks: the API URL and sandbox choice on screen, which may not be saved yet
+ * (a person checks before saving). Null checks the saved settings.
+ */
+export interface TokenCheckTarget {
+  readonly apiUrl: string;
+  readonly useSandbox: boolean;
+}
+
 export interface TokenCheck {
   readonly valid: boolean;
   /** Plain words: "The token works." or why not. */
@@ -116,6 +125,13 @@ export interface FieldOption {
   readonly path: string;
   readonly required: boolean;
   readonly description: string | null;
+}
+
+/** A column mapping saved under a name for a record type, kept in the app's settings (main). */
+export interface MappingPreset {
+  readonly name: string;
+  readonly recordType: RecordTypeName;
+  readonly mapping: ColumnMapping;
 }
 
 /** Header name to schema field path (`link.email`), or `null` to drop the column. */
@@ -196,6 +212,18 @@ export interface UploadRequest {
   readonly validateFirst: boolean;
 }
 
+/** For a file made by a conversion: how many records it carries and how many rows were left out. */
+export interface RecordCounts {
+  /** Records in the file sent (the conversion wrote them). */
+  readonly sent: number;
+  /** Rows of the source left out because they broke the record type. */
+  readonly leftOut: number;
+  /** Rows read from the source. */
+  readonly total: number;
+  /** The name of the file the person converted. */
+  readonly sourceName: string;
+}
+
 export interface TransferProgress {
   readonly bytesSent: number;
   readonly totalBytes: number;
@@ -210,7 +238,13 @@ export type UploadState =
   | { readonly kind: 'requesting-url'; readonly attempt: number }
   | { readonly kind: 'uploading'; readonly attempt: number; readonly progress: TransferProgress }
   | { readonly kind: 'retrying'; readonly attempt: number; readonly reason: string; readonly delayMs: number }
-  | { readonly kind: 'succeeded'; readonly uploadId: string; readonly bytes: number; readonly filename: string }
+  | {
+    readonly kind: 'succeeded'; readonly uploadId: string; readonly bytes: number; readonly filename: string;
+    /** Sent to a sandbox on this computer, not to Lexer: the result says so. */
+    readonly sandbox: boolean;
+    /** Set when the file was made by a conversion that left rows out (or kept them all). */
+    readonly records: RecordCounts | null;
+  }
   | { readonly kind: 'failed'; readonly error: ErrorInfo }
   | { readonly kind: 'cancelled' };
 
@@ -238,6 +272,15 @@ export interface HistoryEntry {
   readonly error: ErrorInfo | null;
   /** Marked Failed because the app stopped while it was In Progress. */
   readonly interrupted: boolean;
+  /** Sent to a sandbox on this computer, not to Lexer. */
+  readonly sandbox: boolean;
+  /** The name of the file the person chose (the CSV, for a converted upload). */
+  readonly sourceName: string;
+  /** The app card that sent it (a Retry restarts that card while it is still open). */
+  readonly requestId: string | null;
+  /** For a converted file: records sent and rows left out; null otherwise. */
+  readonly recordsSent: number | null;
+  readonly recordsLeftOut: number | null;
 }
 
 // ---------------------------------------------------------------- the channel map
@@ -250,12 +293,17 @@ export interface InvokeChannels {
   'token:status': [[], TokenStatus];
   'token:save': [[token: string, storage: TokenStorageChoice], TokenStatus];
   'token:clear': [[], TokenStatus];
-  'token:check': [[], TokenCheck];
+  'token:check': [[target: TokenCheckTarget | null], TokenCheck];
   'files:inspect': [[path: string], FileInfo];
   'files:check-name': [[name: string], NameCheck];
+  /** A copy the app made (staged in the browser host, or a conversion output) is no longer needed: delete it. */
+  'files:release': [[path: string], boolean];
   'preview:csv': [[path: string, rows: number, recordType: RecordTypeName | null], CsvPreview];
   'mapping:suggest': [[headers: readonly string[], recordType: RecordTypeName], ColumnMapping];
   'schema:fields': [[recordType: RecordTypeName], readonly FieldOption[]];
+  'presets:list': [[], readonly MappingPreset[]];
+  'presets:save': [[preset: MappingPreset], readonly MappingPreset[]];
+  'presets:delete': [[name: string, recordType: RecordTypeName], readonly MappingPreset[]];
   'jobs:validate': [[jobId: string, path: string, recordType: RecordTypeName], ValidationReport];
   'jobs:convert': [[jobId: string, request: ConvertRequest], ConversionReport];
   'jobs:cancel': [[jobId: string], boolean];
@@ -280,7 +328,8 @@ export type EventChannel = keyof EventChannels;
 /** The list of channels, for handlers that must register every one (checked against the map). */
 export const INVOKE_CHANNELS = [
   'settings:get', 'settings:update', 'sandbox:status', 'token:status', 'token:save', 'token:clear', 'token:check',
-  'files:inspect', 'files:check-name', 'preview:csv', 'mapping:suggest', 'schema:fields', 'jobs:validate',
+  'files:inspect', 'files:check-name', 'files:release', 'preview:csv', 'mapping:suggest', 'schema:fields',
+  'presets:list', 'presets:save', 'presets:delete', 'jobs:validate',
   'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
   'history:list', 'shell:open-external',
 ] as const satisfies readonly InvokeChannel[];

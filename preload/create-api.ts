@@ -33,7 +33,8 @@ export function createApi(t: Transport) {
       status: () => t.invoke('token:status'),
       save: (token: string, storage: InvokeArgs<'token:save'>[1]) => t.invoke('token:save', token, storage),
       clear: () => t.invoke('token:clear'),
-      check: () => t.invoke('token:check'),
+      /** Checks the token against the URL (or sandbox) on screen, or the saved settings when null. */
+      check: (target: InvokeArgs<'token:check'>[0] = null) => t.invoke('token:check', target),
     },
     files: {
       /** Resolves a dropped/chosen File and inspects it (kind, size, name rules, blockers). */
@@ -43,6 +44,8 @@ export function createApi(t: Transport) {
       },
       inspect: (path: string) => t.invoke('files:inspect', path),
       checkName: (name: string) => t.invoke('files:check-name', name),
+      /** Lets main delete a copy the app made (a staged file, a conversion output); its own files are never touched. */
+      release: (path: string) => t.invoke('files:release', path),
     },
     preview: {
       csv: (...args: InvokeArgs<'preview:csv'>) => t.invoke('preview:csv', ...args),
@@ -51,6 +54,11 @@ export function createApi(t: Transport) {
       suggest: (...args: InvokeArgs<'mapping:suggest'>) => t.invoke('mapping:suggest', ...args),
       /** Every field a column can fill for a record type, for the mapping's choices. */
       fields: (...args: InvokeArgs<'schema:fields'>) => t.invoke('schema:fields', ...args),
+    },
+    presets: {
+      list: () => t.invoke('presets:list'),
+      save: (preset: InvokeArgs<'presets:save'>[0]) => t.invoke('presets:save', preset),
+      remove: (...args: InvokeArgs<'presets:delete'>) => t.invoke('presets:delete', ...args),
     },
     jobs: {
       validate: (...args: InvokeArgs<'jobs:validate'>) => t.invoke('jobs:validate', ...args),

@@ -3,6 +3,7 @@
  * map the result to the contract's DTO. Errors are thrown as LexerError and turned into a
  * `Result` by the wrapper in create-app-services.ts.
  */
+import { basename } from 'node:path';
 import type { HistoryEntry, InvokeChannel, InvokeResult } from '../../preload/contract.js';
 import { checkToken } from '../api/api-client.js';
 import type { UploadHistory } from '../history/upload-history.js';
@@ -15,12 +16,14 @@ import type { Connection } from './connection.js';
 import type { EmbeddedSandbox } from './embedded-sandbox.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { JobService } from './job-service.js';
+import type { PresetStore } from './preset-store.js';
 import { asFilePath, parseConvertRequest, parseUploadRequest } from './request-parsers.js';
 import { usageError } from './result.js';
 import type { SettingsStore } from './settings-store.js';
 import type { TokenService } from './token-service.js';
 import type { UploadService } from './upload-service.js';
-import { asId, asInteger, asRecordType, asString, asStringArray, expectArgs } from './validators.js';
+import { releaseCopy } from './temp-copies.js';
+import { asBoolean, asHttpUrl, asId, asInteger, asObject, asRecordType, asString, asStringArray, expectArgs } from './validators.js';
 
 export type RawHandlers = { [C in InvokeChannel]: (...args: unknown[]) => Promise<InvokeResult<C>> };
 
@@ -32,6 +35,11 @@ export interface ChannelDeps {
   jobs: JobService;
   uploads: UploadService;
   history: UploadHistory;
+  presets: PresetStore;
+  /** Folders of copies the app made and may delete (`files:release`): conversion outputs, staged files. */
+  copyRoots: readonly string[];
+  /** The embedded sandbox's connection, for checking the token against it before the setting is saved. */
+  sandboxConnection: () => Promise<Connection>;
   resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
   openExternal?: ((url: string) => Promise<void>) | undefined;
   /** Which files path arguments may name (the browser host: only files the user gave it); all when absent. */
@@ -45,7 +53,20 @@ function toHistoryDto(e: ReturnType<UploadHistory['list']>[number]): HistoryEntr
     recordType: e.recordType, bytes: e.bytes, status: e.status, createdAt: e.createdAt, finishedAt: e.finishedAt,
     error: e.error ? { code: e.error.code, message: e.error.message, ...(e.error.hint ? { hint: e.error.hint } : {}) } : null,
     interrupted: e.interrupted,
+    sandbox: e.sandbox ?? false,
+    sourceName: e.sourceName ?? basename(e.filePath),
+    requestId: e.requestId ?? null,
+    recordsSent: e.recordsSent ?? null,
+    recordsLeftOut: e.recordsLeftOut ?? null,
   };
+}
+
+/** Where "Check token" asks: the saved settings (null), or the URL and sandbox choice on screen. */
+async function checkTarget(d: ChannelDeps, value: unknown): Promise<Connection> {
+  if (value === null) return d.connection();
+  const o = asObject(value, 'target', ['apiUrl', 'useSandbox']);
+  if (asBoolean(o.useSandbox, 'useSandbox')) return d.sandboxConnection();
+  return { apiUrl: asHttpUrl(o.apiUrl, 'API URL'), token: await d.tokens.current(), sandbox: false };
 }
 
 /** Builds the raw (throwing) handler for every channel. */
@@ -69,16 +90,17 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
     'token:save': async (...a) => (n(a, 2, 'token:save'), d.tokens.save(a[0], a[1])),
     'token:clear': async (...a) => (n(a, 0, 'token:clear'), d.tokens.clear()),
     'token:check': async (...a) => {
-      n(a, 0, 'token:check');
-      const { apiUrl, token, sandbox } = await d.connection();
+      n(a, 1, 'token:check');
+      const { apiUrl, token, sandbox } = await checkTarget(d, a[0]);
       if (!token) return { valid: false, message: 'No API token is saved yet. Paste one from the Hub and save it.' };
       const proxyUrl = d.resolveProxy ? await d.resolveProxy(apiUrl).catch(() => null) : null;
       const r = await checkToken({ apiUrl, token, proxyUrl });
-      const note = sandbox ? ' (Sandbox mode: this checked the local sandbox, not Lexer.)' : '';
+      const note = sandbox ? ' (This checked a sandbox on this computer, not Lexer.)' : '';
       return { valid: r.valid, message: `${r.message}${note}` };
     },
     'files:inspect': async (...a) => (n(a, 1, 'files:inspect'), inspectFile(await allowed(asFilePath(a[0])))),
     'files:check-name': async (...a) => (n(a, 1, 'files:check-name'), checkName(asString(a[0], 'name', 1024))),
+    'files:release': async (...a) => (n(a, 1, 'files:release'), releaseCopy(d.copyRoots, asFilePath(a[0]))),
     'preview:csv': async (...a) => {
       n(a, 3, 'preview:csv');
       const recordType = a[2] === null ? null : asRecordType(a[2]);
@@ -98,13 +120,28 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
         .filter((f) => !f.path.includes('[]') && f.path !== 'custom_fields' && f.kind !== 'object')
         .map((f) => ({ path: f.path, required: f.required, description: f.description ?? null }));
     },
+    'presets:list': async (...a) => (n(a, 0, 'presets:list'), d.presets.list()),
+    'presets:save': async (...a) => (n(a, 1, 'presets:save'), d.presets.save(a[0])),
+    'presets:delete': async (...a) => (n(a, 2, 'presets:delete'), d.presets.remove(asString(a[0], 'name', 100), asRecordType(a[1]))),
     'jobs:validate': async (...a) => (n(a, 3, 'jobs:validate'), d.jobs.validate(asId(a[0], 'jobId'), await allowed(asFilePath(a[1])), asRecordType(a[2]))),
     'jobs:convert': async (...a) => (n(a, 2, 'jobs:convert'), d.jobs.convert(asId(a[0], 'jobId'), await allowed(parseConvertRequest(a[1])))),
     'jobs:cancel': async (...a) => (n(a, 1, 'jobs:cancel'), d.jobs.cancel(asId(a[0], 'jobId'))),
     'jobs:export-errors': async (...a) => (n(a, 1, 'jobs:export-errors'), d.jobs.exportErrors(asId(a[0], 'jobId'))),
-    'uploads:start': async (...a) => (n(a, 1, 'uploads:start'), d.uploads.start(await allowed(parseUploadRequest(a[0])))),
+    'uploads:start': async (...a) => {
+      n(a, 1, 'uploads:start');
+      const request = parseUploadRequest(a[0]);
+      // History's Retry names the file an earlier upload sent (the app's or lexer-upload's): the
+      // user gave it to us then, so it is accepted as well as this window's own files.
+      if (!d.history.list().some((e) => e.filePath === request.path)) await allowed(request);
+      return d.uploads.start(request);
+    },
     'uploads:cancel': async (...a) => (n(a, 1, 'uploads:cancel'), d.uploads.cancel(asId(a[0], 'id'))),
-    'history:list': async (...a) => (n(a, 0, 'history:list'), d.history.list().map(toHistoryDto)),
+    'history:list': async (...a) => {
+      n(a, 0, 'history:list');
+      // Read the file again: uploads `lexer-upload` made since the app opened must appear (issue 9, item 17).
+      await d.history.refresh();
+      return d.history.list().map(toHistoryDto);
+    },
     'shell:open-external': async (...a) => {
       n(a, 1, 'shell:open-external');
       if (!isAllowedExternalUrl(a[0])) {

@@ -12,11 +12,13 @@ import { createEventHub, type EventHub, type ServiceEvents } from './event-hub.j
 import { createJobService } from './job-service.js';
 import { fail, ok, toErrorInfo } from './result.js';
 import { createChannelHandlers } from './channel-handlers.js';
-import { createConnectionResolver } from './connection.js';
+import { createConnectionResolver, sandboxConnection } from './connection.js';
 import { createEmbeddedSandbox } from './embedded-sandbox.js';
 import type { FileAccessCheck } from './file-access.js';
 import { scrubSecrets } from './scrub-secrets.js';
+import { openPresets } from './preset-store.js';
 import { openSettings } from './settings-store.js';
+import { trimCopies } from './temp-copies.js';
 import { createStateThrottle } from './throttle-states.js';
 import { createTokenService } from './token-service.js';
 import { createUploadService, type UploadServiceDeps } from './upload-service.js';
@@ -40,6 +42,8 @@ export interface AppServicesOptions {
   uploadTuning?: UploadServiceDeps['tuning'];
   /** Which files path arguments may name; the browser host allows only files the user gave it. */
   checkFile?: FileAccessCheck;
+  /** The browser host's folder of staged copies, which `files:release` may delete from (absent in Electron). */
+  stagingDir?: string;
 }
 
 export interface AppServices {
@@ -55,6 +59,10 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   await ensurePrivateDir(o.userDataDir);
   const settings = await openSettings(o.userDataDir, o.envApiUrl === undefined ? process.env.LEXER_API_URL : o.envApiUrl);
   const history = await openHistory(join(o.userDataDir, 'history.json'));
+  const presets = await openPresets(o.userDataDir);
+  const convertedDir = join(o.userDataDir, 'converted');
+  // Conversion outputs left by earlier runs: keep a bounded cache (History's Retry uses recent ones).
+  await trimCopies(convertedDir);
   const events = createEventHub<ServiceEvents>();
   const throttle = createStateThrottle((e) => events.emit('uploads:state', e));
   const upstream = createEventHub<ServiceEvents>();
@@ -69,16 +77,22 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const tokens = createTokenService(o.vault, o.sessionVault);
   const sandbox = createEmbeddedSandbox(o.userDataDir);
   const connection = createConnectionResolver(settings, tokens, sandbox);
-  const jobs = createJobService({ userDataDir: o.userDataDir, emitProgress: (p) => events.emit('jobs:progress', p) });
+  const jobs = createJobService({ userDataDir: o.userDataDir, ledgerDir: o.userDataDir, emitProgress: (p) => events.emit('jobs:progress', p) });
   const uploads = createUploadService({
     history,
     hub: upstream,
     connection,
     concurrency: () => settings.get().concurrency,
+    ledgerDir: o.userDataDir,
     resolveProxy: o.resolveProxy,
     ...(o.uploadTuning ? { tuning: o.uploadTuning } : {}),
   });
-  const raw = createChannelHandlers({ settings, sandbox, connection, tokens, jobs, uploads, history, resolveProxy: o.resolveProxy, openExternal: o.openExternal, checkFile: o.checkFile });
+  const raw = createChannelHandlers({
+    settings, sandbox, connection, tokens, jobs, uploads, history, presets,
+    copyRoots: [convertedDir, ...(o.stagingDir ? [o.stagingDir] : [])],
+    sandboxConnection: () => sandboxConnection(sandbox),
+    resolveProxy: o.resolveProxy, openExternal: o.openExternal, checkFile: o.checkFile,
+  });
 
   const wrap = <C extends InvokeChannel>(fn: (...args: unknown[]) => Promise<InvokeResult<C>>, secretArg: boolean): Handler<C> =>
     async (...args) => {

@@ -1,12 +1,14 @@
 /**
  * `files:inspect`: what the renderer shows on a file's card before anything is sent: its kind
  * from the extension, its size, its name checked against Lexer's naming rules with a fixed name
- * offered, and a blocker when it cannot be uploaded as it is (empty, over 5 GiB, unreadable).
+ * offered, and a blocker when it cannot be uploaded as it is (empty, over 5 GiB, unreadable, or
+ * content Lexer cannot load, such as an Excel workbook, whatever its name says).
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { FileInfo, NameCheck } from '../../preload/contract.js';
+import type { ErrorInfo, FileInfo, NameCheck } from '../../preload/contract.js';
 import { fileKind } from '../../preload/file-kind.js';
+import { checkSupportedFile } from '../files/supported-file.js';
 import { checkFileName, fixFileName } from '../names/file-name-rules.js';
 import { checkUploadableFile } from '../upload/preflight.js';
 import { toErrorInfo } from './result.js';
@@ -20,6 +22,15 @@ export function checkName(name: string): NameCheck {
 }
 
 /**
+ * An engine error as the card shows it: named by the file's own name rather than its path, since
+ * in the browser host the path is an internal staged copy the person never chose (issue 9, item 22).
+ */
+export function withFileName(error: ErrorInfo, path: string, name: string): ErrorInfo {
+  const swap = (text: string): string => text.split(path).join(name);
+  return error.hint ? { ...error, message: swap(error.message), hint: swap(error.hint) } : { ...error, message: swap(error.message) };
+}
+
+/**
  * Inspects a file on disk; never throws for a bad file, which becomes the card's blocker. The
  * name shown has any bidirectional control written out (the name check sees the real name).
  */
@@ -30,8 +41,10 @@ export async function inspectFile(path: string): Promise<FileInfo> {
   let blocker: FileInfo['blocker'] = null;
   try {
     size = (await checkUploadableFile(path)).bytes;
+    const unsupported = await checkSupportedFile(path, { name, audience: 'app' });
+    if (unsupported) blocker = toErrorInfo(unsupported);
   } catch (error) {
-    blocker = toErrorInfo(error);
+    blocker = withFileName(toErrorInfo(error), path, name);
     size = await stat(path).then((s) => s.size, () => 0);
   }
   return { path, name, size, kind: fileKind(realName), nameCheck: checkName(realName), blocker };

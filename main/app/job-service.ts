@@ -9,6 +9,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Papa from 'papaparse';
 import type { ConversionReport, ConvertRequest, JobProgress, LineError, ValidationReport } from '../../preload/contract.js';
+import { recordConversion } from '../history/conversion-ledger.js';
 import { convertToNdjson } from '../pipeline/convert-to-ndjson.js';
 import { validateNdjsonFile } from '../pipeline/validate-ndjson.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
@@ -39,8 +40,11 @@ export function convertedName(input: string, gzip: boolean): string {
   return `${base || 'converted'}.ndjson${gzip ? '.gz' : ''}`;
 }
 
-/** Creates the job service; converted files go to `<userDataDir>/converted/<random>/`. */
-export function createJobService(o: { userDataDir: string; emitProgress: (p: JobProgress) => void }): JobService {
+/**
+ * Creates the job service; converted files go to `<userDataDir>/converted/<random>/`, and each
+ * conversion's counts go to the ledger in `ledgerDir`, so its upload can say what was left out.
+ */
+export function createJobService(o: { userDataDir: string; ledgerDir: string; emitProgress: (p: JobProgress) => void }): JobService {
   const jobs = new Map<string, Job>();
 
   const progressReporter = (jobId: string) => {
@@ -97,6 +101,10 @@ export function createJobService(o: { userDataDir: string; emitProgress: (p: Job
         });
         if (r.output) await chmod(r.output, PRIVATE_FILE_MODE).catch(() => undefined);
         const errors = r.errors.map((e) => ({ line: e.line, message: e.message }));
+        if (!r.stoppedEarly) {
+          const counts = { rows: r.rows, written: r.written, rejected: r.rejected };
+          await recordConversion(o.ledgerDir, { output: r.output, source: request.path, recordType: request.recordType, ...counts }).catch(() => undefined);
+        }
         return { rows: r.rows, written: r.written, rejected: r.rejected, errors, summary: r.summary, output: r.output, jobId };
       }),
     cancel(jobId) {

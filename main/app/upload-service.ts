@@ -8,6 +8,7 @@
 import type { UploadRequest, UploadState } from '../../preload/contract.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
 import { LexerError } from '../errors.js';
+import { findConversion } from '../history/conversion-ledger.js';
 import type { UploadHistory } from '../history/upload-history.js';
 import { createUploadQueue } from '../upload/upload-queue.js';
 import type { EventHub, ServiceEvents } from './event-hub.js';
@@ -28,6 +29,8 @@ export interface UploadServiceDeps {
   /** Where to send and with which token (Lexer, or the embedded sandbox). */
   connection: () => Promise<Connection>;
   concurrency: () => number;
+  /** Where conversions note what they left out (conversion-ledger.ts). */
+  ledgerDir: string;
   resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
   tuning?: RunUploadContext['tuning'];
 }
@@ -77,16 +80,20 @@ export function createUploadService(d: UploadServiceDeps): UploadService {
 
   const begin = async (request: UploadRequest, r: Running): Promise<UploadState> => {
     const report = onState(request.id, r);
-    const { apiUrl, token } = await d.connection();
+    const { apiUrl, token, sandbox } = await d.connection();
     if (!token) {
       const error = new LexerError('no-token', 'No API token is saved, so nothing was sent.', { hint: 'Open Settings and paste your API token from the Hub.' });
       report({ kind: 'failed', error: toErrorInfo(error) });
       return { kind: 'failed', error: toErrorInfo(error) };
     }
     const concurrency = d.concurrency();
-    const base = { history: d.history, onState: report, entryId: await addPendingEntry(d.history, request) };
+    const conversion = await findConversion(d.ledgerDir, request.path).catch(() => null);
+    const base = { history: d.history, onState: report, entryId: await addPendingEntry(d.history, request, { sandbox, conversion }) };
     report({ kind: 'pending' });
-    const ctx: RunUploadContext = { ...base, request, signal: r.controller.signal, token, apiUrl, proxyFor: d.resolveProxy, limiter: rateLimiterForToken(token), ...(d.tuning ? { tuning: d.tuning } : {}) };
+    const ctx: RunUploadContext = {
+      ...base, request, signal: r.controller.signal, token, apiUrl, sandbox, ledgerDir: d.ledgerDir,
+      proxyFor: d.resolveProxy, limiter: rateLimiterForToken(token), ...(d.tuning ? { tuning: d.tuning } : {}),
+    };
     return new Promise<UploadState>((resolve) => {
       let started = false;
       // Cancelling a queued upload ends it now rather than when the queue reaches it.

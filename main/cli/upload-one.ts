@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import type { RateLimiter } from '../api/rate-limiter.js';
 import { LexerError, toLexerError } from '../errors.js';
+import { findConversion, type ConversionRecord } from '../history/conversion-ledger.js';
 import type { UploadHistory } from '../history/upload-history.js';
 import { validateNdjsonFile, type ValidationResult } from '../pipeline/validate-ndjson.js';
 import { uploadFile, type UploadFileResult } from '../upload/upload-file.js';
@@ -8,7 +10,7 @@ import type { UploadReporter } from './upload-reporter.js';
 
 /** How one file of an `upload` run ended. */
 export type FileOutcome =
-  | { kind: 'success'; plan: UploadPlan; result: UploadFileResult }
+  | { kind: 'success'; plan: UploadPlan; result: UploadFileResult; conversion: ConversionRecord | null }
   | { kind: 'failed'; plan: UploadPlan; error: LexerError; validation: ValidationResult | null }
   | { kind: 'cancelled'; plan: UploadPlan; error: LexerError };
 
@@ -20,6 +22,10 @@ export interface UploadContext {
   history: UploadHistory | null;
   reporter: UploadReporter;
   validate: boolean;
+  /** Uploads go to a sandbox on this computer (a loopback API), not to Lexer. */
+  sandbox: boolean;
+  /** Where `convert` notes what it left out (conversion-ledger.ts): the config folder. */
+  ledgerDir: string;
   /** Reports a failure to write the history once, without failing the upload. */
   onHistoryError: (error: unknown) => void;
 }
@@ -34,6 +40,16 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
   const finish = () => new Date().toISOString();
 
   try {
+    const conversion = await findConversion(ctx.ledgerDir, plan.filePath).catch(() => null);
+    if (ctx.validate && conversion && conversion.rejected > 0) {
+      // Every record in the file is valid, but the file is not the whole export: --validate sends
+      // only complete data, as `convert` exits 1 when it leaves rows out (issue 9, item 2).
+      const error = new LexerError('invalid-records',
+        `${count(conversion.rejected)} of ${count(conversion.rows)} rows of ${basename(conversion.source)} were left out when it was converted to ${plan.label}, so it was not uploaded.`,
+        { hint: `Fix the rows \`lexer-upload convert\` listed and convert again, or upload without --validate to send the ${count(conversion.written)} records anyway.` });
+      await record({ status: 'Failed', error: error.toJSON(), finishedAt: finish() });
+      return { kind: 'failed', plan, error, validation: null };
+    }
     let validation: ValidationResult | null = null;
     if (ctx.validate && plan.destination) {
       validation = await validateNdjsonFile(plan.filePath, plan.destination.recordType, { signal });
@@ -57,7 +73,7 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
       },
     );
     await record({ status: 'Success', uploadId: result.uploadId, bytes: result.bytes, finishedAt: finish(), error: null });
-    return { kind: 'success', plan, result };
+    return { kind: 'success', plan, result, conversion };
   } catch (thrown) {
     const error = signal.aborted && !(thrown instanceof LexerError && thrown.code !== 'cancelled')
       ? new LexerError('cancelled', `The upload of ${plan.label} was cancelled.`)
@@ -79,13 +95,20 @@ export async function recordHistory(ctx: UploadContext, id: string | null, patch
 export async function recordPending(plan: UploadPlan, ctx: UploadContext): Promise<string | null> {
   if (!ctx.history) return null;
   try {
+    const conversion = await findConversion(ctx.ledgerDir, plan.filePath).catch(() => null);
     const entry = await ctx.history.add({
       filePath: plan.filePath, filename: plan.filename, bytes: 0,
       datasetId: plan.destination?.datasetId ?? null, recordType: plan.destination?.recordType ?? null,
+      sandbox: ctx.sandbox, sourceName: basename(conversion?.source ?? plan.filePath),
+      recordsSent: conversion?.written ?? null, recordsLeftOut: conversion?.rejected ?? null,
     });
     return entry.id;
   } catch (error) {
     ctx.onHistoryError(error);
     return null;
   }
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }

@@ -1,3 +1,4 @@
+import { isLocalApiUrl } from '../api/local-api-url.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
 import { configDir, historyFile } from '../config/paths.js';
 import { LexerError } from '../errors.js';
@@ -35,6 +36,7 @@ export async function runUploads(files: readonly string[], o: UploadOptions, des
   let historyWarned = false;
   const ctx: UploadContext = {
     apiUrl, token, history, limiter: rateLimiterForToken(token), validate: Boolean(o.validate),
+    sandbox: isLocalApiUrl(apiUrl), ledgerDir: configDir(),
     reporter: createUploadReporter({ json, tty: Boolean(process.stderr.isTTY) }),
     onHistoryError: (error) => {
       if (historyWarned) return;
@@ -61,7 +63,7 @@ export async function runUploads(files: readonly string[], o: UploadOptions, des
         return { kind: 'cancelled', plan, error };
       })));
     ctx.reporter.stop();
-    printUploadSummary(outcomes, { json });
+    printUploadSummary(outcomes, { json, sandbox: ctx.sandbox });
     return outcomes.every((r) => r.kind === 'success') ? EXIT.ok : EXIT.failed;
   } finally {
     removeHandlers();

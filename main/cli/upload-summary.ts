@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { errorJson, formatBytes, printJson, say } from './output.js';
+import type { ConversionRecord } from '../history/conversion-ledger.js';
+import { errorJson, formatBytes, formatCount, printJson, say } from './output.js';
 import type { FileOutcome } from './upload-one.js';
 import { printValidationReport } from './validation-report.js';
 
@@ -7,7 +8,7 @@ import { printValidationReport } from './validation-report.js';
  * Prints how an `upload` run ended: one JSON object (--json), or a line per file naming its
  * outcome with the vendor's status words, errors with their hint.
  */
-export function printUploadSummary(outcomes: readonly FileOutcome[], o: { json: boolean }): void {
+export function printUploadSummary(outcomes: readonly FileOutcome[], o: { json: boolean; sandbox: boolean }): void {
   if (o.json) {
     const results = outcomes.map(outcomeJson);
     if (results.length === 1) printJson(results[0]);
@@ -25,6 +26,9 @@ export function printUploadSummary(outcomes: readonly FileOutcome[], o: { json: 
         const { result, plan } = outcome;
         const as = result.filename === basename(plan.filePath) ? '' : ` as ${result.filename}`;
         say(`Success    ${plan.label}${as} (${formatBytes(result.bytes)}, upload id ${result.uploadId})`);
+        // A converted file is not the whole export when rows were left out: say so beside Success.
+        const c = outcome.conversion;
+        if (c) say(`           Sent ${formatCount(c.written)} records; ${formatCount(c.rejected)} left out (of ${formatCount(c.rows)} rows in ${basename(c.source)}).`);
         break;
       }
       case 'failed':
@@ -40,13 +44,17 @@ export function printUploadSummary(outcomes: readonly FileOutcome[], o: { json: 
       }
     }
   }
-  if (ok > 0) say('Lexer now processes the file as a job; follow its status in the Hub under Logs (or the dataset\'s Jobs tab).');
+  if (ok > 0 && o.sandbox) say('These went to a sandbox on this computer, not to Lexer.');
+  else if (ok > 0) say('Lexer now processes the file as a job; follow its status in the Hub under Logs (or the dataset\'s Jobs tab).');
 }
 
 function outcomeJson(outcome: FileOutcome): { ok: boolean; [key: string]: unknown } {
   switch (outcome.kind) {
     case 'success':
-      return { ok: true, uploadId: outcome.result.uploadId, filename: outcome.result.filename, bytes: outcome.result.bytes };
+      return {
+        ok: true, uploadId: outcome.result.uploadId, filename: outcome.result.filename, bytes: outcome.result.bytes,
+        ...(outcome.conversion ? { records: recordsJson(outcome.conversion) } : {}),
+      };
     case 'failed':
       return {
         ok: false, filename: outcome.plan.filename, error: errorJson(outcome.error),
@@ -59,4 +67,9 @@ function outcomeJson(outcome: FileOutcome): { ok: boolean; [key: string]: unknow
       return _exhaustive;
     }
   }
+}
+
+/** A converted file's counts for --json: records sent, rows left out, rows read, and the source. */
+function recordsJson(c: ConversionRecord): { sent: number; leftOut: number; total: number; source: string } {
+  return { sent: c.written, leftOut: c.rejected, total: c.rows, source: c.source };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { parseJournal, serializeJournal } from './history-journal.js';
@@ -15,6 +15,15 @@ export interface HistoryEntry {
   finishedAt: string | null; error: { code: string; message: string; hint?: string } | null; interrupted: boolean;
   /** The process (and journal instance in it) running this upload, so another process never marks it interrupted. */
   owner?: { pid: number; instance: string };
+  /** Sent to a sandbox (the app's embedded one, or an API on this computer), not to Lexer. */
+  sandbox?: boolean;
+  /** The name of the file the person chose, when it differs from `filePath`'s (a CSV converted to NDJSON). */
+  sourceName?: string | null;
+  /** The app card that ran the upload, so History's Retry can restart that card instead of adding another. */
+  requestId?: string | null;
+  /** For a converted file: records sent, and rows of the source left out because they were invalid. */
+  recordsSent?: number | null;
+  recordsLeftOut?: number | null;
 }
 
 /** What a caller gives to start an entry; the rest is filled in. */
@@ -26,6 +35,8 @@ export interface UploadHistory {
   list(): HistoryEntry[];
   add(e: NewHistoryEntry): Promise<HistoryEntry>;
   update(id: string, patch: Partial<HistoryEntry>): Promise<HistoryEntry>;
+  /** Re-reads the journal from disk, so entries another process wrote (`lexer-upload`) appear. */
+  refresh(): Promise<void>;
   /** Things the user should know from opening (e.g. a corrupt journal was set aside). */
   readonly warnings: readonly string[];
 }
@@ -100,13 +111,19 @@ export async function openHistory(file: string): Promise<UploadHistory> {
   const owner = { pid: process.pid, instance };
   // Ids this instance added or changed: on a write, ours win and everything else is taken from disk.
   const mine = new Set<string>();
-  const now = new Date().toISOString();
-  entries = entries.map((e) => {
-    if ((e.status !== 'Pending' && e.status !== 'In Progress') || !isOrphaned(e)) return e;
-    mine.add(e.id);
-    return { ...e, status: 'Failed', interrupted: true, finishedAt: e.finishedAt ?? now, error: { ...INTERRUPTED } };
-  });
-  const recovered = mine.size > 0;
+  /** Marks entries nobody can finish any more as interrupted; whether any changed. */
+  const markOrphans = (): boolean => {
+    const now = new Date().toISOString();
+    let changed = false;
+    entries = entries.map((e) => {
+      if ((e.status !== 'Pending' && e.status !== 'In Progress') || !isOrphaned(e)) return e;
+      mine.add(e.id);
+      changed = true;
+      return { ...e, status: 'Failed', interrupted: true, finishedAt: e.finishedAt ?? now, error: { ...INTERRUPTED } };
+    });
+    return changed;
+  };
+  const recovered = markOrphans();
 
   let chain: Promise<void> = Promise.resolve();
   const persist = (): Promise<void> => {
@@ -134,14 +151,28 @@ export async function openHistory(file: string): Promise<UploadHistory> {
     warnings,
     list: () => entries.map((e) => ({ ...e })),
     async add(input) {
+      // Absolute, so a Retry from the app works for an upload `lexer-upload` made with a relative path.
       const entry: HistoryEntry = {
         id: randomUUID(), uploadId: null, status: 'Pending', createdAt: new Date().toISOString(), startedAt: null,
-        finishedAt: null, error: null, interrupted: false, ...input, owner,
+        finishedAt: null, error: null, interrupted: false, ...input, filePath: resolve(input.filePath), owner,
       };
       mine.add(entry.id);
       entries = [entry, ...entries].slice(0, MAX_HISTORY_ENTRIES);
       await persist();
       return { ...entry };
+    },
+    async refresh() {
+      const read = async (): Promise<void> => {
+        const onDisk = await readEntries(file);
+        const ours = entries.filter((e) => mine.has(e.id));
+        const theirs = onDisk.filter((e) => !mine.has(e.id));
+        entries = [...ours, ...theirs].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MAX_HISTORY_ENTRIES);
+      };
+      // In the write chain, so a read never interleaves with this instance's own write.
+      chain = chain.catch(() => undefined).then(read);
+      await chain;
+      // A `lexer-upload` that died mid-upload left its entry In Progress: nothing will finish it.
+      if (markOrphans()) await persist();
     },
     async update(id, patch) {
       const i = find(id);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createAppServices } from '../app/create-app-services.js';
 import { onlyFilesInside } from '../app/file-access.js';
 import { rendererDir } from '../app/renderer-files.js';
+import { trimCopies } from '../app/temp-copies.js';
 import { configDir as defaultConfigDir } from '../config/paths.js';
 import { ensurePrivateDir } from '../config/private-dir.js';
 import { MAX_UPLOAD_BYTES } from '../upload/preflight.js';
@@ -56,10 +57,13 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
     vault: await createDefaultVault(dir),
     sessionVault: createSessionVault(),
     envApiUrl: o.apiUrl ?? process.env.LEXER_API_URL ?? null,
+    stagingDir: staging,
     // The page may name only what the user gave it: staged copies and conversion outputs.
     checkFile: onlyFilesInside([staging, join(dir, 'converted')]),
   });
   await pruneStaging(staging);
+  // No page has cards yet: what is left of earlier runs is cut to a bounded cache (issue 9, item 23).
+  await trimCopies(staging);
   const root = o.rendererDir ?? rendererDir(import.meta.url);
   const key = newHostKey();
   const pageKey = newHostKey();

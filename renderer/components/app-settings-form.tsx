@@ -1,34 +1,32 @@
-/** Where uploads go (API URL), the default dataset and how many files go at once. */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+/** Where uploads go (API URL or the local sandbox), the default dataset and how many files go at once. */
+import { useId, useState, type FormEvent } from 'react';
 import type { AppSettings, ErrorInfo } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
+import { datasetIdProblem } from '../state/dataset-id.js';
+import { useConnection } from './connection-status.js';
 import { ErrorText } from './error-text.js';
 
+interface Props {
+  /** The values on screen (SettingsScreen keeps them, so a tab switch does not drop them). */
+  readonly form: AppSettings;
+  /** Whether they differ from what is saved. */
+  readonly dirty: boolean;
+  readonly onChange: (patch: Partial<AppSettings>) => void;
+  readonly onSaved: (saved: AppSettings) => void;
+}
+
 /** Upload settings form. */
-export function AppSettingsForm() {
+export function AppSettingsForm({ form, dirty, onChange, onSaved }: Props) {
   const api = useApi();
   const id = useId();
-  const [form, setForm] = useState<AppSettings | null>(null);
+  const connection = useConnection();
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api.settings.get().then((r) => {
-      if (!live) return;
-      if (r.ok) setForm(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
-
-  if (!form) return <div className="panel">{error ? <ErrorText error={error} /> : <p>Loading settings…</p>}</div>;
+  const datasetProblem = datasetIdProblem(form.defaultDatasetId);
 
   const change = (patch: Partial<AppSettings>) => {
     setSaved(false);
-    setForm({ ...form, ...patch });
+    onChange(patch);
   };
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,8 +34,9 @@ export function AppSettingsForm() {
     const patch = { apiUrl: form.apiUrl.trim(), defaultDatasetId: form.defaultDatasetId.trim(), concurrency: form.concurrency, useSandbox: form.useSandbox };
     void api.settings.update(patch).then((r) => {
       if (!r.ok) return setError(r.error);
-      setForm(r.value);
+      onSaved(r.value);
       setSaved(true);
+      connection.refresh();
     });
   };
 
@@ -57,7 +56,16 @@ export function AppSettingsForm() {
         Lexer&apos;s API is https://api.lexer.io. A sandbox started with <code>lexer-upload sandbox</code> prints a local URL you can paste here too.
       </p>
       <label htmlFor={`${id}-dataset`}>Default dataset ID</label>
-      <input id={`${id}-dataset`} type="text" spellCheck={false} value={form.defaultDatasetId} onChange={(e) => change({ defaultDatasetId: e.target.value })} />
+      <input
+        id={`${id}-dataset`}
+        type="text"
+        spellCheck={false}
+        value={form.defaultDatasetId}
+        onChange={(e) => change({ defaultDatasetId: e.target.value })}
+        aria-invalid={datasetProblem ? true : undefined}
+        aria-describedby={datasetProblem ? `${id}-dataset-problem` : undefined}
+      />
+      {datasetProblem && <p id={`${id}-dataset-problem`} className="warning">{datasetProblem}</p>}
       <label htmlFor={`${id}-concurrency`}>Files uploaded at once</label>
       <input
         id={`${id}-concurrency`}
@@ -69,9 +77,10 @@ export function AppSettingsForm() {
       />
       <div className="buttons">
         <button type="submit">Save settings</button>
+        {dirty && <span className="warning" data-testid="settings-unsaved">You have unsaved changes: Save settings to use them.</span>}
       </div>
       <div aria-live="polite" className="note">
-        {saved && <p className="ok-text">Settings saved.</p>}
+        {saved && !dirty && <p className="ok-text">Settings saved.</p>}
         {error && <ErrorText error={error} />}
       </div>
     </form>

@@ -1,10 +1,15 @@
 /**
- * The window: a title, three tabs (Upload, History, Settings) and their panels. Panels stay
- * mounted and are hidden when not selected, so cards and their progress survive a tab switch.
+ * The window: a title, three tabs (Upload, History, Settings) and their panels. Upload and
+ * Settings stay mounted while hidden, so cards, their progress and unsaved settings survive a tab
+ * switch; History is read afresh each time it is opened. The card list lives here so History's
+ * Retry can restart a card that is still open rather than add a duplicate (issue 9, item 8).
  */
-import { useCallback, useState } from 'react';
-import type { HistoryEntry } from '../../preload/contract.js';
-import { LiveRegionProvider } from './live-region.js';
+import { useCallback, useMemo, useReducer, useState } from 'react';
+import type { FileInfo, HistoryEntry } from '../../preload/contract.js';
+import { cardsReducer } from '../state/cards-reducer.js';
+import { CardRegistryContext, type CardRegistry } from './card-registry.js';
+import { ConnectionProvider } from './connection-status.js';
+import { LiveRegionProvider, useAnnounce } from './live-region.js';
 import { NavTabs, type TabName } from './nav-tabs.js';
 import { UploadScreen } from './upload-screen.js';
 import { HistoryScreen } from './history-screen.js';
@@ -12,31 +17,66 @@ import { SettingsScreen } from './settings-screen.js';
 
 /** The application shell. */
 export function App() {
-  const [tab, setTab] = useState<TabName>('Upload');
-  const [retryQueue, setRetryQueue] = useState<readonly HistoryEntry[]>([]);
-  const handleRetry = useCallback((entry: HistoryEntry) => {
-    setRetryQueue((q) => [...q, entry]);
-    setTab('Upload');
-  }, []);
-  const handleRetryTaken = useCallback(() => setRetryQueue([]), []);
-  const showUpload = useCallback(() => setTab('Upload'), []);
   return (
     <LiveRegionProvider>
+      <ConnectionProvider>
+        <Shell />
+      </ConnectionProvider>
+    </LiveRegionProvider>
+  );
+}
+
+function Shell() {
+  const announce = useAnnounce();
+  const [tab, setTab] = useState<TabName>('Upload');
+  const [cards, dispatch] = useReducer(cardsReducer, []);
+  const registry = useMemo<CardRegistry>(() => new Map(), []);
+  const [settingsDirty, setSettingsDirty] = useState(false);
+  const [tokenFocus, setTokenFocus] = useState(0);
+
+  const selectTab = useCallback((next: TabName) => {
+    if (tab === 'Settings' && next !== 'Settings' && settingsDirty) {
+      announce('Settings has unsaved changes. They are kept until you save them or leave the app.');
+    }
+    setTab(next);
+  }, [tab, settingsDirty, announce]);
+  const showUpload = useCallback(() => setTab('Upload'), []);
+  const handlePasteToken = useCallback(() => {
+    setTab('Settings');
+    setTokenFocus((n) => n + 1);
+  }, []);
+
+  const handleRetryCard = useCallback((cardId: string) => {
+    setTab('Upload');
+    const card = registry.get(cardId);
+    if (!card) return;
+    void card.start({ focusResult: false }).finally(() => card.focus());
+  }, [registry]);
+  const handleRetryNew = useCallback((entry: HistoryEntry, file: FileInfo) => {
+    dispatch({
+      type: 'added', id: crypto.randomUUID(), file,
+      defaults: { filename: entry.filename, datasetId: entry.datasetId, recordType: entry.recordType, sourceName: entry.sourceName, autoStart: true },
+    });
+    setTab('Upload');
+  }, []);
+
+  return (
+    <CardRegistryContext.Provider value={registry}>
       <header className="app-header">
         <h1>Lexer Uploader</h1>
-        <NavTabs selected={tab} onSelect={setTab} />
+        <NavTabs selected={tab} onSelect={selectTab} unsaved={settingsDirty ? 'Settings' : null} />
       </header>
       <main className="app-main">
         <div role="tabpanel" id="panel-Upload" aria-labelledby="tab-Upload" hidden={tab !== 'Upload'}>
-          <UploadScreen onFilesDropped={showUpload} retryQueue={retryQueue} onRetryTaken={handleRetryTaken} visible={tab === 'Upload'} />
+          <UploadScreen cards={cards} dispatch={dispatch} onFilesDropped={showUpload} onPasteToken={handlePasteToken} visible={tab === 'Upload'} />
         </div>
         <div role="tabpanel" id="panel-History" aria-labelledby="tab-History" hidden={tab !== 'History'}>
-          {tab === 'History' && <HistoryScreen onRetry={handleRetry} />}
+          {tab === 'History' && <HistoryScreen openCards={new Set(cards.map((c) => c.id))} onRetryCard={handleRetryCard} onRetryNew={handleRetryNew} />}
         </div>
         <div role="tabpanel" id="panel-Settings" aria-labelledby="tab-Settings" hidden={tab !== 'Settings'}>
-          {tab === 'Settings' && <SettingsScreen />}
+          <SettingsScreen visible={tab === 'Settings'} onDirtyChange={setSettingsDirty} focusToken={tokenFocus} />
         </div>
       </main>
-    </LiveRegionProvider>
+    </CardRegistryContext.Provider>
   );
 }

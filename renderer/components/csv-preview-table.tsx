@@ -1,9 +1,9 @@
-/** The first rows of a CSV as a table, with what was detected about the file and its issues. */
+/** The first rows of a CSV as a table, with what was detected about the file (its problems: things-to-know.tsx). */
 import type { CsvPreview } from '../../preload/contract.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
-/** Shows encoding, delimiter, line endings, issues and the preview rows. */
+/** Shows encoding, delimiter, line endings and the preview rows. */
 export function CsvPreviewTable({ preview, fileName }: { preview: CsvPreview; fileName: string }) {
   const delimiter = DELIMITER_NAMES[preview.delimiter] ?? `“${preview.delimiter}”`;
   return (
@@ -11,16 +11,6 @@ export function CsvPreviewTable({ preview, fileName }: { preview: CsvPreview; fi
       <p className="detected">
         Encoding: <strong>{preview.encoding}</strong> · Delimiter: <strong>{delimiter}</strong> · Line endings: <strong>{preview.lineEnding}</strong>
       </p>
-      {preview.issues.length > 0 && (
-        <div className="notice">
-          <p>Things to know about this file:</p>
-          <ul className="issues">
-            {preview.issues.map((issue, i) => (
-              <li key={`${issue.kind}-${i}`} data-issue={issue.kind}>{issue.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={`First rows of ${fileName}`}>
         <table>
           <caption>First {preview.rows.length} rows</caption>

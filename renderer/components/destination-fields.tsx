@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { RecordTypeName } from '../../preload/contract.js';
 import { RECORD_TYPES, asRecordType } from '../record-types.js';
+import { datasetIdProblem } from '../state/dataset-id.js';
 
 interface Props {
   readonly recordType: RecordTypeName;
@@ -14,6 +15,7 @@ interface Props {
 /** The "Record type" select and the "Dataset ID" box. */
 export function DestinationFields({ recordType, onRecordTypeChange, datasetId, onDatasetIdChange, disabled }: Props) {
   const id = useId();
+  const problem = datasetIdProblem(datasetId);
   return (
     <div className="field-row">
       <div>
@@ -41,8 +43,10 @@ export function DestinationFields({ recordType, onRecordTypeChange, datasetId, o
           value={datasetId}
           disabled={disabled}
           onChange={(e) => onDatasetIdChange(e.target.value)}
-          aria-describedby={`${id}-dataset-hint`}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-dataset-problem ${id}-dataset-hint` : `${id}-dataset-hint`}
         />
+        {problem && <p id={`${id}-dataset-problem`} className="warning" data-testid="dataset-warning">{problem}</p>}
         <p id={`${id}-dataset-hint`} className="hint">
           With a dataset ID, Lexer loads the file into that dataset by itself. Without one, the file waits for Lexer staff.
         </p>

@@ -1,37 +1,78 @@
 /**
- * Past uploads, newest first, from the history file main keeps. Uploads that were cut off when
- * the app stopped are marked, and anything that did not succeed can be tried again.
+ * Past uploads, newest first, from the history file main keeps (read again on Refresh, so uploads
+ * `lexer-upload` made appear). Each upload is a small card rather than a wide table row, so its
+ * upload ID, Copy and Retry are in view at any window width (issue 9, item 7). Sandbox uploads are
+ * tagged; a file that has gone from where it was can be located again.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { ErrorInfo, HistoryEntry } from '../../preload/contract.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ErrorInfo, FileInfo, HistoryEntry } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { formatBytes } from '../format/format-bytes.js';
 import { formatTime } from '../format/format-duration.js';
+import { count } from '../state/record-nouns.js';
 import { useAnnounce } from './live-region.js';
 import { ErrorText } from './error-text.js';
 
 /** Where the vendor says to follow a file's processing (FILE_UPLOAD_API.md, "After the upload"). */
 const HUB_URL = 'https://hub.lexer.io';
+/** How long "Copied" shows on the button before it reads "Copy" again. */
+const COPIED_MS = 2500;
 
-/** The History screen. `onRetry` puts the entry's file back on the Upload screen. */
-export function HistoryScreen({ onRetry }: { onRetry: (entry: HistoryEntry) => void }) {
+interface Props {
+  /** Cards still open on the Upload screen: Retry restarts such a card instead of adding one. */
+  readonly openCards: ReadonlySet<string>;
+  readonly onRetryCard: (cardId: string) => void;
+  /** Adds a card for the entry's file (or the one the person located) and starts it. */
+  readonly onRetryNew: (entry: HistoryEntry, file: FileInfo) => void;
+}
+
+/** The History screen. */
+export function HistoryScreen({ openCards, onRetryCard, onRetryNew }: Props) {
   const api = useApi();
   const announce = useAnnounce();
   const [entries, setEntries] = useState<readonly HistoryEntry[] | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
+  const [locating, setLocating] = useState<HistoryEntry | null>(null);
+  const chooser = useRef<HTMLInputElement>(null);
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (say = false) => {
     const r = await api.history.list();
-    if (r.ok) setEntries(r.value);
-    else setError(r.error);
-  }, [api]);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setEntries(r.value);
+    if (say) announce(`History read again: ${r.value.length} upload${r.value.length === 1 ? '' : 's'}.`);
+  }, [api, announce]);
   useEffect(() => void load(), [load]);
 
-  const copy = (uploadId: string) => {
+  const copy = (entry: HistoryEntry, uploadId: string) => {
     void navigator.clipboard.writeText(uploadId).then(
-      () => announce(`Upload ID ${uploadId} copied.`),
+      () => {
+        setCopied(entry.id);
+        announce(`Upload ID ${uploadId} copied.`);
+        setTimeout(() => setCopied((c) => (c === entry.id ? null : c)), COPIED_MS);
+      },
       () => announce('Could not copy; select the ID and copy it by hand.'),
     );
+  };
+
+  const retry = async (entry: HistoryEntry) => {
+    if (entry.requestId && openCards.has(entry.requestId)) return onRetryCard(entry.requestId);
+    const r = await api.files.inspect(entry.filePath);
+    // A path that is gone (or, from an old history, not absolute) is located again by the person.
+    if (r.ok && r.value.blocker?.code !== 'file-unreadable') return onRetryNew(entry, r.value);
+    setMissing((m) => new Set(m).add(entry.id));
+    announce(`The file is no longer at ${entry.filePath}; locate it to send it again.`);
+  };
+
+  const handleLocated = async (file: File | undefined) => {
+    const entry = locating;
+    setLocating(null);
+    if (!file || !entry) return;
+    const r = await api.files.add(file);
+    if (!r.ok) return setError(r.error);
+    onRetryNew(entry, r.value);
   };
 
   return (
@@ -50,63 +91,73 @@ export function HistoryScreen({ onRetry }: { onRetry: (entry: HistoryEntry) => v
         </a>
       </p>
       <div className="buttons">
-        <button type="button" onClick={() => void load()}>Refresh</button>
+        <button type="button" onClick={() => void load(true)}>Refresh</button>
       </div>
+      <input
+        ref={chooser}
+        type="file"
+        hidden
+        data-testid="locate-input"
+        aria-label="Locate the file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          void handleLocated(file);
+        }}
+      />
       {error && <ErrorText error={error} />}
       {entries && entries.length === 0 && <p>No uploads yet.</p>}
       {entries && entries.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Upload history table">
-          <table className="history">
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col">Time</th>
-                <th scope="col">File</th>
-                <th scope="col">Name sent</th>
-                <th scope="col">Dataset</th>
-                <th scope="col">Record type</th>
-                <th scope="col">Size</th>
-                <th scope="col">Upload ID</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td className="nowrap">
-                    <span className={`status status-${e.status.replace(' ', '-').toLowerCase()}`}>{e.status}</span>
-                    {e.interrupted && <span className="badge warning-badge">Interrupted</span>}
-                    {e.error && <span className="cell-note">{e.error.message}</span>}
-                  </td>
-                  <td className="nowrap">{formatTime(e.finishedAt ?? e.createdAt)}</td>
-                  <td title={e.filePath}>{baseName(e.filePath)}</td>
-                  <td>{e.filename}</td>
-                  <td className="nowrap">{e.datasetId ?? '—'}</td>
-                  <td className="nowrap">{e.recordType ?? '—'}</td>
-                  <td className="nowrap">{formatBytes(e.bytes)}</td>
-                  <td className="nowrap">
-                    {e.uploadId ? (
-                      <>
-                        <code>{e.uploadId}</code>{' '}
-                        <button type="button" className="small" aria-label={`Copy upload ID ${e.uploadId}`} onClick={() => copy(e.uploadId ?? '')}>Copy</button>
-                      </>
-                    ) : '—'}
-                  </td>
-                  <td>
-                    {e.status !== 'Success' && e.status !== 'In Progress' && e.status !== 'Pending' && (
-                      <button type="button" className="small" aria-label={`Retry ${e.filename}`} onClick={() => onRetry(e)}>Retry</button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="history-list" aria-label="Uploads">
+          {entries.map((e) => (
+            <li key={e.id} className="history-entry" aria-labelledby={`entry-${e.id}`} data-testid="history-entry">
+              <div className="entry-head">
+                <span className={`status status-${e.status.replace(' ', '-').toLowerCase()}`}>{e.status}</span>
+                {e.interrupted && <span className="badge warning-badge">Interrupted</span>}
+                {e.sandbox && <span className="badge sandbox-badge" title="Sent to a sandbox on this computer, not to Lexer">Sandbox</span>}
+                <h3 id={`entry-${e.id}`} className="entry-name">{e.sourceName}</h3>
+                <span className="entry-time">{formatTime(e.finishedAt ?? e.createdAt)}</span>
+              </div>
+              <p className="entry-meta">
+                Sent as <code>{e.filename}</code> · {e.datasetId ? <>dataset <code>{e.datasetId}</code>, {e.recordType}</> : 'for Lexer staff'} · {formatBytes(e.bytes)}
+                {e.recordsSent !== null && (
+                  <> · {count(e.recordsSent)} records{e.recordsLeftOut ? `, ${count(e.recordsLeftOut)} left out` : ''}</>
+                )}
+              </p>
+              {e.error && <p className="entry-error">{e.error.message}</p>}
+              <div className="entry-actions">
+                {e.uploadId && (
+                  <span className="upload-id">
+                    Upload ID <code>{e.uploadId}</code>{' '}
+                    <button type="button" className="small" aria-label={`Copy upload ID ${e.uploadId}`} onClick={() => copy(e, e.uploadId ?? '')}>
+                      {copied === e.id ? 'Copied' : 'Copy'}
+                    </button>
+                  </span>
+                )}
+                {e.status !== 'Success' && e.status !== 'In Progress' && e.status !== 'Pending' && (
+                  e.requestId && openCards.has(e.requestId)
+                    ? <button type="button" className="small" aria-label={`Retry ${e.filename}`} onClick={() => void retry(e)}>Retry</button>
+                    : <button type="button" className="small" aria-label={`Retry ${e.filename} on a new card`} onClick={() => void retry(e)}>Retry on a new card</button>
+                )}
+              </div>
+              {missing.has(e.id) && (
+                <div className="notice" role="alert">
+                  <p>The file is no longer at <code>{e.filePath}</code>; locate it to send it again.</p>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setLocating(e);
+                      chooser.current?.click();
+                    }}
+                  >
+                    Locate {e.sourceName}…
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }

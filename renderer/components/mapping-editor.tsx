@@ -1,7 +1,9 @@
 /**
  * Column mapping: for each CSV header, the schema field it fills, a custom field, or nothing.
  * The choices are every field of the record type (`mapping.fields`), plus "Another field…" for
- * typing any dotted path.
+ * typing any dotted path. A custom field's key is shown under the choice rather than inside it:
+ * "Custom field (custom_fields.accepts_email_marketing)" did not fit a select at 800 px and was
+ * cut off (issue 9, item 22).
  */
 import { useId } from 'react';
 import type { ColumnMapping } from '../../preload/contract.js';
@@ -43,6 +45,7 @@ export function MappingEditor({ headers, sample, mapping, fields, onChange, disa
             const known = value === null || value === undefined || value === custom || fields.includes(value);
             const selected = value === null ? DROP : value === undefined ? (mapping.unknownColumns === 'drop' ? DROP : custom) : known ? value : OTHER;
             const selectId = `${id}-col-${i}`;
+            const keyId = `${id}-key-${i}`;
             return (
               <tr key={`${header}-${i}`}>
                 <th scope="row"><label htmlFor={selectId}>{header}</label></th>
@@ -52,16 +55,18 @@ export function MappingEditor({ headers, sample, mapping, fields, onChange, disa
                     id={selectId}
                     value={selected}
                     disabled={disabled}
+                    aria-describedby={selected === custom ? keyId : undefined}
                     onChange={(e) => {
                       const v = e.target.value;
                       setColumn(header, v === DROP ? null : v === OTHER ? '' : v);
                     }}
                   >
                     {fields.map((f) => <option key={f} value={f}>{f}</option>)}
-                    <option value={custom}>Custom field ({custom})</option>
+                    <option value={custom}>Custom field</option>
                     <option value={DROP}>Leave out this column</option>
                     <option value={OTHER}>Another field…</option>
                   </select>
+                  {selected === custom && <span id={keyId} className="custom-key">as <code>{custom}</code></span>}
                   {selected === OTHER && (
                     <input
                       type="text"

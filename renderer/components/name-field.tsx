@@ -3,7 +3,7 @@
  * `_` as special characters) are checked in main; this shows what was wrong with the original
  * name, offers the fixed one already filled in, and re-checks whatever the user types.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { NameCheck } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 
@@ -15,28 +15,42 @@ interface Props {
   /** Shown when empty: the name used when the box is left empty. */
   readonly placeholder: string | undefined;
   readonly disabled: boolean;
+  /** The vendor's own default name for a dataset upload: sent as it is, not checked. */
+  readonly vendorDefault: boolean;
+  /** Told main's verdict on each name as it arrives, so the card can hold Upload until the name passes. */
+  readonly onCheck: (check: { readonly name: string; readonly valid: boolean } | null) => void;
 }
 
 /** The "Name sent to Lexer" field with its rule check. */
-export function NameField({ original, originalCheck, value, onChange, placeholder, disabled }: Props) {
+export function NameField({ original, originalCheck, value, onChange, placeholder, disabled, vendorDefault, onCheck }: Props) {
   const api = useApi();
   const id = useId();
-  const [check, setCheck] = useState<NameCheck | null>(value === originalCheck.fixed ? { valid: true, fixed: value, problems: [] } : null);
+  const [check, setCheck] = useState<NameCheck | null>(null);
+  const first = useRef(true);
+  const report = useRef(onCheck);
+  report.current = onCheck;
 
   useEffect(() => {
-    if (!value.trim()) return setCheck(null);
+    const name = value.trim();
+    setCheck(null);
+    report.current(null);
+    if (!name || vendorDefault) return;
     let live = true;
-    // Wait for a pause in typing before asking main, so each keystroke is not a round trip.
+    // Wait for a pause in typing before asking main, so each keystroke is not a round trip; the
+    // name a card opens with is checked at once.
     const timer = setTimeout(() => {
-      void api.files.checkName(value.trim()).then((r) => {
-        if (live && r.ok) setCheck(r.value);
+      void api.files.checkName(name).then((r) => {
+        if (!live || !r.ok) return;
+        setCheck(r.value);
+        report.current({ name, valid: r.value.valid });
       });
-    }, 250);
+    }, first.current ? 0 : 250);
+    first.current = false;
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [api, value]);
+  }, [api, value, vendorDefault]);
 
   return (
     <div className="name-field">
@@ -77,6 +91,7 @@ export function NameField({ original, originalCheck, value, onChange, placeholde
           </>
         )}
         {!value.trim() && placeholder && <p className="hint">Left empty, the file is sent as {placeholder}.</p>}
+        {vendorDefault && <p className="hint">This is the name Lexer’s own uploader gives a file for a dataset; it is sent as it is.</p>}
       </div>
     </div>
   );

@@ -7,8 +7,11 @@ import { useRef, type KeyboardEvent } from 'react';
 export const TAB_NAMES = ['Upload', 'History', 'Settings'] as const;
 export type TabName = (typeof TAB_NAMES)[number];
 
-/** The tab list; `selected` is the visible screen. */
-export function NavTabs({ selected, onSelect }: { selected: TabName; onSelect: (tab: TabName) => void }) {
+/**
+ * The tab list; `selected` is the visible screen. `unsaved` marks a tab whose form has changes
+ * not saved yet (a dot, and "unsaved changes" for screen readers as the tab's description).
+ */
+export function NavTabs({ selected, onSelect, unsaved = null }: { selected: TabName; onSelect: (tab: TabName) => void; unsaved?: TabName | null }) {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const handleKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = TAB_NAMES.indexOf(selected);
@@ -21,25 +24,30 @@ export function NavTabs({ selected, onSelect }: { selected: TabName; onSelect: (
     refs.current[next]?.focus();
   };
   return (
-    <div role="tablist" aria-label="Screens" className="tabs" onKeyDown={handleKey}>
-      {TAB_NAMES.map((name) => (
-        <button
-          key={name}
-          ref={(el) => {
-            refs.current[name] = el;
-          }}
-          type="button"
-          role="tab"
-          id={`tab-${name}`}
-          aria-controls={`panel-${name}`}
-          aria-selected={selected === name}
-          tabIndex={selected === name ? 0 : -1}
-          className="tab"
-          onClick={() => onSelect(name)}
-        >
-          {name}
-        </button>
-      ))}
-    </div>
+    <>
+      <span id="tab-unsaved-note" hidden>unsaved changes</span>
+      <div role="tablist" aria-label="Screens" className="tabs" onKeyDown={handleKey}>
+        {TAB_NAMES.map((name) => (
+          <button
+            key={name}
+            ref={(el) => {
+              refs.current[name] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-controls={`panel-${name}`}
+            aria-selected={selected === name}
+            tabIndex={selected === name ? 0 : -1}
+            className="tab"
+            aria-describedby={unsaved === name ? 'tab-unsaved-note' : undefined}
+            onClick={() => onSelect(name)}
+          >
+            {name}
+            {unsaved === name && <span className="unsaved-dot" aria-hidden="true"> •</span>}
+          </button>
+        ))}
+      </div>
+    </>
   );
 }

@@ -28,6 +28,7 @@ export function NdjsonPanel(props: Props) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  const [fresh, setFresh] = useState(false);
 
   const handleValidate = async () => {
     const job = crypto.randomUUID();
@@ -37,6 +38,7 @@ export function NdjsonPanel(props: Props) {
     const r = await api.jobs.validate(job, file.path, recordType);
     setJobId(null);
     if (!r.ok) return setError(r.error);
+    setFresh(true);
     setReport(r.value);
     announce(`Checked ${file.name}: ${r.value.valid} valid, ${r.value.invalid} invalid records.`);
   };
@@ -70,6 +72,8 @@ export function NdjsonPanel(props: Props) {
           warnings={report.warnings}
           jobId={report.jobId}
           fileName={file.name}
+          focusOnShow={fresh}
+          onFocused={() => setFresh(false)}
         />
       )}
     </div>

@@ -1,15 +1,19 @@
 /**
  * Says plainly, on the Upload screen, when uploads go to the local sandbox instead of Lexer,
- * and where the sandbox keeps what it received. Re-checked whenever the screen is shown.
+ * and where the sandbox keeps what it received. Re-checked whenever the screen is shown or the
+ * sandbox setting changes.
  */
 import { useEffect, useState } from 'react';
 import type { SandboxStatus } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
+import { useConnection } from './connection-status.js';
 
 /** The sandbox-mode notice (renders nothing when uploads go to Lexer). */
 export function SandboxBanner({ visible }: { readonly visible: boolean }) {
   const api = useApi();
   const [status, setStatus] = useState<SandboxStatus | null>(null);
+  // Also when the first-run panel turns the sandbox on from this very screen.
+  const { sandbox } = useConnection();
   useEffect(() => {
     if (!visible) return;
     let live = true;
@@ -17,7 +21,7 @@ export function SandboxBanner({ visible }: { readonly visible: boolean }) {
     return () => {
       live = false;
     };
-  }, [api, visible]);
+  }, [api, visible, sandbox]);
   if (!status?.enabled) return null;
   return (
     <p className="notice" data-testid="sandbox-banner">

@@ -14,18 +14,22 @@ export function useUploadAnnouncements(cards: readonly Card[]): void {
   useEffect(() => {
     for (const card of cards) {
       if (!card.upload) continue;
-      const view = describeUpload(card.upload);
+      const view = describeUpload(card.upload, card.lastProgress);
       const phase = view.final ?? 'started';
       if (said.current.get(card.id) === phase) continue;
       said.current.set(card.id, phase);
-      const name = card.file.name;
+      const name = card.defaults.sourceName ?? card.file.name;
       switch (phase) {
         case 'started':
           announce(`Sending ${name}.`);
           break;
-        case 'Success':
-          announce(`${name}: Success. The file reached Lexer.`);
+        case 'Success': {
+          const u = card.upload;
+          const where = u.kind === 'succeeded' && u.sandbox ? 'the sandbox on this computer, not Lexer' : 'Lexer';
+          const records = u.kind === 'succeeded' && u.records ? ` ${u.records.sent} records sent, ${u.records.leftOut} left out.` : '';
+          announce(`${name}: Success. The file reached ${where}.${records}`);
           break;
+        }
         case 'Failed':
           announce(`${name}: Failed. ${view.step}`);
           break;

@@ -2,7 +2,7 @@
  * What validation or conversion found: counts, errors grouped by field and rule (so 10,000 bad
  * emails read as one line), the first failing lines, and the full list as a CSV download.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ErrorGroup, ErrorInfo, LineError } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { ErrorText } from './error-text.js';
@@ -22,13 +22,22 @@ interface Props {
   readonly warnings: readonly string[];
   readonly jobId: string;
   readonly fileName: string;
+  /** Take the focus when shown (a check the person just ran), then call `onFocused`. */
+  readonly focusOnShow?: boolean;
+  readonly onFocused?: () => void;
 }
 
 /** The validation report. */
-export function ValidationReport({ counts, errors, summary, warnings, jobId, fileName }: Props) {
+export function ValidationReport({ counts, errors, summary, warnings, jobId, fileName, focusOnShow = false, onFocused }: Props) {
   const api = useApi();
   const id = useId();
   const [exportError, setExportError] = useState<ErrorInfo | null>(null);
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focusOnShow) return;
+    section.current?.focus();
+    onFocused?.();
+  }, [focusOnShow, onFocused]);
 
   const handleExport = async () => {
     setExportError(null);
@@ -46,7 +55,7 @@ export function ValidationReport({ counts, errors, summary, warnings, jobId, fil
   };
 
   return (
-    <section className="report" aria-labelledby={`${id}-h`}>
+    <section ref={section} tabIndex={-1} className="report" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>Validation report</h4>
       <dl className="counts">
         <div><dt>Rows</dt><dd>{counts.total.toLocaleString()}</dd></div>

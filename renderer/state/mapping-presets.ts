@@ -1,34 +1,25 @@
 /**
- * Saved column mappings, kept in the window's localStorage: a mapping is a UI convenience, not a
- * secret, and a team re-sending the same export each week wants it back with one click.
+ * Mapping presets saved by earlier versions in the window's localStorage. Presets now live in
+ * main (main/app/preset-store.ts); these are handed over once, then removed from the page.
  */
-import type { ColumnMapping, RecordTypeName } from '../../preload/contract.js';
+import type { MappingPreset } from '../../preload/contract.js';
 import { asRecordType } from '../record-types.js';
 
 const KEY = 'lexer-uploader:mapping-presets';
 
-export interface MappingPreset {
-  readonly name: string;
-  readonly recordType: RecordTypeName;
-  readonly mapping: ColumnMapping;
-}
-
-/** Reads every saved preset; a damaged store reads as empty rather than breaking the screen. */
-export function loadPresets(): readonly MappingPreset[] {
+/** The presets left in localStorage; [] when none or damaged. */
+export function readLegacyPresets(): readonly MappingPreset[] {
   try {
     const raw: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    if (!Array.isArray(raw)) return [];
-    return raw.filter(isPreset);
+    return Array.isArray(raw) ? raw.filter(isPreset) : [];
   } catch {
     return [];
   }
 }
 
-/** Saves (or replaces, by name) one preset and returns the new list. */
-export function savePreset(preset: MappingPreset): readonly MappingPreset[] {
-  const next = [...loadPresets().filter((p) => p.name !== preset.name), preset];
-  localStorage.setItem(KEY, JSON.stringify(next));
-  return next;
+/** Removes the old store once main holds its presets. */
+export function forgetLegacyPresets(): void {
+  localStorage.removeItem(KEY);
 }
 
 function isPreset(value: unknown): value is MappingPreset {

@@ -15,10 +15,24 @@ export function withCsvExtension(name: string): string {
   return /\.ndjson$/i.test(name) ? name.replace(/\.ndjson$/i, '.csv') : name;
 }
 
+/** Swaps `.ndjson` back to `.json` (when the user goes back to sending the JSON as it is). */
+export function withJsonExtension(name: string): string {
+  return /\.ndjson$/i.test(name) ? name.replace(/\.ndjson$/i, '.json') : name;
+}
+
 /**
  * The vendor uploader's default NDJSON destination name: `{dataset_id}_{record_type}_{unix_timestamp}.ndjson`
  * (FILE_UPLOAD_API.md, "File names").
  */
 export function defaultDatasetFileName(datasetId: string, recordType: string, now: Date = new Date()): string {
   return `${datasetId}_${recordType}_${Math.floor(now.getTime() / 1000)}.ndjson`;
+}
+
+/**
+ * Whether `name` has the shape of the vendor uploader's own default for a record type,
+ * `{dataset_id}_{record_type}_{unix_timestamp}.ndjson` (gzipped or not): Lexer made that shape, so
+ * it is sent as it is. `lexer-upload` gives it to dataset uploads, and History's Retry keeps it.
+ */
+export function isDatasetDefaultName(name: string, recordType: string): boolean {
+  return new RegExp(`^[A-Za-z0-9_-]+_${recordType}_\\d{9,11}\\.ndjson(\\.gz)?$`).test(name);
 }

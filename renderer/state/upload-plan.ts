@@ -1,59 +1,88 @@
 /**
- * What a card would send, worked out from its choices: the file itself, or the NDJSON a CSV was
- * converted to; with a destination only when a dataset ID is given (only NDJSON loads by itself).
+ * What a card would send, worked out from its choices: the file itself, or the NDJSON a CSV (or
+ * a JSON array) was converted to; with a destination only when a dataset ID is given (only NDJSON
+ * loads by itself). Upload stays off until the name passes Lexer's rules (issue 9, item 11) and
+ * there is somewhere to send to (a token, or the sandbox: item 10).
  */
 import type { ConversionReport, FileInfo, FileKind, RecordTypeName, UploadRequest } from '../../preload/contract.js';
-import { defaultDatasetFileName } from './send-names.js';
+import { defaultDatasetFileName, isDatasetDefaultName } from './send-names.js';
 
+/** How a CSV or JSON file goes: as it is (for Lexer staff), or converted to NDJSON. */
 export type CsvMode = 'as-is' | 'convert';
 
+/** The rows a conversion left out, which the person confirms before sending (issue 9, item 2). */
+export interface LeftOut {
+  readonly sent: number;
+  readonly total: number;
+  readonly leftOut: number;
+}
+
 /** What the card would send now, or why it cannot yet. */
-export type Plan = { readonly ready: true; readonly request: Omit<UploadRequest, 'id'> } | { readonly ready: false; readonly reason: string };
+export type Plan =
+  | { readonly ready: true; readonly request: Omit<UploadRequest, 'id'>; readonly leftOut: LeftOut | null }
+  | { readonly ready: false; readonly reason: string; readonly badName?: boolean };
 
 /** NDJSON and gzip (gzipped NDJSON) can load into a dataset. */
 export function isDatasetKind(kind: FileKind): boolean {
   return kind === 'ndjson' || kind === 'gzip';
 }
 
+/** CSV files and JSON arrays can be converted to NDJSON. */
+export function isConvertibleKind(kind: FileKind): boolean {
+  return kind === 'csv' || kind === 'json';
+}
+
 export interface PlanInput {
   readonly file: FileInfo;
   readonly sendName: string;
+  /** main's verdict on a name (null while it is being checked). */
+  readonly nameCheck: { readonly name: string; readonly valid: boolean } | null;
   readonly recordType: RecordTypeName;
   readonly datasetId: string;
   readonly csvMode: CsvMode;
   readonly conversion: ConversionReport | null;
   readonly validateFirst: boolean;
+  /** A token is saved or the sandbox is on; null while not known yet. */
+  readonly connectionReady: boolean | null;
 }
 
 /** Works out the upload request from the card's choices. */
-export function planUpload({ file, sendName, recordType, datasetId, csvMode, conversion, validateFirst }: PlanInput): Plan {
+export function planUpload(p: PlanInput): Plan {
+  const { file, recordType, csvMode, conversion } = p;
   if (file.blocker) return { ready: false, reason: file.blocker.message };
-  const dataset = datasetId.trim();
+  const dataset = p.datasetId.trim();
   const destination = dataset ? { datasetId: dataset, recordType } : null;
-  const name = sendName.trim();
+  const typed = p.sendName.trim();
+  const converting = isConvertibleKind(file.kind) && csvMode === 'convert';
+  if (converting) {
+    if (!conversion) return { ready: false, reason: 'Convert the file first (Convert and validate).' };
+    if (conversion.written === 0) return { ready: false, reason: 'No row could be converted; fix the mapping or the file.' };
+  }
+  // The vendor's own default name for NDJSON into a dataset needs no check: Lexer made it (also
+  // when typed, or kept by History's Retry of a `lexer-upload` dataset upload).
+  const fallback = isDatasetKind(file.kind) && dataset ? defaultDatasetFileName(dataset, recordType) : '';
+  const name = typed || fallback;
+  if (!name) return { ready: false, reason: 'Type the name to send the file under.' };
+  if (typed && !(dataset && (converting || isDatasetKind(file.kind)) && isDatasetDefaultName(typed, recordType))) {
+    if (p.nameCheck?.name !== typed) return { ready: false, reason: 'Checking the name against Lexer’s rules…' };
+    if (!p.nameCheck.valid) return { ready: false, reason: 'The name breaks Lexer’s file-name rules (see above); Lexer would refuse it.', badName: true };
+  }
+  if (p.connectionReady === false) return { ready: false, reason: 'Paste your API token in Settings first, or try the local sandbox.' };
+  if (converting && conversion) {
+    const leftOut = conversion.rejected > 0 ? { sent: conversion.written, total: conversion.rows, leftOut: conversion.rejected } : null;
+    return { ready: true, request: { path: conversion.output, filename: name, destination, validateFirst: false }, leftOut };
+  }
   switch (file.kind) {
     case 'csv':
-      if (csvMode === 'as-is') return name ? { ready: true, request: { path: file.path, filename: name, destination: null, validateFirst: false } } : noName();
-      if (!conversion) return { ready: false, reason: 'Convert the file first (Convert and validate).' };
-      if (conversion.written === 0) return { ready: false, reason: 'No row could be converted; fix the mapping or the file.' };
-      if (!name) return noName();
-      return { ready: true, request: { path: conversion.output, filename: name, destination, validateFirst: false } };
-    case 'ndjson':
-    case 'gzip': {
-      const filename = name || (dataset ? defaultDatasetFileName(dataset, recordType) : '');
-      if (!filename) return noName();
-      return { ready: true, request: { path: file.path, filename, destination, validateFirst: destination !== null && validateFirst } };
-    }
     case 'json':
     case 'other':
-      return name ? { ready: true, request: { path: file.path, filename: name, destination: null, validateFirst: false } } : noName();
+      return { ready: true, request: { path: file.path, filename: name, destination: null, validateFirst: false }, leftOut: null };
+    case 'ndjson':
+    case 'gzip':
+      return { ready: true, request: { path: file.path, filename: name, destination, validateFirst: destination !== null && p.validateFirst }, leftOut: null };
     default: {
       const _exhaustive: never = file.kind;
       return _exhaustive;
     }
   }
-}
-
-function noName(): Plan {
-  return { ready: false, reason: 'Type the name to send the file under.' };
 }

@@ -25,7 +25,7 @@ test('with the local sandbox on, an upload needs no saved token and lands in the
     assert.equal(on.enabled, true);
     assert.match(on.apiUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+/);
     assert.ok(on.storageDir?.startsWith(f.dir), 'the sandbox keeps files under the app data folder');
-    assert.equal((await f.value('token:check')).valid, true);
+    assert.equal((await f.value('token:check', null)).valid, true);
 
     const done = await f.value('uploads:start', { ...request, id: 'sb-2' });
     assert.equal(done.kind, 'succeeded');

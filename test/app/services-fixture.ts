@@ -19,7 +19,7 @@ export interface ServicesFixture {
   call<C extends InvokeChannel>(channel: C, ...args: unknown[]): Promise<Result<InvokeResult<C>>>;
   /** Calls and returns the value, failing the test on an error result. */
   value<C extends InvokeChannel>(channel: C, ...args: unknown[]): Promise<InvokeResult<C>>;
-  file(name: string, text: string): Promise<string>;
+  file(name: string, text: string | Buffer): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -13,7 +13,7 @@ test('progress ticks are throttled, state changes go out at once, the latest tic
   t.push('a', uploading(20));
   t.push('a', uploading(30));
   assert.deepEqual(out.map((e) => e.state.kind), ['pending', 'uploading'], 'ticks inside the interval wait');
-  t.push('a', { kind: 'succeeded', uploadId: 'u', bytes: 100, filename: 'f' });
+  t.push('a', { kind: 'succeeded', uploadId: 'u', bytes: 100, filename: 'f', sandbox: false, records: null });
   assert.deepEqual(out.map((e) => e.state.kind), ['pending', 'uploading', 'succeeded'], 'the final state is never held back');
   t.push('b', uploading(5));
   assert.equal(out.at(-1)?.id, 'b', 'each upload is throttled on its own');

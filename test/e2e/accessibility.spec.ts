@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { test, expect, addFiles, card, openTab, saveToken, snap } from './fixtures.js';
+import { test, expect, addFiles, card, historyEntry, openTab, saveToken, snap } from './fixtures.js';
 
 async function expectNoSeriousViolations(page: Page, info: TestInfo, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -59,7 +59,7 @@ test('every screen passes axe without serious or critical violations', async ({ 
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
 
   await openTab(page, 'History');
-  await expect(page.getByRole('row').filter({ hasText: 'customers-20250101-1.ndjson' })).toBeVisible();
+  await expect(historyEntry(page, 'customers-20250101-1.ndjson')).toBeVisible();
   await expectNoSeriousViolations(page, info, 'history');
   await keep(page, info, 'history');
 
@@ -74,4 +74,43 @@ test('every screen passes axe without serious or critical violations', async ({ 
   await openTab(page, 'Upload');
   await expectNoSeriousViolations(page, info, 'csv-card-dark');
   await snap(page, info, 'csv-dark');
+});
+
+test('issue 9’s screens pass axe at 800x600: first run, bulk actions, link warning, the question, History cards', async ({ app: page, sandbox }, info) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await expect(page.getByTestId('first-run')).toBeVisible();
+  await expectNoSeriousViolations(page, info, 'first-run');
+
+  const csv = info.outputPath('Links (export).csv');
+  await writeFile(csv, 'Email,Customer ID,Birthday\na@example.com,C1,13/04/1985\nb@example.com,C2,1985-04-13\n');
+  const ndjson = info.outputPath('people-20260101-v1.ndjson');
+  await writeFile(ndjson, '{"link":{"email":"a@example.com"}}\n');
+  await saveToken(page, sandbox.token);
+  await addFiles(page, [csv, ndjson]);
+  const c = card(page, 'Links (export).csv');
+  await c.getByRole('radio', { name: 'Convert to NDJSON' }).check();
+  await c.getByRole('combobox', { name: 'Customer ID', exact: true }).selectOption('link.customer_id');
+  await expect(c.getByTestId('link-warning')).toBeVisible();
+  await c.getByLabel('Dataset ID').fill('ds 1');
+  await expectNoSeriousViolations(page, info, 'bulk-and-mapping');
+
+  await c.getByLabel('Dataset ID').fill('ds_1');
+  await c.getByRole('button', { name: /^Send “Customer ID”/ }).click();
+  await c.getByRole('button', { name: 'Convert and validate' }).click();
+  await expect(c.getByRole('region', { name: 'Validation report' })).toBeFocused();
+  await c.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoSeriousViolations(page, info, 'question');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  await saveToken(page, 'not-the-sandbox-token-wxyz');
+  await openTab(page, 'Upload');
+  await card(page, 'people-20260101-v1.ndjson').getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(card(page, 'people-20260101-v1.ndjson').getByTestId('upload-result')).toHaveText('Failed');
+  await openTab(page, 'History');
+  await expect(historyEntry(page, 'people-20260101-v1.ndjson')).toContainText('Failed');
+  await expectNoSeriousViolations(page, info, 'history-cards');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousViolations(page, info, 'history-cards-dark');
 });

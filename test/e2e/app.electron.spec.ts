@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../main/sandbox/start-sandbox.js';
-import { addFiles, card, expect, openTab, saveToken, sha256 } from './fixtures.js';
+import { addFiles, card, expect, historyEntry, openTab, saveToken, sha256 } from './fixtures.js';
 
 /** The Electron executable, as `require('electron')` would return it, or null when not downloaded. */
 function electronBinary(): string | null {
@@ -56,11 +56,11 @@ test('the Electron app saves a token, uploads an NDJSON file to a dataset and sh
     expect(stored).toHaveLength(1);
     expect(await sha256(stored[0]!.path)).toBe(await sha256(file));
     await openTab(page, 'History');
-    const row = page.getByRole('row').filter({ hasText: name });
+    const row = historyEntry(page, name);
     await expect(row).toContainText('Success');
     // Copy needs the clipboard-sanitized-write permission, the one the app grants its own page.
     await row.getByRole('button', { name: /Copy upload ID/ }).click();
-    await expect(page.getByText(/Upload ID \S+ copied\./)).toBeAttached();
+    await expect(row.getByRole('button', { name: /Copy upload ID/ })).toHaveText('Copied');
     const copied = await app.evaluate(({ clipboard }) => clipboard.readText());
     expect(copied).toMatch(/\S/);
     await expect(row).toContainText(copied);

@@ -50,8 +50,13 @@ test('a CSV with a BOM is previewed, converted with a mapping, validated and upl
   expect(errors).toContain('not-an-email');
   await snap(page, info, 'csv-report');
 
+  // One row was left out: the app asks before sending, and the result keeps the count.
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
+  const ask = page.getByRole('dialog', { name: 'Send with rows left out?' });
+  await expect(ask).toContainText('2 of 3 customers will be sent; 1 is left out');
+  await ask.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
+  await expect(c.getByTestId('upload-records')).toHaveText('Sent 2 records; 1 left out.');
 
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);

@@ -31,7 +31,10 @@ test('the tabs and Browse… are reachable from the keyboard', async ({ app: pag
   await expect(page.getByRole('tab', { name: 'Settings', exact: true })).toBeFocused();
   await page.keyboard.press('Home');
   await expect(upload).toHaveAttribute('aria-selected', 'true');
-  // From the selected tab, the next stop is the Browse… button.
+  // From the selected tab, the next stops are the first-run panel's two choices, then Browse….
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Paste your API token' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Browse…' })).toBeFocused();
   const chooser = page.waitForEvent('filechooser');

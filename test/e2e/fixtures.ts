@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../main/sandbox/start-sandbox.js';
+import { startTcpResetProxy, type TcpResetProxy } from '../helpers/tcp-reset-proxy.js';
 import { startBrowserHost } from '../../main/host/start-browser-host.js';
 
 export interface Host {
@@ -34,6 +35,25 @@ async function launchHost(configDir: string, apiUrl: string): Promise<Host> {
   process.env.LEXER_API_URL = apiUrl;
   // The host serves the built renderer (`npm test` builds first).
   return startBrowserHost({ port: 0, configDir, apiUrl, log: () => undefined });
+}
+
+/**
+ * A sandbox whose upload links go through a TCP proxy that cuts (or stalls) the first connections,
+ * and a host over `configDir` talking to it: a flaky network, for real. `close()` stops all three.
+ */
+export async function startFlakyHost(configDir: string, sandboxDir: string, faults: Parameters<typeof startTcpResetProxy>[0]) {
+  const proxy: TcpResetProxy = await startTcpResetProxy(faults);
+  const sandbox = await startSandbox({ dir: sandboxDir, s3Origin: proxy.origin, log: () => undefined });
+  proxy.targetPort = Number(new URL(sandbox.apiUrl).port);
+  const host = await launchHost(configDir, sandbox.apiUrl);
+  return {
+    proxy, sandbox, host,
+    async close() {
+      await host.close();
+      await sandbox.close();
+      await proxy.close();
+    },
+  };
 }
 
 export const test = base.extend<Fixtures>({
@@ -107,6 +127,11 @@ export async function addFiles(page: Page, paths: string[]): Promise<void> {
 /** The card of a file, found by its heading (the file's name). */
 export function card(page: Page, fileName: string) {
   return page.getByRole('main').getByRole('region', { name: fileName, exact: true });
+}
+
+/** An upload in History, found by text it shows (its file name, the name sent, its status). */
+export function historyEntry(page: Page, text: string) {
+  return page.getByTestId('history-entry').filter({ hasText: text });
 }
 
 /** Saves a full-page screenshot into the test's output and attaches it to the report. */

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect, card, openTab, saveToken, sha256 } from './fixtures.js';
+import { test, expect, card, historyEntry, openTab, saveToken, sha256 } from './fixtures.js';
 
 /** The pid of a process that has already exited: its entries can never finish. */
 async function deadPid(): Promise<number> {
@@ -33,15 +33,16 @@ test('an interrupted upload is marked in History and Retry sends it to Success',
   await page.goto(host.url);
   await saveToken(page, sandbox.token);
   await openTab(page, 'History');
-  const row = page.getByRole('row').filter({ hasText: name });
+  const row = historyEntry(page, name);
   await expect(row.getByText('Failed', { exact: true })).toBeVisible();
   await expect(row.getByText('Interrupted', { exact: true })).toBeVisible();
   await expect(row).toContainText('did not finish');
 
-  await row.getByRole('button', { name: `Retry ${name}` }).click();
+  // No card is open for it, so the button says it makes one; the upload starts by itself.
+  await row.getByRole('button', { name: `Retry ${name} on a new card` }).click();
   const c = card(page, name);
+  await expect(c).toBeFocused();
   await expect(c.getByLabel('Dataset ID')).toHaveValue('ds_retry');
-  await c.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);

@@ -1,6 +1,6 @@
 /** History survives a restart of the host: the entries come from main's history file. */
 import { writeFile } from 'node:fs/promises';
-import { test, expect, addFiles, card, openTab, saveToken, snap } from './fixtures.js';
+import { test, expect, addFiles, card, historyEntry, openTab, saveToken, snap } from './fixtures.js';
 
 test('an upload is listed in History after the host restarts', async ({ app: page, host, startHost, sandbox }, info) => {
   const name = 'customers-20250102-1.ndjson';
@@ -18,7 +18,7 @@ test('an upload is listed in History after the host restarts', async ({ app: pag
   await page.goto(again.url);
   await openTab(page, 'History');
   await expect(page.getByRole('heading', { name: 'Upload history' })).toBeVisible();
-  const row = page.getByRole('row').filter({ hasText: name });
+  const row = historyEntry(page, name);
   await expect(row).toBeVisible();
   await expect(row.getByText('Success', { exact: true })).toBeVisible();
   await expect(row.getByText('ds_history')).toBeVisible();

@@ -29,7 +29,11 @@ test('saving a token shows only its last 4 characters and the token checks out',
   await openTab(page, 'Settings');
   await expect(page.getByTestId('token-last4')).toHaveText(last4);
 
+  // Remove asks first (the Hub shows a token only once), and "Keep it" is the default.
   await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  const ask = page.getByRole('dialog', { name: 'Remove the API token?' });
+  await expect(ask.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await ask.getByRole('button', { name: 'Remove token' }).click();
   await expect(page.getByText('No token saved yet.')).toBeVisible();
 });
 

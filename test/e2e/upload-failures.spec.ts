@@ -1,6 +1,6 @@
 /** What a person sees when an upload cannot happen: a rejected token, a cancel, a file too big. */
 import { open, writeFile } from 'node:fs/promises';
-import { test, expect, addFiles, card, openTab, saveToken, snap } from './fixtures.js';
+import { test, expect, addFiles, card, historyEntry, openTab, saveToken, snap } from './fixtures.js';
 
 const LINE = JSON.stringify({ link: { email: 'jane@example.com' }, email: 'jane@example.com' }) + '\n';
 
@@ -21,16 +21,15 @@ test('a rejected token ends in "Failed" with the reason in plain words', async (
   await snap(page, info, 'token-rejected');
   expect(await sandbox.storedFiles()).toHaveLength(0);
 
-  // With the right token saved, History's Retry puts the file back on a card, and it goes through.
+  // With the right token saved, History's Retry restarts that same card (no duplicate) and focuses it.
   await saveToken(page, sandbox.token);
   await openTab(page, 'History');
-  const row = page.getByRole('row').filter({ hasText: 'Failed' });
-  await row.getByRole('button', { name: /^Retry / }).click();
+  const row = historyEntry(page, 'Failed');
+  await row.getByRole('button', { name: /^Retry (?!.*new card)/ }).click();
   await expect(page.getByRole('tab', { name: 'Upload', exact: true })).toHaveAttribute('aria-selected', 'true');
-  const again = card(page, name).last();
-  await expect(again.getByLabel('Dataset ID')).toHaveValue('ds_e2e');
-  await again.getByRole('button', { name: 'Upload', exact: true }).click();
-  await expect(again.getByTestId('upload-result')).toHaveText('Success');
+  await expect(card(page, name)).toHaveCount(1);
+  await expect(card(page, name)).toBeFocused();
+  await expect(c.getByTestId('upload-result')).toHaveText('Success');
   expect(await sandbox.storedFiles()).toHaveLength(1);
 });
 

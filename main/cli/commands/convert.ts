@@ -61,6 +61,11 @@ export function registerConvert(program: Command): void {
           ...(o.output !== undefined ? { output: o.output } : {}),
         });
         progress.stop();
+        if (!r.stoppedEarly) {
+          // Noted so `upload` of this output can say how many rows were left out (conversion-ledger.ts).
+          const [{ recordConversion }, { configDir }] = await Promise.all([import('../../history/conversion-ledger.js'), import('../../config/paths.js')]);
+          await recordConversion(configDir(), { output: r.output, source: input, recordType: o.recordType, rows: r.rows, written: r.written, rejected: r.rejected }).catch(() => undefined);
+        }
         if (json) {
           printJson({
             rows: r.rows, written: r.written, rejected: r.rejected,

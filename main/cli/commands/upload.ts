@@ -25,6 +25,8 @@ export function registerUpload(program: Command): void {
     .option('--validate', 'check every record against --record-type first; upload only a file whose records are all valid')
     .option('--json', 'print one JSON object at the end instead of progress')
     .action(runAction(async (files: string[], o: UploadOptions) => {
+      const { refuseUnsupportedFiles } = await import('../upload-refusal.js');
+      await refuseUnsupportedFiles(files);
       const destination = checkUsage(files, o);
       const { runUploads } = await import('../upload-run.js');
       return runUploads(files, o, destination);

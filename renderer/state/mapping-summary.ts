@@ -1,0 +1,88 @@
+/**
+ * "Things to know" about a CSV, worked out from the mapping as it stands (issue 9, items 13 and
+ * 14): how many columns go to fields, to custom fields or nowhere, which field every record needs
+ * and no column fills, and two columns that both try to be a record's link. Recomputed on every
+ * change, so it never goes stale and never calls a suggestion a problem.
+ */
+import type { ColumnMapping, CsvPreview, FieldOption, PreviewIssue } from '../../preload/contract.js';
+
+const CUSTOM = 'custom_fields.';
+/**
+ * The keys that name a link variant (main/schemas/common/link.ts): a record's `link` is exactly one
+ * of them; `system_name`, `link_value` and `id_type` only complete a variant.
+ */
+const LINK_KEYS: readonly string[] = ['email', 'email_sha256', 'email_md5', 'customer_id', 'mobile', 'external_id', 'link_type'];
+
+export interface ColumnTarget {
+  readonly header: string;
+  /** The field path, `custom_fields.x`, or null when the column is left out. */
+  readonly path: string | null;
+}
+
+/** Where each column goes under the mapping (the mapping's default for columns it does not name). */
+export function columnTargets(headers: readonly string[], mapping: ColumnMapping, customFor: (header: string) => string): ColumnTarget[] {
+  return headers.map((header) => {
+    const value = mapping.columns[header];
+    if (value === undefined) return { header, path: mapping.unknownColumns === 'drop' ? null : customFor(header) };
+    return { header, path: value === '' ? null : value };
+  });
+}
+
+export interface LinkConflict {
+  /** The column kept as the link (the first, in column order). */
+  readonly keep: ColumnTarget;
+  /** The other link columns, each with the plain field it could go to instead (or a custom field). */
+  readonly move: readonly { readonly column: ColumnTarget; readonly suggestion: string }[];
+}
+
+/** Two or more columns naming different link variants: every row holding both values is rejected. */
+export function linkConflict(targets: readonly ColumnTarget[], fields: readonly FieldOption[], customFor: (header: string) => string): LinkConflict | null {
+  const links = targets.filter((t) => t.path !== null && t.path.startsWith('link.') && LINK_KEYS.includes(t.path.slice('link.'.length)));
+  const keys = new Set(links.map((t) => t.path));
+  const [keep, ...others] = links;
+  if (!keep || keys.size < 2) return null;
+  const paths = new Set(fields.map((f) => f.path));
+  const move = others
+    .filter((t) => t.path !== keep.path)
+    .map((column) => {
+      const plain = (column.path ?? '').slice('link.'.length);
+      return { column, suggestion: paths.has(plain) ? plain : customFor(column.header) };
+    });
+  return { keep, move };
+}
+
+export interface MappingSummary {
+  readonly fields: number;
+  readonly custom: number;
+  readonly left: number;
+  /** Columns that fill the link, in column order. */
+  readonly linkColumns: readonly ColumnTarget[];
+  /** Required fields (link included) no column fills: every row would be rejected. */
+  readonly missing: readonly string[];
+}
+
+/** Counts where the columns go and what every record needs but no column gives. */
+export function summarizeMapping(targets: readonly ColumnTarget[], fields: readonly FieldOption[]): MappingSummary {
+  const mapped = targets.map((t) => t.path).filter((p): p is string => p !== null);
+  const fills = (path: string) => mapped.some((m) => m === path || m.startsWith(`${path}.`));
+  const missing = fields.filter((f) => f.required && !f.path.startsWith('link.') && !fills(f.path)).map((f) => f.path);
+  const needsLink = fields.some((f) => f.path.startsWith('link.'));
+  const linkColumns = targets.filter((t) => t.path?.startsWith('link.'));
+  return {
+    fields: mapped.filter((p) => !p.startsWith(CUSTOM)).length,
+    custom: mapped.filter((p) => p.startsWith(CUSTOM)).length,
+    left: targets.length - mapped.length,
+    linkColumns,
+    missing: needsLink && linkColumns.length === 0 ? ['link', ...missing] : missing,
+  };
+}
+
+/**
+ * The preview's real problems: a BOM, invisible characters, ragged rows, duplicate headers. A
+ * header matched to a field by suggestion is not one (the mapping shows it), so `unknown-header`
+ * notes are left out here. When the engine lists such notes apart (CsvPreview `notes`), this
+ * filter has nothing left to do.
+ */
+export function previewProblems(preview: CsvPreview): readonly PreviewIssue[] {
+  return preview.issues.filter((i) => i.kind !== 'unknown-header');
+}

@@ -1,0 +1,45 @@
+// `lexer-upload upload` refuses what Lexer cannot load before any request (issue 9, item 1):
+// exit 1, `--json` error code `unsupported-file`, one sentence saying what to do.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestSandbox, writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
+import { pngFile, xlsxFile } from '../helpers/office-files.js';
+import { runCli, tempConfig } from './cli-helpers.js';
+
+describe('lexer-upload upload refuses unsupported files', () => {
+  let sb: TestSandbox;
+  let config: Awaited<ReturnType<typeof tempConfig>>;
+  let env: NodeJS.ProcessEnv;
+  before(async () => {
+    sb = await startTestSandbox();
+    config = await tempConfig();
+    env = { ...config.env, LEXER_API_URL: sb.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: sb.sandbox.token };
+  });
+  after(async () => {
+    await sb.stop();
+    await config.cleanup();
+  });
+
+  test('an Excel workbook: exit 1, code unsupported-file, the Save As hint, nothing requested', async () => {
+    const path = await writeTestFile(sb.work, 'customers_export.xlsx', xlsxFile());
+    const r = await runCli(['upload', path, '--json'], { env });
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; message: string; hint: string } };
+    assert.equal(out.ok, false);
+    assert.equal(out.error.code, 'unsupported-file');
+    assert.match(out.error.message, /customers_export\.xlsx is an Excel workbook/);
+    assert.equal(out.error.hint, "Excel workbooks can't be loaded: in Excel choose File > Save As > CSV UTF-8, then upload the .csv.");
+    assert.match(r.stderr, /File > Save As > CSV UTF-8/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(sb.sandbox.requestLog.length, 0, 'no request reached the API');
+  });
+
+  test('a PNG named .csv among good files: nothing of the run is sent', async () => {
+    const good = await writeTestFile(sb.work, 'good-20260101-v1.csv', 'email\na@example.com\n');
+    const png = await writeTestFile(sb.work, 'photo-20260101-v1.csv', pngFile());
+    const r = await runCli(['upload', good, png], { env });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /photo-20260101-v1\.csv is an image/);
+    assert.equal(sb.sandbox.requestLog.length, 0);
+  });
+});

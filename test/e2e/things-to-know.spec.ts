@@ -1,0 +1,58 @@
+/**
+ * Issue 9, items 13 and 14: "Things to know" is short, lists real problems only, follows the
+ * mapping as it changes, and two columns feeding a record's one link are caught at the mapping.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { test, expect, addFiles, card, saveToken, snap } from './fixtures.js';
+
+test('Things to know follows the mode and the mapping, and never calls a suggestion a problem', async ({ app: page }, info) => {
+  const name = 'shop-20260101-v1.csv';
+  const rows = ['\uFEFFEmail,First Name,Customer ID,Loyalty Points'];
+  for (let i = 0; i < 8; i += 1) rows.push(i < 5 ? `c${i}@example.com,Jane,C${i},${i},extra` : `c${i}@example.com,Jane,C${i},${i}`);
+  await writeFile(info.outputPath(name), `${rows.join('\r\n')}\r\n`);
+  await addFiles(page, [info.outputPath(name)]);
+  const c = card(page, name);
+  const notes = c.getByTestId('things-to-know');
+
+  // Sending as it is: the file's problems only, a few shown and the rest folded away.
+  await expect(notes.locator('[data-issue="bom"]')).toBeVisible();
+  await expect(notes).not.toContainText('matches no field');
+  await expect(notes.locator('> ul > li')).toHaveCount(3);
+  await expect(notes.getByText('3 more things to know')).toBeVisible();
+  await expect(notes).not.toContainText('As mapped now');
+
+  // Converting: one line on the mapping as it stands, updated as it changes.
+  await c.getByRole('radio', { name: 'Convert to NDJSON' }).check();
+  await expect(notes).toContainText('As mapped now: 3 columns go to fields of customer_record, 1 to custom fields, 0 left out.');
+  await c.getByRole('combobox', { name: 'Loyalty Points', exact: true }).selectOption({ label: 'Leave out this column' });
+  await expect(notes).toContainText('As mapped now: 3 columns go to fields of customer_record, 0 to custom fields, 1 left out.');
+  await c.getByRole('combobox', { name: 'Email', exact: true }).selectOption({ label: 'Leave out this column' });
+  await expect(notes).toContainText('No column fills link, which every customer_record record needs');
+  await expect(notes).not.toContainText('matches no field');
+  await snap(page, info, 'things-to-know');
+});
+
+test('two columns feeding link are caught at the mapping, and the fix is one click', async ({ app: page, sandbox }, info) => {
+  const name = 'links-20260101-v1.csv';
+  await writeFile(info.outputPath(name), 'Email,Customer ID,First Name\na@example.com,C1,Ann\nb@example.com,C2,Bob\n');
+  await saveToken(page, sandbox.token);
+  await addFiles(page, [info.outputPath(name)]);
+  const c = card(page, name);
+  await c.getByRole('radio', { name: 'Convert to NDJSON' }).check();
+  await c.getByRole('combobox', { name: 'Email', exact: true }).selectOption('link.email');
+  await c.getByRole('combobox', { name: 'Customer ID', exact: true }).selectOption('link.customer_id');
+
+  const warning = c.getByTestId('link-warning');
+  await expect(warning).toContainText('A record has one link, but “Email” (link.email) and “Customer ID” (link.customer_id) both fill it');
+  await snap(page, info, 'link-warning');
+  await warning.getByRole('button', { name: 'Send “Customer ID” as customer_id' }).click();
+  await expect(warning).toBeHidden();
+  await expect(c.getByRole('combobox', { name: 'Customer ID', exact: true })).toHaveValue('customer_id');
+
+  await c.getByRole('button', { name: 'Convert and validate' }).click();
+  await expect(c.getByRole('region', { name: 'Validation report' })).toContainText('Every row is valid.');
+  await c.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(c.getByTestId('upload-result')).toHaveText('Success');
+  const lines = (await readFile((await sandbox.storedFiles())[0]!.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(lines[0]).toMatchObject({ link: { email: 'a@example.com' }, customer_id: 'C1' });
+});
