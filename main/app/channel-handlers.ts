@@ -73,7 +73,10 @@ async function checkTarget(d: ChannelDeps, value: unknown): Promise<Connection> 
 export function createChannelHandlers(d: ChannelDeps): RawHandlers {
   const n = (args: unknown[], count: number, channel: InvokeChannel) => expectArgs(args, count, channel);
   const allowed = async <T extends string | { path: string }>(value: T): Promise<T> => {
-    await d.checkFile?.(typeof value === 'string' ? value : value.path);
+    const path = typeof value === 'string' ? value : value.path;
+    // A file an earlier upload sent (the app's or lexer-upload's, for History's Retry) was given
+    // to us by the user then, so it is accepted as well as this window's own files.
+    if (d.checkFile && !d.history.list().some((e) => e.filePath === path)) await d.checkFile(path);
     return value;
   };
   return {
@@ -127,14 +130,7 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
     'jobs:convert': async (...a) => (n(a, 2, 'jobs:convert'), d.jobs.convert(asId(a[0], 'jobId'), await allowed(parseConvertRequest(a[1])))),
     'jobs:cancel': async (...a) => (n(a, 1, 'jobs:cancel'), d.jobs.cancel(asId(a[0], 'jobId'))),
     'jobs:export-errors': async (...a) => (n(a, 1, 'jobs:export-errors'), d.jobs.exportErrors(asId(a[0], 'jobId'))),
-    'uploads:start': async (...a) => {
-      n(a, 1, 'uploads:start');
-      const request = parseUploadRequest(a[0]);
-      // History's Retry names the file an earlier upload sent (the app's or lexer-upload's): the
-      // user gave it to us then, so it is accepted as well as this window's own files.
-      if (!d.history.list().some((e) => e.filePath === request.path)) await allowed(request);
-      return d.uploads.start(request);
-    },
+    'uploads:start': async (...a) => (n(a, 1, 'uploads:start'), d.uploads.start(await allowed(parseUploadRequest(a[0])))),
     'uploads:cancel': async (...a) => (n(a, 1, 'uploads:cancel'), d.uploads.cancel(asId(a[0], 'id'))),
     'history:list': async (...a) => {
       n(a, 0, 'history:list');

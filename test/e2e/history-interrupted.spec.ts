@@ -29,6 +29,8 @@ test('an interrupted upload is marked in History and Retry sends it to Success',
   };
   await writeFile(join(configDir, 'history.json'), JSON.stringify({ version: 1, entries: [entry] }));
 
+  // A staged copy is deleted once its upload succeeds (issue 9, item 23): hash it first.
+  const sent = await sha256(file);
   const host = await startHost();
   await page.goto(host.url);
   await saveToken(page, sandbox.token);
@@ -46,5 +48,5 @@ test('an interrupted upload is marked in History and Retry sends it to Success',
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);
-  expect(await sha256(stored[0]!.path)).toBe(await sha256(file));
+  expect(await sha256(stored[0]!.path)).toBe(sent);
 });

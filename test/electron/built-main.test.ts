@@ -81,6 +81,10 @@ function checksFor(label: string, runtime: () => Promise<{ node: string; skip: n
       for (const w of r.workers) assert.deepEqual({ online: w.online, error: w.error }, { online: true, error: null }, w.file);
       assert.deepEqual(r.conversion, { rows: 160_000, written: 160_000, rejected: 0 });
       assert.deepEqual(r.validation, { total: 160_000, valid: 160_000, invalid: 0 });
+      // Presets live in main; a released conversion output is deleted.
+      assert.deepEqual(r.presets, ['Stand-in']);
+      assert.equal(r.released, true);
+      assert.equal(r.outputLeft, false);
 
       // The upload went to the embedded sandbox and History says so.
       assert.equal((r.upload as { final: { kind: string } }).final.kind, 'succeeded');

@@ -6,7 +6,7 @@
 // Scenarios: full (every IPC channel once, a conversion and a validation on worker threads, an
 // upload to the embedded sandbox), second-instance (a second launch right after `ready`),
 // startup-fails and load-fails (a startup error ends in one dialog and exit code 1).
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -112,12 +112,15 @@ async function full() {
   result.sandbox = value(await invoke('sandbox:status'));
   result.tokenBefore = value(await invoke('token:status'));
   value(await invoke('token:save', 'stand-in-token-0123456789', 'session'));
-  result.tokenCheck = value(await invoke('token:check'));
+  result.tokenCheck = value(await invoke('token:check', null));
   value(await invoke('files:inspect', ndjson));
   result.checkName = value(await invoke('files:check-name', 'My Export (final).CSV'));
   const preview = value(await invoke('preview:csv', csv, 5, 'customer_record'));
   const mapping = value(await invoke('mapping:suggest', preview.headers, 'customer_record'));
   value(await invoke('schema:fields', 'customer_record'));
+  value(await invoke('presets:save', { name: 'Stand-in', recordType: 'customer_record', mapping }));
+  result.presets = value(await invoke('presets:list')).map((p) => p.name);
+  value(await invoke('presets:delete', 'Stand-in', 'customer_record'));
   const converted = value(await invoke('jobs:convert', 'job-convert', { path: csv, recordType: 'customer_record', mapping, gzip: false, stopOnFirstInvalid: false }));
   result.conversion = { rows: converted.rows, written: converted.written, rejected: converted.rejected };
   const validated = value(await invoke('jobs:validate', 'job-validate', converted.output, 'customer_record'));
@@ -133,6 +136,9 @@ async function full() {
   result.history = value(await invoke('history:list')).map((h) => ({ status: h.status, filename: h.filename }));
   result.openedExternal = value(await invoke('shell:open-external', 'https://hub.lexer.io/'));
   result.opened = standIn.opened;
+  // A conversion output is the app's own copy: releasing it deletes it.
+  result.released = value(await invoke('files:release', converted.output));
+  result.outputLeft = existsSync(converted.output);
   value(await invoke('token:clear'));
   result.jobEvents = win.webContents.sent.filter((s) => s.channel === 'jobs:progress').length;
   result.channelCount = standIn.ipcHandlers.size;
