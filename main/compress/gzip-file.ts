@@ -1,0 +1,113 @@
+import { basename, dirname } from 'node:path';
+import { LexerError, toLexerError } from '../errors.js';
+import { openOutputFile, type OutputFile } from '../pipeline/convert/output-file.js';
+import { throttleProgress } from '../pipeline/convert/progress-throttle.js';
+import { MAX_LEVEL, MIN_LEVEL } from './deflate-block.js';
+import { deflateInOrder } from './deflate-in-order.js';
+import { createDeflatePool, createInlinePool, defaultDeflateThreads } from './deflate-pool.js';
+import { diskFullWhileWriting, ensureFreeSpace, estimateGzipBytes } from './free-space.js';
+import { GzipMember } from './gzip-member.js';
+import { fixedBlocks, openSourceReader } from './source-reader.js';
+import { BlockBuffers } from './block-buffers.js';
+
+/**
+ * The default level, from bench/gzip.ts on the 1,000,000-row customer NDJSON (README,
+ * "Benchmarks"): the level with the shortest compress-then-send time over a 50 Mbit/s uplink.
+ */
+export const DEFAULT_GZIP_LEVEL = 6;
+/** Input per block: large enough that messages to the workers cost little, small enough for flat memory. */
+export const DEFAULT_BLOCK_BYTES = 1024 * 1024;
+/** Below this, one thread compresses faster than workers start. */
+const THREADS_FROM_BYTES = 4 * 1024 * 1024;
+
+/** How far compression has got (throttled to one event per 250 ms, plus one at the end). */
+export interface CompressProgress {
+  bytesRead: number;
+  totalBytes: number;
+  /** Compressed bytes written so far. */
+  bytesWritten: number;
+}
+
+export interface CompressOptions {
+  /** 0 (store) to 9 (smallest); default {@link DEFAULT_GZIP_LEVEL}. */
+  level?: number;
+  /** Worker threads; default both cores for files from 4 MiB, none below. */
+  threads?: number;
+  blockBytes?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: CompressProgress) => void;
+}
+
+export interface GzipFileResult {
+  sourceBytes: number;
+  /** sha256 (hex) of the source file's bytes, computed in the same pass (for the duplicate guard). */
+  sourceSha256: string;
+  gzipBytes: number;
+}
+
+/** Checks a compression level given by a user or a setting. */
+export function checkGzipLevel(level: number): number {
+  if (!Number.isInteger(level) || level < MIN_LEVEL || level > MAX_LEVEL) {
+    throw new LexerError('usage', `The compression level must be a whole number from ${MIN_LEVEL} to ${MAX_LEVEL}, not ${level}.`, {
+      hint: `Leave it out for the default (${DEFAULT_GZIP_LEVEL}); 1 is fastest, 9 smallest.`,
+    });
+  }
+  return level;
+}
+
+/** The pool for a file of `bytes`: threads from 4 MiB unless told. */
+export function poolFor(bytes: number, level: number, threads: number | undefined) {
+  const count = threads ?? (bytes >= THREADS_FROM_BYTES ? defaultDeflateThreads() : 0);
+  return count > 0 ? createDeflatePool(level, count) : createInlinePool(level);
+}
+
+/** Turns a failure while writing output into the message a person needs (a full disk, a cancel). */
+export function compressFailure(error: unknown, source: string, target: string, signal: AbortSignal | undefined): LexerError {
+  if (signal?.aborted) return new LexerError('cancelled', `Compressing ${basename(source)} was cancelled.`);
+  const errno = ((error as { cause?: { code?: string } }).cause ?? error) as { code?: string };
+  if (errno.code === 'ENOSPC') return diskFullWhileWriting(dirname(target), `compress ${basename(source)}`, error);
+  return toLexerError(error);
+}
+
+/**
+ * Compresses `source` into `target` as one gzip member, deflating blocks in parallel on worker
+ * threads (pigz's method, see deflate-block.ts), and hashes the source in the same read. The
+ * output appears under its name only when complete; a failure or a cancel leaves nothing behind.
+ */
+export async function gzipFile(source: string, target: string, o: CompressOptions = {}): Promise<GzipFileResult> {
+  const level = checkGzipLevel(o.level ?? DEFAULT_GZIP_LEVEL);
+  const reader = await openSourceReader(source, o.signal);
+  const buffers = new BlockBuffers(o.blockBytes ?? DEFAULT_BLOCK_BYTES);
+  const pool = poolFor(reader.totalBytes, level, o.threads);
+  const member = new GzipMember(level);
+  const progress = throttleProgress(o.onProgress, () => ({ bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, bytesWritten: member.outputBytes }));
+  let output: OutputFile | null = null;
+  let sourceSha256: string;
+  try {
+    output = await openOutputFile(target);
+    await output.write(member.start());
+    for await (const block of deflateInOrder(fixedBlocks(reader, buffers), pool, Math.max(2, pool.threads * 2))) {
+      await output.write(member.add(block, block.raw.length));
+      buffers.give(block.raw);
+      progress.tick();
+    }
+    await output.write(member.finish());
+    sourceSha256 = await reader.finish();
+    await output.commit();
+  } catch (error) {
+    await output?.discard();
+    throw compressFailure(error, source, target, o.signal);
+  } finally {
+    await Promise.all([pool.close(), reader.close()]);
+  }
+  progress.flush();
+  return { sourceBytes: reader.bytesRead, sourceSha256, gzipBytes: member.outputBytes };
+}
+
+/**
+ * Checks that `dir` can hold `source` compressed (estimated from its first MiB) before any
+ * byte is written; the message says how much is needed.
+ */
+export async function ensureRoomToCompress(source: string, sizeBytes: number, dir: string, level: number): Promise<void> {
+  await ensureFreeSpace(dir, await estimateGzipBytes(source, sizeBytes, level), `compress ${basename(source)}`);
+}
