@@ -15,6 +15,17 @@ export interface HistoryEntry {
   finishedAt: string | null; error: { code: string; message: string; hint?: string } | null; interrupted: boolean;
   /** The process (and journal instance in it) running this upload, so another process never marks it interrupted. */
   owner?: { pid: number; instance: string };
+  /** sha256 of the source file's bytes, from the read that sent or compressed it (issue 11's duplicate guard). */
+  sourceSha256?: string;
+  /** The source's fingerprint (size, sha256 of its first and last MiB; main/dedupe/fingerprint.ts). */
+  fingerprint?: string;
+  /** One line per part when the file was sent in parts. */
+  parts?: HistoryPart[];
+}
+
+/** A part of a file sent in parts: each is requested and uploaded on its own (issue 11). */
+export interface HistoryPart {
+  index: number; filename: string; status: UploadStatus; bytes: number; uploadId: string | null;
 }
 
 /** What a caller gives to start an entry; the rest is filled in. */
