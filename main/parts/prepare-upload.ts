@@ -189,9 +189,9 @@ async function split(req: PrepareRequest, workspace: TempWorkspace, limit: numbe
         progress.tick();
       }
     } else {
+      // Not handed back for reuse: the file stream may still hold the block until it is flushed.
       for await (const block of input.blocks) {
         await w.add(block);
-        buffers.give(block);
         progress.tick();
       }
     }
