@@ -84,7 +84,7 @@ export function createDeflatePool(level: number, threads: number = defaultDeflat
       if ('error' in reply) pending.reject(new LexerError('internal', `Compressing failed in a worker thread: ${reply.error}`));
       else pending.resolve({ raw: markTransferable(reply.raw), deflated: reply.deflated, crc: reply.crc });
     });
-    worker.on('error', failAll);
+    worker.on('error', (error: Error) => failAll(new LexerError('internal', `A compression worker failed: ${error.message || error.name}`, { cause: error })));
     worker.on('exit', (code) => {
       if (waiting.size > 0) failAll(new LexerError('internal', `A compression worker stopped (exit code ${code}).`));
     });

@@ -3,11 +3,14 @@
  * while the main thread reads, hashes and writes. The input comes back with the result
  * (transferred both ways, never copied), since a part cut may need it compressed again.
  */
+import * as threads from 'node:worker_threads';
 import { parentPort, workerData } from 'node:worker_threads';
 import { deflateBlock } from './deflate-block.js';
 import type { WorkerReply, WorkerJob } from './deflate-pool.js';
 
 const { level } = workerData as { level: number };
+/** Node 21 and later (Electron 40 runs Node 24); Node 20 has no untransferable zlib output. */
+const isMarkedAsUntransferable = (threads as { isMarkedAsUntransferable?: (o: object) => boolean }).isMarkedAsUntransferable;
 
 parentPort?.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
@@ -22,10 +25,13 @@ parentPort?.on('message', (job: WorkerJob) => {
 
 /**
  * Both buffers move to the main thread rather than being copied, so garbage does not pile up
- * here (V8 collects ArrayBuffers only after about 64 MB of them, per thread). zlib's output is a
- * buffer of its own unless it is tiny, when it may be a slice of Node's shared pool: copied then.
+ * here (V8 frees ArrayBuffers only after tens of MB of them, per thread). zlib's output is moved
+ * only when it fills a buffer of its own: a smaller one is a view of a larger buffer, which on
+ * Node 22+ is zlib's shared pool (marked untransferable), so it is copied.
  */
 function transferable(reply: { raw: Uint8Array; deflated: Uint8Array }): ArrayBuffer[] {
-  if (reply.deflated.buffer.byteLength <= 8192) reply.deflated = reply.deflated.slice();
+  const out = reply.deflated;
+  const whole = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength && out.byteLength > 8192; // Buffer's pool is 8 KiB
+  if (!whole || isMarkedAsUntransferable?.(out.buffer)) reply.deflated = out.slice();
   return [reply.raw.buffer as ArrayBuffer, reply.deflated.buffer as ArrayBuffer];
 }
