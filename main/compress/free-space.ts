@@ -47,9 +47,9 @@ export async function ensureFreeSpace(dir: string, needed: number, what: string)
   });
 }
 
-/** The error for a disk that filled up while writing (another program took the space meanwhile). */
-export function diskFullWhileWriting(dir: string, what: string, cause: unknown): LexerError {
-  return new LexerError('disk-full', `The disk holding ${dir} filled up while trying to ${what}; nothing was sent.`, {
+/** The error for a disk that filled up while writing (another program took the space meanwhile); `activity` e.g. "compressing a.ndjson". */
+export function diskFullWhileWriting(dir: string, activity: string, cause: unknown): LexerError {
+  return new LexerError('disk-full', `The disk holding ${dir} filled up while ${activity}; nothing was sent.`, {
     hint: 'Free some space on that disk and try again, or send the file without compression.',
     cause,
   });

@@ -5,7 +5,7 @@ import { throttleProgress } from '../pipeline/convert/progress-throttle.js';
 import { MAX_LEVEL, MIN_LEVEL } from './deflate-block.js';
 import { deflateInOrder } from './deflate-in-order.js';
 import { createDeflatePool, createInlinePool, defaultDeflateThreads } from './deflate-pool.js';
-import { diskFullWhileWriting, ensureFreeSpace, estimateGzipBytes } from './free-space.js';
+import { diskFullWhileWriting } from './free-space.js';
 import { GzipMember } from './gzip-member.js';
 import { fixedBlocks, openSourceReader } from './source-reader.js';
 import { BlockBuffers } from './block-buffers.js';
@@ -61,11 +61,14 @@ export function poolFor(bytes: number, level: number, threads: number | undefine
   return count > 0 ? createDeflatePool(level, count) : createInlinePool(level);
 }
 
-/** Turns a failure while writing output into the message a person needs (a full disk, a cancel). */
-export function compressFailure(error: unknown, source: string, target: string, signal: AbortSignal | undefined): LexerError {
-  if (signal?.aborted) return new LexerError('cancelled', `Compressing ${basename(source)} was cancelled.`);
+/**
+ * Turns a failure while compressing or splitting into the message a person needs (a cancel, a
+ * full disk); `doing` names the work ("Compressing", "Splitting").
+ */
+export function compressFailure(error: unknown, source: string, target: string, signal: AbortSignal | undefined, doing = 'Compressing'): LexerError {
+  if (signal?.aborted) return new LexerError('cancelled', `${doing} ${basename(source)} was cancelled.`);
   const errno = ((error as { cause?: { code?: string } }).cause ?? error) as { code?: string };
-  if (errno.code === 'ENOSPC') return diskFullWhileWriting(dirname(target), `compress ${basename(source)}`, error);
+  if (errno.code === 'ENOSPC') return diskFullWhileWriting(dirname(target), `${doing.toLowerCase()} ${basename(source)}`, error);
   return toLexerError(error);
 }
 
@@ -102,12 +105,4 @@ export async function gzipFile(source: string, target: string, o: CompressOption
   }
   progress.flush();
   return { sourceBytes: reader.bytesRead, sourceSha256, gzipBytes: member.outputBytes };
-}
-
-/**
- * Checks that `dir` can hold `source` compressed (estimated from its first MiB) before any
- * byte is written; the message says how much is needed.
- */
-export async function ensureRoomToCompress(source: string, sizeBytes: number, dir: string, level: number): Promise<void> {
-  await ensureFreeSpace(dir, await estimateGzipBytes(source, sizeBytes, level), `compress ${basename(source)}`);
 }

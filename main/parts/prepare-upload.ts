@@ -201,7 +201,7 @@ async function split(req: PrepareRequest, workspace: TempWorkspace, limit: numbe
     return { files, sha256 };
   } catch (error) {
     await writer?.discard();
-    throw compressFailure(error, req.sourcePath, workspace.dir, o.signal);
+    throw compressFailure(error, req.sourcePath, workspace.file('part'), o.signal, level === null ? 'Splitting' : 'Compressing');
   } finally {
     await Promise.all([pool?.close(), reader.close()]);
   }

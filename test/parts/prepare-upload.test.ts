@@ -89,6 +89,20 @@ describe('prepareUpload', () => {
     assert.match(partsNotice(p, (n) => `${n} B`) ?? '', new RegExp(`^This file is ${p.sentBytes} B after compression; it will be sent as ${p.parts.length} parts, each loaded by Lexer as its own file\\.$`));
   });
 
+  test('the same file gives the same parts, byte for byte, on threads or not (a failed part can be made again alone)', async () => {
+    const path = join(dir, 'again.ndjson');
+    await writeFile(path, ndjson(8000));
+    const request = { sourcePath: path, filename: 'again-20261129-v1.ndjson.gz', format: 'ndjson' as const, gzip: true };
+    const runs = [];
+    for (const threads of [0, 2]) {
+      const p = await prepareUpload(request, { partBytes: 40_000, tempRoot, threads });
+      prepared.push(p);
+      runs.push(await Promise.all(p.parts.map(async (x) => sha256(await readFile(x.path)))));
+    }
+    assert.ok((runs[0]?.length ?? 0) > 2);
+    assert.deepEqual(runs[1], runs[0]);
+  });
+
   test('NDJSON without gzip: parts of whole lines, each under the limit', async () => {
     const source = ndjson(5000);
     const path = join(dir, 'plain.ndjson');
