@@ -130,14 +130,15 @@ async function main(): Promise<void> {
 function sweep(o: Options, ours: (level: number) => Run, size: number): void {
   const levels = (o.levels ?? '').split(',').map(Number);
   const bytesPerSecond = (o.linkMbit * 1e6) / 8;
-  console.log(`level  compress  size          send at ${o.linkMbit} Mbit/s  total   (medians of ${o.runs})`);
+  console.log(`level  compress (CPU)      size          send at ${o.linkMbit} Mbit/s  total   (medians of ${o.runs})`);
   const results = levels.map((level) => {
     const r: Run[] = [];
     for (let i = 0; i < o.runs; i++) r.push(ours(level));
     const s = median(r.map((x) => x.seconds));
     const bytes = r[0]?.bytes ?? 0;
     const send = bytes / bytesPerSecond;
-    console.log(`${String(level).padStart(5)}  ${s.toFixed(2).padStart(6)} s  ${(bytes / 1e6).toFixed(1).padStart(6)} MB (${(size / bytes).toFixed(1)}x)  ${send.toFixed(1).padStart(8)} s          ${(s + send).toFixed(1)} s`);
+    const cpu = median(r.map((x) => x.cpuSeconds));
+    console.log(`${String(level).padStart(5)}  ${s.toFixed(2).padStart(6)} s (${cpu.toFixed(2)} s)  ${(bytes / 1e6).toFixed(1).padStart(6)} MB (${(size / bytes).toFixed(1)}x)  ${send.toFixed(1).padStart(8)} s          ${(s + send).toFixed(1)} s`);
     return { level, total: s + send };
   });
   const best = results.reduce((a, b) => (b.total < a.total ? b : a));
