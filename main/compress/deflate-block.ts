@@ -26,8 +26,3 @@ export function deflateBlock(raw: Uint8Array, dictionary: Uint8Array | null, lev
   });
   return { deflated: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), crc: crc32(raw) };
 }
-
-/** The last (up to) 32 KiB of `bytes`, copied (Buffer's slice would share memory), to prime the next block. */
-export function dictionaryAfter(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes.subarray(Math.max(0, bytes.length - DICTIONARY_BYTES)));
-}

@@ -1,4 +1,4 @@
-import { dictionaryAfter } from './deflate-block.js';
+import { TailWindow } from './tail-window.js';
 import type { DeflatePool, PooledBlock } from './deflate-pool.js';
 
 /** A block back from the pool, with how many bytes before it primed its compression. */
@@ -14,12 +14,16 @@ export interface OrderedBlock extends PooledBlock {
  */
 export async function* deflateInOrder(blocks: AsyncIterable<Uint8Array>, pool: DeflatePool, inFlight: number): AsyncGenerator<OrderedBlock> {
   const queue: Array<Promise<OrderedBlock>> = [];
-  let dictionary: Uint8Array | null = null;
+  // Two windows taking turns: the block's dictionary, and the one after it, filled before the
+  // block moves to a worker (the pool reads a dictionary only during the call).
+  let primer = new TailWindow();
+  let after = new TailWindow();
   const next = async (): Promise<OrderedBlock> => (queue.shift() as Promise<OrderedBlock>);
   for await (const raw of blocks) {
-    const primer: Uint8Array | null = dictionary;
-    dictionary = dictionaryAfter(raw); // copied before raw moves to a worker
-    const pending = pool.deflate(raw, primer).then((block) => ({ ...block, dictionaryBytes: primer?.length ?? 0 }));
+    after.copy(primer).push(raw);
+    const dictionaryBytes = primer.length;
+    const pending = pool.deflate(raw, dictionaryBytes > 0 ? primer.view : null).then((block) => ({ ...block, dictionaryBytes }));
+    [primer, after] = [after, primer];
     // Awaited in order below; until then a failure must not count as unhandled.
     pending.catch(() => undefined);
     queue.push(pending);

@@ -16,6 +16,7 @@ export interface DeflatePool {
   /**
    * Compresses `raw` primed with `dictionary`. With threads, a block from BlockBuffers moves to
    * the worker and comes back in the result (do not touch it meanwhile); any other is copied.
+   * The dictionary is read during the call only (copied to the worker), so it can be reused.
    */
   deflate(raw: Uint8Array, dictionary: Uint8Array | null): Promise<PooledBlock>;
   /** Stops the workers; blocks still being compressed are dropped. */

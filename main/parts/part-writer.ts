@@ -1,7 +1,8 @@
-import { DICTIONARY_BYTES, deflateBlock, dictionaryAfter } from '../compress/deflate-block.js';
+import { deflateBlock } from '../compress/deflate-block.js';
 import type { OrderedBlock } from '../compress/deflate-in-order.js';
 import { MEMBER_END_BYTES } from '../compress/gzip-framing.js';
 import { GzipMember } from '../compress/gzip-member.js';
+import { TailWindow } from '../compress/tail-window.js';
 import { LexerError } from '../errors.js';
 import { openOutputFile, type OutputFile } from '../pipeline/convert/output-file.js';
 import type { RecordFormat } from './record-format.js';
@@ -36,7 +37,7 @@ interface OpenPart {
   /** Record bytes in this part (prefix excluded): a block primed with that many bytes or fewer before it is valid here. */
   dataBytes: number;
   /** The last 32 KiB of this part's input, to prime a block compressed again. */
-  tail: Uint8Array;
+  tail: TailWindow;
 }
 
 /**
@@ -55,6 +56,8 @@ export class PartWriter {
   private part: OpenPart | null = null;
   private readonly done: WrittenPart[] = [];
   private readonly closing: number;
+  /** One window, reused by each part in turn. */
+  private readonly tail = new TailWindow();
 
   constructor(private readonly setup: PartWriterSetup) {
     this.closing = setup.gzipLevel === null ? 0 : MEMBER_END_BYTES;
@@ -114,7 +117,7 @@ export class PartWriter {
     const level = this.setup.gzipLevel;
     if (level === null) return raw;
     if (compressed && compressed.dictionaryBytes <= part.dataBytes) return compressed;
-    return { raw, ...deflateBlock(raw, part.tail, level), dictionaryBytes: part.tail.length };
+    return { raw, ...deflateBlock(raw, part.tail.view, level), dictionaryBytes: part.tail.length };
   }
 
   private fits(part: OpenPart, payload: Uint8Array | OrderedBlock): boolean {
@@ -127,7 +130,7 @@ export class PartWriter {
     await part.file.write(bytes);
     part.written += bytes.length;
     part.dataBytes += raw.length;
-    part.tail = dictionaryAfter(raw.length >= DICTIONARY_BYTES ? raw : concat(part.tail, raw));
+    part.tail.push(raw);
   }
 
   private async open(): Promise<OpenPart> {
@@ -135,7 +138,8 @@ export class PartWriter {
     const file = await openOutputFile(this.setup.pathFor(index));
     const level = this.setup.gzipLevel;
     const member = level === null ? null : new GzipMember(level);
-    const part: OpenPart = { index, file, member, written: 0, dataBytes: 0, tail: new Uint8Array(0) };
+    this.tail.clear();
+    const part: OpenPart = { index, file, member, written: 0, dataBytes: 0, tail: this.tail };
     this.part = part;
     const prefix = this.setup.prefix;
     if (member) {
@@ -147,7 +151,7 @@ export class PartWriter {
       const bytes = member && level !== null ? member.add(deflateBlock(prefix, null, level), prefix.length) : prefix;
       await file.write(bytes);
       part.written += bytes.length;
-      part.tail = dictionaryAfter(prefix);
+      part.tail.push(prefix);
     }
     if (part.written + this.closing > this.setup.limit) {
       await this.discard();
@@ -170,11 +174,4 @@ export class PartWriter {
     this.done.push({ index: part.index, path: this.setup.pathFor(part.index), bytes: part.written });
     this.part = null;
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
