@@ -4,30 +4,12 @@
  * (transferred both ways, never copied), since a part cut may need it compressed again.
  */
 import * as threads from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { deflateBlock } from './deflate-block.js';
 import type { WorkerReply, WorkerJob } from './deflate-pool.js';
 
 const { level } = workerData as { level: number };
 
-/**
- * Each block leaves about 150 KB of zlib output buffers behind, and V8 collects ArrayBuffers only
- * after some 64 MB of them (per thread): two workers then hold over 100 MB of garbage, which put a
- * 6 GB file at 211 MB peak RSS. A full collection of this thread's tiny heap every 16 MB of input
- * costs about a millisecond. `gc` is exposed for contexts made after the flag is set.
- */
-const collect = ((): (() => void) | null => {
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return null;
-  }
-})();
-const COLLECT_EVERY_BYTES = 16 * 1024 * 1024;
-let sinceCollect = 0;
 /** Node 21 and later (Electron 40 runs Node 24); Node 20 has no untransferable zlib output. */
 const isMarkedAsUntransferable = (threads as { isMarkedAsUntransferable?: (o: object) => boolean }).isMarkedAsUntransferable;
 
@@ -40,11 +22,6 @@ parentPort?.on('message', (job: WorkerJob) => {
     reply = { id: job.id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(reply, 'raw' in reply ? transferable(reply) : []);
-  sinceCollect += job.raw.byteLength;
-  if (collect && sinceCollect >= COLLECT_EVERY_BYTES) {
-    sinceCollect = 0;
-    collect();
-  }
 });
 
 /**
