@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pidAlive } from '../config/pid-alive.js';
 
 /** A private folder for the compressed copy or the parts of one upload, removed once it has ended. */
 export interface TempWorkspace {
@@ -26,15 +27,6 @@ export async function createTempWorkspace(root: string = tmpdir()): Promise<Temp
     file: (name) => join(dir, name),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { pidAlive } from '../config/pid-alive.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { parseJournal, serializeJournal } from './history-journal.js';
 
@@ -43,16 +44,6 @@ export interface UploadHistory {
 
 /** Journal instances open in this process; an entry owned by a closed-over instance is orphaned. */
 const liveInstances = new Set<string>();
-
-/** Whether a process with this pid is running (EPERM: it exists but is not ours). */
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Whether nobody can finish this entry any more: its owner process (or instance) is gone. */
 function isOrphaned(e: HistoryEntry): boolean {

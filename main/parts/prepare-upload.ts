@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BlockBuffers } from '../compress/block-buffers.js';
 import { deflateInOrder } from '../compress/deflate-in-order.js';
@@ -10,6 +10,7 @@ import { openSourceReader, sourceChanged, type SourceReader } from '../compress/
 import { createTempWorkspace, type TempWorkspace } from '../compress/temp-workspace.js';
 import { LexerError } from '../errors.js';
 import { unreadable } from '../pipeline/csv/read-head.js';
+import { isGzip } from '../pipeline/validation/open-input.js';
 import { throttleProgress } from '../pipeline/convert/progress-throttle.js';
 import { readCsvLayout } from './csv-layout.js';
 import { partFileName } from './part-names.js';
@@ -76,17 +77,6 @@ export interface PreparedUpload {
 /** A record longer than this is a CSV quote that never closes, not data. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
-async function isGzipFile(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Gets a file ready to send: as it is, compressed into one temporary file, or cut at record
  * boundaries into parts that are each under the part size as sent (issue 11). The source is read
@@ -104,7 +94,7 @@ export async function prepareUpload(req: PrepareRequest, o: PrepareOptions = {})
   let alreadyGzip: boolean;
   try {
     size = (await stat(req.sourcePath)).size;
-    alreadyGzip = await isGzipFile(req.sourcePath);
+    alreadyGzip = await isGzip(req.sourcePath);
   } catch (error) {
     throw unreadable(req.sourcePath, error);
   }
