@@ -14,7 +14,7 @@ import { BlockBuffers } from './block-buffers.js';
  * The default level, from `bench/gzip.ts --levels 1,3,6,9` on the 1,000,000-row customer NDJSON
  * (README, "Benchmarks"): compress-then-send over a 50 Mbit/s uplink with two idle cores takes
  * 6.5 s at level 6, 6.7 s at 3, 7.3 s at 1 and 7.4 s at 9 (65 s uncompressed). Level 1 wins only
- * when other work takes most of the CPU; it is also the level of gzip and pigz's default.
+ * when other work takes most of the CPU. It is also gzip's and pigz's own default.
  */
 export const DEFAULT_GZIP_LEVEL = 6;
 /** Input per block: large enough that messages to the workers cost little, small enough for flat memory. */
