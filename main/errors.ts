@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'file-too-large'
   | 'file-unreadable'
   | 'file-changed'
+  | 'disk-full'
+  | 'duplicate'
   | 'invalid-file-name'
   // the API call that asks for an upload URL
   | 'no-token'

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { pidAlive } from '../config/pid-alive.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { parseJournal, serializeJournal } from './history-journal.js';
 
@@ -24,6 +25,17 @@ export interface HistoryEntry {
   /** For a converted file: records sent, and rows of the source left out because they were invalid. */
   recordsSent?: number | null;
   recordsLeftOut?: number | null;
+  /** sha256 of the source file's bytes, from the read that sent or compressed it (issue 11's duplicate guard). */
+  sourceSha256?: string;
+  /** The source's fingerprint (size, sha256 of its first and last MiB; main/dedupe/fingerprint.ts). */
+  fingerprint?: string;
+  /** One line per part when the file was sent in parts. */
+  parts?: HistoryPart[];
+}
+
+/** A part of a file sent in parts: each is requested and uploaded on its own (issue 11). */
+export interface HistoryPart {
+  index: number; filename: string; status: UploadStatus; bytes: number; uploadId: string | null;
 }
 
 /** What a caller gives to start an entry; the rest is filled in. */
@@ -43,16 +55,6 @@ export interface UploadHistory {
 
 /** Journal instances open in this process; an entry owned by a closed-over instance is orphaned. */
 const liveInstances = new Set<string>();
-
-/** Whether a process with this pid is running (EPERM: it exists but is not ours). */
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Whether nobody can finish this entry any more: its owner process (or instance) is gone. */
 function isOrphaned(e: HistoryEntry): boolean {

@@ -34,7 +34,8 @@ export function unreadable(path: string, cause: unknown): LexerError {
   });
 }
 
-async function isGzip(path: string): Promise<boolean> {
+/** Whether the file starts with gzip's magic bytes (1f 8b). */
+export async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(2);

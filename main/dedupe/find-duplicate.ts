@@ -1,0 +1,63 @@
+import type { HistoryEntry } from '../history/upload-history.js';
+import { diskBytes, type FileBytes } from './file-bytes.js';
+import { fingerprintFile, sha256File } from './fingerprint.js';
+
+/** Where an upload goes: a dataset's record type (automatic load), or Lexer staff's inbox. */
+export type UploadDestination = { datasetId: string; recordType: string } | null;
+
+/** The earlier upload of the same content to the same destination. */
+export interface DuplicateMatch {
+  /** When it finished (ISO 8601). */
+  sentAt: string;
+  /** The name it was sent under (the whole file's name when it went in parts). */
+  filename: string;
+  /** Lexer's upload ids: one, or one per part. */
+  uploadIds: string[];
+  entry: HistoryEntry;
+}
+
+export interface DuplicateCheck {
+  /** The file's fingerprint, to record in History with the upload. */
+  fingerprint: string;
+  /** The full sha256 when it had to be computed (a fingerprint matched), else null: no whole read was needed. */
+  sha256: string | null;
+  match: DuplicateMatch | null;
+}
+
+function sameDestination(entry: HistoryEntry, destination: UploadDestination): boolean {
+  if (destination === null) return entry.datasetId === null && entry.recordType === null;
+  return entry.datasetId === destination.datasetId && entry.recordType === destination.recordType;
+}
+
+/**
+ * Looks `path` up in History before sending (issue 11): the same content already sent
+ * successfully to the same destination, under any name. The fingerprint (size, first and last
+ * MiB) is compared first; the whole file is hashed only when some earlier upload has the same
+ * fingerprint, so a new file costs two 1 MiB reads. The newest matching upload is returned.
+ */
+export async function findDuplicate(path: string, destination: UploadDestination, entries: readonly HistoryEntry[], bytes: FileBytes = diskBytes): Promise<DuplicateCheck> {
+  const fingerprint = await fingerprintFile(path, bytes);
+  const candidates = entries.filter((e) => e.status === 'Success' && e.fingerprint === fingerprint && e.sourceSha256 !== undefined && sameDestination(e, destination));
+  if (candidates.length === 0) return { fingerprint, sha256: null, match: null };
+  const sha256 = await sha256File(path, bytes);
+  const entry = candidates
+    .filter((e) => e.sourceSha256 === sha256)
+    .sort((a, b) => (b.finishedAt ?? b.createdAt).localeCompare(a.finishedAt ?? a.createdAt))[0];
+  if (!entry) return { fingerprint, sha256, match: null };
+  const uploadIds = entry.parts?.length ? entry.parts.flatMap((p) => (p.uploadId === null ? [] : [p.uploadId])) : entry.uploadId === null ? [] : [entry.uploadId];
+  return { fingerprint, sha256, match: { sentAt: entry.finishedAt ?? entry.createdAt, filename: entry.filename, uploadIds, entry } };
+}
+
+/**
+ * The sentence the app and the CLI show (issue 11): "This file was already sent on 26 Nov 2026
+ * at 14:02 as customers-20261126-v1.ndjson.gz (upload id 4711)." In the local time zone unless
+ * one is given.
+ */
+export function describeDuplicate(match: DuplicateMatch, timeZone?: string): string {
+  const when = new Date(match.sentAt);
+  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(when);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(when);
+  const ids = match.uploadIds;
+  const idText = ids.length === 0 ? '' : ids.length === 1 ? ` (upload id ${ids[0]})` : ` (${ids.length} parts, upload ids ${ids.join(', ')})`;
+  return `This file was already sent on ${date} at ${time} as ${match.filename}${idText}.`;
+}
