@@ -25,7 +25,7 @@ function describeProgress(p: TransferProgress): string {
 }
 
 function retryLine(label: string, e: Extract<UploadEvent, { kind: 'retrying' }>): string {
-  return `${label}: retrying: ${e.reason} (attempt ${e.attempt + 1}, in ${formatSeconds(e.delayMs / 1000)})`;
+  return `${label}: retrying: ${e.reason} (attempt ${e.attempt}, in ${formatSeconds(e.delayMs / 1000)})`;
 }
 
 /** Plain lines for logs and pipes: every 10% rather than every tick, plus retries. */

@@ -46,7 +46,7 @@ export function printUploadSummary(outcomes: readonly FileOutcome[], o: { json: 
 function outcomeJson(outcome: FileOutcome): { ok: boolean; [key: string]: unknown } {
   switch (outcome.kind) {
     case 'success':
-      return { ok: true, uploadId: outcome.result.uploadId, filename: outcome.result.filename, bytes: outcome.result.bytes };
+      return { ok: true, uploadId: outcome.result.uploadId, filename: outcome.result.filename, bytes: outcome.result.bytes, ...(outcome.note ? { note: outcome.note } : {}) };
     case 'failed':
       return {
         ok: false, filename: outcome.plan.filename, error: errorJson(outcome.error),

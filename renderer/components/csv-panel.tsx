@@ -95,6 +95,12 @@ export function CsvPanel(props: Props) {
   return (
     <div className="kind-panel">
       {preview && <CsvPreviewTable preview={preview} fileName={file.name} />}
+      {preview && preview.notes.length > 0 && (
+        <div className="notice notes">
+          <p>Notes (nothing to fix):</p>
+          <ul>{preview.notes.map((note, i) => <li key={`${note.kind}-${i}`} data-note={note.kind}>{note.message}</li>)}</ul>
+        </div>
+      )}
       <fieldset className="choice" disabled={disabled}>
         <legend>How to send it</legend>
         <label>
@@ -141,7 +147,7 @@ export function CsvPanel(props: Props) {
               counts={{ total: conversion.rows, good: conversion.written, bad: conversion.rejected, goodLabel: 'Written', badLabel: 'Rejected' }}
               errors={conversion.errors}
               summary={conversion.summary}
-              warnings={[]}
+              warnings={conversion.warnings}
               jobId={conversion.jobId}
               fileName={file.name}
             />

@@ -95,6 +95,7 @@ export function FileCard({ card, dispatch }: { card: Card; dispatch: Dispatch<Ca
               onDatasetIdChange={setDatasetId}
               validateFirst={validateFirst}
               onValidateFirstChange={setValidateFirst}
+              onCleaned={setConversion}
               disabled={busy}
             />
           )}

@@ -2,7 +2,7 @@
  * What validation or conversion found: counts, errors grouped by field and rule (so 10,000 bad
  * emails read as one line), the first failing lines, and the full list as a CSV download.
  */
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { ErrorGroup, ErrorInfo, LineError } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { ErrorText } from './error-text.js';
@@ -22,10 +22,12 @@ interface Props {
   readonly warnings: readonly string[];
   readonly jobId: string;
   readonly fileName: string;
+  /** More actions beside "Export error list" (the NDJSON panel's clean step). */
+  readonly actions?: ReactNode;
 }
 
 /** The validation report. */
-export function ValidationReport({ counts, errors, summary, warnings, jobId, fileName }: Props) {
+export function ValidationReport({ counts, errors, summary, warnings, jobId, fileName, actions }: Props) {
   const api = useApi();
   const id = useId();
   const [exportError, setExportError] = useState<ErrorInfo | null>(null);
@@ -80,7 +82,10 @@ export function ValidationReport({ counts, errors, summary, warnings, jobId, fil
               <li key={`${e.line}|${e.message}`}>Line {e.line}: {e.message}</li>
             ))}
           </ol>
-          <button type="button" onClick={() => void handleExport()}>Export error list</button>
+          <div className="buttons">
+            <button type="button" onClick={() => void handleExport()}>Export error list</button>
+            {actions}
+          </div>
           {exportError && <ErrorText error={exportError} />}
         </>
       )}

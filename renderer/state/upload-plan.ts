@@ -42,7 +42,8 @@ export function planUpload({ file, sendName, recordType, datasetId, csvMode, con
     case 'gzip': {
       const filename = name || (dataset ? defaultDatasetFileName(dataset, recordType) : '');
       if (!filename) return noName();
-      return { ready: true, request: { path: file.path, filename, destination, validateFirst: destination !== null && validateFirst } };
+      // A cleaned copy (the NDJSON panel's clean step) is sent in place of the file.
+      return { ready: true, request: { path: conversion?.output ?? file.path, filename, destination, validateFirst: destination !== null && validateFirst } };
     }
     case 'json':
     case 'other':

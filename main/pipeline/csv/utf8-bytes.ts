@@ -10,9 +10,10 @@ export interface Utf8Source {
 }
 
 /**
- * Streams a file as UTF-8 bytes in 256 KiB reads (flat memory whatever the size). UTF-8 files
- * pass through untouched, past their BOM: workers decode them, which keeps the main thread
- * free. Other encodings (UTF-16, Windows-1252) are decoded with iconv-lite and re-encoded.
+ * Streams a file as UTF-8 bytes in 256 KiB reads (flat memory whatever the size). Files without
+ * a UTF-16 byte-order mark pass through untouched, past a UTF-8 BOM: workers decode them line by
+ * line (csv/mixed-decode.ts), which keeps the main thread free. UTF-16 is decoded with
+ * iconv-lite and re-encoded.
  */
 export function readUtf8Bytes(path: string, encoding: string, bomLength: number, signal?: AbortSignal): Utf8Source {
   let bytesRead = 0;
