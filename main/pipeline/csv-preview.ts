@@ -1,14 +1,12 @@
-import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { LexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
-import { getRecordFields } from '../schemas/record-fields.js';
-import { createFieldLookup } from './convert/field-lookup.js';
 import { findRowEnd } from './convert/row-boundary.js';
 import { countLineBreaks, detectDelimiter, detectLineEnding, excelSepLine, newlineOf, type LineEnding } from './csv/detect-dialect.js';
 import { detectEncoding } from './csv/detect-encoding.js';
+import { iconvLite } from './csv/lazy-iconv.js';
 import { decodeMixed } from './csv/mixed-decode.js';
-import { headerIssues, recordTypeIssues, rowIssues, type Findings, type NumberedRow } from './csv/preview-issues.js';
+import { headerIssues, rowIssues, type Findings, type NumberedRow } from './csv/preview-issues.js';
 import { emptyFile, readHead } from './csv/read-head.js';
 import { lastBreakEnd } from './validation/line-batcher.js';
 
@@ -47,10 +45,13 @@ const MAX_NAMED_LINES = 10;
  */
 export async function previewCsv(path: string, o: { rows?: number; recordType?: RecordTypeName | null } = {}): Promise<CsvPreview> {
   const wanted = Math.max(0, o.rows ?? 20);
+  const recordType = o.recordType ?? null;
+  const typed = recordType ? await import('./csv/record-type-issues.js') : null;
+  const forType: TypeIssues | null = typed && recordType ? (headers, rows, found) => typed.recordTypeIssues(headers, rows, recordType, found) : null;
   for (let size = FIRST_READ; ; size *= 4) {
     const head = await readHead(path, size);
     if (head.totalBytes === 0) throw emptyFile(path);
-    const preview = previewHead(path, head.bytes, head.complete, wanted, o.recordType ?? null);
+    const preview = previewHead(path, head.bytes, head.complete, wanted, forType);
     if (preview.rows.length >= wanted || head.complete || size >= MAX_READ) return preview;
   }
 }
@@ -66,7 +67,7 @@ function linesText(lines: readonly number[], total = lines.length): string {
 /** Decodes the head as conversion decodes the file: UTF-16 by its BOM, else line by line. */
 function decodeHead(bytes: Buffer, complete: boolean): { encoding: string; bomLength: number; text: string; notes: PreviewIssue[]; problems: PreviewIssue[] } {
   const { encoding, bomLength } = detectEncoding(bytes);
-  if (encoding !== 'UTF-8') return { encoding, bomLength, text: iconv.decode(bytes, encoding), notes: [], problems: [] };
+  if (encoding !== 'UTF-8') return { encoding, bomLength, text: iconvLite().decode(bytes, encoding), notes: [], problems: [] };
   // Whole lines only: a head that ends inside a multibyte character must not look like Windows-1252.
   const body = bytes.subarray(bomLength, complete ? bytes.length : Math.max(bomLength, lastBreakEnd(bytes, true)));
   const decoded = decodeMixed(body);
@@ -95,7 +96,10 @@ function decodeHead(bytes: Buffer, complete: boolean): { encoding: string; bomLe
   return { encoding: 'UTF-8', bomLength, text: decoded.text, notes: [], problems: [] };
 }
 
-function previewHead(path: string, bytes: Buffer, complete: boolean, wanted: number, recordType: RecordTypeName | null): CsvPreview {
+/** The record-type part of a preview (csv/record-type-issues.ts), bound to its record type. */
+type TypeIssues = (headers: readonly string[], rows: readonly NumberedRow[], found: Findings) => void;
+
+function previewHead(path: string, bytes: Buffer, complete: boolean, wanted: number, forType: TypeIssues | null): CsvPreview {
   const decoded = decodeHead(bytes, complete);
   let text = decoded.text;
   const found: Findings = { problems: [...decoded.problems], notes: [...decoded.notes] };
@@ -124,7 +128,7 @@ function previewHead(path: string, bytes: Buffer, complete: boolean, wanted: num
   }
   headerIssues(headers, found);
   rowIssues(headers, dataRows, delimiter, found);
-  if (recordType) recordTypeIssues(headers, dataRows.slice(0, Math.max(wanted, 20)), createFieldLookup(getRecordFields(recordType)), recordType, found);
+  forType?.(headers, dataRows.slice(0, Math.max(wanted, 20)), found);
   return { encoding: decoded.encoding, delimiter, lineEnding, headers, rows: dataRows.slice(0, wanted).map((row) => row.cells), issues: found.problems, notes: found.notes };
 }
 

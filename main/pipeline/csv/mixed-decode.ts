@@ -6,7 +6,7 @@
  * only when it is not; the lines that needed the fallback are named (issue 8).
  */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { iconvLite } from './lazy-iconv.js';
 
 // ignoreBOM: a U+FEFF at the start of a chunk is data, not a mark to drop.
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -50,7 +50,7 @@ function decodeByLine(buf: Buffer): DecodedText {
     const next = end === buf.length ? end : end + (buf[end] === 0x0d && buf[end + 1] === 0x0a ? 2 : 1);
     if (!isUtf8(buf.subarray(start, end))) {
       flush(start);
-      parts.push(iconv.decode(buf.subarray(start, next), 'windows-1252'));
+      parts.push(iconvLite().decode(buf.subarray(start, next), 'windows-1252'));
       fallbackLines.push(line);
       run = next;
     }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import iconv from 'iconv-lite';
+import { iconvLite } from './lazy-iconv.js';
 import { unreadable } from './read-head.js';
 
 export interface Utf8Source {
@@ -24,7 +24,7 @@ export function readUtf8Bytes(path: string, encoding: string, bomLength: number,
     async *chunks() {
       const passThrough = encoding === 'UTF-8';
       // iconv-lite strips the BOM and keeps a character cut between two reads for the next one.
-      const decoder = passThrough ? null : iconv.getDecoder(encoding);
+      const decoder = passThrough ? null : iconvLite().getDecoder(encoding);
       const stream = createReadStream(path, { highWaterMark: 256 * 1024, start: passThrough ? bomLength : 0, signal });
       bytesRead = passThrough ? bomLength : 0;
       try {

@@ -65,7 +65,8 @@ export function isTimestampNumber(value: number): boolean {
  * EmailAddress.validate_email, lines 24-29), so " Jane@Example.com\t" is accepted.
  */
 export function isLexerEmail(value: string): boolean {
-  return EMAIL_RE.test(pythonStrip(value).toLowerCase());
+  // The common case first: a value that matches as it is matches once stripped and lower-cased.
+  return EMAIL_RE.test(value) || EMAIL_RE.test(pythonStrip(value).toLowerCase());
 }
 
 /**

@@ -8,5 +8,9 @@ const AROUND = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, 'g');
 
 /** `value.strip()` as Python does it. */
 export function pythonStrip(value: string): string {
+  // Most values start and end with a visible ASCII character: nothing to strip, no regex run.
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return value;
   return value.replace(AROUND, '');
 }
