@@ -1,7 +1,7 @@
 import type { RateLimiter } from '../api/rate-limiter.js';
 import { LexerError, toLexerError } from '../errors.js';
 import type { UploadHistory } from '../history/upload-history.js';
-import { writeCleanCopy, type CleanCopy } from '../pipeline/clean-copy.js';
+import type { CleanCopy } from '../pipeline/clean-copy.js';
 import { validateNdjsonFile, type ValidationResult } from '../pipeline/validate-ndjson.js';
 import { uploadFile, type UploadFileResult } from '../upload/upload-file.js';
 import type { UploadPlan } from './upload-plan.js';
@@ -44,6 +44,7 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
       validation = await validateNdjsonFile(plan.filePath, plan.destination.recordType, { signal });
       // Only blank lines and byte-order marks wrong: send a copy without them, and say so.
       if (validation.invalid > 0 && validation.invalid === validation.framing.cleanable) {
+        const { writeCleanCopy } = await import('../pipeline/clean-copy.js');
         copy = await writeCleanCopy(plan.filePath, plan.destination.recordType, signal);
         filePath = copy.path;
         note = `removed ${framingSentence(validation.framing) ?? 'blank lines'}, which Lexer counts as invalid rows, and uploaded a cleaned copy`;
