@@ -191,6 +191,35 @@ describe('lexer-upload validate / convert / preview answer as Lexer does (issue 
     assert.equal(await readFile(join(work, 'mixed.ndjson'), 'utf8'), '{"product_id":"P1","name":"Zoë","price":12345678901234567890}\n{"product_id":"P2","name":"René","price":1}\n');
   });
 
+  test('a header padded with a non-breaking space: preview and convert agree that it is date_of_birth', async () => {
+    const file = await write('nbsp.csv', 'link.email,date_of_birth\u00a0\na@example.com,1985-03-11\n');
+    const preview = await runCli(['preview', file, '--record-type', 'customer_record']);
+    assert.match(preview.stdout, /No problems found/);
+    assert.match(preview.stdout, /it is ignored, and the column is read as "date_of_birth"/);
+    assert.equal((await runCli(['convert', file, '--record-type', 'customer_record'])).code, 0);
+    assert.equal(await readFile(join(work, 'nbsp.ndjson'), 'utf8'), '{"link":{"email":"a@example.com"},"date_of_birth":"1985-03-11"}\n');
+  });
+
+  test('a Shopify line-item export as purchase: preview, convert and --map say what a purchase row needs', async () => {
+    const file = await write('orders_export.csv', 'Name,Email,Lineitem quantity,Lineitem price\n#1001,a@example.com,2,29.95\n');
+    const preview = await runCli(['preview', file, '--record-type', 'purchase']);
+    assert.match(preview.stdout, /No column fills action_at, type, purchase_id, products, which every purchase record needs/);
+    const convert = await runCli(['convert', file, '--record-type', 'purchase']);
+    assert.equal(convert.code, 1);
+    assert.match(convert.stdout, /note: No column fills .*grouped into one row per order first/);
+    const mapped = await runCli(['convert', file, '--record-type', 'purchase', '--map', 'Lineitem quantity=products.quantity']);
+    assert.equal(mapped.code, 2);
+    assert.match(mapped.stderr, /products\[\]\.quantity is a field of each item in the list products/);
+  });
+
+  test('validate: one object where a list is due says a list is expected; a date written as digits says what Lexer would read', async () => {
+    const record = { link: { email: 'a@example.com' }, action_at: '20230306', purchase_id: 'P1', type: 'ecommerce', products: { price_paid: 5, quantity: 1 } };
+    const r = await runCli(['validate', await write('purchase.ndjson', `${JSON.stringify(record)}\n`), '--record-type', 'purchase']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /line 1: action_at: "20230306" is not a date-time \(it looks like 2023-03-06 written without dashes; Lexer would read 20230306 as seconds since 1 January 1970 \(1970-08-23\)/);
+    assert.match(r.stdout, /line 1: products: .* is not an array \(one object where a list is expected: put it in \[ \]/);
+  });
+
   test('preview: matched suggestions are notes, apart from problems; an ASCII head\'s encoding is not known yet', async () => {
     const file = await write('crm.csv', 'Email Address,First Name,Notes\u200b\na@example.com,Ann,x\n');
     const r = await runCli(['preview', file, '--record-type', 'customer_record']);
