@@ -86,7 +86,7 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
       // A blank line, or a row of empty cells (',,,' as spreadsheets write below the data): no record.
       if (isBlankRow(cells)) return;
       result.rows++;
-      const quoteError = row.errors.find((e) => e.type === 'Quotes');
+      const quoteError = row.errors.length === 0 ? undefined : row.errors.find((e) => e.type === 'Quotes');
       const shape = rowProblem(cells, config, quoteError?.message);
       let problems: RecordProblem[] = shape ? [shape] : [];
       let record: Record<string, unknown> | null = null;
