@@ -16,7 +16,7 @@ export function framingSentence(f: Framing): string | null {
  */
 export function printValidationReport(label: string, r: ValidationResult, o: { maxErrors: number; recordType?: string }): void {
   const type = o.recordType ? ` (${o.recordType})` : '';
-  say(`${label}${type}: ${formatCount(r.total)} records, ${formatCount(r.valid)} valid, ${formatCount(r.invalid)} invalid.`);
+  say(`${label}${type}: ${formatCount(r.total)} record${r.total === 1 ? '' : 's'}, ${formatCount(r.valid)} valid, ${formatCount(r.invalid)} invalid.`);
   for (const w of r.warnings) say(`  warning: ${w}`);
   if (r.invalid === 0) return;
   if (r.summary.length > 0) {

@@ -108,7 +108,7 @@ function printConversion(input: string, r: ConversionResult, o: ConvertOptions):
   if (removed) say(`${input}: cleaned: removed ${removed} (${lines(r.cleaned.lines, r.cleaned.byteOrderMarks + r.cleaned.blankLines)}), which Lexer counts as invalid rows.`);
   // A stopped run writes nothing: a partial file must never look like a finished one.
   if (r.stoppedEarly) say(`${input}: stopped at the first invalid row (--stop-on-first-invalid) after ${formatCount(r.rows)} rows; no output was written.`);
-  else say(`${input}: ${formatCount(r.rows)} rows read, ${formatCount(r.written)} written to ${r.output}, ${formatCount(r.rejected)} rejected.`);
+  else say(`${input}: ${formatCount(r.rows)} row${r.rows === 1 ? '' : 's'} read, ${formatCount(r.written)} written to ${r.output}, ${formatCount(r.rejected)} rejected.`);
   if (r.fallbackLines.count > 0) {
     say(`Read as ${r.encoding}: ${lines(r.fallbackLines.lines, r.fallbackLines.count)} ${r.fallbackLines.count === 1 ? 'was' : 'were'} not UTF-8 and ${r.fallbackLines.count === 1 ? 'was' : 'were'} read as Windows-1252; check their accented letters.`);
   }
