@@ -8,7 +8,7 @@ import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { getRecordType } from '../../schemas/record-types.js';
 import { readHead } from '../csv/read-head.js';
 import type { LineError, WarningGroup } from '../validation/types.js';
-import { warningKey } from '../validation/validate-batch.js';
+import { groupWarnings } from '../validation/validate-batch.js';
 import type { ConversionSink } from './conversion-sink.js';
 import { encodeOutput } from './encode-output.js';
 import { approximated, exactNumberToken, ExactNumber, stringifyExact } from './exact-number.js';
@@ -63,12 +63,7 @@ export async function convertJsonArray(
         for (const p of result.problems) batch.problems.push({ line: position, message: p.message, field: p.field, rule: p.rule });
         if (o.stopOnFirstInvalid) return void flush(true).then(() => done(new StopSignal()), done);
       } else {
-        for (const warning of result.warnings) {
-          const key = warningKey(warning);
-          const group = batch.warnings.get(key);
-          if (group) group.count += 1;
-          else batch.warnings.set(key, { key, first: warning, line: position, count: 1 });
-        }
+        groupWarnings(batch.warnings, result.warnings, position);
         batch.text += `${hasExact ? stringifyExact(item.value) : JSON.stringify(item.value)}\n`;
         batch.written++;
       }

@@ -8,7 +8,7 @@
 import { MAX_LINE_BYTES, lineBatches } from '../validation/line-batcher.js';
 import { openInput, unreadable } from '../validation/open-input.js';
 import type { LineError, WarningGroup } from '../validation/types.js';
-import { checkLine, decodeBatch, sizeText, splitLines, warningKey } from '../validation/validate-batch.js';
+import { checkLine, decodeBatch, groupWarnings, sizeText, splitLines } from '../validation/validate-batch.js';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { getRecordType } from '../../schemas/record-types.js';
 import type { ConversionSink } from './conversion-sink.js';
@@ -82,12 +82,7 @@ export async function convertNdjson(
           }
           continue;
         }
-        for (const warning of result.warnings) {
-          const key = warningKey(warning);
-          const group = warnings.get(key);
-          if (group) group.count += 1;
-          else warnings.set(key, { key, first: warning, line, count: 1 });
-        }
+        groupWarnings(warnings, result.warnings, line);
         const record = result.bom ? raw.slice(1) : raw;
         out += record.endsWith('\r') ? record.slice(0, -1) : record;
         out += '\n';

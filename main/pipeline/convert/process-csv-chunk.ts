@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { RecordCheck, RecordProblem } from '../../schemas/field-types.js';
 import { LineBreakCounter } from '../csv/detect-dialect.js';
 import type { WarningGroup } from '../validation/types.js';
-import { warningKey } from '../validation/validate-batch.js';
+import { groupWarnings } from '../validation/validate-batch.js';
 import { buildRecord, type BuildOptions } from './build-record.js';
 import { ByteSink } from './byte-sink.js';
 import type { ColumnTarget } from './column-plan.js';
@@ -95,12 +95,7 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
         record = buildRecord(cells, config.plan, build);
         const checked = check(build.exact ? approximated(record) : record);
         if (checked.ok) {
-          for (const warning of checked.warnings) {
-            const key = warningKey(warning);
-            const group = warnings.get(key);
-            if (group) group.count += 1;
-            else warnings.set(key, { key, first: warning, line: start, count: 1 });
-          }
+          groupWarnings(warnings, checked.warnings, start);
         } else {
           problems = checked.problems;
         }

@@ -13,10 +13,20 @@ function notAnObject(value: unknown): string | null {
 
 // Warnings group by field and conversion: 'products[3].price_paid: "1.5" is a string; Lexer
 // reads it as the number 1.5' -> 'products[].price_paid|a string|the number'.
-export function warningKey(warning: string): string {
+function warningKey(warning: string): string {
   const m = /^(.*?): .* is (.+?); Lexer reads it as (the \w+|\w+)/.exec(warning);
   const key = m ? `${m[1]}|${m[2]}|${m[3]}` : warning;
   return key.replace(/\[\d+\]/g, '[]');
+}
+
+/** Adds a record's warnings to `groups` by kind, keeping the first of each with its line. */
+export function groupWarnings(groups: Map<string, WarningGroup>, warnings: readonly string[], line: number): void {
+  for (const warning of warnings) {
+    const key = warningKey(warning);
+    const group = groups.get(key);
+    if (group) group.count += 1;
+    else groups.set(key, { key, first: warning, line, count: 1 });
+  }
 }
 
 // ignoreBOM: a byte-order mark must reach the check (Lexer refuses the line), not vanish.
@@ -143,12 +153,7 @@ export function validateBatch(check: (record: unknown) => RecordCheck, text: str
       for (const p of result.problems) errors.push({ line, field: p.field, rule: p.rule, message: p.message });
       continue;
     }
-    for (const warning of result.warnings) {
-      const key = warningKey(warning);
-      const group = warnings.get(key);
-      if (group) group.count += 1;
-      else warnings.set(key, { key, first: warning, line, count: 1 });
-    }
+    groupWarnings(warnings, result.warnings, line);
   }
   return { records: lines.length, invalid, lines: lines.length, errors, warnings: [...warnings.values()], framing };
 }
