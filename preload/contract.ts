@@ -103,18 +103,22 @@ export interface FileInfo {
 // ---------------------------------------------------------------- CSV preview
 
 export interface PreviewIssue {
-  /** e.g. `bom`, `invisible-character`, `duplicate-header`, `empty-header`, `ragged-row`, `unknown-header`. */
+  /** e.g. `bom`, `invisible-character`, `duplicate-header`, `empty-header`, `ragged-row`, `unknown-header`, `not-utf8`. */
   readonly kind: string;
   readonly message: string;
 }
 
 export interface CsvPreview {
+  /** 'UTF-8', 'UTF-16LE', 'Windows-1252', 'UTF-8 and Windows-1252', or 'not known yet (plain ASCII so far)'. */
   readonly encoding: string;
   readonly delimiter: string;
   readonly lineEnding: 'CRLF' | 'LF' | 'CR';
   readonly headers: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** Problems to fix: invisible characters in cells, duplicate headers, ragged rows, lines that are not UTF-8. */
   readonly issues: readonly PreviewIssue[];
+  /** Notes that need nothing done: a header matched by a suggestion, a BOM removed, Excel's sep= line. */
+  readonly notes: readonly PreviewIssue[];
 }
 
 // ---------------------------------------------------------------- mapping, conversion, validation
@@ -143,9 +147,18 @@ export interface ColumnMapping {
   readonly inferCustomTypes: boolean;
 }
 
+/** One problem on one line (a line with several failing fields has one per field). */
 export interface LineError {
   readonly line: number;
   readonly message: string;
+}
+
+/** What cleaning an NDJSON file removes: Lexer's validator refuses byte-order marks and blank lines. */
+export interface Framing {
+  readonly byteOrderMarks: number;
+  readonly blankLines: number;
+  /** Invalid rows that cleaning alone makes valid. */
+  readonly cleanable: number;
 }
 
 export interface ErrorGroup {
@@ -159,11 +172,15 @@ export interface ErrorGroup {
 export interface ValidationReport {
   readonly total: number;
   readonly valid: number;
+  /** Rows with at least one problem. */
   readonly invalid: number;
-  /** The first errors, capped; the counts are never capped. */
+  /** The first problems, capped; the counts are never capped. */
   readonly errors: readonly LineError[];
+  /** Every problem, counted. */
+  readonly errorCount: number;
   readonly summary: readonly ErrorGroup[];
   readonly warnings: readonly string[];
+  readonly framing: Framing;
   /** A job id whose full error list `jobs.exportErrors` returns. */
   readonly jobId: string;
 }
@@ -173,7 +190,14 @@ export interface ConversionReport {
   readonly written: number;
   readonly rejected: number;
   readonly errors: readonly LineError[];
+  readonly errorCount: number;
   readonly summary: readonly ErrorGroup[];
+  /** Values Lexer converts, and notes on the file (lines read as Windows-1252, a sep= line, unfilled required fields). */
+  readonly warnings: readonly string[];
+  /** How the input was read: 'UTF-8', 'Windows-1252', 'UTF-8 and Windows-1252', 'UTF-16LE'... */
+  readonly encoding: string;
+  /** For an NDJSON file: what cleaning removed. */
+  readonly cleaned: { readonly byteOrderMarks: number; readonly blankLines: number };
   /** Path of the NDJSON file written. */
   readonly output: string;
   readonly jobId: string;

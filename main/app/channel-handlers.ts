@@ -108,7 +108,7 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
       n(a, 3, 'preview:csv');
       const recordType = a[2] === null ? null : asRecordType(a[2]);
       const p = await previewCsv(await allowed(asFilePath(a[0])), { rows: asInteger(a[1], 'rows', 1, 1000), recordType });
-      return { encoding: p.encoding, delimiter: p.delimiter, lineEnding: p.lineEnding, headers: p.headers, rows: p.rows, issues: p.issues };
+      return { encoding: p.encoding, delimiter: p.delimiter, lineEnding: p.lineEnding, headers: p.headers, rows: p.rows, issues: p.issues, notes: p.notes };
     },
     'mapping:suggest': async (...a) => {
       n(a, 2, 'mapping:suggest');

@@ -36,7 +36,7 @@ export interface JobService {
 
 /** The output name for a converted file: the input's base name with `.ndjson` (or `.ndjson.gz`). */
 export function convertedName(input: string, gzip: boolean): string {
-  const base = basename(input).replace(/(\.gz)?$/i, '').replace(/\.(csv|json|txt|tsv)$/i, '');
+  const base = basename(input).replace(/(\.gz)?$/i, '').replace(/\.(csv|json|txt|tsv|ndjson|jsonl)$/i, '');
   return `${base || 'converted'}.ndjson${gzip ? '.gz' : ''}`;
 }
 
@@ -80,7 +80,7 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
           onError: (e) => void job.errors.push({ line: e.line, message: e.message }),
         });
         const errors = r.errors.map((e) => ({ line: e.line, message: e.message }));
-        return { total: r.total, valid: r.valid, invalid: r.invalid, errors, summary: r.summary, warnings: r.warnings, jobId };
+        return { total: r.total, valid: r.valid, invalid: r.invalid, errors, errorCount: r.errorCount, summary: r.summary, warnings: r.warnings, framing: r.framing, jobId };
       }),
     convert: (jobId, request) =>
       run(jobId, async (job) => {
@@ -105,7 +105,14 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
           const counts = { rows: r.rows, written: r.written, rejected: r.rejected };
           await recordConversion(o.ledgerDir, { output: r.output, source: request.path, recordType: request.recordType, ...counts }).catch(() => undefined);
         }
-        return { rows: r.rows, written: r.written, rejected: r.rejected, errors, summary: r.summary, output: r.output, jobId };
+        const fallback = r.fallbackLines.count > 0
+          ? [`${r.fallbackLines.count} line${r.fallbackLines.count === 1 ? ' was' : 's were'} not UTF-8 and read as Windows-1252 (line ${r.fallbackLines.lines.join(', ')}${r.fallbackLines.count > r.fallbackLines.lines.length ? ', …' : ''}); check their accented letters.`]
+          : [];
+        return {
+          rows: r.rows, written: r.written, rejected: r.rejected, errors, errorCount: r.errorCount, summary: r.summary,
+          warnings: [...fallback, ...r.notes, ...r.warnings], encoding: r.encoding,
+          cleaned: { byteOrderMarks: r.cleaned.byteOrderMarks, blankLines: r.cleaned.blankLines }, output: r.output, jobId,
+        };
       }),
     cancel(jobId) {
       const job = jobs.get(jobId);

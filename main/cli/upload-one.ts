@@ -3,14 +3,16 @@ import type { RateLimiter } from '../api/rate-limiter.js';
 import { LexerError, toLexerError } from '../errors.js';
 import { findConversion, type ConversionRecord } from '../history/conversion-ledger.js';
 import type { UploadHistory } from '../history/upload-history.js';
+import type { CleanCopy } from '../pipeline/clean-copy.js';
 import { validateNdjsonFile, type ValidationResult } from '../pipeline/validate-ndjson.js';
 import { uploadFile, type UploadFileResult } from '../upload/upload-file.js';
 import type { UploadPlan } from './upload-plan.js';
 import type { UploadReporter } from './upload-reporter.js';
+import { framingSentence } from './validation-report.js';
 
 /** How one file of an `upload` run ended. */
 export type FileOutcome =
-  | { kind: 'success'; plan: UploadPlan; result: UploadFileResult; conversion: ConversionRecord | null }
+  | { kind: 'success'; plan: UploadPlan; result: UploadFileResult; conversion: ConversionRecord | null; note?: string }
   | { kind: 'failed'; plan: UploadPlan; error: LexerError; validation: ValidationResult | null }
   | { kind: 'cancelled'; plan: UploadPlan; error: LexerError };
 
@@ -39,6 +41,7 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
   const record = (patch: HistoryPatch): Promise<void> => recordHistory(ctx, id, patch);
   const finish = () => new Date().toISOString();
 
+  let copy: CleanCopy | null = null;
   try {
     const conversion = await findConversion(ctx.ledgerDir, plan.filePath).catch(() => null);
     if (ctx.validate && conversion && conversion.rejected > 0) {
@@ -51,9 +54,18 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
       return { kind: 'failed', plan, error, validation: null };
     }
     let validation: ValidationResult | null = null;
+    let filePath = plan.filePath;
+    let note: string | undefined;
     if (ctx.validate && plan.destination) {
       validation = await validateNdjsonFile(plan.filePath, plan.destination.recordType, { signal });
-      if (validation.invalid > 0) {
+      // Only blank lines and byte-order marks wrong: send a copy without them, and say so.
+      if (validation.invalid > 0 && validation.invalid === validation.framing.cleanable) {
+        const { writeCleanCopy } = await import('../pipeline/clean-copy.js');
+        copy = await writeCleanCopy(plan.filePath, plan.destination.recordType, signal);
+        filePath = copy.path;
+        note = `removed ${framingSentence(validation.framing) ?? 'blank lines'}, which Lexer counts as invalid rows, and uploaded a cleaned copy`;
+        ctx.reporter.line(`${plan.label}: ${note}.`);
+      } else if (validation.invalid > 0) {
         const error = new LexerError('invalid-records',
           `${validation.invalid} of ${validation.total} records are not valid ${plan.destination.recordType} records, so the file was not uploaded.`,
           { hint: 'Fix the lines listed (or run `lexer-upload validate`), then upload again.' });
@@ -62,7 +74,7 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
       }
     }
     const result = await uploadFile(
-      { filePath: plan.filePath, filename: plan.filename, ...(plan.destination ? { destination: plan.destination } : {}) },
+      { filePath, filename: plan.filename, ...(plan.destination ? { destination: plan.destination } : {}) },
       {
         apiUrl: ctx.apiUrl, token: ctx.token, signal, limiter: ctx.limiter,
         onStart: ({ bytes }) => {
@@ -73,7 +85,7 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
       },
     );
     await record({ status: 'Success', uploadId: result.uploadId, bytes: result.bytes, finishedAt: finish(), error: null });
-    return { kind: 'success', plan, result, conversion };
+    return { kind: 'success', plan, result, conversion, ...(note ? { note } : {}) };
   } catch (thrown) {
     const error = signal.aborted && !(thrown instanceof LexerError && thrown.code !== 'cancelled')
       ? new LexerError('cancelled', `The upload of ${plan.label} was cancelled.`)
@@ -81,6 +93,8 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
     const cancelled = error.code === 'cancelled';
     await record({ status: cancelled ? 'Cancelled' : 'Failed', error: error.toJSON(), finishedAt: finish() });
     return cancelled ? { kind: 'cancelled', plan, error } : { kind: 'failed', plan, error, validation: null };
+  } finally {
+    await copy?.dispose();
   }
 }
 

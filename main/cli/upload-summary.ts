@@ -54,6 +54,7 @@ function outcomeJson(outcome: FileOutcome): { ok: boolean; [key: string]: unknow
       return {
         ok: true, uploadId: outcome.result.uploadId, filename: outcome.result.filename, bytes: outcome.result.bytes,
         ...(outcome.conversion ? { records: recordsJson(outcome.conversion) } : {}),
+        ...(outcome.note ? { note: outcome.note } : {}),
       };
     case 'failed':
       return {

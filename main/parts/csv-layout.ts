@@ -24,9 +24,11 @@ const HEAD_BYTES = 256 * 1024;
 export async function readCsvLayout(path: string): Promise<CsvLayout> {
   const head = await readHead(path, HEAD_BYTES);
   if (head.totalBytes === 0) throw emptyFile(path);
-  const { encoding, bomLength } = detectEncoding(head.bytes, head.complete);
+  const { encoding, bomLength } = detectEncoding(head.bytes);
   const bytes = head.bytes.subarray(bomLength);
-  const passThrough = encoding === 'UTF-8' || encoding === 'Windows-1252';
+  // Without a BOM the file is UTF-8, perhaps with some Windows-1252 lines (the converter's
+  // reading): both keep ASCII's delimiters, quotes and newlines, so its bytes pass as they are.
+  const passThrough = encoding === 'UTF-8';
   // UTF-16 is decoded whole code units at a time; an odd last byte is a character cut by the read.
   const text = passThrough ? iconv.decode(bytes, encoding) : iconv.decode(bytes.subarray(0, bytes.length & ~1), encoding, { stripBOM: false });
   const delimiter = detectDelimiter(text);

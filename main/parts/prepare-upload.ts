@@ -153,7 +153,7 @@ async function recordInput(req: PrepareRequest, reader: SourceReader, buffers: B
   const prefix = new Uint8Array(layout.headerBytes);
   if ((await reader.fill(prefix, 0)) !== prefix.length) throw sourceChanged(req.sourcePath);
   const format = csvFormat(layout.delimiter, layout.newline, layout.encoding);
-  if (layout.encoding === 'UTF-8' || layout.encoding === 'Windows-1252') {
+  if (layout.encoding === 'UTF-8') {
     return { format, prefix, blocks: recordBlocks(plainInput(reader), buffers, format.lastEnd, what, maxRecord) };
   }
   const utf8 = recordBlocks(utf8Input(reader, layout.encoding), buffers, format.lastEnd, what, maxRecord);

@@ -1,8 +1,9 @@
 import { LexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
-import { getRecordType } from '../schemas/record-types.js';
+import { getRecordFields } from '../schemas/record-fields.js';
 import { createFieldLookup, type FieldLookup } from './convert/field-lookup.js';
 import { HEADER_SYNONYMS, normaliseHeader } from './convert/header-synonyms.js';
+import { cleanHeader } from './csv/header-names.js';
 
 /**
  * How CSV headers become record fields; a plain object the UI edits and saves as a preset.
@@ -28,7 +29,7 @@ export function completeMapping(partial: Partial<ColumnMapping> | undefined, col
 
 /** Suggests a field for each header from its name; headers with no suggestion are left out. */
 export function suggestMapping(headers: readonly string[], recordType: RecordTypeName): ColumnMapping {
-  return { columns: suggestColumns(headers, createFieldLookup(getRecordType(recordType).fields)), unknownColumns: 'custom_fields', inferCustomTypes: false };
+  return { columns: suggestColumns(headers, createFieldLookup(getRecordFields(recordType))), unknownColumns: 'custom_fields', inferCustomTypes: false };
 }
 
 /**
@@ -44,10 +45,10 @@ export function suggestColumns(headers: readonly string[], lookup: FieldLookup):
     columns[header] = path;
     taken.add(path);
   };
-  const pending = headers.filter((h, i) => headers.indexOf(h) === i && h.trim() !== '');
+  const pending = headers.filter((h, i) => headers.indexOf(h) === i && cleanHeader(h) !== '');
   for (const header of pending) {
-    const match = lookup.match(header.trim());
-    if (match.kind !== 'unknown' && !taken.has(header.trim())) take(header, header.trim());
+    const name = cleanHeader(header);
+    if (lookup.match(name).kind !== 'unknown' && !taken.has(name)) take(header, name);
   }
   const byName = new Map(lookup.fields.map((f) => [normaliseHeader(f.path), f.path]));
   const rest = (): string[] => pending.filter((h) => !(h in columns));
@@ -105,4 +106,50 @@ export function parseMapArgs(args: readonly string[]): Record<string, string | n
     columns[arg.slice(0, eq)] = field === '' ? null : field;
   }
   return columns;
+}
+
+/** Edit distance between two short strings (header names): how many single-character changes apart. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** Up to three headers closest to `name` (letters and digits compared, case and spacing aside). */
+export function closestHeaders(name: string, headers: readonly string[]): string[] {
+  const wanted = normaliseHeader(name);
+  return [...new Set(headers)]
+    .filter((h) => cleanHeader(h) !== '')
+    .map((h) => ({ h, d: distance(wanted, normaliseHeader(h)) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map(({ h }) => h);
+}
+
+/**
+ * Checks that every header a user's mapping names is a column of the file (issue 8: `--map
+ * "MemberCode=..."` for a header `Member Code` was ignored and every row failed on `link`). A
+ * header matches as written, or as the file's header reads without invisible characters and
+ * padding (the way conversion reads headers); the mapping comes back keyed by the file's headers.
+ * Throws a usage error listing the closest headers for a name that matches no column.
+ */
+export function resolveMapHeaders(headers: readonly string[], columns: Readonly<Record<string, string | null>>, file: string): Record<string, string | null> {
+  const resolved: Record<string, string | null> = {};
+  for (const [name, field] of Object.entries(columns)) {
+    const header = headers.includes(name) ? name : headers.find((h) => cleanHeader(h) === cleanHeader(name));
+    if (header === undefined) {
+      const close = closestHeaders(name, headers).map((h) => JSON.stringify(h)).join(', ');
+      throw new LexerError('usage', `--map "${name}=${field ?? ''}" names no column of ${file}.${close ? ` The closest headers: ${close}.` : ''}`, {
+        hint: 'Write the header exactly as the file has it (`lexer-upload preview` lists them), e.g. --map "Member Code=link.customer_id".',
+      });
+    }
+    resolved[header] = field;
+  }
+  return resolved;
 }

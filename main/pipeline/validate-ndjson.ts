@@ -6,12 +6,13 @@ import { availableParallelism } from 'node:os';
 import { LexerError, toLexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { inThreadRunner, sharedRunner, type BatchRunner } from './validation/batch-runners.js';
-import { lineBatches } from './validation/line-batcher.js';
+import { lineBatches, MAX_LINE_BYTES } from './validation/line-batcher.js';
 import { openInput, unreadable } from './validation/open-input.js';
 import { createResultCollector } from './validation/result-collector.js';
+import { overlongResult } from './validation/validate-batch.js';
 import type { BatchResult, LineError, ValidationProgress, ValidationResult } from './validation/types.js';
 
-export type { ErrorGroup, LineError, ValidationProgress, ValidationResult } from './validation/types.js';
+export type { ErrorGroup, Framing, LineError, ValidationProgress, ValidationResult } from './validation/types.js';
 
 export interface ValidateNdjsonOptions {
   signal?: AbortSignal;
@@ -22,6 +23,8 @@ export interface ValidateNdjsonOptions {
   onError?: (e: LineError) => void;
   /** Worker threads helping this one; 0 checks on this thread only. Default: 0 under 8 MiB, else cores - 1 (at most 2, for memory). */
   workers?: number;
+  /** Lines longer than this are reported and skipped unread (default 16 MiB; tests lower it). */
+  maxLineBytes?: number;
 }
 
 // Below this, starting workers costs more than they save.
@@ -66,9 +69,10 @@ export async function validateNdjsonFile(path: string, recordType: RecordTypeNam
   const onAbort = () => input.stream.destroy();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    for await (const batch of lineBatches(input.stream)) {
+    const maxLineBytes = o.maxLineBytes ?? MAX_LINE_BYTES;
+    for await (const batch of lineBatches(input.stream, undefined, maxLineBytes)) {
       if (o.signal?.aborted) throw cancelled();
-      const pending = runner.run(batch);
+      const pending = 'overlong' in batch ? Promise.resolve(overlongResult(batch.overlong, maxLineBytes)) : runner.run(batch);
       // Awaited later by take(); until then a failure must not count as unhandled.
       pending.catch(() => {});
       inFlight.push(pending);

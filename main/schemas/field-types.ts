@@ -15,7 +15,11 @@ export interface FieldInfo {
   description?: string;
 }
 
-export type RecordCheck = { ok: true; warnings: string[] } | { ok: false; field: string; rule: string; message: string };
+/**
+ * A record's check: valid, with the values Lexer converts (pydantic) as warnings; or every
+ * problem found, one per failing field (a person fixing a file wants them all, not the first).
+ */
+export type RecordCheck = { ok: true; warnings: string[] } | { ok: false; problems: RecordProblem[] };
 
 export interface RecordTypeDefinition {
   name: RecordTypeName;

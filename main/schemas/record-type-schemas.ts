@@ -1,8 +1,9 @@
 /**
  * The 12 record types' schemas, and the rules a JSON Schema cannot say (pydantic root validators).
  */
-import type { TObject } from '@sinclair/typebox';
+import type { SchemaNode } from './common/json-schema.js';
 import type { RecordTypeName } from './record-type-names.js';
+import { PRODUCT_REFERENCE_TYPES } from './common/commerce.js';
 import { CustomerRecord } from './record-types/customer-record.js';
 import { Product } from './record-types/product.js';
 import { Purchase } from './record-types/purchase.js';
@@ -16,7 +17,7 @@ import { SmsClick } from './record-types/sms-click.js';
 import { SmsSend } from './record-types/sms-send.js';
 import { SmsSubscribe } from './record-types/sms-subscribe.js';
 
-export const RECORD_SCHEMAS: Readonly<Record<RecordTypeName, TObject>> = {
+export const RECORD_SCHEMAS: Readonly<Record<RecordTypeName, SchemaNode>> = {
   customer_record: CustomerRecord,
   product: Product,
   purchase: Purchase,
@@ -37,7 +38,10 @@ export type ExtraRule = (record: Record<string, unknown>) => { field: string; ru
 // product_entity.py root validator: the field named by product_reference_type (default
 // product_id) must have a value.
 const productReference: ExtraRule = (record) => {
-  const type = typeof record.product_reference_type === 'string' ? record.product_reference_type : 'product_id';
+  const given = record.product_reference_type;
+  // A type that is not sku, upc or product_id is the schema's problem, reported on its own.
+  if (given !== undefined && (typeof given !== 'string' || !(PRODUCT_REFERENCE_TYPES as readonly string[]).includes(given))) return null;
+  const type = (given as string | undefined) ?? 'product_id';
   const value = record[type];
   if (value !== undefined && value !== null) return null;
   return {

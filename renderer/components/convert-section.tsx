@@ -67,7 +67,7 @@ export function ConvertSection({ file, recordType, mapping, blocked, conversion,
           counts={{ total: conversion.rows, good: conversion.written, bad: conversion.rejected, goodLabel: 'Written', badLabel: 'Rejected' }}
           errors={conversion.errors}
           summary={conversion.summary}
-          warnings={[]}
+          warnings={conversion.warnings}
           jobId={conversion.jobId}
           fileName={file.name}
           focusOnShow={fresh}

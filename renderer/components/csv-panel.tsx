@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { ColumnMapping, CsvPreview, ErrorInfo, FieldOption } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
-import { columnTargets, linkConflict, previewProblems, summarizeMapping } from '../state/mapping-summary.js';
+import { columnTargets, linkConflict, fileNotes, summarizeMapping } from '../state/mapping-summary.js';
 import { CsvPreviewTable } from './csv-preview-table.js';
 import { ConvertSection } from './convert-section.js';
 import { DestinationFields } from './destination-fields.js';
@@ -70,7 +70,7 @@ export function CsvPanel(props: ConvertiblePanelProps) {
   return (
     <div className="kind-panel">
       {preview && <CsvPreviewTable preview={preview} fileName={file.name} />}
-      {preview && <ThingsToKnow problems={previewProblems(preview)} summary={summary} linkConflict={conflict !== null} recordType={recordType} />}
+      {preview && <ThingsToKnow problems={preview.issues} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} recordType={recordType} />}
       <SendModeChoice format="CSV" mode={mode} onModeChange={props.onModeChange} disabled={disabled} />
       {mode === 'convert' && (
         <>

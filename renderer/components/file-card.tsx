@@ -165,6 +165,7 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
               onDatasetIdChange={setDatasetId}
               validateFirst={validateFirst}
               onValidateFirstChange={setValidateFirst}
+              onCleaned={setConversion}
               disabled={locked}
             />
           )}

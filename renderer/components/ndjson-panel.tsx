@@ -1,6 +1,6 @@
-/** NDJSON (or gzipped NDJSON): destination, a Validate button and its report. */
+/** NDJSON (or gzipped NDJSON): destination, a Validate button and its report, and the clean step. */
 import { useId, useState } from 'react';
-import type { ErrorInfo, FileInfo, RecordTypeName, ValidationReport as Report } from '../../preload/contract.js';
+import type { ConversionReport, ErrorInfo, FileInfo, RecordTypeName, ValidationReport as Report } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { useAnnounce } from './live-region.js';
 import { DestinationFields } from './destination-fields.js';
@@ -16,17 +16,28 @@ interface Props {
   readonly onDatasetIdChange: (value: string) => void;
   readonly validateFirst: boolean;
   readonly onValidateFirstChange: (value: boolean) => void;
+  /** The cleaned copy to upload instead of the file (null: upload the file itself). */
+  readonly onCleaned: (report: ConversionReport | null) => void;
   readonly disabled: boolean;
+}
+
+/** "a byte-order mark and 3 blank lines". */
+function framingText(f: { byteOrderMarks: number; blankLines: number }): string {
+  const parts: string[] = [];
+  if (f.byteOrderMarks > 0) parts.push(f.byteOrderMarks === 1 ? 'a byte-order mark' : `${f.byteOrderMarks.toLocaleString()} byte-order marks`);
+  if (f.blankLines > 0) parts.push(f.blankLines === 1 ? 'a blank line' : `${f.blankLines.toLocaleString()} blank lines`);
+  return parts.join(' and ');
 }
 
 /** The NDJSON part of a card. */
 export function NdjsonPanel(props: Props) {
-  const { file, recordType, disabled } = props;
+  const { file, recordType, disabled, onCleaned } = props;
   const api = useApi();
   const announce = useAnnounce();
   const id = useId();
   const [jobId, setJobId] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
+  const [cleaned, setCleaned] = useState<ConversionReport | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [fresh, setFresh] = useState(false);
 
@@ -43,6 +54,22 @@ export function NdjsonPanel(props: Props) {
     announce(`Checked ${file.name}: ${r.value.valid} valid, ${r.value.invalid} invalid records.`);
   };
 
+  // Lexer refuses a byte-order mark and blank lines as rows: write a copy without them and send that.
+  const handleClean = async () => {
+    const job = crypto.randomUUID();
+    setJobId(job);
+    setError(null);
+    const mapping = { columns: {}, unknownColumns: 'custom_fields' as const, inferCustomTypes: false };
+    const r = await api.jobs.convert(job, { path: file.path, recordType, mapping, gzip: file.kind === 'gzip', stopOnFirstInvalid: false });
+    setJobId(null);
+    if (!r.ok) return setError(r.error);
+    setCleaned(r.value);
+    onCleaned(r.value.written > 0 ? r.value : null);
+    announce(`Cleaned ${file.name}: removed ${framingText(r.value.cleaned)}; ${r.value.written} records will be sent.`);
+  };
+
+  const framing = report ? framingText(report.framing) : '';
+
   return (
     <div className="kind-panel">
       <DestinationFields
@@ -50,6 +77,8 @@ export function NdjsonPanel(props: Props) {
         onRecordTypeChange={(t) => {
           props.onRecordTypeChange(t);
           setReport(null);
+          setCleaned(null);
+          onCleaned(null);
         }}
         datasetId={props.datasetId}
         onDatasetIdChange={props.onDatasetIdChange}
@@ -74,7 +103,18 @@ export function NdjsonPanel(props: Props) {
           fileName={file.name}
           focusOnShow={fresh}
           onFocused={() => setFresh(false)}
+          actions={framing && !cleaned ? (
+            <button type="button" disabled={disabled || jobId !== null} onClick={() => void handleClean()}>
+              Remove {framing} (send a cleaned copy)
+            </button>
+          ) : null}
         />
+      )}
+      {cleaned && (
+        <p className="ok-text" role="status">
+          Cleaned copy ready: removed {framingText(cleaned.cleaned)}. {cleaned.written.toLocaleString()} records will be sent
+          {cleaned.rejected > 0 ? `; ${cleaned.rejected.toLocaleString()} invalid records are left out` : ''}.
+        </p>
       )}
     </div>
   );

@@ -12,6 +12,8 @@ const SHOWN = 3;
 
 interface Props {
   readonly problems: readonly PreviewIssue[];
+  /** Facts about the file that need no fixing (a BOM removed, Excel's sep= line). */
+  readonly notes: readonly PreviewIssue[];
   /** The mapping as it stands, when converting; null when sending the CSV as it is. */
   readonly summary: MappingSummary | null;
   readonly linkConflict: boolean;
@@ -21,8 +23,8 @@ interface Props {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The summary; nothing when there is nothing to know. */
-export function ThingsToKnow({ problems, summary, linkConflict, recordType }: Props) {
-  if (problems.length === 0 && !summary) return null;
+export function ThingsToKnow({ problems, notes, summary, linkConflict, recordType }: Props) {
+  if (problems.length === 0 && notes.length === 0 && !summary) return null;
   const item = (issue: PreviewIssue, i: number) => <li key={`${issue.kind}-${i}`} data-issue={issue.kind}>{issue.message}</li>;
   return (
     <div className="notice things-to-know" data-testid="things-to-know">
@@ -44,6 +46,7 @@ export function ThingsToKnow({ problems, summary, linkConflict, recordType }: Pr
           <li className="warning" data-note="link-conflict">Two columns fill the link; a record has one. See the mapping below.</li>
         )}
         {problems.slice(0, SHOWN).map(item)}
+        {notes.map((note, i) => <li key={`note-${note.kind}-${i}`} className="note" data-note={note.kind}>{note.message}</li>)}
       </ul>
       {problems.length > SHOWN && (
         <details>

@@ -2,7 +2,7 @@
  * What validation or conversion found: counts, errors grouped by field and rule (so 10,000 bad
  * emails read as one line), the first failing lines, and the full list as a CSV download.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ErrorGroup, ErrorInfo, LineError } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { ErrorText } from './error-text.js';
@@ -25,10 +25,12 @@ interface Props {
   /** Take the focus when shown (a check the person just ran), then call `onFocused`. */
   readonly focusOnShow?: boolean;
   readonly onFocused?: () => void;
+  /** More actions beside "Export error list" (the NDJSON panel's clean step). */
+  readonly actions?: ReactNode;
 }
 
 /** The validation report. */
-export function ValidationReport({ counts, errors, summary, warnings, jobId, fileName, focusOnShow = false, onFocused }: Props) {
+export function ValidationReport({ counts, errors, summary, warnings, jobId, fileName, focusOnShow = false, onFocused, actions }: Props) {
   const api = useApi();
   const id = useId();
   const [exportError, setExportError] = useState<ErrorInfo | null>(null);
@@ -89,7 +91,10 @@ export function ValidationReport({ counts, errors, summary, warnings, jobId, fil
               <li key={`${e.line}|${e.message}`}>Line {e.line}: {e.message}</li>
             ))}
           </ol>
-          <button type="button" onClick={() => void handleExport()}>Export error list</button>
+          <div className="buttons">
+            <button type="button" onClick={() => void handleExport()}>Export error list</button>
+            {actions}
+          </div>
           {exportError && <ErrorText error={exportError} />}
         </>
       )}

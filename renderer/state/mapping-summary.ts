@@ -78,11 +78,10 @@ export function summarizeMapping(targets: readonly ColumnTarget[], fields: reado
 }
 
 /**
- * The preview's real problems: a BOM, invisible characters, ragged rows, duplicate headers. A
- * header matched to a field by suggestion is not one (the mapping shows it), so `unknown-header`
- * notes are left out here. When the engine lists such notes apart (CsvPreview `notes`), this
- * filter has nothing left to do.
+ * The preview's notes worth a line of their own (a BOM removed, Excel's `sep=` line, an encoding
+ * not known yet, padding ignored in a header). How each header was matched (`unknown-header`
+ * notes) is left out: the mapping below shows where every column goes (issue 9, item 13).
  */
-export function previewProblems(preview: CsvPreview): readonly PreviewIssue[] {
-  return preview.issues.filter((i) => i.kind !== 'unknown-header');
+export function fileNotes(preview: CsvPreview): readonly PreviewIssue[] {
+  return preview.notes.filter((n) => n.kind !== 'unknown-header');
 }

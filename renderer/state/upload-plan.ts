@@ -78,8 +78,11 @@ export function planUpload(p: PlanInput): Plan {
     case 'other':
       return { ready: true, request: { path: file.path, filename: name, destination: null, validateFirst: false }, leftOut: null };
     case 'ndjson':
-    case 'gzip':
-      return { ready: true, request: { path: file.path, filename: name, destination, validateFirst: destination !== null && p.validateFirst }, leftOut: null };
+    case 'gzip': {
+      // A cleaned copy (the NDJSON panel's clean step) is sent in place of the file.
+      const leftOut = conversion && conversion.rejected > 0 ? { sent: conversion.written, total: conversion.rows, leftOut: conversion.rejected } : null;
+      return { ready: true, request: { path: conversion?.output ?? file.path, filename: name, destination, validateFirst: destination !== null && p.validateFirst }, leftOut };
+    }
     default: {
       const _exhaustive: never = file.kind;
       return _exhaustive;

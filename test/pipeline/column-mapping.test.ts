@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMapArgs, suggestMapping } from '../../main/pipeline/column-mapping.js';
+import { parseMapArgs, resolveMapHeaders, suggestMapping } from '../../main/pipeline/column-mapping.js';
 import { LexerError } from '../../main/errors.js';
 
 describe('suggestMapping', () => {
@@ -64,6 +64,22 @@ describe('parseMapArgs', () => {
     assert.throws(
       () => parseMapArgs(['link.email']),
       (e: unknown) => e instanceof LexerError && e.code === 'usage' && /HEADER=FIELD/.test(e.message) && /--map "Email=link.email"/.test(e.hint ?? ''),
+    );
+  });
+});
+
+describe('resolveMapHeaders (issue 8: --map naming no column was ignored)', () => {
+  const headers = ['Member Code', 'Member Since', 'date_of_birth\u00a0', 'Email'];
+  test('a header matches as written, or as the file\'s header reads without padding and invisible characters', () => {
+    assert.deepEqual(resolveMapHeaders(headers, { 'Member Code': 'link.customer_id', date_of_birth: 'date_of_birth' }, 'f.csv'), {
+      'Member Code': 'link.customer_id', 'date_of_birth\u00a0': 'date_of_birth',
+    });
+  });
+  test('a header that names no column is a usage error listing the closest headers', () => {
+    assert.throws(
+      () => resolveMapHeaders(headers, { MemberCode: 'link.customer_id' }, 'f.csv'),
+      (e: unknown) => e instanceof LexerError && e.code === 'usage'
+        && e.message === '--map "MemberCode=link.customer_id" names no column of f.csv. The closest headers: "Member Code", "Member Since", "Email".',
     );
   });
 });

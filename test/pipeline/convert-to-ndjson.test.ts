@@ -105,12 +105,26 @@ describe('convertToNdjson: records', () => {
     );
   });
 
-  test('a Windows-1252 file whose first accented letter comes after the detected head still reads as Windows-1252', async () => {
-    // Over 256 KiB of ASCII rows (the head the encoding is detected from), then 'René' in Windows-1252.
+  test('a Windows-1252 file whose first accented letter comes after the preview\'s head reads as Windows-1252, and says so', async () => {
+    // Over 256 KiB of ASCII rows (the head the preview reads), then 'René' in Windows-1252.
     const ascii = Array.from({ length: 12_000 }, (_, i) => `user${i}@example.com,Annabelle`).join('\n');
     const { result, records } = await convert(Buffer.concat([Buffer.from(`link.email,first_name\n${ascii}\n`), iconv.encode('r@x.co,René\n', 'windows-1252')]));
     assert.equal(result.written, 12_001);
     assert.deepEqual(records.at(-1), { link: { email: 'r@x.co' }, first_name: 'René' });
+    assert.equal(result.encoding, 'Windows-1252');
+    assert.deepEqual(result.fallbackLines, { count: 1, lines: [12_002] });
+  });
+
+  test('a UTF-8 file with a few Windows-1252 lines: every line decoded on its own, no mojibake, the fallback lines named', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('link.email,first_name\nz@x.co,Zoë\n', 'utf8'), iconv.encode('r@x.co,René\n', 'windows-1252'), Buffer.from('c@x.co,Chloé\n', 'utf8'),
+    ]);
+    for (const workers of [0, 1]) {
+      const { result, records } = await convert(bytes, { workers });
+      assert.deepEqual(records.map((r) => r.first_name), ['Zoë', 'René', 'Chloé']);
+      assert.equal(result.encoding, 'UTF-8 and Windows-1252');
+      assert.deepEqual(result.fallbackLines, { count: 1, lines: [3] });
+    }
   });
 
   test('blank lines and rows of empty cells are skipped, not rejected, in one-column files too', async () => {
@@ -255,9 +269,118 @@ describe('convertToNdjson: JSON array input', () => {
   });
 });
 
+// Minimal inputs of the kinds issue 8 found in real exports.
+describe('convertToNdjson: answers that match Lexer (issue 8)', () => {
+  test('integers past 2^53 keep every digit in the NDJSON', async () => {
+    const { text, result } = await convert('product_id,price,inventory.quantity\nP1,12345678901234567890,-98765432109876543210\nP2,007,5\n', { recordType: 'product' });
+    assert.equal(result.rejected, 0, JSON.stringify(result.errors));
+    assert.equal(text.split('\n')[0], '{"product_id":"P1","price":12345678901234567890,"inventory":{"quantity":-98765432109876543210}}');
+    assert.equal(text.split('\n')[1], '{"product_id":"P2","price":7,"inventory":{"quantity":5}}');
+    const json = await convert('[{"link":{"customer_id":"C1"},"custom_fields":{"id":12345678901234567890,"big":1e400,"x":0.5}}]', {}, 'json');
+    assert.equal(json.text, '{"link":{"customer_id":"C1"},"custom_fields":{"id":12345678901234567890,"big":1e400,"x":0.5}}\n');
+  });
+
+  test('a JSON array: emails with spaces around them and custom_fields: [] are accepted, as Lexer does', async () => {
+    const { result } = await convert(JSON.stringify([{ link: { email: ' jane@example.com\t' }, custom_fields: [] }]), {}, 'json');
+    assert.deepEqual([result.written, result.rejected], [1, 0]);
+    assert.match(result.warnings[0] ?? '', /custom_fields: \[\] is an empty list; Lexer reads it as \{\}/);
+  });
+
+  test('Excel\'s sep= line is used and skipped; line numbers stay physical', async () => {
+    const { result, records } = await convert('sep=;\r\nlink.email;first_name\r\na@x.co;Ann\r\nnope;Bo\r\n');
+    assert.deepEqual(records, [{ link: { email: 'a@x.co' }, first_name: 'Ann' }]);
+    assert.deepEqual(result.errors.map((e) => e.line), [4]);
+    assert.match(result.notes[0] ?? '', /"sep=;" is Excel's delimiter hint/);
+  });
+
+  test('a header padded with a non-breaking space maps to its field, as the preview says', async () => {
+    const { records } = await convert('link.email,date_of_birth\u00a0\na@x.co,1985-03-11\n');
+    assert.deepEqual(records, [{ link: { email: 'a@x.co' }, date_of_birth: '1985-03-11' }]);
+  });
+
+  test('two columns of the same name are the file\'s problem, named by position and letter', async () => {
+    const path = await input('link.email,first_name,first_name\na@x.co,Ann,Bo\n');
+    await assert.rejects(convertToNdjson(path, { recordType: 'customer_record' }), (e: unknown) => e instanceof LexerError && e.code === 'unsupported-file'
+      && e.message === 'The file\'s columns 2 (B) and 3 (C) are both named "first_name", so both would write first_name.' && /Rename one of the two headers/.test(e.hint ?? ''));
+    const mapped = await input('link.email,Given,First\na@x.co,Ann,Bo\n');
+    await assert.rejects(
+      convertToNdjson(mapped, { recordType: 'customer_record', mapping: { columns: { Given: 'first_name', First: 'first_name' } } }),
+      (e: unknown) => e instanceof LexerError && e.code === 'usage' && /columns 2 \(B\) and 3 \(C\), "Given" and "First", would both write first_name/.test(e.message),
+    );
+  });
+
+  test('a line-item column mapped to products.quantity is explained: products[].quantity is a field of each item', async () => {
+    const path = await input('Name,Email,Lineitem quantity\n#1,a@x.co,2\n');
+    await assert.rejects(
+      convertToNdjson(path, { recordType: 'purchase', mapping: { columns: { 'Lineitem quantity': 'products.quantity' } } }),
+      (e: unknown) => e instanceof LexerError && e.code === 'usage'
+        && /products\[\]\.quantity is a field of each item in the list products: one column cannot fill a list of items/.test(e.message)
+        && /grouped into one row per order/.test(e.hint ?? ''),
+    );
+  });
+
+  test('a purchase export without the fields a purchase needs says so once, besides the row errors', async () => {
+    const { result } = await convert('Name,Email,Lineitem quantity\n#1,a@x.co,2\n', { recordType: 'purchase' });
+    assert.equal(result.rejected, 1);
+    assert.match(result.notes[0] ?? '', /^No column fills action_at, type, purchase_id, products, which every purchase record needs.*one row per line item/);
+  });
+
+  test('a cell holding one JSON object where a list is due: the message says a list is expected', async () => {
+    const csv = 'link.email,action_at,purchase_id,type,products\na@x.co,2023-03-06T10:00:00Z,P1,ecommerce,"{""price_paid"": 5, ""quantity"": 1}"\n';
+    const { result } = await convert(csv, { recordType: 'purchase' });
+    assert.match(result.errors[0]?.message ?? '', /^products: \{"price_paid":5,"quantity":1\} is not an array \(one object where a list is expected: put it in \[ \]/);
+  });
+
+  test('decimal commas: named as such, and read when asked (decimalComma)', async () => {
+    const csv = 'product_id;price\nP1;29,95\nP2;1.234,50\n';
+    const plain = await convert(csv, { recordType: 'product' });
+    assert.deepEqual(plain.result.summary, [{ field: 'price', rule: 'not a number (decimal comma)', count: 2 }]);
+    assert.equal(plain.result.errors[0]?.message, 'price: "29,95" is not a number (it looks like a decimal comma: write 29.95)');
+    const read = await convert(csv, { recordType: 'product', decimalComma: true });
+    assert.deepEqual(read.records.map((r) => r.price), [29.95, 1234.5]);
+  });
+
+  test('every failing field of a row is reported; the summary counts rows', async () => {
+    const { result } = await convert('link.email,date_of_birth,employee_flag\nnope,soon,maybe\nok@x.co,1985-03-11,perhaps\n');
+    assert.equal(result.rejected, 2);
+    assert.equal(result.errorCount, 4);
+    assert.deepEqual(result.errors.map((e) => [e.line, e.field]), [[2, 'link.email'], [2, 'date_of_birth'], [2, 'employee_flag'], [3, 'employee_flag']]);
+    assert.deepEqual(result.summary.find((g) => g.field === 'employee_flag')?.count, 2);
+  });
+
+  test('a date of birth given as a Unix timestamp converts, with the warning saying what Lexer reads', async () => {
+    const { result, records } = await convert('link.email,date_of_birth\na@x.co,479347200\nb@x.co,19850304\n');
+    assert.deepEqual(records, [{ link: { email: 'a@x.co' }, date_of_birth: '479347200' }]);
+    assert.deepEqual(result.warnings, ['date_of_birth: "479347200" is a Unix timestamp; Lexer reads it as the date 1985-03-11 (line 2)']);
+    assert.match(result.errors[0]?.message ?? '', /looks like 1985-03-04 written without dashes/);
+  });
+});
+
+describe('convertToNdjson: NDJSON input is cleaned (issue 8)', () => {
+  test('byte-order marks and blank lines are removed and named; records are written exactly as they were', async () => {
+    const ok1 = '{"link":{"email":"a@x.co"},"custom_fields":{"id":12345678901234567890}}';
+    const ok2 = '{"link":{"email":"b@x.co"}}';
+    const path = await input(`\uFEFF${ok1}\r\n\r\n   \r\n{"link":{"email":"nope"}}\r\n${ok2}`, 'ndjson');
+    const result = await convertToNdjson(path, { recordType: 'customer_record' });
+    assert.match(result.output, /in\d+\.clean\.ndjson$/);
+    assert.equal(await readFile(result.output, 'utf8'), `${ok1}\n${ok2}\n`);
+    assert.deepEqual(result.cleaned, { byteOrderMarks: 1, blankLines: 2, lines: [1, 2, 3] });
+    assert.deepEqual([result.rows, result.written, result.rejected, result.errors[0]?.line], [3, 2, 1, 4]);
+  });
+
+  test('CR-only line ends and gzip input are read; gzip input gives gzip output', async () => {
+    const cr = await convertToNdjson(await input('{"link":{"email":"a@x.co"}}\r\r{"link":{"email":"b@x.co"}}\r', 'ndjson'), { recordType: 'customer_record' });
+    assert.equal(await readFile(cr.output, 'utf8'), '{"link":{"email":"a@x.co"}}\n{"link":{"email":"b@x.co"}}\n');
+    assert.equal(cr.cleaned.blankLines, 1);
+    const { gzipSync } = await import('node:zlib');
+    const gz = await convertToNdjson(await input(gzipSync('\n{"link":{"email":"a@x.co"}}\n'), 'ndjson.gz'), { recordType: 'customer_record' });
+    assert.match(gz.output, /\.clean\.ndjson\.gz$/);
+    assert.equal(gunzipSync(await readFile(gz.output)).toString('utf8'), '{"link":{"email":"a@x.co"}}\n');
+  });
+});
+
 describe('convertToNdjson: unreadable inputs', () => {
-  test('an NDJSON input is refused (it needs no conversion); an aborted signal cancels before starting', async () => {
-    await assert.rejects(convertToNdjson(await input('{}\n', 'ndjson'), { recordType: 'customer_record' }), (e: unknown) => e instanceof LexerError && e.code === 'unsupported-file');
+  test('an aborted signal cancels before starting', async () => {
     await assert.rejects(
       convertToNdjson(await input('link.email\na@b.co\n'), { recordType: 'customer_record', signal: AbortSignal.abort() }),
       (e: unknown) => e instanceof LexerError && e.code === 'cancelled',

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,13 +42,68 @@ async function rejection(promise: Promise<unknown>): Promise<LexerError> {
 }
 
 describe('validateNdjsonFile', () => {
-  test('tolerates a BOM, CRLF and blank lines, and keeps physical line numbers', async () => {
+  test('a BOM and blank lines are invalid rows, as Lexer counts them, named by line and marked cleanable', async () => {
     const path = await file('crlf.ndjson', `\uFEFF${good(1)}\r\n\r\n${bad(2)}\r\n   \r\n${good(3)}\r\n`);
     const result = await validateNdjsonFile(path, 'customer_record');
-    assert.deepEqual([result.total, result.valid, result.invalid], [3, 2, 1]);
-    assert.deepEqual(result.errors, [
-      { line: 3, field: 'link.email', rule: 'not an email address', message: 'link.email: "not-an-email-2" is not an email address' },
-    ]);
+    assert.deepEqual([result.total, result.valid, result.invalid], [5, 1, 4]);
+    assert.deepEqual(result.errors.map((e) => [e.line, e.rule]), [[1, 'byte-order mark'], [2, 'blank line'], [3, 'not an email address'], [4, 'blank line']]);
+    assert.match(result.errors[0]?.message ?? '', /byte-order mark .* Lexer reads as part of the line and refuses/);
+    assert.deepEqual(result.errors[2], { line: 3, field: 'link.email', rule: 'not an email address', message: 'link.email: "not-an-email-2" is not an email address' });
+    assert.deepEqual(result.framing, { byteOrderMarks: 1, blankLines: 2, cleanable: 3 });
+  });
+
+  test('a BOM before an invalid record reports both, and only the BOM is cleanable', async () => {
+    const result = await validateNdjsonFile(await file('bom-bad.ndjson', `\uFEFF${bad(1)}\n${good(2)}\n`), 'customer_record');
+    assert.deepEqual(result.errors.map((e) => [e.line, e.rule]), [[1, 'byte-order mark'], [1, 'not an email address']]);
+    assert.deepEqual([result.invalid, result.errorCount, result.framing.cleanable], [1, 2, 0]);
+  });
+
+  test('CR-only line ends are line ends (Lexer reads each record), with the same line numbers on threads', async () => {
+    const path = await file('cr.ndjson', `${good(1)}\r${bad(2)}\r${good(3)}\r`);
+    for (const workers of [0, 1]) {
+      const result = await validateNdjsonFile(path, 'customer_record', { workers });
+      assert.deepEqual([result.total, result.valid, result.invalid, result.errors[0]?.line], [3, 2, 1, 2]);
+    }
+    const mixed = await validateNdjsonFile(await file('mixed-eol.ndjson', `${good(1)}\r\n${good(2)}\r${bad(3)}\n${good(4)}`), 'customer_record');
+    assert.deepEqual([mixed.total, mixed.invalid, mixed.errors[0]?.line], [4, 1, 3]);
+  });
+
+  test('every failing field of a line is reported; the summary counts rows by field and rule', async () => {
+    const twoBad = JSON.stringify({ link: { email: 'nope' }, employee_flag: 'maybe', date_of_birth: 'soon' });
+    const result = await validateNdjsonFile(await file('fields.ndjson', `${twoBad}\n${bad(2)}\n`), 'customer_record');
+    assert.deepEqual([result.invalid, result.errorCount], [2, 4]);
+    assert.deepEqual(result.errors.map((e) => [e.line, e.field]), [[1, 'link.email'], [1, 'date_of_birth'], [1, 'employee_flag'], [2, 'link.email']]);
+    assert.deepEqual(result.summary.map((g) => [g.field, g.count]), [['link.email', 2], ['date_of_birth', 1], ['employee_flag', 1]]);
+  });
+
+  test('emails with spaces or tabs around them are valid, as Lexer strips them', async () => {
+    const lines = [{ link: { email: ' jane@example.com ' } }, { link: { email: 'jane@example.com\t' }, email: '' }].map((r) => JSON.stringify(r));
+    const result = await validateNdjsonFile(await file('emails.ndjson', lines.join('\n')), 'customer_record');
+    assert.deepEqual([result.total, result.invalid], [2, 0]);
+  });
+
+  test('a line longer than the limit is reported and skipped; the lines after it are still checked', async () => {
+    const long = JSON.stringify({ link: { email: 'a@b.co' }, custom_fields: { notes: 'x'.repeat(300_000) } });
+    const result = await validateNdjsonFile(await file('overlong.ndjson', `${good(1)}\n${long}\n${bad(3)}\n${good(4)}\n`), 'customer_record', { maxLineBytes: 100_000 });
+    assert.deepEqual([result.total, result.valid, result.invalid], [4, 2, 2]);
+    assert.deepEqual(result.errors.map((e) => [e.line, e.rule]), [[2, 'line too long'], [3, 'not an email address']]);
+    assert.match(result.errors[0]?.message ?? '', /^is longer than 98 KiB \(300,0\d\d bytes\), far more than any record; it was skipped unread/);
+  });
+
+  test('a file with no line break at all stays within a bounded memory and ends with one overlong line', async () => {
+    // 48 MiB of one "line": without the 16 MiB cap, validation gathered it all (and /dev/zero without end).
+    const path = join(dir, 'no-newline.ndjson');
+    const handle = await open(path, 'w');
+    const block = Buffer.alloc(1 << 20, 0x78);
+    for (let i = 0; i < 48; i += 1) await handle.write(block);
+    await handle.close();
+    const before = process.memoryUsage().arrayBuffers;
+    let peak = before;
+    const result = await validateNdjsonFile(path, 'customer_record', { onProgress: () => { peak = Math.max(peak, process.memoryUsage().arrayBuffers); } });
+    peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+    assert.deepEqual([result.total, result.invalid, result.errors[0]?.rule], [1, 1, 'line too long']);
+    assert.match(result.errors[0]?.message ?? '', /longer than 16 MiB \(50,331,648 bytes\)/);
+    assert.ok(peak - before < 40 * 1024 * 1024, `buffers grew by ${Math.round((peak - before) / 1048576)} MiB`);
   });
 
   test('reads gzip input', async () => {
@@ -173,9 +228,10 @@ describe('validateNdjsonFile', () => {
       assert.deepEqual(there, here, `workers: ${workers}`);
       assert.deepEqual(seen, here.errors.map((e) => e.line));
     }
-    // Line i is invalid when i % 7 == 0, else blank (not counted) when i % 11 == 0.
-    assert.equal(here.invalid, Math.ceil(BIG_LINES / 7));
-    assert.equal(here.total, BIG_LINES - (Math.ceil(BIG_LINES / 11) - Math.ceil(BIG_LINES / 77)));
+    // Line i is invalid when i % 7 == 0, else blank (an invalid row for Lexer too) when i % 11 == 0.
+    assert.equal(here.total, BIG_LINES);
+    assert.equal(here.framing.blankLines, Math.ceil(BIG_LINES / 11) - Math.ceil(BIG_LINES / 77));
+    assert.equal(here.invalid, Math.ceil(BIG_LINES / 7) + here.framing.blankLines);
   });
 });
 

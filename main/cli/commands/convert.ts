@@ -1,62 +1,52 @@
 import type { Command } from 'commander';
 import type { ColumnMapping } from '../../pipeline/column-mapping.js';
+import type { ConversionResult } from '../../pipeline/convert-to-ndjson.js';
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../schemas/record-type-names.js';
 import { createByteProgress } from '../byte-progress.js';
 import { parseRecordType } from '../option-parsers.js';
 import { EXIT, UsageError, formatCount, printJson, say } from '../output.js';
 import { assertReadableFile } from '../readable-file.js';
 import { runAction } from '../run-action.js';
+import { framingSentence } from '../validation-report.js';
 import { onInterrupt } from '../wait-for-signal.js';
 
 interface ConvertOptions {
   recordType: RecordTypeName; output?: string; gzip?: boolean; map?: string[]; dropUnknown?: boolean;
-  inferTypes?: boolean; stopOnFirstInvalid?: boolean; json?: boolean;
+  inferTypes?: boolean; decimalComma?: boolean; stopOnFirstInvalid?: boolean; json?: boolean;
 }
+
+/** How many problems the human output lists (the JSON output keeps the engine's 100). */
+const SHOWN = 20;
 
 /** Registers `lexer-upload convert <in> --record-type T`. */
 export function registerConvert(program: Command): void {
   program.command('convert')
-    .summary('convert a CSV (or a JSON array) to NDJSON, checking every row')
+    .summary('convert a CSV (or a JSON array) to NDJSON, or clean an NDJSON file, checking every row')
     .description('Convert a CSV file (any encoding the preview detects) or a JSON file holding an array of records to NDJSON,\n'
       + 'typed and checked against a record type. Dotted headers (link.email) become nested fields; invalid rows are left out and reported.\n'
-      + 'Exit 0 when every row converted, 1 when some were rejected, 2 for a usage error or an unreadable file.')
-    .argument('<in>', 'the CSV or JSON file')
+      + 'An NDJSON file is cleaned: byte-order marks and blank lines, which Lexer counts as invalid rows, are removed (to NAME.clean.ndjson).\n'
+      + 'Exit 0 when every row converted, 1 when some were rejected or the file is wrong, 2 for a usage error or an unreadable file.')
+    .argument('<in>', 'the CSV, JSON or NDJSON file')
     .requiredOption('--record-type <type>', `record type (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
     .option('-o, --output <file>', 'where to write (default: the input name with .ndjson, or .ndjson.gz with --gzip)')
     .option('--gzip', 'gzip the output')
-    .option('--map <HEADER=FIELD...>', 'rename a column to a record field, e.g. --map "Email=link.email" (repeatable)')
+    .option('--map <HEADER=FIELD...>', 'send a CSV column to a record field, e.g. --map "Email=link.email" (repeatable)')
     .option('--drop-unknown', 'drop columns that match no field (default: keep them under custom_fields)')
     .option('--infer-types', 'turn numbers and true/false under custom_fields into numbers and booleans (default: keep strings)')
+    .option('--decimal-comma', 'read numbers written with a decimal comma (29,95 or 1.234,50) as 29.95 and 1234.50')
     .option('--stop-on-first-invalid', 'stop at the first invalid row instead of leaving it out')
-    .option('--json', 'print {"rows","written","rejected","errors":[{"line","message"}],"output"}')
+    .option('--json', 'print {"rows","written","rejected","errors":[{"line","message"}],"errorCount","truncated","output",...}')
     .action(runAction(async (input: string, o: ConvertOptions) => {
       await assertReadableFile(input);
-      const { parseMapArgs } = await import('../../pipeline/column-mapping.js');
+      const mapping = await mappingFor(input, o);
       const { convertToNdjson } = await import('../../pipeline/convert-to-ndjson.js');
-      let columns: Record<string, string | null> | undefined;
-      try {
-        columns = o.map ? parseMapArgs(o.map) : undefined;
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
-      if (columns && !/\.json$/i.test(input)) {
-        // A mapping given to the engine replaces its suggestions; --map only corrects some columns,
-        // so start from the suggestions for this file's headers and lay the user's choices over them.
-        const { previewCsv } = await import('../../pipeline/csv-preview.js');
-        const { suggestMapping } = await import('../../pipeline/column-mapping.js');
-        const { headers } = await previewCsv(input, { rows: 1 });
-        columns = { ...suggestMapping(headers, o.recordType).columns, ...columns };
-      }
-      const mapping: Partial<ColumnMapping> = {
-        ...(columns ? { columns } : {}), unknownColumns: o.dropUnknown ? 'drop' : 'custom_fields', inferCustomTypes: Boolean(o.inferTypes),
-      };
       const json = Boolean(o.json);
       const progress = createByteProgress('Converting', { enabled: !json && Boolean(process.stderr.isTTY) });
       const cancel = new AbortController();
       const removeHandlers = onInterrupt(() => cancel.abort());
       try {
         const r = await convertToNdjson(input, {
-          recordType: o.recordType, mapping, gzip: Boolean(o.gzip), stopOnFirstInvalid: Boolean(o.stopOnFirstInvalid),
+          recordType: o.recordType, mapping, gzip: Boolean(o.gzip), stopOnFirstInvalid: Boolean(o.stopOnFirstInvalid), decimalComma: Boolean(o.decimalComma),
           signal: cancel.signal, onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.rows),
           ...(o.output !== undefined ? { output: o.output } : {}),
         });
@@ -69,22 +59,72 @@ export function registerConvert(program: Command): void {
         if (json) {
           printJson({
             rows: r.rows, written: r.written, rejected: r.rejected,
-            errors: r.errors.map(({ line, message }) => ({ line, message })), output: r.stoppedEarly ? null : r.output, summary: r.summary, stoppedEarly: r.stoppedEarly, position: r.position,
+            errors: r.errors.map(({ line, message }) => ({ line, message })), errorCount: r.errorCount, truncated: r.errors.length < r.errorCount,
+            output: r.stoppedEarly ? null : r.output, summary: r.summary, warnings: r.warnings, notes: r.notes, encoding: r.encoding,
+            fallbackLines: r.fallbackLines, cleaned: r.cleaned, stoppedEarly: r.stoppedEarly, position: r.position,
           });
         } else {
-          // A stopped run writes nothing: a partial file must never look like a finished one.
-          if (r.stoppedEarly) say(`${input}: stopped at the first invalid row (--stop-on-first-invalid) after ${formatCount(r.rows)} rows; no output was written.`);
-          else say(`${input}: ${formatCount(r.rows)} rows read, ${formatCount(r.written)} written to ${r.output}, ${formatCount(r.rejected)} rejected.`);
-          if (r.summary.length > 0) say('Rejected rows by field and rule:');
-          for (const g of r.summary) say(`  ${formatCount(g.count).padStart(8)} × ${g.field || '(row)'}: ${g.rule}`);
-          const shown = r.errors.slice(0, 20);
-          if (shown.length > 0) say(shown.length < r.rejected ? `First ${shown.length} rejected rows:` : 'Rejected rows:');
-          for (const e of shown) say(`  ${r.position} ${e.line}: ${e.message}`);
+          printConversion(input, r, o);
         }
         return r.rejected === 0 ? EXIT.ok : EXIT.failed;
       } finally {
         progress.stop();
         removeHandlers();
       }
-    }, { usageCodes: ['file-unreadable', 'unsupported-file'] }));
+    }, { usageCodes: ['file-unreadable'] }));
+}
+
+/**
+ * The mapping for the engine. A mapping given to the engine replaces its suggestions; --map only
+ * corrects some columns, so start from the suggestions for this file's headers and lay the
+ * user's choices over them, after checking that each names a column of the file.
+ */
+async function mappingFor(input: string, o: ConvertOptions): Promise<Partial<ColumnMapping>> {
+  const { parseMapArgs, resolveMapHeaders, suggestMapping } = await import('../../pipeline/column-mapping.js');
+  let columns: Record<string, string | null> | undefined;
+  try {
+    columns = o.map ? parseMapArgs(o.map) : undefined;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (columns) {
+    if (/\.(json|ndjson|jsonl)(\.gz)?$|\.gz$/i.test(input)) {
+      throw new UsageError('--map renames CSV columns; the records of a JSON or NDJSON file are used as they are.');
+    }
+    const { previewCsv } = await import('../../pipeline/csv-preview.js');
+    const { headers } = await previewCsv(input, { rows: 1 });
+    try {
+      columns = { ...suggestMapping(headers, o.recordType).columns, ...resolveMapHeaders(headers, columns, input) };
+    } catch (error) {
+      throw new UsageError((error as Error).message + ((error as { hint?: string }).hint ? ` ${(error as { hint: string }).hint}` : ''));
+    }
+  }
+  return { ...(columns ? { columns } : {}), unknownColumns: o.dropUnknown ? 'drop' : 'custom_fields', inferCustomTypes: Boolean(o.inferTypes) };
+}
+
+/** "line 4", "lines 4, 9 and 12 (and 3 more)". */
+function lines(list: readonly number[], total: number): string {
+  const more = total > list.length ? ` (and ${formatCount(total - list.length)} more)` : '';
+  return list.length === 1 ? `line ${list[0]}${more}` : `lines ${list.slice(0, -1).join(', ')} and ${list.at(-1)}${more}`;
+}
+
+function printConversion(input: string, r: ConversionResult, o: ConvertOptions): void {
+  const removed = framingSentence({ ...r.cleaned, cleanable: 0 });
+  if (removed) say(`${input}: cleaned: removed ${removed} (${lines(r.cleaned.lines, r.cleaned.byteOrderMarks + r.cleaned.blankLines)}), which Lexer counts as invalid rows.`);
+  // A stopped run writes nothing: a partial file must never look like a finished one.
+  if (r.stoppedEarly) say(`${input}: stopped at the first invalid row (--stop-on-first-invalid) after ${formatCount(r.rows)} rows; no output was written.`);
+  else say(`${input}: ${formatCount(r.rows)} row${r.rows === 1 ? '' : 's'} read, ${formatCount(r.written)} written to ${r.output}, ${formatCount(r.rejected)} rejected.`);
+  if (r.fallbackLines.count > 0) {
+    say(`Read as ${r.encoding}: ${lines(r.fallbackLines.lines, r.fallbackLines.count)} ${r.fallbackLines.count === 1 ? 'was' : 'were'} not UTF-8 and ${r.fallbackLines.count === 1 ? 'was' : 'were'} read as Windows-1252; check their accented letters.`);
+  }
+  for (const note of r.notes) say(`note: ${note}`);
+  for (const warning of r.warnings) say(`warning: ${warning}`);
+  if (r.summary.length > 0) say('Rejected rows by field and rule:');
+  for (const g of r.summary) say(`  ${formatCount(g.count).padStart(8)} × ${g.field || '(row)'}: ${g.rule}`);
+  const shown = r.errors.slice(0, SHOWN);
+  if (shown.length > 0) say(shown.length < r.errorCount ? `First ${shown.length} of ${formatCount(r.errorCount)} problems:` : 'Problems:');
+  for (const e of shown) say(`  ${r.position} ${e.line}: ${e.message}`);
+  if (!o.decimalComma && r.summary.some((g) => g.rule.endsWith('(decimal comma)'))) {
+    say('Numbers written with a decimal comma (29,95) are not numbers to Lexer: add --decimal-comma to read them as 29.95.');
+  }
 }

@@ -12,11 +12,12 @@ import { onInterrupt } from '../wait-for-signal.js';
 export function registerValidate(program: Command): void {
   program.command('validate')
     .summary('check every record of an NDJSON file against a record type')
-    .description('Check every line of an NDJSON file (.ndjson or .ndjson.gz) against one of Lexer\'s record types.\n'
+    .description('Check every line of an NDJSON file (.ndjson or .ndjson.gz) against one of Lexer\'s record types, as Lexer\'s validator does:\n'
+      + 'a blank line or a byte-order mark is an invalid row there (`convert` writes a copy without them).\n'
       + 'Exit 0 when every record is valid, 1 when some are not, 2 for a usage error or an unreadable file.')
     .argument('<file>', 'the NDJSON file')
     .requiredOption('--record-type <type>', `record type (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
-    .option('--json', 'print {"total","valid","invalid","errors":[{"line","message"}],"summary"}')
+    .option('--json', 'print {"total","valid","invalid","errors":[{"line","message"}],"errorCount","truncated","summary","warnings","framing"}')
     .action(runAction(async (file: string, o: { recordType: RecordTypeName; json?: boolean }) => {
       await assertReadableFile(file);
       const { validateNdjsonFile } = await import('../../pipeline/validate-ndjson.js');
@@ -32,7 +33,8 @@ export function registerValidate(program: Command): void {
         if (json) {
           printJson({
             total: r.total, valid: r.valid, invalid: r.invalid,
-            errors: r.errors.map(({ line, message }) => ({ line, message })), summary: r.summary, warnings: r.warnings,
+            errors: r.errors.map(({ line, message }) => ({ line, message })), errorCount: r.errorCount, truncated: r.errors.length < r.errorCount,
+            summary: r.summary, warnings: r.warnings, framing: r.framing,
           });
         } else {
           printValidationReport(file, r, { maxErrors: 20, recordType: o.recordType });

@@ -1,14 +1,23 @@
 import type { ColumnTarget } from './column-plan.js';
+import { ExactNumber } from './exact-number.js';
 import { typeValue } from './type-value.js';
 
 type Json = Record<string, unknown>;
 
+/** How cells are typed; `exact` is set (never reset) when a record holds an integer past 2^53. */
+export interface BuildOptions {
+  infer: boolean;
+  decimalComma: boolean;
+  exact: boolean;
+}
+
 /**
  * Builds one record from a row of cells: empty cells are left out (never "" or null), dotted
  * targets nest whatever the column order, so link.customer_id in column 1 and link.system_name in
- * column 9 land in one `link` object (the vendor's converter loses one of them).
+ * column 9 land in one `link` object (the vendor's converter loses one of them). Sets `o.exact`
+ * when the record holds an {@link ExactNumber}, so the rare such row alone pays for it.
  */
-export function buildRecord(cells: readonly string[], plan: readonly ColumnTarget[], infer: boolean): Json {
+export function buildRecord(cells: readonly string[], plan: readonly ColumnTarget[], o: BuildOptions): Json {
   const record: Json = {};
   for (const target of plan) {
     const raw = cells[target.column];
@@ -24,7 +33,13 @@ export function buildRecord(cells: readonly string[], plan: readonly ColumnTarge
         parent = next as Json;
       }
     }
-    parent[target.key] = target.kind === 'string' ? raw : typeValue(raw, target.kind, target, infer);
+    if (target.kind === 'string') {
+      parent[target.key] = raw;
+      continue;
+    }
+    const value = typeValue(raw, target.kind, { enumValues: target.enumValues, itemKind: target.itemKind, decimalComma: o.decimalComma }, o.infer);
+    if (value instanceof ExactNumber || (Array.isArray(value) && value.some((item) => item instanceof ExactNumber))) o.exact = true;
+    parent[target.key] = value;
   }
   return record;
 }

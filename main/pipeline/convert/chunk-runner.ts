@@ -1,6 +1,6 @@
-import iconv from 'iconv-lite';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { getRecordType } from '../../schemas/record-types.js';
+import { decodeMixed } from '../csv/mixed-decode.js';
 import { gzipBytes } from './encode-output.js';
 import { processCsvChunk, type ChunkConfig, type ChunkResult } from './process-csv-chunk.js';
 
@@ -24,25 +24,16 @@ export interface ChunkRunner {
   close(): Promise<void>;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
- * The encoding is detected from the first 256 KiB (csv/detect-encoding.ts). A Windows-1252
- * export whose first accented letter comes later is plain ASCII there, so it looks like UTF-8;
- * a chunk that is not valid UTF-8 is read as Windows-1252 instead of turning 'é' into U+FFFD.
- * Input decoded from UTF-16 or Windows-1252 was re-encoded to UTF-8 and never takes this path.
+ * Converts one chunk in the current thread (used by workers and for small files). The bytes are
+ * whole rows, so a cut never splits a line: each line is decoded as UTF-8, or as Windows-1252
+ * when it is not UTF-8 (input from UTF-16 was re-encoded to UTF-8 and never needs that).
  */
-function decodeChunk(bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
-  }
-}
-
-/** Converts one chunk in the current thread (used by workers and for small files). */
 export function convertChunk(bytes: Uint8Array, setup: RunnerSetup): ChunkOutcome {
-  const result = processCsvChunk(decodeChunk(bytes), setup.config, getRecordType(setup.recordType).check);
+  const decoded = decodeMixed(bytes);
+  const result = processCsvChunk(decoded.text, setup.config, getRecordType(setup.recordType).check);
+  result.fallbackLines = decoded.fallbackLines;
+  result.utf8NonAscii = decoded.utf8NonAscii;
   return setup.gzip ? { ...result, output: gzipBytes(result.output) } : result;
 }
 

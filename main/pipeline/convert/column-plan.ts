@@ -1,6 +1,7 @@
 import { LexerError } from '../../errors.js';
-import type { FieldKind } from '../../schemas/record-types.js';
+import type { FieldKind } from '../../schemas/field-types.js';
 import type { ColumnMapping } from '../column-mapping.js';
+import { cleanHeader, columnLetter, columnName } from '../csv/header-names.js';
 import { customFieldKey } from './custom-key.js';
 import type { FieldLookup } from './field-lookup.js';
 
@@ -17,19 +18,41 @@ export interface ColumnTarget {
   itemKind?: FieldKind;
 }
 
-/** Decides the target of every column; throws a usage LexerError when two columns would write one field. */
+/** An example of the products list, for messages about purchase and return rows. */
+const PRODUCTS_EXAMPLE = '[{"price_paid": 29.95, "quantity": 1}]';
+
+/** Why a mapped path that names an item field of a list (products.quantity) cannot take a column. */
+function itemFieldError(header: string, column: number, path: string, itemPath: string, recordType: string): LexerError {
+  const list = itemPath.slice(0, itemPath.indexOf('[]'));
+  return new LexerError(
+    'usage',
+    `The mapping sends column "${header}" (${columnName(column)}) to ${path}, but ${itemPath} is a field of each item in the list ${list}: one column cannot fill a list of items.`,
+    {
+      hint: `Put the whole list as JSON in one cell and map that column to ${list}, e.g. ${PRODUCTS_EXAMPLE}, one row per ${recordType}. `
+        + 'An export with one row per line item (like Shopify\'s orders export) must be grouped into one row per order first.',
+    },
+  );
+}
+
+/**
+ * Decides the target of every column. Two columns of the same name writing one field are the
+ * file's problem (`unsupported-file`); a mapping that sends two columns to one field, or a
+ * column to something the record type lacks, is the caller's (`usage`).
+ */
 export function planColumns(headers: readonly string[], lookup: FieldLookup, mapping: ColumnMapping, recordType: string): ColumnTarget[] {
   const plan: ColumnTarget[] = [];
-  const writers = new Map<string, string>();
+  const writers = new Map<string, { header: string; column: number }>();
   const customKeys = new Set<string>();
   const hasCustomFields = lookup.match('custom_fields.x').kind === 'open';
   headers.forEach((header, column) => {
     const mapped = Object.hasOwn(mapping.columns, header) ? mapping.columns[header] : undefined;
     if (mapped === null) return;
-    const path = (mapped ?? header).trim();
+    const path = (mapped ?? cleanHeader(header)).trim();
     const match = lookup.match(path);
     if (match.kind === 'unknown' && mapped !== undefined) {
-      throw new LexerError('usage', `The mapping sends column "${header}" to "${path}", which is not a field of ${recordType}.`, {
+      const item = lookup.itemPath(path);
+      if (item !== null) throw itemFieldError(header, column, path, item, recordType);
+      throw new LexerError('usage', `The mapping sends column "${header}" (${columnName(column)}) to "${path}", which is not a field of ${recordType}.`, {
         hint: 'Pick one of the record type\'s fields, or map the column to nothing to leave it out.',
       });
     }
@@ -48,14 +71,43 @@ export function planColumns(headers: readonly string[], lookup: FieldLookup, map
     }
     const full = [...target.parents, target.key].join('.');
     for (const [other, by] of writers) {
-      if (other === full || other.startsWith(`${full}.`) || full.startsWith(`${other}.`)) {
-        throw new LexerError('usage', `Columns "${by}" and "${header}" would both write ${other === full ? full : `${full} and ${other}`}.`, {
-          hint: 'Map one of them to another field, or leave one out (for the CLI: --map "HEADER=").',
-        });
-      }
+      if (other === full || other.startsWith(`${full}.`) || full.startsWith(`${other}.`)) throw collision(by, { header, column }, other === full ? full : `${full} and ${other}`);
     }
-    writers.set(full, header);
+    writers.set(full, { header, column });
     plan.push(target);
   });
   return plan;
+}
+
+function collision(a: { header: string; column: number }, b: { header: string; column: number }, what: string): LexerError {
+  const columns = `columns ${a.column + 1} (${columnLetter(a.column)}) and ${b.column + 1} (${columnLetter(b.column)})`;
+  if (cleanHeader(a.header) === cleanHeader(b.header)) {
+    return new LexerError('unsupported-file', `The file's ${columns} are both named "${cleanHeader(a.header)}", so both would write ${what}.`, {
+      hint: 'Rename one of the two headers in the file (each column needs its own name), or delete the column you do not need.',
+    });
+  }
+  return new LexerError('usage', `The ${columns}, "${a.header}" and "${b.header}", would both write ${what}.`, {
+    hint: `Map one of them elsewhere, or leave one out (for the CLI: --map "${b.header}=").`,
+  });
+}
+
+/**
+ * Required top-level fields that no column fills, so every row would be refused for them (issue
+ * 8: a Shopify orders export as `purchase` gave `type: is required` on every row).
+ */
+export function unfilledRequired(plan: readonly ColumnTarget[], lookup: FieldLookup): string[] {
+  const filled = new Set(plan.map((t) => t.parents[0] ?? t.key));
+  return lookup.fields.filter((f) => f.required && !f.path.includes('.') && !filled.has(f.path)).map((f) => f.path);
+}
+
+/** What a conversion tells the user about required fields no column fills, or null when all are filled. */
+export function unfilledNote(missing: readonly string[], recordType: string): string | null {
+  if (missing.length === 0) return null;
+  const list = missing.join(', ');
+  let note = `No column fills ${list}, which every ${recordType} record needs, so every row will be rejected; map a column to ${missing.length === 1 ? 'it' : 'each'}.`;
+  if (missing.includes('products')) {
+    note += ` A ${recordType} row needs its products as a JSON list in one cell, e.g. ${PRODUCTS_EXAMPLE}, one row per ${recordType}; `
+      + 'an export with one row per line item (like Shopify\'s orders export) must be grouped into one row per order first.';
+  }
+  return note;
 }

@@ -2,14 +2,15 @@ import { availableParallelism } from 'node:os';
 import Papa from 'papaparse';
 import { LexerError } from '../../errors.js';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
-import { getRecordType } from '../../schemas/record-types.js';
+import { getRecordFields } from '../../schemas/record-fields.js';
 import { completeMapping, suggestColumns, type ColumnMapping } from '../column-mapping.js';
-import { countLineBreaks, detectDelimiter, detectLineEnding, newlineOf } from '../csv/detect-dialect.js';
+import { countLineBreaks, detectDelimiter, detectLineEnding, excelSepLine, newlineOf } from '../csv/detect-dialect.js';
 import { detectEncoding } from '../csv/detect-encoding.js';
+import { decodeMixed, encodingName } from '../csv/mixed-decode.js';
 import { readUtf8Bytes, type Utf8Source } from '../csv/utf8-bytes.js';
 import { readHead } from '../csv/read-head.js';
 import { createInlineRunner, type ChunkOutcome, type ChunkRunner, type RunnerSetup } from './chunk-runner.js';
-import { planColumns } from './column-plan.js';
+import { planColumns, unfilledNote, unfilledRequired } from './column-plan.js';
 import type { ConversionSink } from './conversion-sink.js';
 import { createFieldLookup } from './field-lookup.js';
 import { findRowEnd } from './row-boundary.js';
@@ -26,38 +27,57 @@ export interface CsvConversion {
   mapping?: Partial<ColumnMapping>;
   gzip: boolean;
   stopOnFirstInvalid: boolean;
+  /** Read 29,95 in number fields as 29.95. */
+  decimalComma?: boolean;
   signal?: AbortSignal;
   /** Tests force threads on small files with a number; default: threads from 4 MiB. */
   workers?: number;
 }
 
-/** Streams a CSV file through the chunk runner into the sink; returns the reader for progress. */
-export async function convertCsv(path: string, o: CsvConversion, sink: ConversionSink, onReader: (r: Utf8Source) => void): Promise<void> {
-  const head = await readHead(path, 256 * 1024);
-  const { encoding, bomLength } = detectEncoding(head.bytes, head.complete);
+/** What a CSV conversion found beyond its rows: how the bytes were read, and notes for the user. */
+export interface CsvFindings {
+  encoding: string;
+  notes: string[];
+}
+
+/** Streams a CSV file through the chunk runner into the sink; returns what it found about the file. */
+export async function convertCsv(path: string, o: CsvConversion, sink: ConversionSink, onReader: (r: Utf8Source) => void): Promise<CsvFindings> {
+  const head = await readHead(path, 4);
+  const { encoding, bomLength } = detectEncoding(head.bytes);
   const reader = readUtf8Bytes(path, encoding, bomLength, o.signal);
   onReader(reader);
   const source = reader.chunks();
   const first = await readHeader(source, path);
-  const lookup = createFieldLookup(getRecordType(o.recordType).fields);
+  const lookup = createFieldLookup(getRecordFields(o.recordType));
   const mapping = completeMapping(o.mapping, o.mapping?.columns ? {} : suggestColumns(first.headers, lookup));
+  const plan = planColumns(first.headers, lookup, mapping, o.recordType);
+  const notes: string[] = [];
+  if (first.sepLine) notes.push(`The first line "sep=${first.delimiter}" is Excel's delimiter hint: it was used and skipped.`);
+  const unfilled = unfilledNote(unfilledRequired(plan, lookup), o.recordType);
+  if (unfilled) notes.push(unfilled);
   const setup: RunnerSetup = {
     recordType: o.recordType,
     gzip: o.gzip,
     config: {
-      plan: planColumns(first.headers, lookup, mapping, o.recordType),
+      plan,
       headerCount: first.headers.length,
       delimiter: first.delimiter,
       newline: first.newline,
       infer: mapping.inferCustomTypes,
+      decimalComma: o.decimalComma ?? false,
       stopOnFirstInvalid: o.stopOnFirstInvalid,
     },
   };
   let line = 1 + first.headerLines;
+  if (first.fallbackLines.length > 0) await sink.accept({ rows: 0, written: 0, rejected: 0, problems: [], output: new Uint8Array(0), stopped: false, fallbackLines: first.fallbackLines });
   const handle = async (outcome: ChunkOutcome): Promise<void> => {
-    const problems = outcome.problems.map((p) => ({ line: line + p.line, message: p.message, field: p.field, rule: p.rule }));
+    const at = line;
+    const problems = outcome.problems.map((p) => ({ line: at + p.line, message: p.message, field: p.field, rule: p.rule }));
     line += outcome.lines;
-    await sink.accept({ rows: outcome.rows, written: outcome.written, problems, output: outcome.output, stopped: outcome.stopped });
+    await sink.accept({
+      rows: outcome.rows, written: outcome.written, rejected: outcome.rejected, problems, output: outcome.output, stopped: outcome.stopped,
+      warnings: outcome.warnings.map((w) => ({ ...w, line: at + w.line })), fallbackLines: outcome.fallbackLines.map((l) => at + l), utf8NonAscii: outcome.utf8NonAscii,
+    });
   };
   const workers = o.workers ?? (head.totalBytes >= WORKER_THRESHOLD_BYTES ? Math.min(2, availableParallelism()) : 0);
   const runner: ChunkRunner = workers > 0 ? createWorkerRunner(setup, workers, handle) : createInlineRunner(setup, handle);
@@ -78,35 +98,61 @@ export async function convertCsv(path: string, o: CsvConversion, sink: Conversio
   } finally {
     await runner.close();
   }
+  const read = encoding === 'UTF-8' ? encodingName(sink.fallback.count, sink.fallback.utf8NonAscii || first.utf8NonAscii) : encoding;
+  return { encoding: bomLength > 0 ? `${read} (with a byte-order mark)` : read, notes };
 }
 
-interface HeaderRow { headers: string[]; headerLines: number; delimiter: string; newline: '\r\n' | '\n' | '\r'; rest: Uint8Array }
+interface HeaderRow {
+  headers: string[];
+  /** Physical lines the header takes, with Excel's `sep=` line when there is one. */
+  headerLines: number;
+  delimiter: string;
+  newline: '\r\n' | '\n' | '\r';
+  sepLine: boolean;
+  /** File lines of the header read as Windows-1252 (1-based), and whether it had valid non-ASCII UTF-8. */
+  fallbackLines: number[];
+  utf8NonAscii: boolean;
+  rest: Uint8Array;
+}
 
 /** Reads until the header row is complete and parses it; the bytes after it are returned as `rest`. */
 async function readHeader(source: AsyncGenerator<Uint8Array>, path: string): Promise<HeaderRow> {
   let buffered = Buffer.alloc(0);
   let end = -1;
+  let sep: { delimiter: string; length: number } | null | undefined;
   let dialect: { delimiter: string; newline: '\r\n' | '\n' | '\r' } | null = null;
   for (;;) {
     const next = await source.next();
     if (!next.done) buffered = Buffer.concat([buffered, next.value]);
+    // Excel's sep= line decides the delimiter; it is known once the first line is whole.
+    if (sep === undefined && (next.done || buffered.indexOf(0x0a) !== -1 || buffered.indexOf(0x0d) !== -1 || buffered.length >= 64)) {
+      sep = excelSepLine(buffered.toString('latin1', 0, 16));
+      if (sep) buffered = buffered.subarray(sep.length);
+    }
     // The dialect from the first 64 KiB (a character cut at the end does not change the guess).
-    dialect ??= buffered.length >= 64 * 1024 || next.done ? sniff(buffered.toString('utf8')) : null;
+    if (sep !== undefined) dialect ??= buffered.length >= 64 * 1024 || next.done ? sniff(buffered, sep?.delimiter) : null;
     if (dialect) end = findRowEnd(buffered, dialect.delimiter, dialect.newline, 'first');
     if (end > 0 || next.done) break;
   }
-  dialect ??= sniff(buffered.toString('utf8'));
-  const headerText = buffered.toString('utf8', 0, end > 0 ? end - dialect.newline.length : buffered.length);
+  dialect ??= sniff(buffered, sep?.delimiter);
+  const decoded = decodeMixed(buffered.subarray(0, end > 0 ? end - dialect.newline.length : buffered.length));
+  const headerText = decoded.text;
   const headers = Papa.parse<string[]>(headerText, { delimiter: dialect.delimiter, newline: dialect.newline }).data[0] ?? [];
   if (headers.every((h) => h.trim() === '')) {
-    throw new LexerError(headerText.trim() === '' && end <= 0 ? 'file-empty' : 'unsupported-file', `${path} has no header row: its first line is empty.`, {
+    throw new LexerError(headerText.trim() === '' && end <= 0 && !sep ? 'file-empty' : 'unsupported-file', `${path} has no header row: its ${sep ? 'line after "sep="' : 'first line'} is empty.`, {
       hint: 'The first line must name the columns, e.g. link.email,first_name,last_name.',
     });
   }
-  const headerLines = 1 + headers.reduce((n, h) => n + countLineBreaks(h), 0);
-  return { headers, headerLines, ...dialect, rest: end > 0 ? buffered.subarray(end) : new Uint8Array(0) };
+  const skipped = sep ? 1 : 0;
+  const headerLines = skipped + 1 + headers.reduce((n, h) => n + countLineBreaks(h), 0);
+  return {
+    headers, headerLines, ...dialect, sepLine: sep !== null && sep !== undefined,
+    fallbackLines: decoded.fallbackLines.map((l) => l + 1 + skipped), utf8NonAscii: decoded.utf8NonAscii,
+    rest: end > 0 ? buffered.subarray(end) : new Uint8Array(0),
+  };
 }
 
-function sniff(text: string): { delimiter: string; newline: '\r\n' | '\n' | '\r' } {
-  return { delimiter: detectDelimiter(text), newline: newlineOf(detectLineEnding(text)) };
+function sniff(bytes: Buffer, delimiter: string | undefined): { delimiter: string; newline: '\r\n' | '\n' | '\r' } {
+  const text = decodeMixed(bytes.subarray(0, 64 * 1024)).text;
+  return { delimiter: delimiter ?? detectDelimiter(text), newline: newlineOf(detectLineEnding(text)) };
 }

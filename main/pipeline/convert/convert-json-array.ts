@@ -1,21 +1,25 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
+import Parser from 'stream-json/Parser.js';
 import StreamArray from 'stream-json/streamers/StreamArray.js';
 import { LexerError } from '../../errors.js';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { getRecordType } from '../../schemas/record-types.js';
 import { readHead } from '../csv/read-head.js';
-import type { LineError } from '../validate-ndjson.js';
+import type { LineError, WarningGroup } from '../validation/types.js';
+import { groupWarnings } from '../validation/validate-batch.js';
 import type { ConversionSink } from './conversion-sink.js';
 import { encodeOutput } from './encode-output.js';
+import { approximated, exactNumberToken, ExactNumber, stringifyExact } from './exact-number.js';
 
 const BATCH_CHARS = 1 << 20;
 
 /**
  * Converts a JSON file holding an array of records, streamed with stream-json (never parsed
  * whole). The records are already typed, so they are only checked and written one per line;
- * `line` in the errors is the record's 1-based position in the array.
+ * `line` in the errors is the record's 1-based position in the array. Numbers keep their digits
+ * (an id of 20 digits is not rounded) and emails are checked as Lexer does (stripped first).
  */
 export async function convertJsonArray(
   path: string,
@@ -28,26 +32,39 @@ export async function convertJsonArray(
   const bom = head.bytes[0] === 0xef && head.bytes[1] === 0xbb && head.bytes[2] === 0xbf ? 3 : 0;
   const source = createReadStream(path, { start: bom, highWaterMark: 1 << 20 });
   source.on('data', (piece) => onBytes(piece.length));
-  let batch = { rows: 0, written: 0, problems: [] as LineError[], text: '' };
+  const streamer = new StreamArray();
+  // stream-json's assembler reads numbers with parseFloat; keep the digits of those a double cannot hold.
+  let exact = false;
+  const assembler = (streamer as unknown as { _assembler: { numberValue(text: string): void; _saveValue(value: unknown): void } })._assembler;
+  assembler.numberValue = function numberValue(text: string) {
+    const value = exactNumberToken(text);
+    if (value instanceof ExactNumber) exact = true;
+    this._saveValue(value);
+  };
+  let batch = { rows: 0, written: 0, rejected: 0, problems: [] as LineError[], warnings: new Map<string, WarningGroup>(), text: '' };
   const flush = async (stopped: boolean): Promise<void> => {
-    const { rows, written, problems, text } = batch;
-    batch = { rows: 0, written: 0, problems: [], text: '' };
-    await sink.accept({ rows, written, problems, output: encodeOutput(text, o.gzip), stopped });
+    const { rows, written, rejected, problems, warnings, text } = batch;
+    batch = { rows: 0, written: 0, rejected: 0, problems: [], warnings: new Map(), text: '' };
+    await sink.accept({ rows, written, rejected, problems, output: encodeOutput(text, o.gzip), stopped, warnings: [...warnings.values()] });
   };
   const records = new Writable({
     objectMode: true,
     write(item: { key: number; value: unknown }, _encoding, done) {
       const position = item.key + 1;
+      const hasExact = exact;
+      exact = false;
       batch.rows++;
       const isRecord = typeof item.value === 'object' && item.value !== null && !Array.isArray(item.value);
       const result = isRecord
-        ? check(item.value)
-        : { ok: false as const, field: '(record)', rule: 'not an object', message: `record ${position} is ${Array.isArray(item.value) ? 'an array' : JSON.stringify(item.value)}, not an object` };
+        ? check(hasExact ? approximated(item.value) : item.value)
+        : { ok: false as const, problems: [{ field: '(record)', rule: 'not an object', message: `record ${position} is ${Array.isArray(item.value) ? 'an array' : JSON.stringify(item.value)}, not an object` }] };
       if (!result.ok) {
-        batch.problems.push({ line: position, message: result.message, field: result.field, rule: result.rule });
+        batch.rejected++;
+        for (const p of result.problems) batch.problems.push({ line: position, message: p.message, field: p.field, rule: p.rule });
         if (o.stopOnFirstInvalid) return void flush(true).then(() => done(new StopSignal()), done);
       } else {
-        batch.text += `${JSON.stringify(item.value)}\n`;
+        groupWarnings(batch.warnings, result.warnings, position);
+        batch.text += `${hasExact ? stringifyExact(item.value) : JSON.stringify(item.value)}\n`;
         batch.written++;
       }
       if (batch.text.length < BATCH_CHARS && batch.rows < 10_000) return done();
@@ -58,7 +75,7 @@ export async function convertJsonArray(
     },
   });
   try {
-    await pipeline(source, StreamArray.withParser(), records, { signal: o.signal });
+    await pipeline(source, new Parser(), streamer, records, { signal: o.signal });
   } catch (error) {
     if (error instanceof StopSignal) return;
     if (error instanceof LexerError || (error as Error).name === 'AbortError') throw error;

@@ -1,4 +1,14 @@
-import { slugify } from 'transliteration';
+import { createRequire } from 'node:module';
+
+type Slugify = (text: string, options: { lowercase: boolean; separator: string }) => string;
+
+// transliteration loads its character tables on import (~50 ms, a fifth of a preview's start-up);
+// only a header that goes to custom_fields needs it, so it is loaded then (issue 8).
+let slugify: Slugify | undefined;
+function loadSlugify(): Slugify {
+  slugify ??= (createRequire(import.meta.url)('transliteration') as { slugify: Slugify }).slugify;
+  return slugify;
+}
 
 /**
  * A custom_fields key from a header: snake_case ASCII, so 'Loyalty Points' and 'LoyaltyPoints'
@@ -7,7 +17,7 @@ import { slugify } from 'transliteration';
  */
 export function customFieldKey(header: string, column: number, taken: Set<string>): string {
   const spaced = header.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
-  const base = slugify(spaced, { lowercase: true, separator: '_' }).replace(/[^a-z0-9_]/g, '') || `column_${column + 1}`;
+  const base = loadSlugify()(spaced, { lowercase: true, separator: '_' }).replace(/[^a-z0-9_]/g, '') || `column_${column + 1}`;
   let key = base;
   for (let n = 2; taken.has(key); n++) key = `${base}_${n}`;
   taken.add(key);

@@ -1,9 +1,16 @@
-import type { ErrorGroup, LineError } from '../validate-ndjson.js';
+import type { ErrorGroup, LineError } from '../validation/types.js';
+import { ErrorGroups } from '../validation/result-collector.js';
 
-/** Collects rejected rows: every one counted by field and rule and passed to `onError`, the first `maxErrors` kept. */
+/**
+ * Collects the problems of rejected rows: every one counted and passed to `onError`, the first
+ * `maxErrors` kept, and the rows counted by field and rule.
+ */
 export class ErrorTally {
   readonly errors: LineError[] = [];
-  private readonly groups = new Map<string, ErrorGroup>();
+  private readonly groups = new ErrorGroups();
+  /** Rows rejected. */
+  rows = 0;
+  /** Problems of those rows (one per failing field). */
   total = 0;
 
   constructor(
@@ -11,18 +18,19 @@ export class ErrorTally {
     private readonly onError?: (e: LineError) => void,
   ) {}
 
-  add(error: LineError): void {
-    this.total++;
-    if (this.errors.length < this.maxErrors) this.errors.push(error);
-    const key = `${error.field}\u0000${error.rule}`;
-    const group = this.groups.get(key);
-    if (group) group.count++;
-    else this.groups.set(key, { field: error.field, rule: error.rule, count: 1 });
-    this.onError?.(error);
+  /** Counts `rows` rejected rows and their problems, in line order. */
+  add(rows: number, problems: readonly LineError[]): void {
+    this.rows += rows;
+    for (const error of problems) {
+      this.total++;
+      if (this.errors.length < this.maxErrors) this.errors.push(error);
+      this.groups.add(error);
+      this.onError?.(error);
+    }
   }
 
   /** Groups, most frequent first. */
   summary(): ErrorGroup[] {
-    return [...this.groups.values()].sort((a, b) => b.count - a.count);
+    return this.groups.summary();
   }
 }

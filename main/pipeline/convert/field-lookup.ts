@@ -1,10 +1,12 @@
-import type { FieldInfo } from '../../schemas/record-types.js';
+import type { FieldInfo } from '../../schemas/field-types.js';
 
 /** Where a dotted CSV header lands in a record type: a described field, a key of an open object, or nowhere. */
 export type FieldMatch = { kind: 'field'; field: FieldInfo } | { kind: 'open'; parent: string } | { kind: 'unknown' };
 
 export interface FieldLookup {
   match(path: string): FieldMatch;
+  /** The item field a path names without its list marker ('products.quantity' -> 'products[].quantity'), or null. */
+  itemPath(path: string): string | null;
   /** The fields a CSV column can address (array item paths like 'products[].sku' are left out). */
   readonly fields: readonly FieldInfo[];
 }
@@ -17,11 +19,13 @@ export interface FieldLookup {
 export function createFieldLookup(all: readonly FieldInfo[]): FieldLookup {
   const fields = all.filter((f) => !f.path.includes('[]'));
   const byPath = new Map(fields.map((f) => [f.path, f]));
+  const items = new Map(all.filter((f) => f.path.includes('[]')).map((f) => [f.path.replace(/\[\]/g, ''), f.path]));
   const open = new Set(
     fields.filter((f) => f.kind === 'object' && !fields.some((c) => c.path.startsWith(`${f.path}.`))).map((f) => f.path),
   );
   return {
     fields,
+    itemPath: (path) => items.get(path.replace(/\[\d*\]/g, '')) ?? null,
     match(path) {
       const field = byPath.get(path);
       if (field) return { kind: 'field', field };

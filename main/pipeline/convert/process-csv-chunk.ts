@@ -1,9 +1,12 @@
 import Papa from 'papaparse';
-import type { RecordCheck } from '../../schemas/record-types.js';
+import type { RecordCheck, RecordProblem } from '../../schemas/field-types.js';
 import { LineBreakCounter } from '../csv/detect-dialect.js';
-import { buildRecord } from './build-record.js';
+import type { WarningGroup } from '../validation/types.js';
+import { groupWarnings } from '../validation/validate-batch.js';
+import { buildRecord, type BuildOptions } from './build-record.js';
 import { ByteSink } from './byte-sink.js';
 import type { ColumnTarget } from './column-plan.js';
+import { approximated, stringifyExact } from './exact-number.js';
 
 /** Everything a worker needs to convert chunks; plain data (structured-clone safe). */
 export interface ChunkConfig {
@@ -12,10 +15,12 @@ export interface ChunkConfig {
   delimiter: string;
   newline: '\r\n' | '\n' | '\r';
   infer: boolean;
+  /** Read 29,95 in number fields as 29.95 (the user said the file writes decimal commas). */
+  decimalComma: boolean;
   stopOnFirstInvalid: boolean;
 }
 
-/** A rejected row; `line` counts physical lines from the start of the chunk (0 = its first line). */
+/** A problem of a rejected row; `line` counts physical lines from the start of the chunk (0 = its first line). */
 export interface ChunkProblem { line: number; field: string; rule: string; message: string }
 
 export interface ChunkResult {
@@ -26,9 +31,17 @@ export interface ChunkResult {
   /** NDJSON of the valid rows, UTF-8. */
   output: Uint8Array;
   written: number;
+  /** Rows left out. */
+  rejected: number;
+  /** Every problem of every rejected row, one per failing field. */
   problems: ChunkProblem[];
+  /** Values Lexer converts, by kind, with the chunk line of the first. */
+  warnings: WarningGroup[];
   /** True when stopOnFirstInvalid cut the chunk at its first invalid row. */
   stopped: boolean;
+  /** Chunk lines read as Windows-1252 (csv/mixed-decode.ts), and whether valid non-ASCII UTF-8 was seen. */
+  fallbackLines: number[];
+  utf8NonAscii: boolean;
 }
 
 /**
@@ -38,7 +51,9 @@ export interface ChunkResult {
  */
 export function processCsvChunk(text: string, config: ChunkConfig, check: (record: unknown) => RecordCheck): ChunkResult {
   const body = text.endsWith(config.newline) ? text.slice(0, -config.newline.length) : text;
-  const result: ChunkResult = { rows: 0, lines: 0, output: new Uint8Array(0), written: 0, problems: [], stopped: false };
+  const result: ChunkResult = {
+    rows: 0, lines: 0, output: new Uint8Array(0), written: 0, rejected: 0, problems: [], warnings: [], stopped: false, fallbackLines: [], utf8NonAscii: false,
+  };
   if (body === '') {
     result.lines = text === '' ? 0 : 1;
     return result;
@@ -47,6 +62,8 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
   const mayHoldBreaks = body.includes('"');
   // NDJSON is about 2.5x the CSV for customer records (keys repeat on every line).
   const out = new ByteSink(body.length * 3);
+  const warnings = new Map<string, WarningGroup>();
+  const build: BuildOptions = { infer: config.infer, decimalComma: config.decimalComma, exact: false };
   let line = 0;
   let rowStart = 0;
   const breaks = new LineBreakCounter(body);
@@ -69,25 +86,37 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
       // A blank line, or a row of empty cells (',,,' as spreadsheets write below the data): no record.
       if (isBlankRow(cells)) return;
       result.rows++;
-      const quoteError = row.errors.find((e) => e.type === 'Quotes');
-      let problem = rowProblem(cells, config, quoteError?.message);
-      const record = problem ? null : buildRecord(cells, config.plan, config.infer);
-      if (record) problem = toProblem(check(record));
-      if (problem || !record) {
-        if (problem) result.problems.push({ line: start, ...problem });
+      const quoteError = row.errors.length === 0 ? undefined : row.errors.find((e) => e.type === 'Quotes');
+      const shape = rowProblem(cells, config, quoteError?.message);
+      let problems: RecordProblem[] = shape ? [shape] : [];
+      let record: Record<string, unknown> | null = null;
+      if (!shape) {
+        build.exact = false;
+        record = buildRecord(cells, config.plan, build);
+        const checked = check(build.exact ? approximated(record) : record);
+        if (checked.ok) {
+          groupWarnings(warnings, checked.warnings, start);
+        } else {
+          problems = checked.problems;
+        }
+      }
+      if (problems.length > 0 || !record) {
+        result.rejected++;
+        for (const p of problems) result.problems.push({ line: start, field: p.field, rule: p.rule, message: p.message });
         if (config.stopOnFirstInvalid) {
           result.stopped = true;
           parser.abort();
         }
         return;
       }
-      out.pushLine(JSON.stringify(record));
+      out.pushLine(build.exact ? stringifyExact(record) : JSON.stringify(record));
       result.written++;
     },
   });
   // The last row has no newline after it (stripped above), so it was not counted.
   result.lines = mayHoldBreaks && !result.stopped ? line + 1 : line;
   result.output = out.bytes();
+  result.warnings = [...warnings.values()];
   return result;
 }
 
@@ -101,11 +130,7 @@ function isBlankRow(cells: readonly string[]): boolean {
   return true;
 }
 
-function toProblem(check: RecordCheck): Omit<ChunkProblem, 'line'> | null {
-  return check.ok ? null : { field: check.field, rule: check.rule, message: check.message };
-}
-
-function rowProblem(cells: readonly string[], config: ChunkConfig, quoteError: string | undefined): Omit<ChunkProblem, 'line'> | null {
+function rowProblem(cells: readonly string[], config: ChunkConfig, quoteError: string | undefined): RecordProblem | null {
   if (quoteError !== undefined) {
     return { field: '(row)', rule: 'malformed quotes', message: `the row's quotes do not pair up (${quoteError}); a quoted value must end with " before the next delimiter` };
   }

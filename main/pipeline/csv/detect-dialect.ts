@@ -27,6 +27,15 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+// Excel's hint line: `sep=;` alone on the first line names the delimiter (it is not data).
+const SEP_LINE = /^sep=([^\r\n])(\r\n|\n|\r|$)/i;
+
+/** Excel's `sep=X` first line: the delimiter it names and its length with its line break, or null. */
+export function excelSepLine(text: string): { delimiter: string; length: number } | null {
+  const m = SEP_LINE.exec(text);
+  return m ? { delimiter: m[1] as string, length: m[0].length } : null;
+}
+
 /** The line ending used after the first line (CRLF, LF or CR); LF when the text has a single line. */
 export function detectLineEnding(text: string): LineEnding {
   const match = /\r\n|\n|\r/.exec(text);

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import iconv from 'iconv-lite';
+import { iconvLite } from './lazy-iconv.js';
 import { unreadable } from './read-head.js';
 
 export interface Utf8Source {
@@ -10,9 +10,10 @@ export interface Utf8Source {
 }
 
 /**
- * Streams a file as UTF-8 bytes in 256 KiB reads (flat memory whatever the size). UTF-8 files
- * pass through untouched, past their BOM: workers decode them, which keeps the main thread
- * free. Other encodings (UTF-16, Windows-1252) are decoded with iconv-lite and re-encoded.
+ * Streams a file as UTF-8 bytes in 256 KiB reads (flat memory whatever the size). Files without
+ * a UTF-16 byte-order mark pass through untouched, past a UTF-8 BOM: workers decode them line by
+ * line (csv/mixed-decode.ts), which keeps the main thread free. UTF-16 is decoded with
+ * iconv-lite and re-encoded.
  */
 export function readUtf8Bytes(path: string, encoding: string, bomLength: number, signal?: AbortSignal): Utf8Source {
   let bytesRead = 0;
@@ -23,7 +24,7 @@ export function readUtf8Bytes(path: string, encoding: string, bomLength: number,
     async *chunks() {
       const passThrough = encoding === 'UTF-8';
       // iconv-lite strips the BOM and keeps a character cut between two reads for the next one.
-      const decoder = passThrough ? null : iconv.getDecoder(encoding);
+      const decoder = passThrough ? null : iconvLite().getDecoder(encoding);
       const stream = createReadStream(path, { highWaterMark: 256 * 1024, start: passThrough ? bomLength : 0, signal });
       bytesRead = passThrough ? bomLength : 0;
       try {

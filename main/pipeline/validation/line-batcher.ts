@@ -1,9 +1,10 @@
 /**
  * Cuts a byte stream into batches that end at a line break, so each batch can be checked on its
- * own (the caller numbers lines by adding up each batch's line count, in order).
+ * own (the caller numbers lines by adding up each batch's line count, in order). A line ends at
+ * LF, CRLF or a lone CR, as Lexer's validator reads lines (Python's universal newlines).
  */
 import { LexerError } from '../../errors.js';
-import type { LineBatch } from './types.js';
+import type { LineBatch, OverlongLine } from './types.js';
 
 /**
  * Target batch size: big enough that posting to a worker is cheap, small enough that a batch's
@@ -11,12 +12,20 @@ import type { LineBatch } from './types.js';
  */
 export const BATCH_BYTES = 256 * 1024;
 
-const NEWLINE = 0x0a;
+/**
+ * The longest line read as a record (issue 10, item 8). A real record is a few KB; 16 MiB is far
+ * above any, and low enough that one such line (its bytes, its text, its parsed object, on a
+ * worker and here) stays inside the 200 MB validation budget. Longer lines are skipped unread.
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+const LF = 0x0a;
+const CR = 0x0d;
 // Leading blank space beyond this is not worth holding back for the '[' test.
 const HEAD_LIMIT = 64 * 1024;
 
 function firstNonSpace(bytes: Uint8Array): number | undefined {
-  for (const byte of bytes.subarray(0, HEAD_LIMIT)) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return byte;
+  for (const byte of bytes.subarray(0, HEAD_LIMIT)) if (byte !== 0x20 && byte !== 0x09 && byte !== LF && byte !== CR) return byte;
   return undefined;
 }
 
@@ -37,14 +46,52 @@ export function utf16Error(): LexerError {
   });
 }
 
-const isUtf16 = (head: Buffer): boolean => (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+const isUtf16 = (head: Uint8Array): boolean => (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+const afterBom = (bytes: Uint8Array): Uint8Array => (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
 
-/** Batches of whole lines from `chunks`; drops a UTF-8 BOM; throws on a JSON array or UTF-16 file. */
-export async function* lineBatches(chunks: AsyncIterable<Uint8Array>, batchBytes = BATCH_BYTES): AsyncGenerator<LineBatch> {
+/**
+ * Index just after the last line break of `bytes` (0 when none). A CR at the very end may be the
+ * first half of a CRLF, so unless the data is `final` the line is not taken as ended there.
+ */
+export function lastBreakEnd(bytes: Uint8Array, final: boolean): number {
+  const lf = bytes.lastIndexOf(LF);
+  let cr = bytes.lastIndexOf(CR);
+  if (cr === bytes.length - 1 && !final) cr = cr > 0 ? bytes.lastIndexOf(CR, cr - 1) : -1;
+  return Math.max(lf, cr) + 1;
+}
+
+/** Index of the first line break (LF or CR) at or after `from`, -1 when none. */
+function firstBreak(bytes: Uint8Array, from = 0): number {
+  const lf = bytes.indexOf(LF, from);
+  const cr = bytes.indexOf(CR, from);
+  return lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+}
+
+/**
+ * Batches of whole lines from `chunks`, and an {@link OverlongLine} in place of each line longer
+ * than `maxLineBytes` (its bytes are dropped as they arrive, so memory stays flat even on a file
+ * without any line break; the length is checked after each read, so a line is caught within one
+ * read of the limit). A byte-order mark is kept: it is the validator's to report. Throws on a
+ * JSON array or a UTF-16 file.
+ */
+export async function* lineBatches(
+  chunks: AsyncIterable<Uint8Array>,
+  batchBytes = BATCH_BYTES,
+  maxLineBytes = MAX_LINE_BYTES,
+): AsyncGenerator<LineBatch | OverlongLine> {
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
+  // Where the line not yet ended starts in `pending`, and whether `pending` ends in a CR (a
+  // line break, unless the next byte is the LF of a CRLF).
+  let lineStart = 0;
+  let endsInCr = false;
+  // A line being skipped, and its bytes so far.
+  let skipping = false;
+  let skipped = 0;
+  // A skipped line that ended in CR: an LF starting the next chunk belongs to it.
+  let dropLf = false;
 
-  const cut = (final: boolean): LineBatch | null => {
+  const take = (end: number): LineBatch => {
     // One copy into one contiguous buffer that the batch owns (posted to a worker as is).
     const whole = new Uint8Array(pendingBytes);
     let at = 0;
@@ -52,44 +99,76 @@ export async function* lineBatches(chunks: AsyncIterable<Uint8Array>, batchBytes
       whole.set(part, at);
       at += part.length;
     }
-    const end = final ? whole.length : whole.lastIndexOf(NEWLINE) + 1;
-    if (end === 0) return null;
     pending = end < whole.length ? [whole.slice(end)] : [];
     pendingBytes = whole.length - end;
+    lineStart -= end;
     return { bytes: end < whole.length ? whole.subarray(0, end) : whole };
   };
 
-  // The head of the file, held until we can tell a BOM and whether the data starts with '['.
-  let head: Buffer | null = Buffer.alloc(0);
-  const body = (bytes: Buffer) => (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+  // Adds a chunk; yields a batch of whole lines when enough has gathered, or the lines before a
+  // line that has grown too long (then skips that line until its break).
+  function* add(chunk: Uint8Array): Generator<LineBatch | OverlongLine> {
+    let rest = chunk;
+    if (dropLf && rest[0] === LF) rest = rest.subarray(1);
+    dropLf = false;
+    if (skipping) {
+      const at = firstBreak(rest);
+      if (at === -1) {
+        skipped += rest.length;
+        return;
+      }
+      yield { overlong: skipped + at };
+      skipping = false;
+      if (rest[at] === CR && at === rest.length - 1) dropLf = true;
+      rest = rest.subarray(at + (rest[at] === CR && rest[at + 1] === LF ? 2 : 1));
+    }
+    if (rest.length === 0) return;
+    if (endsInCr && rest[0] !== LF) lineStart = pendingBytes;
+    const end = lastBreakEnd(rest, false);
+    if (end > 0) lineStart = pendingBytes + end;
+    endsInCr = rest[rest.length - 1] === CR;
+    pending.push(rest);
+    pendingBytes += rest.length;
+    const open = pendingBytes - lineStart;
+    if (open > maxLineBytes) {
+      if (lineStart > 0) yield take(lineStart);
+      pending = [];
+      pendingBytes = 0;
+      lineStart = 0;
+      if (endsInCr) {
+        // The long line ended with this read's last byte (a CR): it is over already.
+        yield { overlong: open - 1 };
+        dropLf = true;
+        endsInCr = false;
+      } else {
+        skipping = true;
+        skipped = open;
+      }
+      return;
+    }
+    // Only cut when a line has ended since the last cut: a long line is gathered without re-copying.
+    if (pendingBytes >= batchBytes && lineStart > 0) yield take(lineStart);
+  }
 
+  // The head of the file, held until we can tell a UTF-16 mark and whether the data starts with '['.
+  let head: Uint8Array | null = new Uint8Array(0);
   for await (const raw of chunks) {
     let chunk: Uint8Array = raw;
     if (head !== null) {
       head = Buffer.concat([head, raw]);
-      const first = firstNonSpace(body(head));
-      if ((head.length < 3 || first === undefined) && head.length < HEAD_LIMIT) continue;
+      if ((head.length < 3 || firstNonSpace(afterBom(head)) === undefined) && head.length < HEAD_LIMIT) continue;
       if (isUtf16(head)) throw utf16Error();
-      if (first === 0x5b) throw jsonArrayError();
-      chunk = body(head);
+      if (firstNonSpace(afterBom(head)) === 0x5b) throw jsonArrayError();
+      chunk = head;
       head = null;
     }
-    pending.push(chunk);
-    pendingBytes += chunk.length;
-    // Only cut when this chunk ends a line: a very long line is gathered without re-copying.
-    if (pendingBytes >= batchBytes && chunk.lastIndexOf(NEWLINE) !== -1) {
-      const batch = cut(false);
-      if (batch) yield batch;
-    }
+    yield* add(chunk);
   }
   if (head !== null) {
     if (isUtf16(head)) throw utf16Error();
-    if (firstNonSpace(body(head)) === 0x5b) throw jsonArrayError();
-    pending.push(body(head));
-    pendingBytes += body(head).length;
+    if (firstNonSpace(afterBom(head)) === 0x5b) throw jsonArrayError();
+    yield* add(head);
   }
-  if (pendingBytes > 0) {
-    const batch = cut(true);
-    if (batch) yield batch;
-  }
+  if (skipping) yield { overlong: skipped };
+  else if (pendingBytes > 0) yield take(pendingBytes);
 }

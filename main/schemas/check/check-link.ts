@@ -17,21 +17,21 @@ const GROUP_OF: Readonly<Record<string, string>> = Object.fromEntries([
   ...LINK_VARIANTS.map((v) => [v.key, v.key]),
   ['link_value', 'link_type'],
 ]);
-const KNOWN_KEYS = new Set(LINK_VARIANTS.flatMap((v) => Object.keys(v.schema.properties)));
+const KNOWN_KEYS = new Set(LINK_VARIANTS.flatMap((v) => Object.keys(v.schema.properties ?? {})));
 
 let validators: Map<string, { validate: ValidateFunction; keys: Set<string> }> | undefined;
 
 function variantValidators(): Map<string, { validate: ValidateFunction; keys: Set<string> }> {
   validators ??= new Map(
-    LINK_VARIANTS.map((v) => [v.key, { validate: detailedAjv().compile(v.schema), keys: new Set(Object.keys(v.schema.properties)) }]),
+    LINK_VARIANTS.map((v) => [v.key, { validate: detailedAjv().compile(v.schema), keys: new Set(Object.keys(v.schema.properties ?? {})) }]),
   );
   return validators;
 }
 
-const problem = (field: string, rule: string, message: string): { problem: RecordProblem } => ({ problem: { field, rule, message } });
+const problem = (field: string, rule: string, message: string): { problems: RecordProblem[] } => ({ problems: [{ field, rule, message }] });
 
-/** The one problem with a record's link, or the warnings about values Lexer will convert. */
-export function checkLink(link: unknown): { problem: RecordProblem } | { warnings: string[] } {
+/** The problems with a record's link, or the warnings about values Lexer will convert. */
+export function checkLink(link: unknown): { problems: RecordProblem[] } | { warnings: string[] } {
   if (link === undefined || link === null) return problem('link', 'is required', 'link: is required');
   if (typeof link !== 'object' || Array.isArray(link)) {
     return problem('link', 'not an object', `link: ${showValue(link)} is not an object (e.g. {"email": "jane@example.com"})`);

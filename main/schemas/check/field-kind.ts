@@ -1,23 +1,9 @@
 /** Reads what kind of value a schema node asks for (for FieldInfo and for error messages). */
 import type { FieldKind } from '../field-types.js';
-import { DATE_FORMAT, DATE_TIME_FORMAT, EMAIL_FORMAT } from '../common/formats.js';
+import { DATE_FORMAT, DATE_TIME_FORMAT, EMAIL_FORMAT, OPTIONAL_EMAIL_FORMAT } from '../common/formats.js';
+import type { SchemaNode } from '../common/json-schema.js';
 
-export interface SchemaNode {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  anyOf?: SchemaNode[];
-  items?: SchemaNode;
-  properties?: Record<string, SchemaNode>;
-  required?: string[];
-  description?: string;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minLength?: number;
-  maxLength?: number;
-}
+export type { SchemaNode };
 
 /** The JSON types a node allows, without 'null'. */
 export function typesOf(node: SchemaNode): string[] {
@@ -31,7 +17,7 @@ export function kindOf(node: SchemaNode): { kind: FieldKind; enumValues?: string
   if (node.anyOf) return { kind: 'object' };
   if (node.format === DATE_FORMAT) return { kind: 'date' };
   if (node.format === DATE_TIME_FORMAT) return { kind: 'date-time' };
-  if (node.format === EMAIL_FORMAT) return { kind: 'email' };
+  if (node.format === EMAIL_FORMAT || node.format === OPTIONAL_EMAIL_FORMAT) return { kind: 'email' };
   if (Array.isArray(node.enum)) return { kind: 'enum', enumValues: node.enum.filter((v): v is string => typeof v === 'string') };
   const types = typesOf(node);
   if (types.includes('array')) return { kind: 'array', ...(node.items ? { itemKind: kindOf(node.items).kind } : {}) };

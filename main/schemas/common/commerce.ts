@@ -1,6 +1,5 @@
 /** Pieces shared by purchase, return and product (commerce_api/*.py, common.py). */
-import { Type } from '@sinclair/typebox';
-import { DateTime, Opt, StringEnum } from './schema-helpers.js';
+import { DateTime, Num, Obj, Opt, Arr, Str, StringEnum } from './json-schema.js';
 import { GeoLocation } from './geo.js';
 import { CustomFields } from './custom-fields.js';
 import { eventBase } from './marketing.js';
@@ -12,33 +11,33 @@ export const PRODUCT_REFERENCE_TYPES = ['sku', 'upc', 'product_id'] as const;
 export const Channel = StringEnum(CHANNELS);
 export const ProductReferenceType = StringEnum(PRODUCT_REFERENCE_TYPES);
 
-export const Store = Type.Object({
-  store_id: Opt(Type.String()),
+export const Store = Obj({
+  store_id: Opt(Str()),
   type: StringEnum(STORE_TYPES),
-  name: Type.String(),
+  name: Str(),
   location: Opt(GeoLocation),
 });
 
-export const TransactionAdjustment = Type.Object({
-  price_adjustment: Type.Number(),
+export const TransactionAdjustment = Obj({
+  price_adjustment: Num(),
   adjusted_at: Opt(DateTime()),
-  reason: Opt(Type.String()),
+  reason: Opt(Str()),
 });
 
-export const PaymentType = Type.Object({ name: Type.String(), total: Opt(Type.Number()) });
+export const PaymentType = Obj({ name: Str(), total: Opt(Num()) });
 
-export const ProductReference = Type.Object({
-  id: Type.String(),
+export const ProductReference = Obj({
+  id: Str(),
   id_type: ProductReferenceType,
-  dataset_id: Opt(Type.String()),
+  dataset_id: Opt(Str()),
 });
 
 /** Fields purchases and returns share (BaseTransactionEvent). */
 export const transactionBase = {
   ...eventBase,
   type: Channel,
-  currency: Opt(Type.String({ description: 'Currency code, e.g. AUD.' })),
-  adjustments: Opt(Type.Array(TransactionAdjustment)),
+  currency: Opt(Str({ description: 'Currency code, e.g. AUD.' })),
+  adjustments: Opt(Arr(TransactionAdjustment)),
   custom_fields: CustomFields,
   store: Opt(Store),
 };

@@ -1,10 +1,7 @@
-import { Type } from '@sinclair/typebox';
-import { Opt } from './schema-helpers.js';
+import { Dict, Opt } from './json-schema.js';
 
 /**
- * `custom_fields`: an open object (pydantic `Dict[str, Any]`); any keys and values. A dataset may
- * later accept only some of them, but that is the dataset's rule, not the record type's.
+ * `custom_fields`: an open object (pydantic `Optional[Dict[str, Any]]`); any keys and values. A
+ * dataset may later accept only some of them, but that is the dataset's rule, not the record type's.
  */
-export const CustomFields = Opt(
-  Type.Object({}, { additionalProperties: true, description: 'Open object of extra attributes (any keys and values).' }),
-);
+export const CustomFields = Opt(Dict(undefined, { description: 'Open object of extra attributes (any keys and values).' }));

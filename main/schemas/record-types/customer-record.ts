@@ -1,15 +1,14 @@
 /** `customer_record`: a CRM or account entry (profile_api/customer_record.py). */
-import { Type } from '@sinclair/typebox';
 import { Link } from '../common/link.js';
 import { CustomFields } from '../common/custom-fields.js';
-import { DateString, EmailString, Opt } from '../common/schema-helpers.js';
+import { Bool, DateString, Obj, Opt, OptionalEmailString, Str } from '../common/json-schema.js';
 
-const text = (description?: string) => Opt(Type.String(description ? { description } : {}));
+const text = (description?: string) => Opt(Str(description ? { description } : {}));
 
-export const CustomerRecord = Type.Object({
+export const CustomerRecord = Obj({
   link: Link,
-  // The raw email attribute carries the email pattern in the vendor's schema.
-  email: Opt(EmailString('Raw email address (an attribute, not used for linking).')),
+  // The raw email attribute: checked like a link email, but "" is no email (validate_email's `if v:`).
+  email: Opt(OptionalEmailString('Raw email address (an attribute, not used for linking).')),
   email_sha256: text('SHA-256 of the lowercased email (an attribute, not used for linking).'),
   mobile: text('Mobile number with country code (an attribute, not used for linking).'),
   customer_id: text(),
@@ -25,6 +24,6 @@ export const CustomerRecord = Type.Object({
   zip: text(),
   address_1: text(),
   address_2: text(),
-  employee_flag: Opt(Type.Boolean({ description: 'true if the customer is an employee.' })),
+  employee_flag: Opt(Bool({ description: 'true if the customer is an employee.' })),
   customer_type: text(),
 });

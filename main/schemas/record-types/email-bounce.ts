@@ -1,6 +1,5 @@
 /** `email_bounce` (marketing_api/email_event.py EmailBounce). */
-import { Type } from '@sinclair/typebox';
+import { Obj, Opt } from '../common/json-schema.js';
 import { EmailAddress, emailEventBase } from '../common/marketing.js';
-import { Opt } from '../common/schema-helpers.js';
 
-export const EmailBounce = Type.Object({ ...emailEventBase, from: Opt(EmailAddress), to: Opt(EmailAddress) });
+export const EmailBounce = Obj({ ...emailEventBase, from: Opt(EmailAddress), to: Opt(EmailAddress) });

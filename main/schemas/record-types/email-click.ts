@@ -1,9 +1,8 @@
 /** `email_click` (marketing_api/email_event.py EmailClick). */
-import { Type } from '@sinclair/typebox';
+import { Obj, Opt } from '../common/json-schema.js';
 import { ClickedLink, EmailAddress, campaignId, emailEventBase } from '../common/marketing.js';
-import { Opt } from '../common/schema-helpers.js';
 
-export const EmailClick = Type.Object({
+export const EmailClick = Obj({
   ...emailEventBase,
   campaign_id: campaignId,
   from: Opt(EmailAddress),

@@ -1,6 +1,5 @@
 /** `email_open` (marketing_api/email_event.py EmailOpen). */
-import { Type } from '@sinclair/typebox';
+import { Obj, Opt } from '../common/json-schema.js';
 import { EmailAddress, campaignId, emailEventBase } from '../common/marketing.js';
-import { Opt } from '../common/schema-helpers.js';
 
-export const EmailOpen = Type.Object({ ...emailEventBase, campaign_id: campaignId, from: Opt(EmailAddress), to: Opt(EmailAddress) });
+export const EmailOpen = Obj({ ...emailEventBase, campaign_id: campaignId, from: Opt(EmailAddress), to: Opt(EmailAddress) });

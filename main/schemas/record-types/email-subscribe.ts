@@ -1,5 +1,5 @@
 /** `email_subscribe` (marketing_api/email_event.py EmailSubscribe). */
-import { Type } from '@sinclair/typebox';
+import { Obj } from '../common/json-schema.js';
 import { emailEventBase, emailStatus } from '../common/marketing.js';
 
-export const EmailSubscribe = Type.Object({ ...emailEventBase, status: emailStatus });
+export const EmailSubscribe = Obj({ ...emailEventBase, status: emailStatus });

@@ -1,20 +1,19 @@
 /** `purchase`: a transaction (commerce_api/transaction_event.py PurchaseEvent). */
-import { Type } from '@sinclair/typebox';
+import { Arr, Int, Num, Obj, Opt, Str } from '../common/json-schema.js';
 import { PaymentType, ProductReference, transactionBase } from '../common/commerce.js';
-import { Opt } from '../common/schema-helpers.js';
 
 // price_paid confloat(ge=0), quantity conint(ge=1).
-const PurchaseProductReference = Type.Object({
+const PurchaseProductReference = Obj({
   product_reference: Opt(ProductReference),
-  price_paid: Type.Number({ minimum: 0 }),
-  quantity: Type.Integer({ minimum: 1 }),
-  full_price: Opt(Type.Number()),
-  discount: Opt(Type.Number()),
+  price_paid: Num({ minimum: 0 }),
+  quantity: Int({ minimum: 1 }),
+  full_price: Opt(Num()),
+  discount: Opt(Num()),
 });
 
-export const Purchase = Type.Object({
+export const Purchase = Obj({
   ...transactionBase,
-  purchase_id: Type.String(),
-  payment_types: Opt(Type.Array(PaymentType)),
-  products: Type.Array(PurchaseProductReference),
+  purchase_id: Str(),
+  payment_types: Opt(Arr(PaymentType)),
+  products: Arr(PurchaseProductReference),
 });

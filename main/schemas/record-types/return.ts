@@ -1,17 +1,16 @@
 /** `return`: goods coming back (commerce_api/transaction_event.py ReturnEvent). */
-import { Type } from '@sinclair/typebox';
+import { Arr, Int, Num, Obj, Opt, Str } from '../common/json-schema.js';
 import { ProductReference, transactionBase } from '../common/commerce.js';
-import { Opt } from '../common/schema-helpers.js';
 
 // A return is written as negatives: price_paid confloat(le=0), quantity conint(le=-1).
-const ReturnProductReference = Type.Object({
+const ReturnProductReference = Obj({
   product_reference: Opt(ProductReference),
-  price_paid: Type.Number({ maximum: 0 }),
-  quantity: Type.Integer({ maximum: -1 }),
+  price_paid: Num({ maximum: 0 }),
+  quantity: Int({ maximum: -1 }),
 });
 
-export const Return = Type.Object({
+export const Return = Obj({
   ...transactionBase,
-  return_id: Type.String(),
-  products: Type.Array(ReturnProductReference),
+  return_id: Str(),
+  products: Arr(ReturnProductReference),
 });

@@ -1,6 +1,5 @@
 /** `sms_click` (marketing_api/sms_event.py SMSClick). */
-import { Type } from '@sinclair/typebox';
+import { Obj, Opt } from '../common/json-schema.js';
 import { SmsRecipient, campaignId, smsEventBase } from '../common/marketing.js';
-import { Opt } from '../common/schema-helpers.js';
 
-export const SmsClick = Type.Object({ ...smsEventBase, campaign_id: campaignId, from: Opt(SmsRecipient), to: Opt(SmsRecipient) });
+export const SmsClick = Obj({ ...smsEventBase, campaign_id: campaignId, from: Opt(SmsRecipient), to: Opt(SmsRecipient) });

@@ -1,12 +1,11 @@
 /** `sms_send` (marketing_api/sms_event.py SMSSend). */
-import { Type } from '@sinclair/typebox';
+import { Obj, Opt, Str } from '../common/json-schema.js';
 import { SmsRecipient, campaignId, smsEventBase } from '../common/marketing.js';
-import { Opt } from '../common/schema-helpers.js';
 
-export const SmsSend = Type.Object({
+export const SmsSend = Obj({
   ...smsEventBase,
   campaign_id: campaignId,
   from: Opt(SmsRecipient),
   to: Opt(SmsRecipient),
-  body: Opt(Type.String({ description: 'Message text.' })),
+  body: Opt(Str({ description: 'Message text.' })),
 });

@@ -1,5 +1,5 @@
 /** `sms_subscribe` (marketing_api/sms_event.py SMSSubscribe). */
-import { Type } from '@sinclair/typebox';
+import { Obj } from '../common/json-schema.js';
 import { smsEventBase, smsStatus } from '../common/marketing.js';
 
-export const SmsSubscribe = Type.Object({ ...smsEventBase, status: smsStatus });
+export const SmsSubscribe = Obj({ ...smsEventBase, status: smsStatus });

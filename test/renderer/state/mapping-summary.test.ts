@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ColumnMapping, CsvPreview, FieldOption } from '../../../preload/contract.js';
-import { columnTargets, linkConflict, previewProblems, summarizeMapping } from '../../../renderer/state/mapping-summary.js';
+import { columnTargets, linkConflict, fileNotes, summarizeMapping } from '../../../renderer/state/mapping-summary.js';
 
 const custom = (h: string) => `custom_fields.${h.toLowerCase().replace(/\W+/g, '_')}`;
 const field = (path: string, required = false): FieldOption => ({ path, required, description: null });
@@ -36,11 +36,11 @@ describe('mapping summary', () => {
     assert.equal(linkConflict(columnTargets(HEADERS, m, custom), FIELDS, custom), null);
   });
 
-  test('a header matched by suggestion is not a problem', () => {
+  test('how a header was matched is not listed apart from the mapping; other notes are', () => {
     const preview: CsvPreview = {
-      encoding: 'UTF-8', delimiter: ',', lineEnding: 'LF', headers: [], rows: [],
-      issues: [{ kind: 'bom', message: 'BOM' }, { kind: 'unknown-header', message: 'Header "Email" matches no field; it will be mapped to link.email' }],
+      encoding: 'UTF-8', delimiter: ',', lineEnding: 'LF', headers: [], rows: [], issues: [],
+      notes: [{ kind: 'bom', message: 'BOM' }, { kind: 'unknown-header', message: 'Header "Email" is mapped to link.email (suggested from its name)' }],
     };
-    assert.deepEqual(previewProblems(preview).map((i) => i.kind), ['bom']);
+    assert.deepEqual(fileNotes(preview).map((i) => i.kind), ['bom']);
   });
 });

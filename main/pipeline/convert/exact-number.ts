@@ -1,0 +1,50 @@
+/**
+ * Integers beyond 2^53 keep every digit (issue 8): a JavaScript number would write
+ * 12345678901234567890 as 12345678901234567000, and Lexer's Python reads JSON integers exactly.
+ * Such a value travels as an {@link ExactNumber}; the check sees its nearest double, the
+ * NDJSON gets the digits as read.
+ */
+export class ExactNumber {
+  constructor(readonly digits: string) {}
+}
+
+const INTEGER = /^[+-]?\d+$/;
+
+/** The JSON number for integer text: a plain number when exact, else an ExactNumber with the digits. */
+export function exactInteger(text: string): number | ExactNumber {
+  const n = Number(text);
+  if (Number.isSafeInteger(n) || !INTEGER.test(text)) return n;
+  return new ExactNumber(text.replace(/^\+/, '').replace(/^(-?)0+(?=\d)/, '$1'));
+}
+
+/** A number token as stream-json hands it over: exact digits where a double would lose some or overflow. */
+export function exactNumberToken(text: string): number | ExactNumber {
+  const n = Number(text);
+  if (!Number.isFinite(n)) return new ExactNumber(text);
+  return INTEGER.test(text) ? exactInteger(text) : n;
+}
+
+/** A copy of `value` with every ExactNumber as its nearest double (what the record check reads). */
+export function approximated(value: unknown): unknown {
+  if (value instanceof ExactNumber) return Number(value.digits);
+  if (Array.isArray(value)) return value.map(approximated);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, approximated(v)]));
+  }
+  return value;
+}
+
+// A per-process marker no real text carries; JSON.stringify escapes its NULs as \u0000.
+const NONCE = Math.random().toString(36).slice(2, 10);
+const MARKER = new RegExp(`"\\\\u0000${NONCE}:(\\d+)\\\\u0000"`, 'g');
+
+/** JSON text for `value`, each ExactNumber written as its digits. */
+export function stringifyExact(value: unknown): string {
+  const digits: string[] = [];
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (!(v instanceof ExactNumber)) return v;
+    digits.push(v.digits);
+    return `\u0000${NONCE}:${digits.length - 1}\u0000`;
+  });
+  return digits.length === 0 ? text : text.replace(MARKER, (_m, i: string) => digits[Number(i)] ?? 'null');
+}

@@ -1,0 +1,12 @@
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
+
+// iconv-lite costs ~11 ms of start-up; only UTF-16 files and lines that are not UTF-8 need it,
+// so a preview or a conversion of a UTF-8 file never loads it (issue 8).
+let iconv: typeof Iconv | undefined;
+
+/** iconv-lite, loaded on first use. */
+export function iconvLite(): typeof Iconv {
+  iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv;
+  return iconv;
+}
