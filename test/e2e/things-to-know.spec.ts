@@ -14,11 +14,12 @@ test('Things to know follows the mode and the mapping, and never calls a suggest
   const c = card(page, name);
   const notes = c.getByTestId('things-to-know');
 
-  // Sending as it is: the file's problems only, a few shown and the rest folded away.
-  await expect(notes.locator('[data-issue="bom"]')).toBeVisible();
+  // Sending as it is: the file's problems, a few shown and the rest folded away, and the BOM as
+  // a note (it is removed when converting; nothing to fix).
+  await expect(notes.locator('[data-note="bom"]')).toBeVisible();
   await expect(notes).not.toContainText('matches no field');
-  await expect(notes.locator('> ul > li')).toHaveCount(3);
-  await expect(notes.getByText('3 more things to know')).toBeVisible();
+  await expect(notes.locator('> ul > li[data-issue]')).toHaveCount(3);
+  await expect(notes.getByText('2 more things to know')).toBeVisible();
   await expect(notes).not.toContainText('As mapped now');
 
   // Converting: one line on the mapping as it stands, updated as it changes.
