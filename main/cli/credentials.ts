@@ -1,7 +1,6 @@
 import { DEFAULT_API_URL } from '../api/default-api-url.js';
 import { configDir } from '../config/paths.js';
 import { LexerError } from '../errors.js';
-import { createDefaultVault } from '../vault/default-vault.js';
 
 
 /** The API URL: --api-url, else env LEXER_API_URL, else Lexer's. */
@@ -26,6 +25,8 @@ export async function resolveToken(flag: string | undefined, env: NodeJS.Process
     }
     return given;
   }
+  // Loaded only now: the keychain's native module is for a stored token, not for one given.
+  const { createDefaultVault } = await import('../vault/default-vault.js');
   const stored = await (await createDefaultVault(configDir(env), env)).get();
   if (stored) return stored;
   throw new LexerError('no-token', 'No API token: run `lexer-upload token set` or set LEXER_UPLOAD_API_TOKEN.', {

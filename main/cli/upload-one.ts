@@ -1,7 +1,7 @@
 import type { RateLimiter } from '../api/rate-limiter.js';
 import { LexerError, toLexerError } from '../errors.js';
 import type { UploadHistory } from '../history/upload-history.js';
-import { validateNdjsonFile, type ValidationResult } from '../pipeline/validate-ndjson.js';
+import type { ValidationResult } from '../pipeline/validate-ndjson.js';
 import { uploadFile, type UploadFileResult } from '../upload/upload-file.js';
 import type { UploadPlan } from './upload-plan.js';
 import type { UploadReporter } from './upload-reporter.js';
@@ -36,6 +36,8 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
   try {
     let validation: ValidationResult | null = null;
     if (ctx.validate && plan.destination) {
+      // Loaded only for --validate: the validator and its schemas are not needed to send bytes.
+      const { validateNdjsonFile } = await import('../pipeline/validate-ndjson.js');
       validation = await validateNdjsonFile(plan.filePath, plan.destination.recordType, { signal });
       if (validation.invalid > 0) {
         const error = new LexerError('invalid-records',

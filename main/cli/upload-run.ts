@@ -36,7 +36,7 @@ export async function runUploads(files: readonly string[], o: UploadOptions, des
   let historyWarned = false;
   const ctx: UploadContext = {
     apiUrl, token, history, limiter: rateLimiterForToken(token), validate: Boolean(o.validate),
-    reporter: createUploadReporter({ json, tty: Boolean(process.stderr.isTTY) }),
+    reporter: await createUploadReporter({ json, tty: Boolean(process.stderr.isTTY) }),
     onHistoryError: (error) => {
       if (historyWarned) return;
       historyWarned = true;

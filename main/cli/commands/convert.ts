@@ -51,7 +51,7 @@ export function registerConvert(program: Command): void {
         ...(columns ? { columns } : {}), unknownColumns: o.dropUnknown ? 'drop' : 'custom_fields', inferCustomTypes: Boolean(o.inferTypes),
       };
       const json = Boolean(o.json);
-      const progress = createByteProgress('Converting', { enabled: !json && Boolean(process.stderr.isTTY) });
+      const progress = await createByteProgress('Converting', { enabled: !json && Boolean(process.stderr.isTTY) });
       const cancel = new AbortController();
       const removeHandlers = onInterrupt(() => cancel.abort());
       try {
