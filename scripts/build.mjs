@@ -2,11 +2,13 @@
 // CLI and the app both run), the preload as one CommonJS file (a sandboxed preload cannot be
 // an ES module), and the renderer as one browser bundle with its HTML and CSS.
 import { build } from 'esbuild';
+import { bundleCli } from './bundle-cli.mjs';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, chmodSync, existsSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+await bundleCli(); // the command's own code in one file, so it starts fast (scripts/bundle-cli.mjs)
 if (existsSync('dist/main/cli/bin.js')) chmodSync('dist/main/cli/bin.js', 0o755);
 
 if (existsSync('preload/preload.ts')) {
