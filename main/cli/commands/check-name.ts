@@ -15,7 +15,7 @@ export function registerCheckName(program: Command): void {
     .option('--no-date', 'do not add a date')
     .option('--no-version', 'do not add a version')
     .action(runAction(async (name: string, o: { date?: Date | false; version?: boolean }) => {
-      // Loaded here: the name fixer pulls in transliteration, which no other command needs.
+      // Loaded here: only check-name and upload use the file-name rules.
       const { checkFileName, fixFileName } = await import('../../names/file-name-rules.js');
       const check = checkFileName(name);
       if (check.valid) {
