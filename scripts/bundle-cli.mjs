@@ -1,17 +1,20 @@
 // Bundles the `lexer-upload` command into dist/main/cli/bin.js (over the file tsc wrote there)
-// and chunks beside it, so a command starts by reading a handful of files instead of a hundred
-// (issue 8: `--help` within 1.5x of Node's own start; an upload as fast as `curl -T`).
+// and chunks beside it, so a command starts by reading a handful of files instead of hundreds
+// (issue 8: `--help` within 1.5x of Node's own start; `preview` and `validate` of a tiny file
+// within 2x and 2.5x; an upload as fast as `curl -T`). Measured with bench/startup.ts.
 //
-// Bundled: the CLI's own code and the upload path it runs (main/cli, api, upload, history, names,
-// config, vault) with the pure-JavaScript packages they import (commander, got, p-queue, ...).
-// Code the CLI imports lazily lands in chunks (splitting), so `--help` never parses got.
+// Bundled: the CLI and the engine it runs (main/cli, api, upload, history, names, config, vault,
+// pipeline, schemas) with the pure-JavaScript packages they import (commander, got, typebox, ajv,
+// papaparse, ...). Code the CLI imports lazily lands in chunks (splitting), so `--help` parses
+// neither got nor the schemas. The pipeline's worker threads are entry points of their own,
+// written beside the chunks where the pipeline looks for them (new URL('./x-worker.js',
+// import.meta.url)); the build fails if a worker it looks for is not there.
 //
 // External, loaded from tsc's output beside it exactly as before:
-// - main/errors.js: one LexerError class for the bundle and the engine (`instanceof` holds);
-// - main/pipeline, schemas, sandbox, host, app: they start worker threads or serve files found
-//   relative to their own module, and are big enough to be loaded only by the commands using them;
+// - main/errors.js: one LexerError class for the bundle and what stays external;
+// - main/sandbox, host, app, electron: `sandbox` and `ui` run them as they are (the host serves
+//   files found relative to its own module);
 // - native and optional packages (the keychain binding; s3rver and the AWS SDK behind the sandbox).
-// A module that finds files relative to import.meta.url must stay external: add its folder below.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -19,7 +22,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 const MAIN = resolve('main');
 const CLI_SOURCE = join(MAIN, 'cli');
 const OUT = 'dist/main/cli';
-const EXTERNAL_ENGINE = ['errors.ts', 'errors.js', 'pipeline', 'schemas', 'sandbox', 'host', 'app', 'electron'];
+const EXTERNAL_ENGINE = ['errors.ts', 'errors.js', 'sandbox', 'host', 'app', 'electron'];
+const WORKERS = join(MAIN, 'pipeline');
 // write-file-atomic names its temp files after its own __filename, which a bundle does not have.
 const EXTERNAL_PACKAGES = new Set(['@napi-rs/keyring', 's3rver', 'electron', 'write-file-atomic']);
 
@@ -48,8 +52,11 @@ const engineExternal = {
 /** Bundles the CLI into dist/main/cli/ (after tsc, whose bin.js it replaces). */
 export async function bundleCli() {
   if (!existsSync('main/cli/bin.ts')) return;
+  const workers = readdirSync(WORKERS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('-worker.ts'));
+  const entryPoints = { bin: 'main/cli/bin.ts' };
+  for (const worker of workers) entryPoints[worker.split(sep).at(-1).replace(/\.ts$/, '')] = join(WORKERS, worker);
   await build({
-    entryPoints: { bin: 'main/cli/bin.ts' },
+    entryPoints,
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -63,10 +70,24 @@ export async function bundleCli() {
     banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });
-  // A bundled CommonJS package that uses __filename or __dirname would fail only when it runs.
-  for (const file of readdirSync(OUT).filter((f) => f.endsWith('.js'))) {
+  checkBundle();
+}
+
+/** Fails the build for what would otherwise fail only when a command runs. */
+function checkBundle() {
+  const outputs = readdirSync(OUT).filter((f) => f.endsWith('.js'));
+  for (const file of outputs.filter((f) => f === 'bin.js' || f.startsWith('bundle-') || f.endsWith('-worker.js'))) {
     const code = readFileSync(join(OUT, file), 'utf8').split('\n').filter((line) => !/^\s*(\*|\/\/)/.test(line)).join('\n');
+    // A bundled CommonJS package that uses __filename or __dirname.
     if (/\b__(?:file|dir)name\b/.test(code)) throw new Error(`${OUT}/${file} uses __filename or __dirname: keep the package it comes from external (scripts/bundle-cli.mjs)`);
+    // A file looked for beside the module (a worker): it must be beside the bundle too.
+    for (const m of code.matchAll(/new URL\(\s*[`'"]\.\/([^`'"$]+)(?:\$\{[^`]*)?[`'"]\s*,\s*import\.meta\.url/g)) {
+      const wanted = m[1];
+      if (wanted.endsWith('.ts')) continue; // the pipeline's own path when it runs from source (tsx)
+      if (!outputs.some((f) => f === wanted || (m[0].includes('${') && f.startsWith(wanted) && f.endsWith('.js')))) {
+        throw new Error(`${OUT}/${file} looks for ./${wanted} beside itself, which the bundle does not write (scripts/bundle-cli.mjs)`);
+      }
+    }
   }
 }
 

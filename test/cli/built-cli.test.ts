@@ -125,4 +125,26 @@ describe('the built lexer-upload, where packages a command does not use cannot l
     assert.match(r.stderr, /^Error: empty\.csv is empty\./m);
     assert.doesNotMatch(r.stderr, /unexpected/i);
   });
+
+  test('validate and convert of files big enough for worker threads run them from the bundle and count right', async () => {
+    // Above the pipeline's thresholds (8 MiB for validate, 4 MiB for convert), so workers start.
+    const lines: string[] = [];
+    for (let i = 1; i <= 160_000; i += 1) {
+      lines.push(i % 1000 === 0 ? '{"link":{"email":"not-an-email"}}' : `{"link":{"email":"user${i}@example.com"},"first_name":"Name${i}"}`);
+    }
+    await writeTestFile(sb.work, 'many.ndjson', `${lines.join('\n')}\n`);
+    const validate = await runBuilt(['validate', 'many.ndjson', '--record-type', 'customer_record', '--json'], { broken: [] });
+    assert.equal(validate.code, 1, validate.stderr);
+    const report = JSON.parse(validate.stdout) as { total: number; invalid: number; errors: Array<{ line: number }> };
+    assert.deepEqual([report.total, report.invalid, report.errors[0]?.line], [160_000, 160, 1000]);
+
+    const rows = Array.from({ length: 180_000 }, (_, i) => `user${i + 1}@example.com,Name${i + 1}`);
+    await writeTestFile(sb.work, 'many.csv', `link.email,first_name\n${rows.join('\n')}\n`);
+    const convert = await runBuilt(['convert', 'many.csv', '--record-type', 'customer_record', '-o', 'many-out.ndjson', '--json'], { broken: [] });
+    assert.equal(convert.code, 0, convert.stderr);
+    assert.deepEqual((JSON.parse(convert.stdout) as { written: number }).written, 180_000);
+    const out = (await readFile(join(sb.work, 'many-out.ndjson'), 'utf8')).trimEnd().split('\n');
+    assert.equal(out.length, 180_000);
+    assert.deepEqual(JSON.parse(out.at(-1) ?? ''), { link: { email: 'user180000@example.com' }, first_name: 'Name180000' });
+  });
 });
