@@ -7,12 +7,12 @@
  * Each round runs every command once, in a rotating order, so load from other work on the machine
  * falls on all of them alike; the figures are medians over rounds (after 2 rounds of warm-up).
  * Targets (issue 8): `--help` <= 1.5x node's start, `preview` of a 4-line CSV <= 2x, `validate` of
- * a 2-line NDJSON <= 2.5x. `--modules` also lists the packages each command loads.
+ * a 2-line NDJSON <= 2.5x. `--modules` also lists the files each command loads (ours and packages).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CLI, NODE, build, expectExit, flags, machineLine, median, millis, timed, verdict, type Timed } from './bench-kit.js';
+import { join, relative } from 'node:path';
+import { CLI, NODE, ROOT, build, expectExit, flags, machineLine, median, millis, timed, verdict, type Timed } from './bench-kit.js';
 
 interface Case { name: string; args: string[]; target: number | null }
 
@@ -38,12 +38,21 @@ async function listModules(cases: readonly Case[], dir: string): Promise<void> {
   await writeFile(hook, LIST_MODULES);
   for (const c of cases.slice(1)) {
     const r = expectExit(c.name, await timed(NODE, ['--import', hook, ...c.args], { cwd: dir }));
-    const names = new Set<string>();
+    const files = new Set<string>();
+    const packages = new Set<string>();
     for (const line of r.stderr.split('\n')) {
-      const name = /^LOADED .*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line)?.[1];
-      if (name) names.add(name);
+      const path = /^LOADED (?:file:\/\/)?(\/.*)$/.exec(line)?.[1];
+      if (!path) continue;
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+      if (pkg) packages.add(pkg);
+      files.add(path);
     }
-    console.log(`  ${c.name.padEnd(40)} loads: ${[...names].sort().join(', ') || '(no packages)'}`);
+    let bytes = 0;
+    for (const f of files) bytes += await stat(f).then((s) => s.size, () => 0);
+    const ours = [...files].filter((f) => !f.includes('node_modules')).map((f) => relative(join(ROOT, 'dist'), f));
+    console.log(`  ${c.name}: ${files.size} files, ${(bytes / 1024).toFixed(0)} KB of JavaScript`);
+    console.log(`    ours: ${ours.join(', ')}`);
+    console.log(`    packages from node_modules: ${[...packages].sort().join(', ') || 'none'}`);
   }
 }
 
@@ -84,7 +93,7 @@ async function main(): Promise<void> {
       console.log(`  ${c.name.padEnd(46)} ${millis(walls).padEnd(20)} ${cpuText}  ${target}`);
     }
     if (o.modules) {
-      console.log('packages each command loads:');
+      console.log('what each command loads:');
       await listModules(cases, dir);
     }
   } finally {
