@@ -45,7 +45,8 @@ export async function sendFileBody(sink: BodySink, body: FileBody, o: { signal: 
     else o.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   try {
-    const buffers = [Buffer.allocUnsafe(MAX_WRITE), Buffer.allocUnsafe(MAX_WRITE)] as const;
+    const size = Math.min(MAX_WRITE, body.bytes);
+    const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)] as const;
     const inFlight: [Promise<void>, Promise<void>] = [Promise.resolve(), Promise.resolve()];
     // Set from a write's callback, so the loop below sees it on its next turn.
     const failure: { error?: unknown; failed: boolean } = { failed: false };
