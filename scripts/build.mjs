@@ -4,11 +4,13 @@
 // worker thread is also bundled into one self-contained CommonJS file (dist/workers/), which
 // the packaged app unpacks from its asar (main/pipeline/worker-entry.ts says why).
 import { build } from 'esbuild';
+import { bundleCli } from './bundle-cli.mjs';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, chmodSync, existsSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+await bundleCli(); // the command's own code in one file, so it starts fast (scripts/bundle-cli.mjs)
 if (existsSync('dist/main/cli/bin.js')) chmodSync('dist/main/cli/bin.js', 0o755);
 
 const WORKERS = {
