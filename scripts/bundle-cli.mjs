@@ -6,9 +6,9 @@
 // Bundled: the CLI and the engine it runs (main/cli, api, upload, history, names, config, vault,
 // pipeline, schemas) with the pure-JavaScript packages they import (commander, got, typebox, ajv,
 // papaparse, ...). Code the CLI imports lazily lands in chunks (splitting), so `--help` parses
-// neither got nor the schemas. The pipeline's worker threads are entry points of their own,
-// written beside the chunks where the pipeline looks for them (new URL('./x-worker.js',
-// import.meta.url)); the build fails if a worker it looks for is not there.
+// neither got nor the schemas. The engine's worker threads are the self-contained files that
+// scripts/build.mjs writes to dist/workers/ (main/workers/worker-entry.ts finds them from a
+// chunk here as from tsc's output), the same files the app runs.
 //
 // External, loaded from tsc's output beside it exactly as before:
 // - main/errors.js: one LexerError class for the bundle and what stays external;
@@ -23,7 +23,6 @@ const MAIN = resolve('main');
 const CLI_SOURCE = join(MAIN, 'cli');
 const OUT = 'dist/main/cli';
 const EXTERNAL_ENGINE = ['errors.ts', 'errors.js', 'sandbox', 'host', 'app', 'electron'];
-const WORKERS = join(MAIN, 'pipeline');
 // write-file-atomic names its temp files after its own __filename, which a bundle does not have.
 const EXTERNAL_PACKAGES = new Set(['@napi-rs/keyring', 's3rver', 'electron', 'write-file-atomic']);
 
@@ -52,9 +51,7 @@ const engineExternal = {
 /** Bundles the CLI into dist/main/cli/ (after tsc, whose bin.js it replaces). */
 export async function bundleCli() {
   if (!existsSync('main/cli/bin.ts')) return;
-  const workers = readdirSync(WORKERS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('-worker.ts'));
   const entryPoints = { bin: 'main/cli/bin.ts' };
-  for (const worker of workers) entryPoints[worker.split(sep).at(-1).replace(/\.ts$/, '')] = join(WORKERS, worker);
   await build({
     entryPoints,
     bundle: true,
@@ -76,11 +73,11 @@ export async function bundleCli() {
 /** Fails the build for what would otherwise fail only when a command runs. */
 function checkBundle() {
   const outputs = readdirSync(OUT).filter((f) => f.endsWith('.js'));
-  for (const file of outputs.filter((f) => f === 'bin.js' || f.startsWith('bundle-') || f.endsWith('-worker.js'))) {
+  for (const file of outputs.filter((f) => f === 'bin.js' || f.startsWith('bundle-'))) {
     const code = readFileSync(join(OUT, file), 'utf8').split('\n').filter((line) => !/^\s*(\*|\/\/)/.test(line)).join('\n');
     // A bundled CommonJS package that uses __filename or __dirname.
     if (/\b__(?:file|dir)name\b/.test(code)) throw new Error(`${OUT}/${file} uses __filename or __dirname: keep the package it comes from external (scripts/bundle-cli.mjs)`);
-    // A file looked for beside the module (a worker): it must be beside the bundle too.
+    // A file looked for beside the module: it must be beside the bundle too.
     for (const m of code.matchAll(/new URL\(\s*[`'"]\.\/([^`'"$]+)(?:\$\{[^`]*)?[`'"]\s*,\s*import\.meta\.url/g)) {
       const wanted = m[1];
       if (wanted.endsWith('.ts')) continue; // the pipeline's own path when it runs from source (tsx)

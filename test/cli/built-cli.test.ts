@@ -147,4 +147,17 @@ describe('the built lexer-upload, where packages a command does not use cannot l
     assert.equal(out.length, 180_000);
     assert.deepEqual(JSON.parse(out.at(-1) ?? ''), { link: { email: 'user180000@example.com' }, first_name: 'Name180000' });
   });
+
+  test('the bundled conversion worker reads Windows-1252 lines and makes custom field keys (its packages inlined)', async () => {
+    // iconv-lite and transliteration load lazily on the main thread; the worker must carry them.
+    const rows = Array.from({ length: 180_000 }, (_, i) => Buffer.from(`user${i + 1}@example.com,Zo\u00eb${i + 1},${i}\n`));
+    rows[90_000] = Buffer.from('user90001@example.com,Jos\xe9,1\n', 'latin1');
+    await writeTestFile(sb.work, 'mixed.csv', Buffer.concat([Buffer.from('link.email,first_name,Loyalty Points\n'), ...rows]));
+    const convert = await runBuilt(['convert', 'mixed.csv', '--record-type', 'customer_record', '-o', 'mixed-out.ndjson', '--json'], { broken: [] });
+    assert.equal(convert.code, 0, convert.stderr);
+    const out = (await readFile(join(sb.work, 'mixed-out.ndjson'), 'utf8')).trimEnd().split('\n');
+    assert.equal(out.length, 180_000);
+    assert.deepEqual(JSON.parse(out[90_000] ?? ''), { link: { email: 'user90001@example.com' }, first_name: 'Jos\u00e9', custom_fields: { loyalty_points: '1' } });
+    assert.deepEqual(JSON.parse(out[0] ?? ''), { link: { email: 'user1@example.com' }, first_name: 'Zo\u00eb1', custom_fields: { loyalty_points: '0' } });
+  });
 });
