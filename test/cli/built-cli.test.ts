@@ -90,7 +90,7 @@ describe('the built lexer-upload, where packages a command does not use cannot l
     await writeTestFile(sb.work, 'people.ndjson', '{"link":{"email":"jane@example.com"}}\n{"link":{"customer_id":"C-2"}}\n');
     const preview = await runBuilt(['preview', 'people.csv'], { broken: UPLOAD_AND_SANDBOX });
     assert.equal(preview.code, 0, preview.stderr);
-    assert.match(preview.stdout, /people\.csv: UTF-8, delimiter ",".*2 columns/);
+    assert.match(preview.stdout, /people\.csv: encoding UTF-8, delimiter ",".*2 columns/);
     const validate = await runBuilt(['validate', 'people.ndjson', '--record-type', 'customer_record'], { broken: UPLOAD_AND_SANDBOX });
     assert.equal(validate.code, 0, validate.stderr);
     assert.match(validate.stdout, /2 records, 2 valid, 0 invalid/);
