@@ -121,6 +121,8 @@ export interface OverallProgress {
   readonly succeeded: number;
   readonly failed: number;
   readonly cancelled: number;
+  /** Held back by the duplicate guard (the same content already went there). */
+  readonly notSent: number;
 }
 
 /**
@@ -135,11 +137,16 @@ export function overallProgress(items: readonly { size: number; state: UploadSta
   let succeeded = 0;
   let failed = 0;
   let cancelled = 0;
+  let notSent = 0;
   for (const { size, state } of items) {
     if (!state) continue;
     count += 1;
-    if (state.kind === 'cancelled' || state.kind === 'duplicate') {
+    if (state.kind === 'cancelled') {
       cancelled += 1;
+      continue;
+    }
+    if (state.kind === 'duplicate') {
+      notSent += 1;
       continue;
     }
     if (state.kind === 'failed') {
@@ -152,5 +159,5 @@ export function overallProgress(items: readonly { size: number; state: UploadSta
     if (state.kind === 'succeeded') succeeded += 1;
     sent += state.kind === 'succeeded' ? itemTotal : view.bytesSent;
   }
-  return { sent, total, count, succeeded, failed, cancelled };
+  return { sent, total, count, succeeded, failed, cancelled, notSent };
 }
