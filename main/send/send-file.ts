@@ -11,29 +11,14 @@ import { describeDuplicate, findDuplicate, type DuplicateMatch } from '../dedupe
 import { fingerprintFile } from '../dedupe/fingerprint.js';
 import { LexerError, toLexerError } from '../errors.js';
 import { findConversion, type ConversionRecord } from '../history/conversion-ledger.js';
-import type { HistoryPart } from '../history/upload-history.js';
-import type { PreparedUpload } from '../parts/prepare-upload.js';
-import { MAX_PART_BYTES } from '../parts/part-size.js';
-import type { CleanCopy } from '../pipeline/clean-copy.js';
-import type { Framing } from '../pipeline/validate-ndjson.js';
 import { isGzip } from '../pipeline/validation/open-input.js';
 import { checkSupportedFile } from '../files/supported-file.js';
 import { checkReadableFile } from '../upload/preflight.js';
 import { InvalidRecords, checkRecords } from './check-records.js';
+import { historyParts, prepareAndQueue, type Prepared } from './prepare-and-queue.js';
 import { gzipName, plainName, splitFormat, wantsGzip } from './send-format.js';
 import { openEntry, type EntryWriter } from './send-history.js';
-import { queueParts, type PartJob, type PartsRun } from './send-parts.js';
-import { findResumable, partsSentBefore } from './resume-parts.js';
 import type { PartResult, SendContext, SendOutcome, SendRequest } from './send-types.js';
-
-/** What the file's queue slot hands on: the parts on their way, or a duplicate found late. */
-type Prepared = {
-  kind: 'sending'; run: Promise<PartsRun>; prepared: PreparedUpload; copy: CleanCopy | null;
-  /** The whole file's name as sent (an earlier try's, when this one completes it). */
-  filename: string;
-  cleaned: Framing | null;
-}
-  | { kind: 'duplicate'; match: DuplicateMatch; copy: CleanCopy | null };
 
 /**
  * Looks the file up in History: the same content already sent to the same destination, under any
@@ -58,27 +43,6 @@ function duplicateError(match: DuplicateMatch): LexerError {
 /** Parts not sent when the file ended (another part failed, or a cancel) are recorded as Cancelled. */
 function ended(results: readonly PartResult[]): PartResult[] {
   return results.map((p) => (p.status === 'Pending' || p.status === 'In Progress' ? { ...p, status: 'Cancelled' } : p));
-}
-
-function historyParts(results: readonly PartResult[]): HistoryPart[] {
-  return results.map(({ index, filename, status, bytes, uploadId }) => ({ index, filename, status, bytes, uploadId }));
-}
-
-/** Compresses or cuts the file when it must be (gzip on, or over the part size); else sends it as it is. */
-async function prepare(path: string, filename: string, req: SendRequest, ctx: SendContext, o: { compress: boolean; signal: AbortSignal; partBytes: number; level: number; format: ReturnType<typeof splitFormat> }): Promise<PreparedUpload> {
-  const size = (await checkReadableFile(path)).bytes;
-  if (!o.compress && size <= o.partBytes) {
-    const part = { index: 1, count: 1, filename, path, bytes: size };
-    return { parts: [part], compressed: false, sourceBytes: size, sourceSha256: null, sentBytes: size, dispose: async () => {} };
-  }
-  // Loaded only to prepare: compression and splitting are not needed to send a file as it is.
-  const { prepareUpload } = await import('../parts/prepare-upload.js');
-  return prepareUpload({ sourcePath: path, filename, format: o.format, gzip: o.compress }, {
-    partBytes: o.partBytes, level: o.level, signal: o.signal, ...(ctx.tempRoot ? { tempRoot: ctx.tempRoot } : {}),
-    onProgress: (p) => ctx.onEvent(p.step === 'compressing'
-      ? { kind: 'compressing', bytesRead: p.bytesRead, totalBytes: p.totalBytes, bytesWritten: p.bytesWritten }
-      : { kind: 'splitting', bytesRead: p.bytesRead, totalBytes: p.totalBytes, bytesWritten: p.bytesWritten, parts: p.parts }),
-  });
 }
 
 /**
@@ -125,47 +89,12 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
         const late = await duplicateCheck(checked.copy.path, req, ctx);
         if (late.match) return { kind: 'duplicate', match: late.match, copy: checked.copy };
       }
-      const partBytes = req.partBytes ?? MAX_PART_BYTES;
-      const level = req.gzipLevel ?? (await import('../compress/gzip-file.js')).DEFAULT_GZIP_LEVEL;
-      let prepared: PreparedUpload;
       try {
-        prepared = await prepare(checked.path, filename, req, ctx, { compress, signal, partBytes, level, format });
+        return await prepareAndQueue(checked, req, ctx, { entry, filename, compress, format, fingerprint: dup.fingerprint, signal, onParts: (results) => (parts = results) });
       } catch (error) {
         await checked.copy?.dispose();
         throw error;
       }
-      const plan = { partBytes, gzipLevel: prepared.compressed ? level : null };
-      const earlier = prepared.parts.length > 1 && dup.fingerprint && ctx.history
-        ? findResumable(ctx.history.list(), { fingerprint: dup.fingerprint, destination: req.destination, ...plan })
-        : null;
-      const sentBefore = partsSentBefore(earlier, prepared);
-      const earlierName = (i: number): string | undefined => (sentBefore.size > 0 ? earlier?.parts?.[i]?.filename : undefined);
-      const jobs: PartJob[] = prepared.parts.map((p, i) => ({
-        ref: { index: p.index, count: p.count, filename: earlierName(i) ?? p.filename, bytes: p.bytes },
-        path: p.path,
-        earlierUploadId: sentBefore.get(p.index) ?? null,
-      }));
-      if (jobs.length > 1) {
-        ctx.onEvent({
-          kind: 'parts-planned', parts: jobs.map((j) => j.ref), sentBytes: prepared.sentBytes, sourceBytes: prepared.sourceBytes,
-          compressed: prepared.compressed, earlier: jobs.flatMap((j) => (j.earlierUploadId === null ? [] : [{ index: j.ref.index, uploadId: j.earlierUploadId }])),
-        });
-      }
-      ctx.onEvent({ kind: 'started', bytes: prepared.sentBytes });
-      await entry.update({
-        status: 'In Progress', startedAt: new Date().toISOString(), bytes: prepared.sentBytes, sourceBytes: prepared.sourceBytes,
-        compressed: prepared.compressed, plan, ...(sentBefore.size > 0 && earlier ? { filename: earlier.filename } : {}),
-        ...(prepared.sourceSha256 ? { sourceSha256: prepared.sourceSha256 } : {}),
-      });
-      const run = queueParts(jobs, {
-        ctx, destination: req.destination, hashWhole: prepared.sourceSha256 === null && jobs.length === 1,
-        onChange: (results) => {
-          parts = [...results];
-          if (results.length > 1) void entry.update({ parts: historyParts(results) });
-        },
-      });
-      const cleaned = checked.copy && checked.validation ? checked.validation.framing : null;
-      return { kind: 'sending', run, prepared, copy: checked.copy, filename: sentBefore.size > 0 && earlier ? earlier.filename : filename, cleaned };
     }, { signal: ctx.signal });
 
     if (slot.kind === 'duplicate') {
