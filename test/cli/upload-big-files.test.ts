@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { startTcpResetProxy, type TcpResetProxy } from '../helpers/tcp-reset-proxy.js';
 import { startTestSandbox, writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
-import { runCli, startCli, tempConfig } from './cli-helpers.js';
+import { runCli, startCli, tempConfig, untilStdout } from './cli-helpers.js';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -177,14 +177,7 @@ describe('lexer-upload upload and big files', () => {
     sb.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 120 });
     const path = await writeTestFile(sb.work, 'stop-20261129-v1.ndjson', customers(300, 'stop'));
     const { child, done } = startCli(['upload', path], { env });
-    let seen = '';
-    await new Promise<void>((resolve) => {
-      child.stdout?.on('data', (d: Buffer | string) => {
-        seen += String(d);
-        if (seen.includes('retrying:')) resolve();
-      });
-      child.on('close', () => resolve());
-    });
+    await untilStdout(child, 'retrying:');
     assert.equal((await workspaces()).length, 1, 'the compressed copy waits in the temporary folder');
     child.kill('SIGINT');
     const r = await done;

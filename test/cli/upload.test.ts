@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RECORD_TYPE_NAMES } from '../../main/schemas/record-type-names.js';
 import { sha256File, startTestSandbox, writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
-import { runCli, startCli, tempConfig } from './cli-helpers.js';
+import { runCli, startCli, tempConfig, untilStdout } from './cli-helpers.js';
 
 interface JournalFile { entries: Array<{ status: string; filename: string; uploadId: string | null; bytes: number; error: { code: string } | null }> }
 
@@ -131,14 +131,7 @@ describe('lexer-upload upload (against the sandbox)', () => {
     sb.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 120 });
     const path = await writeTestFile(sb.work, 'cancel-me-20261126-v1.csv', 'cancel\n1\n');
     const { child, done } = startCli(['upload', path], { env });
-    let seen = '';
-    await new Promise<void>((resolve) => {
-      child.stdout?.on('data', (d: Buffer | string) => {
-        seen += String(d);
-        if (seen.includes('retrying:')) resolve();
-      });
-      child.on('close', () => resolve());
-    });
+    await untilStdout(child, 'retrying:');
     child.kill('SIGINT');
     const r = await done;
     assert.equal(r.code, 1);
