@@ -171,7 +171,7 @@ async function split(req: PrepareRequest, workspace: TempWorkspace, limit: numbe
     const w = new PartWriter({ limit, gzipLevel: level, prefix: input.prefix, format: input.format, pathFor: (i) => workspace.file(`part-${i}`), what: basename(req.sourcePath) });
     writer = w;
     const progress = throttleProgress(o.onProgress, () => ({
-      step: 'splitting' as const, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, bytesWritten: w.bytesWritten, parts: w.parts.length + 1,
+      step: 'splitting' as const, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, bytesWritten: w.bytesWritten, parts: w.partCount,
     }));
     if (pool) {
       for await (const block of deflateInOrder(input.blocks, pool, Math.max(2, pool.threads * 2))) {
