@@ -7,6 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,4 +108,9 @@ export function verdict(ok: boolean): string {
 /** One line saying how busy the machine was, to read the figures by. */
 export function machineLine(): string {
   return `machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`;
+}
+
+/** Deletes what the sandbox's s3rver stored in a bucket folder: it keeps every object it received, and the disk would fill up. */
+export async function emptyBucket(bucketDir: string): Promise<void> {
+  for (const name of await readdir(bucketDir).catch(() => [])) await rm(join(bucketDir, name), { recursive: true, force: true });
 }

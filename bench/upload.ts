@@ -5,6 +5,10 @@
  * that discards the body.
  *
  *   node --import tsx bench/upload.ts [--size-mb 512] [--runs 5] [--no-build]
+ *   node --import tsx bench/upload.ts --link-mbit 50 [--rows 1000000] [--runs 3]   # gzip on vs off over a slow link
+ *
+ * With --link-mbit it measures instead what gzip on the way saves over a throttled uplink
+ * (bench/upload-link.ts): the whole `lexer-upload upload` of the customer NDJSON, gzip on and off.
  *
  * Whole commands are timed from spawn to exit, start-up included: ours asks the sandbox for its
  * URL itself; curl gets one the bench asked for beforehand (untimed), so curl's figure is the PUT
@@ -15,13 +19,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { CLI, NODE, ROOT, build, expectExit, flags, machineLine, median, peakMb, seconds, timed, verdict, type Timed } from './bench-kit.js';
+import { CLI, NODE, ROOT, build, emptyBucket, expectExit, flags, machineLine, median, peakMb, seconds, timed, verdict, type Timed } from './bench-kit.js';
 import { writeCsv } from './data-shapes.js';
+import { runLinkBench } from './upload-link.js';
 
 const dist = (path: string): string => JSON.stringify(pathToFileURL(join(ROOT, 'dist', path)).href);
 
@@ -69,8 +74,13 @@ async function curl(url: string, file: string): Promise<Timed & { inside: number
 }
 
 async function main(): Promise<void> {
-  const o = flags({ 'size-mb': '512', runs: '5' });
+  const o = flags({ 'size-mb': '512', runs: '', 'link-mbit': '', rows: '1000000' });
   build(o.build);
+  if (o['link-mbit']) {
+    await runLinkBench({ mbit: Number(o['link-mbit']), rows: Number(o.rows), runs: Number(o.runs || 3) }, startServer, stop);
+    return;
+  }
+  o.runs ||= '5';
   const sizeMb = Number(o['size-mb']);
   const bytes = sizeMb * 1024 * 1024;
   const dir = await mkdtemp(join(tmpdir(), 'lexer-bench-upload-'));
@@ -94,11 +104,6 @@ async function main(): Promise<void> {
       const reply = await fetch(`${apiUrl}/v1/uploads`, { method: 'POST', headers: { 'auth-api-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ filename: 'bench-20261126-v1.csv' }) });
       return ((await reply.json()) as { url: string }).url;
     };
-    // Keeps the disk from filling up: s3rver keeps every object it received.
-    const emptyStorage = async (): Promise<void> => {
-      const bucket = join(storage, 'uploads');
-      for (const name of await readdir(bucket).catch(() => [])) await rm(join(bucket, name), { recursive: true, force: true });
-    };
 
     const cli: Timed[] = [];
     const cliCurl: Timed[] = [];
@@ -114,7 +119,7 @@ async function main(): Promise<void> {
     const pair = async (run: number, ours: () => Promise<void>, peer: () => Promise<void>): Promise<void> => {
       for (const go of run % 2 === 0 ? [ours, peer] : [peer, ours]) {
         await go();
-        await emptyStorage();
+        await emptyBucket(join(storage, 'uploads'));
       }
     };
     const steps = [

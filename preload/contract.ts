@@ -32,6 +32,15 @@ export interface AppSettings {
    * without a Lexer account. The sandbox has its own token; files stay on this computer.
    */
   readonly useSandbox: boolean;
+  /**
+   * Compress NDJSON on the way (gzip: Lexer's preferred bulk format, about 8-10x smaller). Each
+   * card's "Compress (gzip)" box starts from this and, when changed, changes it (issue 11).
+   */
+  readonly gzip: boolean;
+  /** 1 (fastest) to 9 (smallest); 6 by default. */
+  readonly gzipLevel: number;
+  /** The largest part sent, as typed (`1GB`, `500MiB`); empty for 5 GiB, the most one upload takes. */
+  readonly partSize: string;
 }
 
 /** The embedded sandbox, when the settings ask for it. */
@@ -96,7 +105,7 @@ export interface FileInfo {
   readonly size: number;
   readonly kind: FileKind;
   readonly nameCheck: NameCheck;
-  /** Set when the file cannot be uploaded as it is (empty, over 5 GiB, unreadable). */
+  /** Set when the file cannot be uploaded (empty, unreadable, content Lexer cannot load). */
   readonly blocker: ErrorInfo | null;
 }
 
@@ -234,6 +243,10 @@ export interface UploadRequest {
   readonly destination: UploadDestination | null;
   /** Validate every record first and upload only if all are valid (NDJSON to a dataset). */
   readonly validateFirst: boolean;
+  /** Compress on the way (the card's checkbox); absent: as Settings say for NDJSON, off for CSV and JSON. */
+  readonly gzip?: boolean;
+  /** Send even though History shows this content already went to the same destination (the person chose "Send again"). */
+  readonly allowDuplicate?: boolean;
 }
 
 /** For a file made by a conversion: how many records it carries and how many rows were left out. */
@@ -255,9 +268,42 @@ export interface TransferProgress {
   readonly etaSeconds: number | null;
 }
 
+/** Where one part of a file sent in parts stands. */
+export type PartStatus = 'waiting' | 'requesting-url' | 'uploading' | 'retrying' | 'sent' | 'failed' | 'cancelled';
+
+/** One part of a file sent in parts: each is requested, sent and loaded by Lexer on its own (issue 11). */
+export interface PartProgress {
+  /** 1-based. */
+  readonly index: number;
+  readonly filename: string;
+  readonly bytes: number;
+  readonly status: PartStatus;
+  readonly bytesSent: number;
+  /** The try, from 1. */
+  readonly attempt: number;
+  readonly uploadId: string | null;
+  /** Sent by an earlier try of the same file, so not sent again. */
+  readonly earlier: boolean;
+}
+
+/** A file sent in parts, as planned once it was compressed and cut. */
+export interface PartsPlan {
+  readonly parts: readonly PartProgress[];
+  /** Bytes sent, all parts together (after compression). */
+  readonly sentBytes: number;
+  readonly sourceBytes: number;
+  readonly compressed: boolean;
+}
+
 /** An upload's state; the renderer switches on `kind` exhaustively. */
 export type UploadState =
   | { readonly kind: 'pending' }
+  /** Looking the file up in History: the same content already sent to the same place? */
+  | { readonly kind: 'checking-duplicate' }
+  | { readonly kind: 'compressing'; readonly bytesRead: number; readonly totalBytes: number; readonly bytesWritten: number }
+  | { readonly kind: 'splitting'; readonly bytesRead: number; readonly totalBytes: number; readonly bytesWritten: number; readonly parts: number }
+  /** A file over the part size: its parts, each with its own progress, and the whole file's. */
+  | { readonly kind: 'sending-parts'; readonly plan: PartsPlan; readonly progress: TransferProgress }
   | { readonly kind: 'validating'; readonly lines: number; readonly bytesRead: number; readonly totalBytes: number }
   | { readonly kind: 'requesting-url'; readonly attempt: number }
   | { readonly kind: 'uploading'; readonly attempt: number; readonly progress: TransferProgress }
@@ -268,9 +314,19 @@ export type UploadState =
     readonly sandbox: boolean;
     /** Set when the file was made by a conversion that left rows out (or kept them all). */
     readonly records: RecordCounts | null;
+    /** Compressed on the way: `bytes` is the compressed size, `sourceBytes` the file's. */
+    readonly compressed?: boolean;
+    readonly sourceBytes?: number;
+    /** Set when the file went in parts (`uploadId` is then the first part's). */
+    readonly parts?: readonly PartProgress[] | null;
   }
-  | { readonly kind: 'failed'; readonly error: ErrorInfo }
-  | { readonly kind: 'cancelled' };
+  | { readonly kind: 'failed'; readonly error: ErrorInfo; readonly parts?: readonly PartProgress[] | null }
+  | { readonly kind: 'cancelled'; readonly parts?: readonly PartProgress[] | null }
+  /**
+   * Not sent: History shows the same content already sent to the same destination. `message`
+   * says when and as what; starting again with `allowDuplicate` sends it anyway.
+   */
+  | { readonly kind: 'duplicate'; readonly message: string };
 
 export interface UploadStateEvent {
   readonly id: string;
@@ -305,6 +361,20 @@ export interface HistoryEntry {
   /** For a converted file: records sent and rows left out; null otherwise. */
   readonly recordsSent: number | null;
   readonly recordsLeftOut: number | null;
+  /** Compressed on the way: `bytes` is what was sent, `sourceBytes` the file's own size. */
+  readonly compressed: boolean;
+  readonly sourceBytes: number | null;
+  /** One line per part when the file went in parts; null otherwise. */
+  readonly parts: readonly HistoryPart[] | null;
+}
+
+/** A part of a file sent in parts, as History keeps it. */
+export interface HistoryPart {
+  readonly index: number;
+  readonly filename: string;
+  readonly status: HistoryStatus;
+  readonly bytes: number;
+  readonly uploadId: string | null;
 }
 
 // ---------------------------------------------------------------- the channel map

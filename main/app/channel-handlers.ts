@@ -58,6 +58,9 @@ function toHistoryDto(e: ReturnType<UploadHistory['list']>[number]): HistoryEntr
     requestId: e.requestId ?? null,
     recordsSent: e.recordsSent ?? null,
     recordsLeftOut: e.recordsLeftOut ?? null,
+    compressed: e.compressed ?? false,
+    sourceBytes: e.sourceBytes ?? null,
+    parts: e.parts?.map(({ index, filename, status, bytes, uploadId }) => ({ index, filename, status, bytes, uploadId })) ?? null,
   };
 }
 

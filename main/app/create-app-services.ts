@@ -3,8 +3,10 @@
  * the browser host. Each handler takes its arguments as `unknown`, validates them, calls the
  * engine and answers a `Result`; it never throws and never returns the token.
  */
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeChannel, InvokeResult, Result } from '../../preload/contract.js';
+import { pruneStaleWorkspaces } from '../compress/temp-workspace.js';
 import { ensurePrivateDir } from '../config/private-dir.js';
 import { openHistory } from '../history/upload-history.js';
 import type { TokenVault } from '../vault/token-vault.js';
@@ -17,7 +19,7 @@ import { createEmbeddedSandbox } from './embedded-sandbox.js';
 import type { FileAccessCheck } from './file-access.js';
 import { scrubSecrets } from './scrub-secrets.js';
 import { openPresets } from './preset-store.js';
-import { openSettings } from './settings-store.js';
+import { openSettings, partBytesOf } from './settings-store.js';
 import { trimCopies } from './temp-copies.js';
 import { createStateThrottle } from './throttle-states.js';
 import { createTokenService } from './token-service.js';
@@ -63,6 +65,10 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const convertedDir = join(o.userDataDir, 'converted');
   // Conversion outputs left by earlier runs: keep a bounded cache (History's Retry uses recent ones).
   await trimCopies(convertedDir);
+  // Compressed copies and parts live here while they are sent; a crash leaves them for the next start.
+  const tempRoot = join(o.userDataDir, 'temp');
+  await mkdir(tempRoot, { recursive: true, mode: 0o700 });
+  await pruneStaleWorkspaces(tempRoot).catch(() => 0);
   const events = createEventHub<ServiceEvents>();
   const throttle = createStateThrottle((e) => events.emit('uploads:state', e));
   const upstream = createEventHub<ServiceEvents>();
@@ -83,6 +89,11 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     hub: upstream,
     connection,
     concurrency: () => settings.get().concurrency,
+    sendSettings: () => {
+      const s = settings.get();
+      return { gzip: s.gzip, gzipLevel: s.gzipLevel, partBytes: partBytesOf(s) };
+    },
+    tempRoot,
     ledgerDir: o.userDataDir,
     resolveProxy: o.resolveProxy,
     ...(o.uploadTuning ? { tuning: o.uploadTuning } : {}),

@@ -1,8 +1,9 @@
 /**
  * `files:inspect`: what the renderer shows on a file's card before anything is sent: its kind
  * from the extension, its size, its name checked against Lexer's naming rules with a fixed name
- * offered, and a blocker when it cannot be uploaded as it is (empty, over 5 GiB, unreadable, or
- * content Lexer cannot load, such as an Excel workbook, whatever its name says).
+ * offered, and a blocker when it cannot be uploaded (empty, unreadable, or content Lexer cannot
+ * load, such as an Excel workbook, whatever its name says). Any size: a file over one upload's
+ * 5 GiB is sent in parts (issue 11).
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -10,7 +11,7 @@ import type { ErrorInfo, FileInfo, NameCheck } from '../../preload/contract.js';
 import { fileKind } from '../../preload/file-kind.js';
 import { checkSupportedFile } from '../files/supported-file.js';
 import { checkFileName, fixFileName } from '../names/file-name-rules.js';
-import { checkUploadableFile } from '../upload/preflight.js';
+import { checkReadableFile } from '../upload/preflight.js';
 import { toErrorInfo } from './result.js';
 import { showBidiControls } from './visible-text.js';
 
@@ -40,7 +41,7 @@ export async function inspectFile(path: string): Promise<FileInfo> {
   let size = 0;
   let blocker: FileInfo['blocker'] = null;
   try {
-    size = (await checkUploadableFile(path)).bytes;
+    size = (await checkReadableFile(path)).bytes;
     const unsupported = await checkSupportedFile(path, { name, audience: 'app' });
     if (unsupported) blocker = toErrorInfo(unsupported);
   } catch (error) {

@@ -24,13 +24,15 @@ export function parseDestination(value: unknown): UploadDestination | null {
 
 /** `uploads:start`'s request. */
 export function parseUploadRequest(value: unknown): UploadRequest {
-  const o = asObject(value, 'request', ['id', 'path', 'filename', 'destination', 'validateFirst']);
+  const o = asObject(value, 'request', ['id', 'path', 'filename', 'destination', 'validateFirst', 'gzip', 'allowDuplicate']);
   return {
     id: asId(o.id, 'id'),
     path: asFilePath(o.path),
     filename: asString(o.filename, 'filename', 255),
     destination: parseDestination(o.destination ?? null),
     validateFirst: asBoolean(o.validateFirst, 'validateFirst'),
+    ...(o.gzip !== undefined ? { gzip: asBoolean(o.gzip, 'gzip') } : {}),
+    ...(o.allowDuplicate !== undefined ? { allowDuplicate: asBoolean(o.allowDuplicate, 'allowDuplicate') } : {}),
   };
 }
 

@@ -1,74 +1,52 @@
 /**
- * One upload as a state machine: pending -> (validating) -> requesting-url -> uploading
- * (-> retrying -> ...) -> succeeded | failed | cancelled, mirrored into the history with the
- * vendor's words (Pending -> In Progress -> Success/Failed, plus Cancelled).
+ * One upload of the app, run by the engine's one sequence (main/send/send-file.ts) and shown as a
+ * state machine: pending -> (checking-duplicate, validating, compressing or splitting) ->
+ * requesting-url -> uploading (-> retrying -> ...), or sending-parts for a file in parts ->
+ * succeeded | failed | cancelled | duplicate. History is written by the engine in the vendor's
+ * words (Pending -> In Progress -> Success/Failed, plus Cancelled).
  */
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ErrorInfo, RecordCounts, UploadRequest, UploadState } from '../../preload/contract.js';
-import { findConversion, type ConversionRecord } from '../history/conversion-ledger.js';
-import type { UploadHistory } from '../history/upload-history.js';
+import type { ErrorInfo, PartProgress, RecordCounts, UploadRequest, UploadState } from '../../preload/contract.js';
 import type { RateLimiter } from '../api/rate-limiter.js';
-import { LexerError, toLexerError } from '../errors.js';
-import { checkSupportedFile } from '../files/supported-file.js';
-import { validateNdjsonFile } from '../pipeline/validate-ndjson.js';
-import type { UploadEvent } from '../upload/upload-events.js';
-import { uploadFile, type UploadFileOptions } from '../upload/upload-file.js';
+import type { ConversionRecord } from '../history/conversion-ledger.js';
+import type { UploadHistory } from '../history/upload-history.js';
+import { sendFile } from '../send/send-file.js';
+import type { PartResult, SendEvent, SendOutcome } from '../send/send-types.js';
+import type { UploadFileOptions } from '../upload/upload-file.js';
+import type { UploadQueue } from '../upload/upload-queue.js';
 import { withFileName } from './inspect-file.js';
+import { createPartsProgress, type PartsProgress } from './parts-progress.js';
 import { toErrorInfo } from './result.js';
+
+/** How big files go, from Settings (issue 11). */
+export interface SendSettings {
+  /** Compress NDJSON on the way when the request does not say. */
+  readonly gzip: boolean;
+  readonly gzipLevel: number;
+  /** The part size in bytes; undefined for S3's 5 GiB. */
+  readonly partBytes: number | undefined;
+}
 
 export interface RunUploadContext {
   request: UploadRequest;
   signal: AbortSignal;
   history: UploadHistory;
-  /** The history entry made when the upload was queued. */
-  entryId: string;
   token: string;
   apiUrl: string;
   /** The system proxy for a URL (asked for the API and for the upload link apart), if any. */
   proxyFor?: ((url: string) => Promise<string | null>) | undefined;
   limiter: RateLimiter;
+  queue: UploadQueue;
   /** Uploads go to a sandbox (embedded, or an API on this computer), not to Lexer. */
   sandbox: boolean;
   /** Where conversions note what they left out (conversion-ledger.ts). */
   ledgerDir: string;
+  /** The app's folder for compressed copies and parts. */
+  tempRoot: string;
+  settings: SendSettings;
   onState: (state: UploadState) => void;
   /** Engine knobs tests turn down (retry backoff, stall timeout). */
   tuning?: Pick<UploadFileOptions, 'maxAttempts' | 'stallTimeoutMs' | 'retryBaseMs'>;
-}
-
-/** Maps an engine event to the state the renderer shows. */
-export function stateFromEvent(e: UploadEvent): UploadState {
-  switch (e.kind) {
-    case 'checking-file':
-      return { kind: 'pending' };
-    case 'requesting-url':
-      return { kind: 'requesting-url', attempt: e.attempt };
-    case 'uploading':
-      return { kind: 'uploading', attempt: e.attempt, progress: { ...e.progress } };
-    case 'retrying':
-      return { kind: 'retrying', attempt: e.attempt, reason: e.reason, delayMs: e.delayMs };
-    default: {
-      const _exhaustive: never = e;
-      return _exhaustive;
-    }
-  }
-}
-
-/** Validates every record first; throws `invalid-records` when any record is invalid. */
-async function validateFirst(ctx: RunUploadContext): Promise<void> {
-  const { request, signal, onState } = ctx;
-  if (!request.validateFirst || !request.destination) return;
-  const r = await validateNdjsonFile(request.path, request.destination.recordType, {
-    signal,
-    onProgress: (p) => onState({ kind: 'validating', lines: p.lines, bytesRead: p.bytesRead, totalBytes: p.totalBytes }),
-  });
-  if (r.invalid > 0) {
-    const first = r.errors[0];
-    throw new LexerError('invalid-records', `${r.invalid} of ${r.total} records in ${request.filename} are invalid${first ? ` (line ${first.line}: ${first.message})` : ''}, so nothing was sent.`, {
-      hint: 'Fix the records listed in the validation report, or convert the file again, then upload.',
-    });
-  }
 }
 
 /** The counts a conversion left in the ledger, as the result and History show them. */
@@ -76,88 +54,104 @@ export function recordCounts(c: ConversionRecord | null): RecordCounts | null {
   return c ? { sent: c.written, leftOut: c.rejected, total: c.rows, sourceName: basename(c.source) } : null;
 }
 
-/**
- * Records the upload as Pending the moment it is queued; returns the history entry id. A file
- * made by a conversion is listed under the name of the file the person converted, with its counts.
- */
-export async function addPendingEntry(
-  history: UploadHistory,
-  request: UploadRequest,
-  o: { sandbox: boolean; conversion: ConversionRecord | null },
-): Promise<string> {
-  const bytes = await stat(request.path).then((s) => s.size, () => 0);
-  const entry = await history.add({
-    filePath: request.path,
-    filename: request.filename,
-    datasetId: request.destination?.datasetId ?? null,
-    recordType: request.destination?.recordType ?? null,
-    bytes,
-    status: 'Pending',
-    sandbox: o.sandbox,
-    sourceName: o.conversion ? basename(o.conversion.source) : basename(request.path),
-    requestId: request.id,
-    recordsSent: o.conversion?.written ?? null,
-    recordsLeftOut: o.conversion?.rejected ?? null,
-  });
-  return entry.id;
+/** The engine's view of a part's end, as the card shows it. */
+function partRow(p: PartResult): PartProgress {
+  const status = p.status === 'Success' ? 'sent' : p.status === 'Failed' ? 'failed' : 'cancelled';
+  return { index: p.index, filename: p.filename, bytes: p.bytes, status, bytesSent: status === 'sent' ? p.bytes : 0, attempt: 1, uploadId: p.uploadId, earlier: p.earlier };
 }
 
-/** Ends the history entry and reports the final state. */
-export async function finishUpload(ctx: Pick<RunUploadContext, 'history' | 'entryId' | 'onState'>, state: UploadState): Promise<UploadState> {
-  const finishedAt = new Date().toISOString();
-  const patch = ((): Parameters<UploadHistory['update']>[1] => {
-    switch (state.kind) {
-      case 'succeeded':
-        return {
-          status: 'Success', uploadId: state.uploadId, bytes: state.bytes, finishedAt,
-          recordsSent: state.records?.sent ?? null, recordsLeftOut: state.records?.leftOut ?? null,
-        };
-      case 'failed':
-        return { status: 'Failed', error: state.error, finishedAt };
-      case 'cancelled':
-        return { status: 'Cancelled', finishedAt };
-      default:
-        return {};
+function partRows(parts: readonly PartResult[] | null): readonly PartProgress[] | null {
+  return parts && parts.length > 1 ? parts.map(partRow) : null;
+}
+
+/** Turns the engine's events into the states the card shows (null: nothing new to show). */
+function createStateMapper(): (e: SendEvent) => UploadState | null {
+  let parts: PartsProgress | null = null;
+  return (e) => {
+    switch (e.kind) {
+      case 'checking-duplicate':
+        return { kind: 'checking-duplicate' };
+      case 'queued':
+        return { kind: 'pending' };
+      case 'validating':
+        return { kind: 'validating', lines: e.lines, bytesRead: e.bytesRead, totalBytes: e.totalBytes };
+      case 'compressing':
+        return { kind: 'compressing', bytesRead: e.bytesRead, totalBytes: e.totalBytes, bytesWritten: e.bytesWritten };
+      case 'splitting':
+        return { kind: 'splitting', bytesRead: e.bytesRead, totalBytes: e.totalBytes, bytesWritten: e.bytesWritten, parts: e.parts };
+      case 'parts-planned':
+        parts = createPartsProgress(e);
+        return parts.state();
+      case 'cleaned':
+      case 'started':
+        return null;
+      case 'requesting-url':
+      case 'uploading':
+      case 'retrying':
+      case 'part-done':
+      case 'part-failed':
+        if (parts) return parts.apply(e);
+        // One PUT for the whole file: the steps as before parts existed.
+        if (e.kind === 'requesting-url') return { kind: 'requesting-url', attempt: e.attempt };
+        if (e.kind === 'uploading') return { kind: 'uploading', attempt: e.attempt, progress: { ...e.progress } };
+        if (e.kind === 'retrying') return { kind: 'retrying', attempt: e.attempt, reason: e.reason, delayMs: e.delayMs };
+        return null;
+      default: {
+        const _exhaustive: never = e;
+        return _exhaustive;
+      }
     }
-  })();
-  await ctx.history.update(ctx.entryId, patch).catch(() => undefined); // a full disk must not hide the outcome
+  };
+}
+
+/** The end state for the engine's outcome. */
+function finalState(outcome: SendOutcome, ctx: RunUploadContext): UploadState {
+  const { request } = ctx;
+  switch (outcome.kind) {
+    case 'success':
+      return {
+        kind: 'succeeded', uploadId: outcome.uploadId ?? outcome.parts[0]?.uploadId ?? '', bytes: outcome.bytes, filename: outcome.filename,
+        sandbox: ctx.sandbox, records: recordCounts(outcome.conversion), compressed: outcome.compressed, sourceBytes: outcome.sourceBytes,
+        parts: partRows(outcome.parts),
+      };
+    case 'failed': {
+      // Named by the file's name: in the browser host the path is a staged copy the person never saw.
+      const error: ErrorInfo = withFileName(toErrorInfo(outcome.error), request.path, basename(request.path));
+      return { kind: 'failed', error, parts: partRows(outcome.parts) };
+    }
+    case 'cancelled':
+      return { kind: 'cancelled', parts: partRows(outcome.parts) };
+    case 'duplicate':
+      return { kind: 'duplicate', message: outcome.error.message };
+    default: {
+      const _exhaustive: never = outcome;
+      return _exhaustive;
+    }
+  }
+}
+
+/** Runs an upload to its end; never throws, the final state carries any failure. */
+export async function runUpload(ctx: RunUploadContext): Promise<UploadState> {
+  const { request, settings } = ctx;
+  const toState = createStateMapper();
+  const outcome = await sendFile({
+    path: request.path, label: basename(request.path), filename: request.filename, destination: request.destination,
+    // Settings' choice is for NDJSON; CSV and JSON go as they are unless the card's box says otherwise.
+    gzip: request.gzip ?? (settings.gzip ? undefined : false),
+    gzipLevel: settings.gzipLevel,
+    ...(settings.partBytes !== undefined ? { partBytes: settings.partBytes } : {}),
+    validate: request.validateFirst ? 'all-valid' : 'off',
+    allowDuplicate: request.allowDuplicate ?? false,
+    requestId: request.id,
+  }, {
+    apiUrl: ctx.apiUrl, token: ctx.token, limiter: ctx.limiter, queue: ctx.queue, history: ctx.history, sandbox: ctx.sandbox,
+    ledgerDir: ctx.ledgerDir, tempRoot: ctx.tempRoot, audience: 'app', signal: ctx.signal, proxyFor: ctx.proxyFor, tuning: ctx.tuning,
+    onEvent: (e) => {
+      const state = toState(e);
+      if (state) ctx.onState(state);
+    },
+  });
+  const state = finalState(outcome, ctx);
   ctx.onState(state);
   return state;
-}
-
-/** Runs a queued upload to its end; never throws, the final state carries any failure. */
-export async function runUpload(ctx: RunUploadContext): Promise<UploadState> {
-  const { request, history, signal, onState } = ctx;
-  try {
-    if (signal.aborted) return await finishUpload(ctx, { kind: 'cancelled' });
-    // The card refuses these already; main checks again, so nothing it cannot load is reported sent.
-    const unsupported = await checkSupportedFile(request.path, { audience: 'app' });
-    if (unsupported) throw unsupported;
-    await validateFirst(ctx);
-    const result = await uploadFile(
-      { filePath: request.path, filename: request.filename, ...(request.destination ? { destination: request.destination } : {}) },
-      {
-        ...ctx.tuning,
-        apiUrl: ctx.apiUrl,
-        token: ctx.token,
-        signal,
-        limiter: ctx.limiter,
-        ...(ctx.proxyFor ? { proxyFor: ctx.proxyFor } : {}),
-        onEvent: (e) => onState(stateFromEvent(e)),
-        onStart: (info) =>
-          void history.update(ctx.entryId, { status: 'In Progress', bytes: info.bytes, startedAt: new Date().toISOString() }).catch(() => undefined),
-      },
-    );
-    // Looked up after the upload: the file was checked unchanged through the PUT, so its counts still hold.
-    const records = recordCounts(await findConversion(ctx.ledgerDir, request.path).catch(() => null));
-    return await finishUpload(ctx, {
-      kind: 'succeeded', uploadId: result.uploadId, bytes: result.bytes, filename: result.filename, sandbox: ctx.sandbox, records,
-    });
-  } catch (error) {
-    const e = toLexerError(error);
-    if (signal.aborted || e.code === 'cancelled') return finishUpload(ctx, { kind: 'cancelled' });
-    // Named by the file's name: in the browser host the path is a staged copy the person never saw.
-    const info: ErrorInfo = withFileName(toErrorInfo(e), request.path, basename(request.path));
-    return finishUpload(ctx, { kind: 'failed', error: info });
-  }
 }

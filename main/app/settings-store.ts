@@ -1,6 +1,7 @@
 /**
  * App settings kept in `<userData>/settings.json`: the API URL (Lexer's by default, or env
- * LEXER_API_URL), the default dataset ID and how many files upload at once. Writes are atomic
+ * LEXER_API_URL), the default dataset ID, how many files upload at once, and how big files go
+ * (gzip on the way and its level, the part size: issue 11). Writes are atomic
  * (write-file-atomic) so a crash mid-write never leaves a half file.
  */
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,10 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { AppSettings } from '../../preload/contract.js';
 import { DEFAULT_API_URL } from '../api/default-api-url.js';
+import { DEFAULT_GZIP_LEVEL } from '../compress/gzip-file.js';
+import { toLexerError } from '../errors.js';
+import { parsePartSize } from '../parts/part-size.js';
+import { usageError } from './result.js';
 import { asBoolean, asHttpUrl, asInteger, asObject, asOptionalText } from './validators.js';
 
 export { DEFAULT_API_URL };
@@ -21,14 +26,37 @@ export interface SettingsStore {
   update(patch: unknown): Promise<AppSettings>;
 }
 
+const KEYS = ['apiUrl', 'defaultDatasetId', 'concurrency', 'useSandbox', 'gzip', 'gzipLevel', 'partSize'] as const;
+
+/** A part size as typed (`1GB`), checked as `lexer-upload --part-size` checks it; empty for the default. */
+function asPartSize(value: unknown): string {
+  const text = asOptionalText(value, 'Part size', 32).trim();
+  if (text === '') return '';
+  try {
+    parsePartSize(text);
+  } catch (error) {
+    const e = toLexerError(error);
+    throw usageError(e.message, e.hint);
+  }
+  return text;
+}
+
+/** The part size in bytes for a saved setting; undefined for the default (5 GiB). */
+export function partBytesOf(settings: AppSettings): number | undefined {
+  return settings.partSize ? parsePartSize(settings.partSize) : undefined;
+}
+
 /** Checks a patch from the renderer, keeping only known, well-formed fields. */
 export function parseSettingsPatch(patch: unknown): Partial<AppSettings> {
-  const o = asObject(patch, 'settings', ['apiUrl', 'defaultDatasetId', 'concurrency', 'useSandbox']);
+  const o = asObject(patch, 'settings', KEYS);
   const out: { -readonly [K in keyof AppSettings]?: AppSettings[K] } = {};
   if (o.apiUrl !== undefined) out.apiUrl = asHttpUrl(o.apiUrl, 'API URL');
   if (o.defaultDatasetId !== undefined) out.defaultDatasetId = asOptionalText(o.defaultDatasetId, 'Default dataset ID').trim();
   if (o.concurrency !== undefined) out.concurrency = asInteger(o.concurrency, 'Concurrency', 1, MAX_CONCURRENCY);
   if (o.useSandbox !== undefined) out.useSandbox = asBoolean(o.useSandbox, 'Use the local sandbox');
+  if (o.gzip !== undefined) out.gzip = asBoolean(o.gzip, 'Compress NDJSON');
+  if (o.gzipLevel !== undefined) out.gzipLevel = asInteger(o.gzipLevel, 'Compression level', 1, 9);
+  if (o.partSize !== undefined) out.partSize = asPartSize(o.partSize);
   return out;
 }
 
@@ -36,7 +64,7 @@ export function parseSettingsPatch(patch: unknown): Partial<AppSettings> {
 function fromSaved(saved: unknown): Partial<AppSettings> {
   const s = typeof saved === 'object' && saved !== null ? (saved as Record<string, unknown>) : {};
   const out: { -readonly [K in keyof AppSettings]?: AppSettings[K] } = {};
-  for (const key of ['apiUrl', 'defaultDatasetId', 'concurrency', 'useSandbox'] as const) {
+  for (const key of KEYS) {
     try {
       Object.assign(out, parseSettingsPatch({ [key]: s[key] }));
     } catch {
@@ -49,7 +77,10 @@ function fromSaved(saved: unknown): Partial<AppSettings> {
 /** Opens (or starts) the settings file in `dir`; `envApiUrl` overrides the Lexer default. */
 export async function openSettings(dir: string, envApiUrl?: string | null): Promise<SettingsStore> {
   const file = join(dir, 'settings.json');
-  const defaults: AppSettings = { apiUrl: envApiUrl?.trim() || DEFAULT_API_URL, defaultDatasetId: '', concurrency: 2, useSandbox: false };
+  const defaults: AppSettings = {
+    apiUrl: envApiUrl?.trim() || DEFAULT_API_URL, defaultDatasetId: '', concurrency: 2, useSandbox: false,
+    gzip: true, gzipLevel: DEFAULT_GZIP_LEVEL, partSize: '',
+  };
   let saved: unknown = null;
   try {
     saved = JSON.parse(await readFile(file, 'utf8'));

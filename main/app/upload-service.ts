@@ -8,13 +8,12 @@
 import type { UploadRequest, UploadState } from '../../preload/contract.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
 import { LexerError } from '../errors.js';
-import { findConversion } from '../history/conversion-ledger.js';
 import type { UploadHistory } from '../history/upload-history.js';
 import { createUploadQueue } from '../upload/upload-queue.js';
 import type { EventHub, ServiceEvents } from './event-hub.js';
 import type { Connection } from './connection.js';
 import { toErrorInfo } from './result.js';
-import { addPendingEntry, finishUpload, runUpload, type RunUploadContext } from './run-upload.js';
+import { runUpload, type RunUploadContext, type SendSettings } from './run-upload.js';
 
 interface Running {
   controller: AbortController;
@@ -29,6 +28,10 @@ export interface UploadServiceDeps {
   /** Where to send and with which token (Lexer, or the embedded sandbox). */
   connection: () => Promise<Connection>;
   concurrency: () => number;
+  /** Gzip and part size from Settings, read when an upload starts. */
+  sendSettings: () => SendSettings;
+  /** The app's folder for compressed copies and parts (issue 11). */
+  tempRoot: string;
   /** Where conversions note what they left out (conversion-ledger.ts). */
   ledgerDir: string;
   resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
@@ -59,7 +62,7 @@ export function createUploadService(d: UploadServiceDeps): UploadService {
     d.hub.emit('activity', { activeUploads: running.size, progress: total > 0 ? Math.min(1, sent / total) : null });
   };
   const onState = (id: string, r: Running) => (state: UploadState) => {
-    if (state.kind === 'uploading') {
+    if (state.kind === 'uploading' || state.kind === 'sending-parts') {
       r.sent = state.progress.bytesSent;
       r.total = state.progress.totalBytes;
       publishActivity();
@@ -70,7 +73,8 @@ export function createUploadService(d: UploadServiceDeps): UploadService {
     running.delete(id);
     if (state.kind === 'succeeded') batch.succeeded += 1;
     else if (state.kind === 'failed') batch.failed += 1;
-    else if (state.kind === 'cancelled') batch.cancelled += 1;
+    // A duplicate the guard held back was not sent, as if cancelled.
+    else if (state.kind === 'cancelled' || state.kind === 'duplicate') batch.cancelled += 1;
     publishActivity();
     if (running.size === 0) {
       d.hub.emit('queue:settled', batch);
@@ -86,27 +90,13 @@ export function createUploadService(d: UploadServiceDeps): UploadService {
       report({ kind: 'failed', error: toErrorInfo(error) });
       return { kind: 'failed', error: toErrorInfo(error) };
     }
-    const concurrency = d.concurrency();
-    const conversion = await findConversion(d.ledgerDir, request.path).catch(() => null);
-    const base = { history: d.history, onState: report, entryId: await addPendingEntry(d.history, request, { sandbox, conversion }) };
     report({ kind: 'pending' });
-    const ctx: RunUploadContext = {
-      ...base, request, signal: r.controller.signal, token, apiUrl, sandbox, ledgerDir: d.ledgerDir,
+    // The engine queues the file itself (a slot to prepare it, then one per part); cancelling a
+    // queued upload takes it out of the queue at once.
+    return runUpload({
+      request, signal: r.controller.signal, history: d.history, onState: report, token, apiUrl, sandbox, ledgerDir: d.ledgerDir,
+      queue: queueFor(d.concurrency()), tempRoot: d.tempRoot, settings: d.sendSettings(),
       proxyFor: d.resolveProxy, limiter: rateLimiterForToken(token), ...(d.tuning ? { tuning: d.tuning } : {}),
-    };
-    return new Promise<UploadState>((resolve) => {
-      let started = false;
-      // Cancelling a queued upload ends it now rather than when the queue reaches it.
-      const onAbort = () => void (started ? undefined : finishUpload(base, { kind: 'cancelled' }).then(resolve));
-      r.controller.signal.addEventListener('abort', onAbort, { once: true });
-      queueFor(concurrency)
-        .add(async (queueSignal) => {
-          if (r.controller.signal.aborted) return;
-          started = true;
-          const signal = AbortSignal.any([r.controller.signal, queueSignal]);
-          resolve(await runUpload({ ...ctx, signal }));
-        })
-        .catch((error: unknown) => void finishUpload(base, { kind: 'failed', error: toErrorInfo(error) }).then(resolve));
     });
   };
 

@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from 'commander';
+import { toLexerError } from '../errors.js';
+import { parsePartSize } from '../parts/part-size.js';
 import { RECORD_TYPE_NAMES, isRecordTypeName, type RecordTypeName } from '../schemas/record-type-names.js';
 
 /** Parses --record-type; an unknown name is a usage error that lists the 12 types. */
@@ -26,4 +28,14 @@ export function parseYmd(value: string): Date {
     throw new InvalidArgumentError(`expected a real date written YYYYMMDD, got "${value}".`);
   }
   return date;
+}
+
+/** Parses --part-size (`1GB`, `500MiB`, bytes) as the engine does, its refusal a usage error. */
+export function parsePartSizeOption(value: string): number {
+  try {
+    return parsePartSize(value);
+  } catch (error) {
+    const e = toLexerError(error);
+    throw new InvalidArgumentError(e.hint ? `${e.message} ${e.hint}` : e.message);
+  }
 }

@@ -1,13 +1,15 @@
 import { basename } from 'node:path';
 import type CliProgress from 'cli-progress';
 import type { MultiBar, SingleBar } from 'cli-progress';
-import type { TransferProgress, UploadEvent } from '../upload/upload-events.js';
-import { formatBytes, formatSeconds, say } from './output.js';
+import { partsNotice } from '../parts/parts-notice.js';
+import type { PartRef, SendEvent } from '../send/send-types.js';
+import type { TransferProgress } from '../upload/upload-events.js';
+import { formatBytes, formatCount, formatSeconds, say } from './output.js';
+import { framingSentence } from './validation-report.js';
 
-/** Where an `upload` run shows its progress: a bar per file, plain lines, or nothing (--json). */
+/** Where an `upload` run shows its progress: a bar per transfer, plain lines, or nothing (--json). */
 export interface UploadReporter {
-  started(label: string, bytes: number): void;
-  event(label: string, e: UploadEvent): void;
+  event(label: string, e: SendEvent): void;
   /** A line that must not be overwritten by the bars (a note, a finished file). */
   line(text: string): void;
   stop(): void;
@@ -18,10 +20,15 @@ export interface UploadReporter {
  * cli-progress is loaded only for the bars.
  */
 export async function createUploadReporter(mode: { json: boolean; tty: boolean }): Promise<UploadReporter> {
-  if (mode.json) return { started() {}, event() {}, line() {}, stop() {} };
+  if (mode.json) return { event() {}, line() {}, stop() {} };
   if (!mode.tty) return createLineReporter();
   const { default: cliProgress } = await import('cli-progress');
   return createBarReporter(cliProgress);
+}
+
+/** The name a transfer goes by: the file, or the file and which part. */
+function transferName(label: string, part: PartRef): string {
+  return part.count > 1 ? `${label} [part ${part.index}/${part.count}]` : label;
 }
 
 function describeProgress(p: TransferProgress): string {
@@ -30,33 +37,64 @@ function describeProgress(p: TransferProgress): string {
   return `${formatBytes(p.bytesSent)} of ${formatBytes(p.totalBytes)}${rate}${eta}`;
 }
 
-function retryLine(label: string, e: Extract<UploadEvent, { kind: 'retrying' }>): string {
-  return `${label}: retrying: ${e.reason} (attempt ${e.attempt}, in ${formatSeconds(e.delayMs / 1000)})`;
+function retryLine(name: string, e: Extract<SendEvent, { kind: 'retrying' }>): string {
+  return `${name}: retrying: ${e.reason} (attempt ${e.attempt}, in ${formatSeconds(e.delayMs / 1000)})`;
+}
+
+/** Lines said once, whatever the reporter: the cleaned copy, the parts notice, parts sent earlier. */
+function noteFor(label: string, e: SendEvent): string | null {
+  switch (e.kind) {
+    case 'cleaned':
+      return `${label}: removed ${framingSentence(e.framing) ?? 'blank lines'}, which Lexer counts as invalid rows, and uploaded a cleaned copy.`;
+    case 'parts-planned': {
+      const lines = [`${label}: ${partsNotice(e, formatBytes) ?? ''}`];
+      if (e.earlier.length > 0) {
+        lines.push(`${label}: ${formatCount(e.earlier.length)} of ${formatCount(e.parts.length)} parts were sent by an earlier try `
+          + `(upload ids ${e.earlier.map((p) => p.uploadId).join(', ')}); sending only the other ${formatCount(e.parts.length - e.earlier.length)}.`);
+      }
+      return lines.join('\n');
+    }
+    default:
+      return null;
+  }
 }
 
 /** Plain lines for logs and pipes: every 10% rather than every tick, plus retries. */
 function createLineReporter(): UploadReporter {
   const lastDecile = new Map<string, number>();
+  /** Says `text` when `done` of `total` reached a new tenth for `key`. */
+  const decile = (key: string, done: number, total: number, text: () => string): void => {
+    const d = total > 0 ? Math.floor((done / total) * 10) : 10;
+    if (d <= (lastDecile.get(key) ?? 0) || d === 0) return;
+    lastDecile.set(key, d);
+    say(`${key}: ${d * 10}% (${text()})`);
+  };
   return {
-    started(label, bytes) {
-      say(`${label}: uploading ${formatBytes(bytes)}`);
-    },
     event(label, e) {
+      const note = noteFor(label, e);
+      if (note) return say(note);
       switch (e.kind) {
-        case 'checking-file':
-        case 'requesting-url':
-          return;
-        case 'uploading': {
-          const { bytesSent, totalBytes } = e.progress;
-          const decile = totalBytes > 0 ? Math.floor((bytesSent / totalBytes) * 10) : 10;
-          if (decile <= (lastDecile.get(label) ?? 0) || decile === 0) return;
-          lastDecile.set(label, decile);
-          say(`${label}: ${decile * 10}% (${describeProgress(e.progress)})`);
-          return;
-        }
+        case 'compressing':
+          return decile(`${label}: compressing`, e.bytesRead, e.totalBytes, () => `${formatBytes(e.bytesRead)} -> ${formatBytes(e.bytesWritten)} so far`);
+        case 'splitting':
+          return decile(`${label}: cutting into parts`, e.bytesRead, e.totalBytes, () => `${formatBytes(e.bytesRead)} read, part ${e.parts}`);
+        case 'started':
+          return say(`${label}: uploading ${formatBytes(e.bytes)}`);
+        case 'uploading':
+          return decile(transferName(label, e.part), e.progress.bytesSent, e.progress.totalBytes, () => describeProgress(e.progress));
         case 'retrying':
-          lastDecile.delete(label); // a retry sends the file from byte 0 again
-          say(retryLine(label, e));
+          lastDecile.delete(transferName(label, e.part)); // a retry sends the file from byte 0 again
+          return say(retryLine(transferName(label, e.part), e));
+        case 'part-done':
+          if (e.part.count > 1) say(`${transferName(label, e.part)}: sent as ${e.part.filename} (upload id ${e.uploadId})`);
+          return;
+        case 'checking-duplicate':
+        case 'queued':
+        case 'validating':
+        case 'cleaned':
+        case 'parts-planned':
+        case 'requesting-url':
+        case 'part-failed':
           return;
         default: {
           const _exhaustive: never = e;
@@ -69,7 +107,7 @@ function createLineReporter(): UploadReporter {
   };
 }
 
-/** A cli-progress bar per file on standard error: bytes, percent, speed, time left. */
+/** A cli-progress bar per transfer (and one while compressing) on standard error: bytes, percent, speed, time left. */
 function createBarReporter(cliProgress: typeof CliProgress): UploadReporter {
   const multibar: MultiBar = new cliProgress.MultiBar({
     // {eta} is cli-progress's own (and reads INF at the start); ours comes from the engine's meter.
@@ -81,21 +119,33 @@ function createBarReporter(cliProgress: typeof CliProgress): UploadReporter {
     stream: process.stderr,
   }, cliProgress.Presets.shades_classic);
   const bars = new Map<string, SingleBar>();
+  const bar = (key: string, title: string, total: number): SingleBar => {
+    const existing = bars.get(key);
+    if (existing) return existing;
+    const name = cut(title, 28).padEnd(20);
+    const created = multibar.create(Math.max(total, 1), 0, { name, sent: '0 B', size: formatBytes(total), speed: '', left: '' });
+    bars.set(key, created);
+    return created;
+  };
+  // MultiBar.log only shows while bars are drawn; before the first bar, write directly.
+  const line = (text: string): void => void (bars.size > 0 ? multibar.log(`${text}\n`) : process.stderr.write(`${text}\n`));
   return {
-    started(label, bytes) {
-      const name = cut(basename(label), 28).padEnd(20);
-      bars.set(label, multibar.create(Math.max(bytes, 1), 0, { name, sent: '0 B', size: formatBytes(bytes), speed: '', left: '' }));
-    },
     event(label, e) {
-      const bar = bars.get(label);
-      if (!bar) return;
+      const note = noteFor(label, e);
+      if (note) return line(note);
       switch (e.kind) {
-        case 'checking-file':
+        case 'compressing':
+        case 'splitting': {
+          const title = `${basename(label)} ${e.kind === 'compressing' ? 'gzip' : 'parts'}`;
+          bar(`${label}#prepare`, title, e.totalBytes).update(e.bytesRead, { sent: formatBytes(e.bytesRead), speed: `-> ${formatBytes(e.bytesWritten)}` });
+          return;
+        }
         case 'requesting-url':
+          bar(transferName(label, e.part), transferName(basename(label), e.part), e.part.bytes);
           return;
         case 'uploading': {
           const p = e.progress;
-          bar.update(p.bytesSent, {
+          bar(transferName(label, e.part), transferName(basename(label), e.part), p.totalBytes).update(p.bytesSent, {
             sent: formatBytes(p.bytesSent),
             speed: p.bytesPerSecond > 0 ? `${formatBytes(p.bytesPerSecond)}/s` : '',
             left: p.etaSeconds !== null && p.bytesSent < p.totalBytes ? `${formatSeconds(p.etaSeconds)} left` : '',
@@ -103,8 +153,17 @@ function createBarReporter(cliProgress: typeof CliProgress): UploadReporter {
           return;
         }
         case 'retrying':
-          bar.update(0, { sent: '0 B', speed: '', left: 'retrying' });
-          multibar.log(`${retryLine(label, e)}\n`);
+          bars.get(transferName(label, e.part))?.update(0, { sent: '0 B', speed: '', left: 'retrying' });
+          line(retryLine(transferName(label, e.part), e));
+          return;
+        case 'checking-duplicate':
+        case 'queued':
+        case 'validating':
+        case 'cleaned':
+        case 'parts-planned':
+        case 'started':
+        case 'part-done':
+        case 'part-failed':
           return;
         default: {
           const _exhaustive: never = e;
@@ -112,8 +171,7 @@ function createBarReporter(cliProgress: typeof CliProgress): UploadReporter {
         }
       }
     },
-    // MultiBar.log only shows while bars are drawn; before the first bar, write directly.
-    line: (text) => (bars.size > 0 ? multibar.log(`${text}\n`) : process.stderr.write(`${text}\n`)),
+    line,
     stop: () => multibar.stop(),
   };
 }

@@ -7,7 +7,7 @@ import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { createUploadQueue } from '../upload/upload-queue.js';
 import { resolveApiUrl, resolveToken } from './credentials.js';
 import { EXIT, printError, warn } from './output.js';
-import { recordHistory, recordPending, uploadOne, type FileOutcome, type UploadContext } from './upload-one.js';
+import { uploadOne, type UploadContext } from './upload-one.js';
 import { planUploads, type UploadPlan } from './upload-plan.js';
 import { createUploadReporter } from './upload-reporter.js';
 import { printUploadSummary } from './upload-summary.js';
@@ -17,6 +17,8 @@ import { onInterrupt } from './wait-for-signal.js';
 export interface UploadOptions {
   datasetId?: string; recordType?: RecordTypeName; filename?: string; apiUrl?: string; apiToken?: string;
   apiTokenFile?: string; json?: boolean; concurrency: number; validate?: boolean;
+  /** --gzip / --no-gzip; unset when neither was given. */
+  gzip?: boolean; gzipLevel?: number; partSize?: number; allowDuplicate?: boolean;
 }
 
 /** Uploads the files of one `upload` command (options already checked); returns the exit code. */
@@ -33,9 +35,14 @@ export async function runUploads(files: readonly string[], o: UploadOptions, des
   }
 
   const history = await openUploadHistory();
+  // Compressed copies and parts a crashed run left in the temporary folder (issue 11).
+  const { pruneStaleWorkspaces } = await import('../compress/temp-workspace.js');
+  await pruneStaleWorkspaces().catch(() => 0);
   let historyWarned = false;
+  const queue = createUploadQueue({ concurrency: o.concurrency });
   const ctx: UploadContext = {
-    apiUrl, token, history, limiter: rateLimiterForToken(token), validate: Boolean(o.validate),
+    apiUrl, token, history, limiter: rateLimiterForToken(token), queue, validate: Boolean(o.validate),
+    gzip: o.gzip, gzipLevel: o.gzipLevel, partBytes: o.partSize, allowDuplicate: Boolean(o.allowDuplicate),
     sandbox: isLocalApiUrl(apiUrl), ledgerDir: configDir(),
     reporter: await createUploadReporter({ json, tty: Boolean(process.stderr.isTTY) }),
     onHistoryError: (error) => {
@@ -46,22 +53,14 @@ export async function runUploads(files: readonly string[], o: UploadOptions, des
   };
 
   const cancel = new AbortController();
-  const queue = createUploadQueue({ concurrency: o.concurrency });
   const removeHandlers = onInterrupt(() => {
     if (!json) ctx.reporter.line('Cancelling… (press Ctrl+C again to quit at once)');
     cancel.abort(new LexerError('cancelled', 'The upload was cancelled.'));
     queue.clear();
   });
   try {
-    const ids = await Promise.all(plans.map((plan) => recordPending(plan, ctx)));
-    const outcomes = await Promise.all(plans.map((plan, i) => queue
-      .add((signal) => uploadOne(plan, ctx, AbortSignal.any([signal, cancel.signal]), ids[i] ?? null))
-      .catch(async (): Promise<FileOutcome> => {
-        // p-queue drops a task still waiting when the queue is cleared: it never started.
-        const error = new LexerError('cancelled', `The upload of ${plan.label} was cancelled before it started.`);
-        await recordHistory(ctx, ids[i] ?? null, { status: 'Cancelled', error: error.toJSON(), finishedAt: new Date().toISOString() });
-        return { kind: 'cancelled', plan, error };
-      })));
+    // Each file takes a queue slot to be checked and prepared, then one per part (upload-one.ts).
+    const outcomes = await Promise.all(plans.map((plan) => uploadOne(plan, ctx, cancel.signal)));
     ctx.reporter.stop();
     printUploadSummary(outcomes, { json, sandbox: ctx.sandbox });
     return outcomes.every((r) => r.kind === 'success') ? EXIT.ok : EXIT.failed;

@@ -31,6 +31,15 @@ export interface HistoryEntry {
   fingerprint?: string;
   /** One line per part when the file was sent in parts. */
   parts?: HistoryPart[];
+  /** Bytes of the file before it was compressed on the way (`bytes` is what was sent). */
+  sourceBytes?: number;
+  /** Compressed on the way (gzip), so `bytes` is the compressed size. */
+  compressed?: boolean;
+  /**
+   * How it was cut: the part size and the gzip level (null: not compressed here). Preparing is
+   * deterministic, so a retry with the same plan makes the same parts and sends only the missing ones.
+   */
+  plan?: { partBytes: number; gzipLevel: number | null };
 }
 
 /** A part of a file sent in parts: each is requested and uploaded on its own (issue 11). */

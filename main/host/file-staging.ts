@@ -2,7 +2,8 @@
  * `POST /files?name=<name>`: a file chosen or dropped in the browser is streamed (never
  * buffered) into `<configDir>/staging/<random>/<name>` and from then on handled like a path.
  * The name is kept as the person saw it (spaces and all: the name check must see the real
- * name), minus anything that could leave the folder.
+ * name), minus anything that could leave the folder. Any size the disk can hold: a file over one
+ * upload's 5 GiB is sent in parts (issue 11).
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -13,7 +14,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Result } from '../../preload/contract.js';
 import { BIDI_CONTROLS } from '../app/visible-text.js';
-import { MAX_UPLOAD_BYTES } from '../upload/preflight.js';
+import { freeBytes } from '../compress/free-space.js';
 import { sendJson } from './http-replies.js';
 
 /**
@@ -29,16 +30,43 @@ export function sanitiseFileName(name: string): string {
   return `${safe.slice(0, 50)}${ext}`;
 }
 
-/** The limit in words: one upload's 5 GiB, or the smaller limit a test set. */
-const limitText = (maxBytes: number): string =>
-  maxBytes === MAX_UPLOAD_BYTES ? 'the 5 GiB (5,368,709,120 bytes) limit of one upload' : `the limit of ${maxBytes.toLocaleString('en')} bytes`;
+/** Left free on the disk beyond a staged copy, so a big drop never fills it (History, settings). */
+const RESERVE_BYTES = 256 * 1024 * 1024;
 
-/** Answers 413 and closes the connection once the reply is out, rather than read gigabytes only to discard them. */
-function refuseTooLarge(req: IncomingMessage, res: ServerResponse, message: string): void {
+/** How many bytes one staged copy may have: a limit a test set, else what the disk can spare. */
+interface Room {
+  bytes: number;
+  /** Set when the disk is the limit: the bytes free, for the message. */
+  free: number | null;
+}
+
+async function roomFor(dir: string, maxBytes: number | undefined): Promise<Room> {
+  if (maxBytes !== undefined) return { bytes: maxBytes, free: null };
+  const free = await freeBytes(dir);
+  return free === null ? { bytes: Number.POSITIVE_INFINITY, free: null } : { bytes: Math.max(0, free - RESERVE_BYTES), free };
+}
+
+const gb = (bytes: number): string => `${(bytes / 1e9).toLocaleString('en', { maximumFractionDigits: 1 })} GB`;
+
+/**
+ * Answers 413 (a set limit) or 507 (the disk is full) and closes the connection once the reply is
+ * out, rather than read gigabytes only to discard them.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, name: string, size: number | null, room: Room): void {
   res.setHeader('Connection', 'close');
   res.once('finish', () => req.destroy());
-  const body: Result<never> = { ok: false, error: { code: 'file-too-large', message, hint: 'Split the file into smaller files and upload each one.' } };
-  sendJson(res, 413, body);
+  const sized = size === null ? name : `${name} (${size.toLocaleString('en')} bytes)`;
+  const body: Result<never> = room.free === null
+    ? { ok: false, error: { code: 'file-too-large', message: `${sized} is over the limit of ${room.bytes.toLocaleString('en')} bytes for one file.`, hint: 'Split the file into smaller files and add each one.' } }
+    : {
+      ok: false,
+      error: {
+        code: 'disk-full',
+        message: `There is not enough free space to copy ${sized} to the app: ${gb(room.free)} is free, and ${gb(RESERVE_BYTES)} is kept free.`,
+        hint: 'Free some space on this computer\'s disk and add the file again, or run `lexer-upload upload`, which reads the file where it is.',
+      },
+    };
+  sendJson(res, room.free === null ? 413 : 507, body);
 }
 
 /** Thrown by the byte counter when a body goes past the limit. */
@@ -46,24 +74,24 @@ class TooLarge extends Error {}
 
 /**
  * Streams the request body to a staging folder and answers the path. The bytes are counted as
- * they arrive: a chunked body has no Content-Length to check first, and one past `maxBytes` is
- * cut off with 413 and nothing left on disk (issue 10).
+ * they arrive: a chunked body has no Content-Length to check first, and one past what the disk
+ * can spare (or `maxBytes`, when set) is cut off with 507 (413) and nothing left on disk (issue 10).
  */
-export async function handleFileUpload(req: IncomingMessage, res: ServerResponse, url: URL, stagingRoot: string, maxBytes = MAX_UPLOAD_BYTES): Promise<void> {
+export async function handleFileUpload(req: IncomingMessage, res: ServerResponse, url: URL, stagingRoot: string, maxBytes?: number): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'usage', message: 'Use POST to stage a file.' } });
   const name = sanitiseFileName(url.searchParams.get('name') ?? '');
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > maxBytes) {
-    // Refuse before copying 5 GB to disk (the renderer checks the size before sending).
-    return refuseTooLarge(req, res, `${name} is ${declared.toLocaleString('en')} bytes, over ${limitText(maxBytes)}.`);
-  }
+  await mkdir(stagingRoot, { recursive: true, mode: 0o700 }).catch(() => undefined);
+  const room = await roomFor(stagingRoot, maxBytes);
+  // Refused before a byte is copied when the size is known.
+  if (declared > room.bytes) return refuse(req, res, name, declared, room);
   const dir = join(stagingRoot, randomUUID());
   const path = join(dir, name);
   let received = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
-      done(received > maxBytes ? new TooLarge() : null, chunk);
+      done(received > room.bytes ? new TooLarge() : null, chunk);
     },
   });
   // The request is piped by hand: pipeline() would destroy it on a refusal, and with it the
@@ -80,7 +108,7 @@ export async function handleFileUpload(req: IncomingMessage, res: ServerResponse
     req.unpipe(counter);
     await rm(dir, { recursive: true, force: true });
     if (res.headersSent) return;
-    if (error instanceof TooLarge) return refuseTooLarge(req, res, `${name} is over ${limitText(maxBytes)}.`);
+    if (error instanceof TooLarge) return refuse(req, res, name, null, room);
     sendJson(res, 500, { ok: false, error: { code: 'file-unreadable', message: `${name} could not be copied from the browser.`, hint: 'Try adding the file again.' } });
   } finally {
     req.off('close', onClose);

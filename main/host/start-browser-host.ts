@@ -13,7 +13,6 @@ import { rendererDir } from '../app/renderer-files.js';
 import { trimCopies } from '../app/temp-copies.js';
 import { configDir as defaultConfigDir } from '../config/paths.js';
 import { ensurePrivateDir } from '../config/private-dir.js';
-import { MAX_UPLOAD_BYTES } from '../upload/preflight.js';
 import { createDefaultVault } from '../vault/default-vault.js';
 import { createSessionVault } from '../vault/session-vault.js';
 import { handleEvents } from './events-route.js';
@@ -31,7 +30,7 @@ export interface BrowserHostOptions {
   log?: (line: string) => void;
   /** Where the renderer files are (defaults to dist/renderer). */
   rendererDir?: string;
-  /** The most bytes one staged file may have (default: 5 GiB, one upload's limit); tests lower it. */
+  /** The most bytes one staged file may have (default: what the disk can spare); tests set one. */
   maxStagedBytes?: number;
 }
 
@@ -89,7 +88,7 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
       req.on('close', () => streams.delete(end));
       return;
     }
-    if (url.pathname === '/files') return handleFileUpload(req, res, url, staging, o.maxStagedBytes ?? MAX_UPLOAD_BYTES);
+    if (url.pathname === '/files') return handleFileUpload(req, res, url, staging, o.maxStagedBytes);
     let channel: string;
     try {
       channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));

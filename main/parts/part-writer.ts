@@ -68,6 +68,11 @@ export class PartWriter {
     return this.done;
   }
 
+  /** Parts so far: those finished and the one being written, if any (after finish(), all of them). */
+  get partCount(): number {
+    return this.done.length + (this.part ? 1 : 0);
+  }
+
   /** Bytes written so far, all parts. */
   get bytesWritten(): number {
     return this.done.reduce((sum, p) => sum + p.bytes, 0) + (this.part?.written ?? 0);

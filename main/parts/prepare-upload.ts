@@ -14,6 +14,7 @@ import { isGzip } from '../pipeline/validation/open-input.js';
 import { throttleProgress } from '../pipeline/convert/progress-throttle.js';
 import { readCsvLayout } from './csv-layout.js';
 import { partFileName } from './part-names.js';
+export { partsNotice } from './parts-notice.js';
 import { MAX_PART_BYTES } from './part-size.js';
 import { PartWriter } from './part-writer.js';
 import { recordBlocks, type Fill } from './record-blocks.js';
@@ -170,7 +171,7 @@ async function split(req: PrepareRequest, workspace: TempWorkspace, limit: numbe
     const w = new PartWriter({ limit, gzipLevel: level, prefix: input.prefix, format: input.format, pathFor: (i) => workspace.file(`part-${i}`), what: basename(req.sourcePath) });
     writer = w;
     const progress = throttleProgress(o.onProgress, () => ({
-      step: 'splitting' as const, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, bytesWritten: w.bytesWritten, parts: w.parts.length + 1,
+      step: 'splitting' as const, bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, bytesWritten: w.bytesWritten, parts: w.partCount,
     }));
     if (pool) {
       for await (const block of deflateInOrder(input.blocks, pool, Math.max(2, pool.threads * 2))) {
@@ -195,16 +196,4 @@ async function split(req: PrepareRequest, workspace: TempWorkspace, limit: numbe
   } finally {
     await Promise.all([pool?.close(), reader.close()]);
   }
-}
-
-/**
- * The sentence the app and the CLI show before sending parts (issue 11), with their own byte
- * format: "This file is 12.4 GB after compression; it will be sent as 3 parts, each loaded by
- * Lexer as its own file." Null when the file goes as one.
- */
-export function partsNotice(prepared: PreparedUpload, formatBytes: (bytes: number) => string): string | null {
-  const count = prepared.parts.length;
-  if (count <= 1) return null;
-  const size = `${formatBytes(prepared.sentBytes)}${prepared.compressed ? ' after compression' : ''}`;
-  return `This file is ${size}; it will be sent as ${count} parts, each loaded by Lexer as its own file.`;
 }

@@ -10,15 +10,29 @@ export interface CannedResponse {
   body?: string;
 }
 
+/** A refusal of the upload of one file, by a piece of its name (a test fails one part of a file: issue 11). */
+export interface UploadRefusal extends CannedResponse {
+  filenameIncludes: string;
+}
+
 export interface ApiContext {
   token: string;
-  faults: { apiResponses: CannedResponse[] };
+  /** `refuseUploads`: each answers (once) the first POST /v1/uploads whose filename contains its text. */
+  faults: { apiResponses: CannedResponse[]; refuseUploads?: UploadRefusal[] };
   /** Issues a presigned URL for a new upload and returns its id. */
   issueUpload(filename: string): Promise<{ id: number; url: string }>;
 }
 
 // Vendor rule (FILE_UPLOAD_API.md, "File names"): no special characters other than - and _.
 const FILE_NAME = /^[A-Za-z0-9._-]+$/;
+
+function sendCanned(res: ServerResponse, canned: CannedResponse): number {
+  const headers: Record<string, string> = canned.retryAfter !== undefined ? { 'retry-after': String(canned.retryAfter) } : {};
+  if (canned.body === undefined) return sendJson(res, canned.status, { error: `sandbox fault: HTTP ${canned.status}` }, headers);
+  res.writeHead(canned.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(canned.body), ...headers });
+  res.end(canned.body);
+  return canned.status;
+}
 
 function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): number {
   // The real service writes `&` as `\u0026` inside JSON strings; do the same so clients that
@@ -66,11 +80,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
   const canned = ctx.faults.apiResponses.shift();
   if (canned) {
     req.resume();
-    const headers: Record<string, string> = canned.retryAfter !== undefined ? { 'retry-after': String(canned.retryAfter) } : {};
-    if (canned.body === undefined) return sendJson(res, canned.status, { error: `sandbox fault: HTTP ${canned.status}` }, headers);
-    res.writeHead(canned.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(canned.body), ...headers });
-    res.end(canned.body);
-    return canned.status;
+    return sendCanned(res, canned);
   }
   const route = `${req.method} ${path}`;
   if (route !== 'POST /v1/uploads' && route !== 'GET /v1/users') {
@@ -90,5 +100,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
   }
   const check = checkUploadBody(body);
   if (!check.ok) return sendJson(res, 422, { error: check.error });
+  const refusals = ctx.faults.refuseUploads ?? [];
+  const refusal = refusals.findIndex((r) => check.filename.includes(r.filenameIncludes));
+  if (refusal >= 0) return sendCanned(res, refusals.splice(refusal, 1)[0] as UploadRefusal);
   return sendJson(res, 201, await ctx.issueUpload(check.filename));
 }

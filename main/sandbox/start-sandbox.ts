@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasAllowedHost, hasAllowedOrigin, loopbackHosts } from '../security/local-request.js';
 import { createIssuedUrls } from './issued-urls.js';
-import type { CannedResponse } from './lexer-api-routes.js';
+import type { CannedResponse, UploadRefusal } from './lexer-api-routes.js';
 import { handleApi } from './lexer-api-routes.js';
 import { createPresigner } from './presign.js';
 import { createS3Handler } from './s3-backend.js';
@@ -32,8 +32,11 @@ export interface Sandbox {
   storageDir: string;
   /** Stops serving; removes the storage folder too when it was a temporary one (no `dir` given). */
   close(): Promise<void>;
-  /** Test/demo controls: queue faults for the next API responses, or make links expire. */
-  faults: { apiResponses: CannedResponse[]; expiredLinks: boolean };
+  /**
+   * Test/demo controls: queue faults for the next API responses, refuse the upload of a file by
+   * a piece of its name (once each), or make links expire.
+   */
+  faults: { apiResponses: CannedResponse[]; refuseUploads: UploadRefusal[]; expiredLinks: boolean };
   /** What reached storage: uploaded object keys -> absolute file paths. */
   storedFiles(): Promise<Array<{ key: string; path: string; bytes: number }>>;
   requestLog: SandboxLogEntry[];
@@ -80,7 +83,7 @@ export async function startSandbox(o: StartSandboxOptions = {}): Promise<Sandbox
   await mkdir(storageDir, { recursive: true, mode: 0o700 });
   const token = o.token ?? `sandbox-${randomBytes(12).toString('hex')}`;
   const s3 = await createS3Handler({ directory: storageDir, bucket: BUCKET });
-  const faults: Sandbox['faults'] = { apiResponses: [], expiredLinks: false };
+  const faults: Sandbox['faults'] = { apiResponses: [], refuseUploads: [], expiredLinks: false };
   const requestLog: SandboxLogEntry[] = [];
   const issued = createIssuedUrls(o.maxIssuedUrls !== undefined ? { max: o.maxIssuedUrls } : {});
   let nextId = 1000 + Math.floor(Math.random() * 9000);

@@ -8,8 +8,11 @@ import { LexerError } from '../errors.js';
 export const MAX_UPLOAD_BYTES = 5_368_709_120;
 const LIMIT_WORDS = '5 GiB (5,368,709,120 bytes)';
 
-/** Checks a file can be uploaded before any request: readable, not empty, within the S3 limit. */
-export async function checkUploadableFile(filePath: string): Promise<{ bytes: number; mtimeMs: number }> {
+/**
+ * Checks a file can be sent at all: readable, a regular file, not empty. Any size: a file over
+ * one PUT's limit is sent in parts (issue 11), each checked by {@link checkUploadableFile}.
+ */
+export async function checkReadableFile(filePath: string): Promise<{ bytes: number; mtimeMs: number }> {
   let stats;
   try {
     // Opening (not just stat-ing) proves we can read it, as the PUT will.
@@ -35,12 +38,18 @@ export async function checkUploadableFile(filePath: string): Promise<{ bytes: nu
       hint: 'Check you picked the right file, or export it again.',
     });
   }
-  if (stats.size > MAX_UPLOAD_BYTES) {
+  return { bytes: stats.size, mtimeMs: stats.mtimeMs };
+}
+
+/** Checks a file can go as the body of one PUT before any request: readable, not empty, within the S3 limit. */
+export async function checkUploadableFile(filePath: string): Promise<{ bytes: number; mtimeMs: number }> {
+  const stats = await checkReadableFile(filePath);
+  if (stats.bytes > MAX_UPLOAD_BYTES) {
     throw new LexerError(
       'file-too-large',
-      `The file ${filePath} is ${stats.size.toLocaleString('en-US')} bytes, over Lexer's limit of ${LIMIT_WORDS} for one upload.`,
+      `The file ${filePath} is ${stats.bytes.toLocaleString('en-US')} bytes, over Lexer's limit of ${LIMIT_WORDS} for one upload.`,
       { hint: 'Split it into smaller files (gzipped NDJSON is welcome) and upload each one.' },
     );
   }
-  return { bytes: stats.size, mtimeMs: stats.mtimeMs };
+  return stats;
 }

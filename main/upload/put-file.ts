@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { ClientRequest } from 'node:http';
@@ -24,6 +25,8 @@ export interface PutFileOptions {
   stallTimeoutMs?: number;
   proxyUrl?: string | null;
   onProgress?: (p: TransferProgress) => void;
+  /** Fed every byte of the body as it is read (the duplicate guard's sha256, in the same read). */
+  hash?: Hash;
 }
 
 /** S3's answer: its status and the start of its body (an XML error is a few hundred bytes). */
@@ -67,6 +70,7 @@ export async function putFile(o: PutFileOptions): Promise<void> {
   let sendFailure: LexerError | null = null;
   const sending = sendFileBody(request, o, {
     signal: stopSending.signal,
+    ...(o.hash ? { hash: o.hash } : {}),
     onWritten: (total) => {
       lastProgressAt = Date.now();
       meter.update(total);

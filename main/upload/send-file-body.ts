@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { LexerError } from '../errors.js';
 
@@ -34,9 +35,10 @@ const SHRINK_ABOVE_MS = 4000;
  * was checked. S3 stores an object only once every byte announced in Content-Length has arrived,
  * so a file written to during the PUT is refused here and never stored as a mix of old and new
  * data (issue 2: "fail clearly rather than send a mix"). A file that shrank fails the same way.
- * Stops (without error) when `signal` fires; a failed write or read rejects.
+ * Stops (without error) when `signal` fires; a failed write or read rejects. With `hash`, every
+ * byte read is added to it in order, so the source's sha256 costs no second pass (issue 11).
  */
-export async function sendFileBody(sink: BodySink, body: FileBody, o: { signal: AbortSignal; onWritten: (total: number) => void }): Promise<void> {
+export async function sendFileBody(sink: BodySink, body: FileBody, o: { signal: AbortSignal; onWritten: (total: number) => void; hash?: Hash }): Promise<void> {
   const handle = await open(body.filePath, 'r').catch((error: unknown) => {
     throw readError(body.filePath, error);
   });
@@ -64,6 +66,8 @@ export async function sendFileBody(sink: BodySink, body: FileBody, o: { signal: 
         throw readError(body.filePath, error);
       });
       if (bytesRead === 0) throw fileChangedError(body.filePath); // it shrank: S3 would wait for bytes that never come
+      // Reads go from byte 0 up without gaps, so this is the file's hash; update() copies at once.
+      o.hash?.update(buffer.subarray(0, bytesRead));
       position += bytesRead;
       if (position === body.bytes) await assertUnchanged(body);
       const issued = performance.now();

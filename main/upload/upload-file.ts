@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { requestUploadUrl } from '../api/api-client.js';
@@ -33,12 +34,16 @@ export interface UploadFileOptions {
   proxyFor?: (url: string) => Promise<string | null>;
   /** Called once the file passed its checks and before the first request (history goes In Progress). */
   onStart?: (info: { bytes: number }) => void;
+  /** Hash the file while it is read for the PUT (the duplicate guard's sha256, no second pass). */
+  hashFile?: boolean;
 }
 
 export interface UploadFileResult {
   uploadId: string;
   filename: string;
   bytes: number;
+  /** sha256 (hex) of the bytes sent, with `hashFile`; else null. */
+  sha256: string | null;
 }
 
 // S3 has no way to continue a single PUT that broke off (only multipart uploads resume, and the
@@ -83,6 +88,8 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
         onRetry: (a, reason, delayMs) => emit({ kind: 'retrying', attempt: a, reason, delayMs }),
       });
       phase = 'put';
+      // A fresh hash per try: only the try that sent every byte counts.
+      const hash: Hash | null = opts.hashFile ? createHash('sha256') : null;
       await putFile({
         url,
         filePath: req.filePath,
@@ -93,10 +100,11 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
         stallTimeoutMs: opts.stallTimeoutMs,
         proxyUrl: await proxyFor(url),
         onProgress: (progress) => emit({ kind: 'uploading', attempt, progress }),
+        ...(hash ? { hash } : {}),
       });
       // A write that landed during the PUT may not have changed the size: check mtime again.
       await assertUnchanged();
-      return { uploadId: id, filename: req.filename, bytes: file.bytes };
+      return { uploadId: id, filename: req.filename, bytes: file.bytes, sha256: hash ? hash.digest('hex') : null };
     } catch (thrown) {
       if (opts.signal?.aborted) throw cancelled();
       const error = toLexerError(thrown);

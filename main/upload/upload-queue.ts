@@ -1,9 +1,15 @@
 import PQueue from 'p-queue';
 import { LexerError } from '../errors.js';
 
+/** How one task waits: higher `priority` runs first; `signal` removes it while it still waits. */
+export interface QueueTaskOptions {
+  priority?: number;
+  signal?: AbortSignal;
+}
+
 /** Runs uploads a few at a time; each task gets an AbortSignal that clear() fires. */
 export interface UploadQueue {
-  add<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  add<T>(task: (signal: AbortSignal) => Promise<T>, o?: QueueTaskOptions): Promise<T>;
   onIdle(): Promise<void>;
   clear(): void;
 }
@@ -13,11 +19,11 @@ export function createUploadQueue(o: { concurrency: number }): UploadQueue {
   const queue = new PQueue({ concurrency: Math.max(1, o.concurrency) });
   let controller = new AbortController();
   return {
-    add<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-      const { signal } = controller;
+    add<T>(task: (signal: AbortSignal) => Promise<T>, options: QueueTaskOptions = {}): Promise<T> {
+      const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
       // p-queue removes a queued task when its signal fires and rejects with the signal's reason;
       // a running task sees the same signal and stops its own PUT.
-      return queue.add(() => task(signal), { signal });
+      return queue.add(() => task(signal), { signal, priority: options.priority ?? 0 });
     },
     onIdle: () => queue.onIdle(),
     clear() {

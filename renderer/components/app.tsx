@@ -55,7 +55,11 @@ function Shell() {
   const handleRetryNew = useCallback((entry: HistoryEntry, file: FileInfo) => {
     dispatch({
       type: 'added', id: crypto.randomUUID(), file,
-      defaults: { filename: entry.filename, datasetId: entry.datasetId, recordType: entry.recordType, sourceName: entry.sourceName, autoStart: true },
+      defaults: {
+        filename: entry.filename, datasetId: entry.datasetId, recordType: entry.recordType, sourceName: entry.sourceName, autoStart: true,
+        // Compressed as before, so a file sent in parts is cut the same way and only missing parts go.
+        compress: { ndjson: entry.compressed, asIs: entry.compressed },
+      },
     });
     setTab('Upload');
   }, []);

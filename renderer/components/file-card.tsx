@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type Dispatch } from 'react';
 import type { ConversionReport, FileKind, RecordTypeName } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { isFinal, isLocked, type Card, type CardsAction } from '../state/cards-reducer.js';
-import { defaultDatasetFileName, isDatasetDefaultName } from '../state/send-names.js';
+import { defaultDatasetFileName, isDatasetDefaultName, withGzipExtension } from '../state/send-names.js';
 import { isConvertibleKind, isDatasetKind, planUpload, type CsvMode } from '../state/upload-plan.js';
 import { formatBytes } from '../format/format-bytes.js';
 import { useRegisterCard } from './card-registry.js';
@@ -45,18 +45,29 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
   const [csvMode, setCsvMode] = useState<CsvMode>('as-is');
   const [conversion, setConversion] = useState<ConversionReport | null>(null);
   const [validateFirst, setValidateFirst] = useState(true);
+  const [compress, setCompress] = useState(card.defaults.compress ?? { ndjson: true, asIs: false });
   const section = useRef<HTMLElement>(null);
 
   const busy = card.upload !== null && !isFinal(card.upload);
   // Sending the same file twice would load its records twice; a new card is a deliberate choice.
   const sent = card.upload?.kind === 'succeeded';
   const locked = isLocked(card);
-  const plan = planUpload({ file, sendName, nameCheck, recordType, datasetId, csvMode, conversion, validateFirst, connectionReady: connection.ready });
+  const sendsNdjson = isDatasetKind(file.kind) || (isConvertibleKind(file.kind) && csvMode === 'convert');
+  // Gzip on the way: NDJSON by default (Settings remembers the choice), CSV and JSON only when
+  // ticked; a gzip file is sent as it is (issue 11).
+  const alreadyGzip = file.kind === 'gzip';
+  const gzip = !alreadyGzip && (sendsNdjson ? compress.ndjson : compress.asIs);
+  const plan = planUpload({ file, sendName, nameCheck, recordType, datasetId, csvMode, conversion, validateFirst, connectionReady: connection.ready, gzip });
   const title = card.defaults.sourceName ?? file.name;
   const placeholder = isDatasetKind(file.kind) && datasetId.trim() ? defaultDatasetFileName(datasetId.trim(), recordType) : undefined;
-  const sendAs = sendName.trim() || placeholder || '';
-  const sendsNdjson = isDatasetKind(file.kind) || (isConvertibleKind(file.kind) && csvMode === 'convert');
+  const named = sendName.trim() || placeholder || '';
+  const sendAs = gzip ? withGzipExtension(named) : named;
   const vendorDefault = sendsNdjson && datasetId.trim() !== '' && isDatasetDefaultName(sendName.trim(), recordType);
+  const changeCompress = (on: boolean) => {
+    setCompress((c) => (sendsNdjson ? { ...c, ndjson: on } : { ...c, asIs: on }));
+    // Remembered for NDJSON: the next file starts from this choice.
+    if (sendsNdjson) void api.settings.update({ gzip: on });
+  };
 
   const setRecordType = (value: RecordTypeName) => dispatch({ type: 'destination', ids: [card.id], recordType: value });
   const setDatasetId = (value: string) => dispatch({ type: 'destination', ids: [card.id], datasetId: value });
@@ -172,6 +183,22 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
         </>
       )}
       <div className="card-actions">
+        {!file.blocker && (
+          <span className="checkbox">
+            <input
+              id={`${id}-gzip`}
+              type="checkbox"
+              checked={alreadyGzip || gzip}
+              disabled={locked || alreadyGzip}
+              onChange={(e) => changeCompress(e.target.checked)}
+              aria-describedby={`${id}-gzip-hint`}
+            />
+            <label htmlFor={`${id}-gzip`}>Compress (gzip)</label>
+            <span id={`${id}-gzip-hint`} className="hint">
+              {alreadyGzip ? 'The file is gzip already.' : gzip ? 'Smaller and faster to send; the name gets .gz.' : 'Sent as it is.'}
+            </span>
+          </span>
+        )}
         <button type="button" className="primary" disabled={!plan.ready || locked} onClick={() => void start({ focusResult: true })} aria-describedby={`${id}-why`}>
           Upload
         </button>

@@ -120,11 +120,23 @@ export function HistoryScreen({ openCards, onRetryCard, onRetryNew }: Props) {
               </div>
               <p className="entry-meta">
                 Sent as <code>{e.filename}</code> · {e.datasetId ? <>dataset <code>{e.datasetId}</code>, {e.recordType}</> : 'for Lexer staff'} · {formatBytes(e.bytes)}
+                {e.compressed && e.sourceBytes !== null && <> gzipped from {formatBytes(e.sourceBytes)}</>}
+                {e.parts && <> in {e.parts.length} parts</>}
                 {e.recordsSent !== null && (
                   <> · {count(e.recordsSent)} records{e.recordsLeftOut ? `, ${count(e.recordsLeftOut)} left out` : ''}</>
                 )}
               </p>
               {e.error && <p className="entry-error">{e.error.message}</p>}
+              {e.parts && (
+                <ul className="entry-parts" aria-label={`Parts of ${e.sourceName}`}>
+                  {e.parts.map((p) => (
+                    <li key={p.index} data-testid="history-part">
+                      Part {p.index} of {e.parts?.length}: <code>{p.filename}</code> · {formatBytes(p.bytes)} · {p.status}
+                      {p.uploadId && <> · Upload ID <code>{p.uploadId}</code></>}
+                    </li>
+                  ))}
+                </ul>
+              )}
               <div className="entry-actions">
                 {e.uploadId && (
                   <span className="upload-id">

@@ -11,8 +11,10 @@ export function OverallProgress({ cards }: { cards: readonly Card[] }) {
   const o = overallProgress(cards.map((c) => ({ size: c.file.size, state: c.upload })));
   if (o.count < 2) return null;
   const percent = o.total > 0 ? Math.round((o.sent / o.total) * 100) : 0;
-  const going = o.count - o.failed - o.cancelled;
-  const apart = [o.failed > 0 ? `${o.failed} failed` : null, o.cancelled > 0 ? `${o.cancelled} cancelled` : null].filter(Boolean);
+  const going = o.count - o.failed - o.cancelled - o.notSent;
+  const apart = [
+    o.failed > 0 ? `${o.failed} failed` : null, o.cancelled > 0 ? `${o.cancelled} cancelled` : null, o.notSent > 0 ? `${o.notSent} not sent` : null,
+  ].filter(Boolean);
   return (
     <div className="panel overall">
       <label htmlFor="overall-progress" data-testid="overall-progress">

@@ -20,13 +20,14 @@ interface Props {
 
 /** What the person would save: trimmed as the form saves it. */
 function normalised(s: AppSettings): AppSettings {
-  return { ...s, apiUrl: s.apiUrl.trim(), defaultDatasetId: s.defaultDatasetId.trim() };
+  return { ...s, apiUrl: s.apiUrl.trim(), defaultDatasetId: s.defaultDatasetId.trim(), partSize: s.partSize.trim() };
 }
 
 function same(a: AppSettings, b: AppSettings): boolean {
   const x = normalised(a);
   const y = normalised(b);
-  return x.apiUrl === y.apiUrl && x.defaultDatasetId === y.defaultDatasetId && x.concurrency === y.concurrency && x.useSandbox === y.useSandbox;
+  return x.apiUrl === y.apiUrl && x.defaultDatasetId === y.defaultDatasetId && x.concurrency === y.concurrency && x.useSandbox === y.useSandbox
+    && x.gzip === y.gzip && x.gzipLevel === y.gzipLevel && x.partSize === y.partSize;
 }
 
 /** Settings, one section per concern. */

@@ -11,6 +11,7 @@ import { count } from '../state/record-nouns.js';
 import { formatBytes, formatSpeed } from '../format/format-bytes.js';
 import { formatEta } from '../format/format-duration.js';
 import { ErrorText } from './error-text.js';
+import { PartsList } from './parts-list.js';
 
 interface Props {
   readonly state: UploadState;
@@ -33,10 +34,10 @@ export function UploadProgress({ state, last, conversion, focusResult, onResultF
   const percent = view.percent === null ? null : Math.min(100, Math.floor(view.percent));
   const numbers: string[] = [];
   if (view.totalBytes !== null && view.active) numbers.push(`${percent ?? 0}%`, `${formatBytes(view.bytesSent)} of ${formatBytes(view.totalBytes)}`);
-  if (state.kind === 'uploading') numbers.push(formatSpeed(view.bytesPerSecond), formatEta(view.etaSeconds));
+  if (state.kind === 'uploading' || state.kind === 'sending-parts') numbers.push(formatSpeed(view.bytesPerSecond), formatEta(view.etaSeconds));
   if (view.attempt !== null) numbers.push(`attempt ${view.attempt}`);
   return (
-    <div className={`progress final-${view.final ?? 'none'}`}>
+    <div className={`progress final-${view.final?.replace(' ', '-') ?? 'none'}`}>
       {view.final === null ? (
         <>
           <p id={`${id}-step`} className="step">{view.step}</p>
@@ -47,6 +48,7 @@ export function UploadProgress({ state, last, conversion, focusResult, onResultF
             aria-valuetext={percent === null ? view.step : `${percent}%`}
           />
           {numbers.length > 0 && <p className="numbers" data-testid="upload-numbers">{numbers.join(' · ')}</p>}
+          {state.kind === 'sending-parts' && <PartsList plan={state.plan} parts={state.plan.parts} notice />}
           <div className="buttons">
             <button type="button" onClick={onCancel}>Cancel</button>
           </div>
@@ -63,6 +65,13 @@ function sentCounts(state: UploadState, conversion: ConversionReport | null): Re
   if (state.kind !== 'succeeded') return null;
   if (state.records) return state.records;
   return conversion ? { sent: conversion.written, leftOut: conversion.rejected, total: conversion.rows, sourceName: '' } : null;
+}
+
+/** "240 MB (gzipped from 2.1 GB) in 3 parts", or just the size. */
+function sentWhat(state: Extract<UploadState, { kind: 'succeeded' }>): string {
+  const gz = state.compressed && state.sourceBytes ? ` (gzipped from ${formatBytes(state.sourceBytes)})` : '';
+  const parts = state.parts ? ` in ${state.parts.length} parts` : '';
+  return `${formatBytes(state.bytes)}${gz}${parts}`;
 }
 
 interface FinalProps {
@@ -82,6 +91,8 @@ function FinalResult({ state, word, conversion, focus, onFocused, onRetry }: Fin
     onFocused();
   }, [focus, onFocused]);
   const records = sentCounts(state, conversion);
+  const parts = state.kind === 'succeeded' || state.kind === 'failed' || state.kind === 'cancelled' ? state.parts ?? null : null;
+  const sent = state.kind === 'succeeded' ? sentWhat(state) : '';
   return (
     <>
       <p ref={heading} tabIndex={-1} className="final-word" data-testid="upload-result">{word}</p>
@@ -92,19 +103,21 @@ function FinalResult({ state, word, conversion, focus, onFocused, onRetry }: Fin
       )}
       {state.kind === 'succeeded' && !state.sandbox && (
         <p>
-          Sent {formatBytes(state.bytes)} as <strong>{state.filename}</strong>. Upload ID <code>{state.uploadId}</code>. Lexer now processes the file; follow
-          its status in the Hub under Logs.
+          Sent {sent} as <strong>{state.filename}</strong>.{!parts && <> Upload ID <code>{state.uploadId}</code>.</>} Lexer now processes
+          {parts ? ' each part as its own file' : ' the file'}; follow its status in the Hub under Logs.
         </p>
       )}
       {state.kind === 'succeeded' && state.sandbox && (
         <p>
-          Sent {formatBytes(state.bytes)} as <strong>{state.filename}</strong> to the sandbox on this computer, not to Lexer. Upload ID{' '}
-          <code>{state.uploadId}</code>.
+          Sent {sent} as <strong>{state.filename}</strong> to the sandbox on this computer, not to Lexer.
+          {!parts && <> Upload ID <code>{state.uploadId}</code>.</>}
         </p>
       )}
       {state.kind === 'failed' && <ErrorText error={state.error} />}
       {state.kind === 'cancelled' && <p>The upload was stopped; the file was not received.</p>}
-      {state.kind !== 'succeeded' && onRetry && (
+      {state.kind === 'duplicate' && <p>{state.message} It was not sent again.</p>}
+      {parts && <PartsList parts={parts} notice={false} />}
+      {state.kind !== 'succeeded' && state.kind !== 'duplicate' && onRetry && (
         <div className="buttons">
           <button type="button" onClick={onRetry}>Retry</button>
         </div>

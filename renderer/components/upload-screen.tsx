@@ -37,7 +37,7 @@ export function UploadScreen({ cards, dispatch, onFilesDropped, onPasteToken, vi
   useEffect(() => api.uploads.onState((e) => dispatch({ type: 'upload-state', id: e.id, state: e.state })), [api, dispatch]);
 
   const add = (chosen: readonly File[]) => {
-    void api.settings.get().then((s) => files.addFiles(chosen, s.ok ? s.value.defaultDatasetId : ''));
+    void api.settings.get().then((s) => files.addFiles(chosen, s.ok ? s.value.defaultDatasetId : '', s.ok ? s.value.gzip : true));
   };
   const dragging = useWindowDrop((dropped) => {
     onFilesDropped();

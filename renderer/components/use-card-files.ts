@@ -8,7 +8,7 @@
 import { useCallback, useRef, useState, type Dispatch } from 'react';
 import { useApi } from '../api-context.js';
 import { isLocked, type Card, type CardsAction } from '../state/cards-reducer.js';
-import { MAX_UPLOAD_BYTES, refusedFile, tooLargeError } from '../state/refused-file.js';
+import { refusedFile } from '../state/refused-file.js';
 import { useAnnounce } from './live-region.js';
 
 /** What identifies a chosen File well enough to share its copy: name, size and date. */
@@ -19,7 +19,8 @@ function keyOf(file: File): string {
 export interface CardFiles {
   /** Files being read (copied, inspected) right now. */
   readonly adding: number;
-  addFiles(files: readonly File[], datasetId: string): Promise<void>;
+  /** `gzip`: Settings' choice for compressing NDJSON, each card's box starts from it. */
+  addFiles(files: readonly File[], datasetId: string, gzip: boolean): Promise<void>;
   /** Removes a card and releases its copies (`extra`: its conversion outputs). */
   remove(card: Card, extra: readonly string[]): void;
   /** Releases copies a card no longer needs (`keepFile`: the card still shows its own file). */
@@ -42,7 +43,7 @@ export function useCardFiles(cards: readonly Card[], dispatch: Dispatch<CardsAct
     }
   }, [api]);
 
-  const addFiles = useCallback(async (files: readonly File[], datasetId: string) => {
+  const addFiles = useCallback(async (files: readonly File[], datasetId: string, gzip: boolean) => {
     if (files.length === 0) return;
     setAdding((n) => n + files.length);
     let refused = 0;
@@ -50,10 +51,13 @@ export function useCardFiles(cards: readonly Card[], dispatch: Dispatch<CardsAct
       const key = keyOf(file);
       // A card that is not done with the same file still has its copy: reuse it.
       const twin = latest.current.find((c) => c.sourceKey === key && c.file.path && c.upload?.kind !== 'succeeded');
-      const r = file.size > MAX_UPLOAD_BYTES ? null : twin ? await api.files.inspect(twin.file.path) : await api.files.add(file);
-      const info = r === null ? refusedFile('', file.name, file.size, tooLargeError(file.name, file.size)) : r.ok ? r.value : refusedFile('', file.name, file.size, r.error);
+      // Any size: a file over one upload's 5 GiB is sent in parts (issue 11); the browser host
+      // refuses a copy only when its disk cannot hold it, and says so.
+      const r = twin ? await api.files.inspect(twin.file.path) : await api.files.add(file);
+      const info = r.ok ? r.value : refusedFile('', file.name, file.size, r.error);
       if (info.blocker) refused += 1;
-      dispatch({ type: 'added', id: crypto.randomUUID(), file: info, defaults: { filename: null, datasetId, recordType: null }, sourceKey: info.path ? key : null });
+      const defaults = { filename: null, datasetId, recordType: null, compress: { ndjson: gzip, asIs: false } };
+      dispatch({ type: 'added', id: crypto.randomUUID(), file: info, defaults, sourceKey: info.path ? key : null });
       setAdding((n) => n - 1);
     }
     const count = files.length;

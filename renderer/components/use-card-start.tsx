@@ -1,8 +1,11 @@
 /**
  * Starting one card's upload: first the question when its conversion left rows out ("2,620 of
  * 3,500 customers will be sent; 880 are left out (see the report). Send anyway?", with "Don't
- * send" the default: issue 9, item 2), then the request to main. The result is focused only when
- * the person pressed this card's own Upload (item 16), never for Upload all.
+ * send" the default: issue 9, item 2), then the request to main. When main finds the same
+ * content already sent to the same place, the second question: "This file was already sent on
+ * … Send it again?", with Cancel the default and "Send again" the choice that sends (issue 11).
+ * The result is focused only when the person pressed this card's own Upload (item 16), never
+ * for Upload all.
  */
 import { useState, type Dispatch, type ReactNode } from 'react';
 import type { RecordTypeName } from '../../preload/contract.js';
@@ -41,12 +44,24 @@ export function useCardStart(card: Card, plan: Plan, locked: boolean, recordType
       if (!yes) return 'declined';
     }
     setFocusResult(o.focusResult);
-    dispatch({ type: 'upload-state', id: card.id, state: { kind: 'pending' } });
-    void api.uploads.start({ id: card.id, ...plan.request }).then((r) => {
-      if (!r.ok) dispatch({ type: 'upload-state', id: card.id, state: { kind: 'failed', error: r.error } });
-      // Only an end state from the reply is kept: progress events may already be ahead of it.
-      else if (isFinal(r.value)) dispatch({ type: 'upload-state', id: card.id, state: r.value });
-    });
+    const request = plan.request;
+    const send = (allowDuplicate: boolean): void => {
+      dispatch({ type: 'upload-state', id: card.id, state: { kind: 'pending' } });
+      void api.uploads.start({ id: card.id, ...request, allowDuplicate }).then(async (r) => {
+        if (!r.ok) return dispatch({ type: 'upload-state', id: card.id, state: { kind: 'failed', error: r.error } });
+        // Only an end state from the reply is kept: progress events may already be ahead of it.
+        if (isFinal(r.value)) dispatch({ type: 'upload-state', id: card.id, state: r.value });
+        if (r.value.kind !== 'duplicate' || allowDuplicate) return;
+        const again = await ask({
+          title: 'Send this file again?',
+          message: <p>{r.value.message} Send it again?</p>,
+          confirmLabel: 'Send again',
+          cancelLabel: 'Cancel',
+        });
+        if (again) send(true);
+      });
+    };
+    send(false);
     return 'started';
   };
   return { start, dialog, focusResult, resultFocused: () => setFocusResult(false) };

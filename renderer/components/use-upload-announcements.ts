@@ -36,6 +36,9 @@ export function useUploadAnnouncements(cards: readonly Card[]): void {
         case 'Cancelled':
           announce(`${name}: Cancelled.`);
           break;
+        case 'Not sent':
+          announce(`${name}: Not sent. ${view.step}`);
+          break;
         default: {
           const _exhaustive: never = phase;
           return _exhaustive;

@@ -14,6 +14,11 @@ export interface CardDefaults {
   readonly sourceName?: string | null;
   /** Start the upload as soon as the card can (History's Retry). */
   readonly autoStart?: boolean;
+  /**
+   * How the "Compress (gzip)" box starts: for NDJSON (Settings' remembered choice) and for a CSV
+   * or JSON sent as it is (off unless History's Retry repeats a compressed upload).
+   */
+  readonly compress?: { readonly ndjson: boolean; readonly asIs: boolean };
 }
 
 export interface Card {
@@ -69,7 +74,7 @@ export function cardsReducer(cards: readonly Card[], action: CardsAction): reado
   }
 }
 
-const FINAL_KINDS: ReadonlySet<UploadState['kind']> = new Set(['succeeded', 'failed', 'cancelled']);
+const FINAL_KINDS: ReadonlySet<UploadState['kind']> = new Set(['succeeded', 'failed', 'cancelled', 'duplicate']);
 
 /** Whether the state is an end state (nothing more will happen until the user acts). */
 export function isFinal(state: UploadState | null): boolean {

@@ -36,3 +36,8 @@ export function defaultDatasetFileName(datasetId: string, recordType: string, no
 export function isDatasetDefaultName(name: string, recordType: string): boolean {
   return new RegExp(`^[A-Za-z0-9_-]+_${recordType}_\\d{9,11}\\.ndjson(\\.gz)?$`).test(name);
 }
+
+/** The name a file compressed on the way is sent under: `.gz` added, as main adds it. */
+export function withGzipExtension(name: string): string {
+  return !name || /\.gz$/i.test(name) ? name : `${name}.gz`;
+}

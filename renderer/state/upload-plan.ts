@@ -44,10 +44,17 @@ export interface PlanInput {
   readonly validateFirst: boolean;
   /** A token is saved or the sandbox is on; null while not known yet. */
   readonly connectionReady: boolean | null;
+  /** The card's "Compress (gzip)" box; unset leaves it to main (Settings' choice for NDJSON). */
+  readonly gzip?: boolean;
 }
 
 /** Works out the upload request from the card's choices. */
 export function planUpload(p: PlanInput): Plan {
+  const plan = planRequest(p);
+  return plan.ready && p.gzip !== undefined ? { ...plan, request: { ...plan.request, gzip: p.gzip } } : plan;
+}
+
+function planRequest(p: PlanInput): Plan {
   const { file, recordType, csvMode, conversion } = p;
   if (file.blocker) return { ready: false, reason: file.blocker.message };
   const dataset = p.datasetId.trim();

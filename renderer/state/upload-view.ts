@@ -2,10 +2,12 @@
  * Turns an upload's state into what the progress view shows. One exhaustive switch, so a new
  * state in the contract fails to compile here until the view knows how to say it.
  */
-import type { TransferProgress, UploadState } from '../../preload/contract.js';
+import type { PartsPlan, TransferProgress, UploadState } from '../../preload/contract.js';
+import { formatBytes } from '../format/format-bytes.js';
 import { formatDelay } from '../format/format-duration.js';
 
-export type FinalWord = 'Success' | 'Failed' | 'Cancelled';
+/** The vendor's status words, and "Not sent" for a file the duplicate guard held back. */
+export type FinalWord = 'Success' | 'Failed' | 'Cancelled' | 'Not sent';
 
 export interface UploadView {
   /** The step in plain words. */
@@ -25,6 +27,18 @@ export interface UploadView {
 
 const idle = { bytesSent: 0, totalBytes: null, percent: null, bytesPerSecond: 0, etaSeconds: null, attempt: null } as const;
 
+const percentOf = (done: number, total: number): number | null => (total > 0 ? (done / total) * 100 : null);
+
+/**
+ * The sentence said before parts are sent (issue 11): "This file is 12.4 GB after compression; it
+ * will be sent as 3 parts, each loaded by Lexer as its own file." The CLI says the same
+ * (main/parts/parts-notice.ts) with its own byte format.
+ */
+export function partsNotice(plan: PartsPlan): string {
+  const size = `${formatBytes(plan.sentBytes)}${plan.compressed ? ' after compression' : ''}`;
+  return `This file is ${size}; it will be sent as ${plan.parts.length} parts, each loaded by Lexer as its own file.`;
+}
+
 /**
  * Describes an upload state for the progress view. `last` is the last transfer progress seen:
  * while a broken PUT is retried the card keeps saying how big the file is, and that it starts
@@ -35,6 +49,26 @@ export function describeUpload(state: UploadState, last: TransferProgress | null
   switch (state.kind) {
     case 'pending':
       return { ...idle, step: 'Waiting for a free upload slot', active: true, final: null };
+    case 'checking-duplicate':
+      return { ...idle, step: 'Checking whether this file was sent before', active: true, final: null };
+    case 'compressing': {
+      // "Compressing 63 % … 2.1 GB -> 240 MB so far" (issue 11): the two sizes say what gzip saves.
+      const percent = percentOf(state.bytesRead, state.totalBytes);
+      const step = `Compressing ${Math.floor(percent ?? 0)} % … ${formatBytes(state.bytesRead)} -> ${formatBytes(state.bytesWritten)} so far`;
+      return { ...idle, percent, step, active: true, final: null };
+    }
+    case 'splitting': {
+      const percent = percentOf(state.bytesRead, state.totalBytes);
+      const step = `Cutting into parts ${Math.floor(percent ?? 0)} % … ${formatBytes(state.bytesRead)} read, part ${state.parts} so far`;
+      return { ...idle, percent, step, active: true, final: null };
+    }
+    case 'sending-parts': {
+      const p = state.progress;
+      return {
+        step: `Uploading ${state.plan.parts.length} parts`, attempt: null, bytesSent: p.bytesSent, totalBytes: p.totalBytes,
+        percent: percentOf(p.bytesSent, p.totalBytes) ?? 100, bytesPerSecond: p.bytesPerSecond, etaSeconds: p.etaSeconds, active: true, final: null,
+      };
+    }
     case 'validating': {
       const percent = state.totalBytes > 0 ? (state.bytesRead / state.totalBytes) * 100 : null;
       return { ...idle, percent, step: `Checking every record (${state.lines.toLocaleString()} lines so far)`, active: true, final: null };
@@ -69,6 +103,8 @@ export function describeUpload(state: UploadState, last: TransferProgress | null
       return { ...idle, step: state.error.message, active: false, final: 'Failed' };
     case 'cancelled':
       return { ...idle, step: 'Stopped before it finished; nothing was loaded.', active: false, final: 'Cancelled' };
+    case 'duplicate':
+      return { ...idle, step: state.message, active: false, final: 'Not sent' };
     default: {
       const _exhaustive: never = state;
       return _exhaustive;
@@ -85,6 +121,8 @@ export interface OverallProgress {
   readonly succeeded: number;
   readonly failed: number;
   readonly cancelled: number;
+  /** Held back by the duplicate guard (the same content already went there). */
+  readonly notSent: number;
 }
 
 /**
@@ -99,11 +137,16 @@ export function overallProgress(items: readonly { size: number; state: UploadSta
   let succeeded = 0;
   let failed = 0;
   let cancelled = 0;
+  let notSent = 0;
   for (const { size, state } of items) {
     if (!state) continue;
     count += 1;
     if (state.kind === 'cancelled') {
       cancelled += 1;
+      continue;
+    }
+    if (state.kind === 'duplicate') {
+      notSent += 1;
       continue;
     }
     if (state.kind === 'failed') {
@@ -116,5 +159,5 @@ export function overallProgress(items: readonly { size: number; state: UploadSta
     if (state.kind === 'succeeded') succeeded += 1;
     sent += state.kind === 'succeeded' ? itemTotal : view.bytesSent;
   }
-  return { sent, total, count, succeeded, failed, cancelled };
+  return { sent, total, count, succeeded, failed, cancelled, notSent };
 }

@@ -60,29 +60,31 @@ describe('app services', () => {
     assert.ok(failed.kind === 'failed' && failed.error.code === 'invalid-records');
     const list = await f.value('history:list');
     const byName = (name: string) => list.find((e) => e.filename === name);
-    assert.equal(byName('ok-2024-01-01-v1.ndjson')?.status, 'Success');
-    assert.ok(byName('ok-2024-01-01-v1.ndjson')?.uploadId);
-    assert.equal(byName('bad-2024-01-01-v1.ndjson')?.status, 'Failed');
-    assert.equal(byName('bad-2024-01-01-v1.ndjson')?.error?.code, 'invalid-records');
-    assert.equal(byName('bad-2024-01-01-v1.ndjson')?.datasetId, 'ds1');
+    // NDJSON is gzipped on the way (issue 11), so the name sent ends .gz.
+    assert.equal(byName('ok-2024-01-01-v1.ndjson.gz')?.status, 'Success');
+    assert.ok(byName('ok-2024-01-01-v1.ndjson.gz')?.uploadId);
+    assert.equal(byName('bad-2024-01-01-v1.ndjson.gz')?.status, 'Failed');
+    assert.equal(byName('bad-2024-01-01-v1.ndjson.gz')?.error?.code, 'invalid-records');
+    assert.equal(byName('bad-2024-01-01-v1.ndjson.gz')?.datasetId, 'ds1');
   });
 
   test('cancelling an upload ends it as Cancelled in the state and the history', async () => {
     // The sandbox answers 503 with a long Retry-After, so the upload is waiting when cancelled.
     sb.sandbox.faults.apiResponses.push({ status: 503, retryAfter: 30 });
-    const path = await f.file('cancel-2024-01-01-v1.ndjson', `${CUSTOMER}\n`);
+    // Content of its own: the same bytes sent earlier would be held back by the duplicate guard.
+    const path = await f.file('cancel-2024-01-01-v1.ndjson', `${CUSTOMER}\n`.repeat(3));
     const running = f.call('uploads:start', { id: 'c-1', path, filename: 'cancel-2024-01-01-v1.ndjson', destination: null, validateFirst: false });
     for (let i = 0; i < 200 && !f.states.some((s) => s.id === 'c-1' && s.state.kind === 'retrying'); i++) await new Promise((r) => setTimeout(r, 25));
     assert.equal(await f.value('uploads:cancel', 'c-1'), true);
     const end = await running;
     assert.ok(end.ok && end.value.kind === 'cancelled');
-    assert.equal((await f.value('history:list')).find((e) => e.filename === 'cancel-2024-01-01-v1.ndjson')?.status, 'Cancelled');
+    assert.equal((await f.value('history:list')).find((e) => e.filename === 'cancel-2024-01-01-v1.ndjson.gz')?.status, 'Cancelled');
     assert.equal(await f.value('uploads:cancel', 'c-1'), false, 'nothing left to cancel');
     sb.sandbox.faults.apiResponses.length = 0;
   });
 
   test('upload states reach the window in order, ending with the final state', async () => {
-    const path = await f.file('events-2024-01-01-v1.ndjson', `${CUSTOMER}\n`);
+    const path = await f.file('events-2024-01-01-v1.ndjson', `${CUSTOMER}\n`.repeat(4));
     await f.value('uploads:start', { id: 'ev-1', path, filename: 'events-2024-01-01-v1.ndjson', destination: null, validateFirst: false });
     const kinds = f.states.filter((s) => s.id === 'ev-1').map((s) => s.state.kind);
     assert.equal(kinds[0], 'pending');

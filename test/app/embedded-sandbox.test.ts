@@ -2,9 +2,9 @@
 // upload at once, with no token of their own; the file lands in the embedded sandbox's folder.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256File } from '../helpers/sandbox.js';
+import { gunzipSync } from 'node:zlib';
 import { CUSTOMER, makeServices } from './services-fixture.js';
 
 
@@ -30,9 +30,10 @@ test('with the local sandbox on, an upload needs no saved token and lands in the
     const done = await f.value('uploads:start', { ...request, id: 'sb-2' });
     assert.equal(done.kind, 'succeeded');
     // s3rver keeps each object as `<key>._S3rver_object` under the bucket folder.
-    const landed = (await readdir(on.storageDir!, { recursive: true })).filter((p) => p.endsWith('customers-20260101-v1.ndjson._S3rver_object'));
+    // Gzipped on the way (issue 11): the name gets .gz and the object gunzips to the file.
+    const landed = (await readdir(on.storageDir!, { recursive: true })).filter((p) => p.endsWith('customers-20260101-v1.ndjson.gz._S3rver_object'));
     assert.equal(landed.length, 1, `the file is in the sandbox storage (${on.storageDir})`);
-    assert.equal(await sha256File(join(on.storageDir!, landed[0]!)), await sha256File(path));
+    assert.deepEqual(gunzipSync(await readFile(join(on.storageDir!, landed[0]!))), await readFile(path));
   } finally {
     await f.close();
   }

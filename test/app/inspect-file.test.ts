@@ -1,5 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { truncate } from 'node:fs/promises';
 import { makeServices, type ServicesFixture } from './services-fixture.js';
 
 describe('files:inspect', () => {
@@ -25,6 +26,14 @@ describe('files:inspect', () => {
   test('an empty file is blocked with a plain reason', async () => {
     const info = await f.value('files:inspect', await f.file('empty-2024-01-01-v1.ndjson', ''));
     assert.equal(info.blocker?.code, 'file-empty');
+  });
+
+  test('a file over 5 GiB is not blocked: it is sent in parts (issue 11)', async () => {
+    const path = await f.file('huge-20260101-v1.ndjson', '');
+    await truncate(path, 5 * 1024 ** 3 + 1); // sparse: the size without the disk space
+    const info = await f.value('files:inspect', path);
+    assert.equal(info.size, 5 * 1024 ** 3 + 1);
+    assert.equal(info.blocker, null);
   });
 
   test('a missing file is blocked, not an error', async () => {

@@ -22,7 +22,7 @@ describe('settings store', () => {
       const s = await openSettings(dir);
       await s.update({ apiUrl: 'http://127.0.0.1:4010/', defaultDatasetId: ' ds-9 ', concurrency: 3, useSandbox: true });
       const again = await openSettings(dir, 'https://ignored.example');
-      assert.deepEqual(again.get(), { apiUrl: 'http://127.0.0.1:4010', defaultDatasetId: 'ds-9', concurrency: 3, useSandbox: true });
+      assert.deepEqual(again.get(), { apiUrl: 'http://127.0.0.1:4010', defaultDatasetId: 'ds-9', concurrency: 3, useSandbox: true, gzip: true, gzipLevel: 6, partSize: '' });
       if (process.platform !== 'win32') assert.equal((await stat(join(dir, 'settings.json'))).mode & 0o777, 0o600);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -33,7 +33,7 @@ describe('settings store', () => {
     const dir = await mkdtemp(join(tmpdir(), 'lexer-settings-'));
     try {
       await writeFile(join(dir, 'settings.json'), JSON.stringify({ apiUrl: 'ftp://x', concurrency: 99, defaultDatasetId: 'kept', useSandbox: 'yes' }));
-      assert.deepEqual((await openSettings(dir)).get(), { apiUrl: DEFAULT_API_URL, defaultDatasetId: 'kept', concurrency: 2, useSandbox: false });
+      assert.deepEqual((await openSettings(dir)).get(), { apiUrl: DEFAULT_API_URL, defaultDatasetId: 'kept', concurrency: 2, useSandbox: false, gzip: true, gzipLevel: 6, partSize: '' });
       await writeFile(join(dir, 'settings.json'), '{ not json');
       assert.equal((await openSettings(dir)).get().concurrency, 2);
       assert.match(await readFile(join(dir, 'settings.json'), 'utf8'), /not json/, 'reading never rewrites the file');

@@ -36,6 +36,18 @@ export function startCli(args: readonly string[], o: { env?: NodeJS.ProcessEnv; 
   return { child, done };
 }
 
+/** Resolves once the command's standard output holds `text`, or once it has ended. */
+export function untilStdout(child: ChildProcess, text: string): Promise<void> {
+  let seen = '';
+  return new Promise<void>((resolve) => {
+    child.stdout?.on('data', (d: Buffer | string) => {
+      seen += String(d);
+      if (seen.includes(text)) resolve();
+    });
+    child.on('close', () => resolve());
+  });
+}
+
 /** Runs `lexer-upload <args>` to the end. */
 export function runCli(args: readonly string[], o: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<CliRun> {
   return startCli(args, o).done;

@@ -36,7 +36,7 @@ describe('lexer-upload upload and the token', () => {
   });
 
   test('--api-token-file reads the token from a file, and warns when others can read that file', async () => {
-    const path = await writeTestFile(sb.work, 'from-file-20261126-v1.csv', 'a\n1\n');
+    const path = await writeTestFile(sb.work, 'from-file-20261126-v1.csv', 'from-file\n1\n');
     const file = join(sb.work, 'token.txt');
     await writeFile(file, `${sb.sandbox.token}\n`, { mode: 0o600 });
     await chmod(file, 0o600);
@@ -46,13 +46,13 @@ describe('lexer-upload upload and the token', () => {
     assert.equal((JSON.parse(r.stdout) as { ok: boolean }).ok, true);
     assert.doesNotMatch(r.stderr, /other users/);
     await chmod(file, 0o644);
-    const open = await runCli(['upload', path, '--api-token-file', file, '--json'], { env });
+    const open = await runCli(['upload', path, '--api-token-file', file, '--json', '--allow-duplicate'], { env });
     assert.equal(open.code, 0, open.stderr);
     assert.match(open.stderr, /token\.txt can be read by other users.*chmod 600/);
   });
 
   test('--api-token - reads the token from standard input', async () => {
-    const path = await writeTestFile(sb.work, 'from-stdin-20261126-v1.csv', 'a\n1\n');
+    const path = await writeTestFile(sb.work, 'from-stdin-20261126-v1.csv', 'from-stdin\n1\n');
     const r = await runCli(['upload', path, '--api-token', '-', '--json'], { env: { ...config.env, LEXER_API_URL: sb.sandbox.apiUrl }, stdin: `${sb.sandbox.token}\n` });
     assert.equal(r.code, 0, r.stderr);
     assert.equal((JSON.parse(r.stdout) as { ok: boolean }).ok, true);
@@ -60,7 +60,7 @@ describe('lexer-upload upload and the token', () => {
   });
 
   test('--api-token with the token itself still works for scripts, with a warning about the process list', async () => {
-    const path = await writeTestFile(sb.work, 'from-arg-20261126-v1.csv', 'a\n1\n');
+    const path = await writeTestFile(sb.work, 'from-arg-20261126-v1.csv', 'from-arg\n1\n');
     const r = await runCli(['upload', path, '--api-token', sb.sandbox.token, '--json'], { env: { ...config.env, LEXER_API_URL: sb.sandbox.apiUrl } });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /other users of this computer can see .*process list/);
@@ -68,7 +68,7 @@ describe('lexer-upload upload and the token', () => {
   });
 
   test('an empty or missing token file, or two token options at once, is a usage error naming the problem', async () => {
-    const path = await writeTestFile(sb.work, 'bad-20261126-v1.csv', 'a\n1\n');
+    const path = await writeTestFile(sb.work, 'bad-20261126-v1.csv', 'bad\n1\n');
     const empty = join(sb.work, 'empty.txt');
     await writeFile(empty, '\n', { mode: 0o600 });
     const env = { ...config.env, LEXER_API_URL: sb.sandbox.apiUrl };

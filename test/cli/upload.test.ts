@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RECORD_TYPE_NAMES } from '../../main/schemas/record-type-names.js';
 import { sha256File, startTestSandbox, writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
-import { runCli, startCli, tempConfig } from './cli-helpers.js';
+import { runCli, startCli, tempConfig, untilStdout } from './cli-helpers.js';
 
 interface JournalFile { entries: Array<{ status: string; filename: string; uploadId: string | null; bytes: number; error: { code: string } | null }> }
 
@@ -43,11 +43,11 @@ describe('lexer-upload upload (against the sandbox)', () => {
     assert.equal(entry?.bytes, Buffer.byteLength(content));
   });
 
-  test('NDJSON into a dataset is sent under {dataset_id}_{record_type}_{unix}.ndjson', async () => {
+  test('NDJSON into a dataset is sent gzipped under {dataset_id}_{record_type}_{unix}.ndjson.gz', async () => {
     const path = await writeTestFile(sb.work, 'people.ndjson', '{"link":{"email":"a@example.com"}}\n');
     const r = await runCli(['upload', path, '--dataset-id', 'ds-42', '--record-type', 'customer_record', '--json'], { env });
     assert.equal(r.code, 0, r.stderr);
-    assert.match((JSON.parse(r.stdout) as { filename: string }).filename, /^ds-42_customer_record_\d{10}\.ndjson$/);
+    assert.match((JSON.parse(r.stdout) as { filename: string }).filename, /^ds-42_customer_record_\d{10}\.ndjson\.gz$/);
   });
 
   test('a rejected token: exit 1, a JSON error, nothing stored', async () => {
@@ -104,7 +104,8 @@ describe('lexer-upload upload (against the sandbox)', () => {
     assert.match(r.stdout, /Success +.*multi-a-20261126-v1\.csv/);
     assert.match(r.stdout, /Success +.*multi-b-20261126-v1\.csv/);
     assert.match(r.stdout, /Failed +.*multi-empty-20261126-v1\.csv: .*empty/);
-    const json = await runCli(['upload', a, empty, '--json'], { env });
+    // `a` again: sent a second time on purpose (the duplicate guard would refuse it otherwise).
+    const json = await runCli(['upload', a, empty, '--json', '--allow-duplicate'], { env });
     const out = JSON.parse(json.stdout) as { ok: boolean; results: Array<{ file: string; ok: boolean; error?: { code: string } }> };
     assert.equal(out.ok, false);
     assert.deepEqual(out.results.map((x) => [x.file, x.ok, x.error?.code]), [[a, true, undefined], [empty, false, 'file-empty']]);
@@ -128,16 +129,9 @@ describe('lexer-upload upload (against the sandbox)', () => {
   test('Ctrl+C cancels cleanly: Cancelled in the summary and the history, exit 1', async () => {
     // A long Retry-After keeps the upload waiting, so the signal surely arrives mid-upload.
     sb.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 120 });
-    const path = await writeTestFile(sb.work, 'cancel-me-20261126-v1.csv', 'a\n1\n');
+    const path = await writeTestFile(sb.work, 'cancel-me-20261126-v1.csv', 'cancel\n1\n');
     const { child, done } = startCli(['upload', path], { env });
-    let seen = '';
-    await new Promise<void>((resolve) => {
-      child.stdout?.on('data', (d: Buffer | string) => {
-        seen += String(d);
-        if (seen.includes('retrying:')) resolve();
-      });
-      child.on('close', () => resolve());
-    });
+    await untilStdout(child, 'retrying:');
     child.kill('SIGINT');
     const r = await done;
     assert.equal(r.code, 1);

@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../main/sandbox/start-sandbox.js';
-import { addFiles, card, expect, historyEntry, openTab, saveToken, sha256 } from './fixtures.js';
+import { addFiles, card, expect, historyEntry, openTab, saveToken, sha256, storedSha256 } from './fixtures.js';
 
 /** The Electron executable, as `require('electron')` would return it, or null when not downloaded. */
 function electronBinary(): string | null {
@@ -54,7 +54,7 @@ test('the Electron app saves a token, uploads an NDJSON file to a dataset and sh
 
     const stored = await sandbox.storedFiles();
     expect(stored).toHaveLength(1);
-    expect(await sha256(stored[0]!.path)).toBe(await sha256(file));
+    expect(await storedSha256(stored[0]!.path)).toBe(await sha256(file));
     await openTab(page, 'History');
     const row = historyEntry(page, name);
     await expect(row).toContainText('Success');

@@ -3,7 +3,7 @@
  * BOM, the fixed name; the user maps "Email" to link.email, converts, reads the report, uploads.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, addFiles, card, saveToken, snap } from './fixtures.js';
+import { test, expect, addFiles, card, saveToken, snap, storedContent } from './fixtures.js';
 
 const CSV = '\uFEFFEmail,First Name,Loyalty Points\r\njane@example.com,Jane,3600\r\nbob@example.com,Bob,10\r\nnot-an-email,Nope,5\r\n';
 
@@ -61,6 +61,6 @@ test('a CSV with a BOM is previewed, converted with a mapping, validated and upl
 
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);
-  const lines = (await readFile(stored[0]!.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { link?: { email?: string } });
+  const lines = (await storedContent(stored[0]!.path)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { link?: { email?: string } });
   expect(lines.map((l) => l.link?.email)).toEqual(['jane@example.com', 'bob@example.com']);
 });

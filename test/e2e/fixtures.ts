@@ -4,9 +4,11 @@
  * the renderer talks to main's services, which talk to the sandbox over loopback.
  */
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { startSandbox, type Sandbox } from '../../main/sandbox/start-sandbox.js';
 import { startTcpResetProxy, type TcpResetProxy } from '../helpers/tcp-reset-proxy.js';
 import { startBrowserHost } from '../../main/host/start-browser-host.js';
@@ -100,6 +102,17 @@ export const test = base.extend<Fixtures>({
 export { expect };
 /** The sha256 of a file, streamed (the e2e files can be hundreds of MB). */
 export { sha256File as sha256 } from '../helpers/sandbox.js';
+
+/** What Lexer reads from a stored object: its bytes, gunzipped when it was sent gzipped (NDJSON is, by default: issue 11). */
+export async function storedContent(path: string): Promise<Buffer> {
+  const bytes = await readFile(path);
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+}
+
+/** The sha256 of {@link storedContent}. */
+export async function storedSha256(path: string): Promise<string> {
+  return createHash('sha256').update(await storedContent(path)).digest('hex');
+}
 
 /** Opens a screen by its tab. */
 export async function openTab(page: Page, name: 'Upload' | 'History' | 'Settings'): Promise<void> {

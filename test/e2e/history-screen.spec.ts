@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect, addFiles, card, historyEntry, openTab, saveToken, sha256, snap } from './fixtures.js';
+import { test, expect, addFiles, card, historyEntry, openTab, saveToken, sha256, snap, storedSha256 } from './fixtures.js';
 
 /** Runs the built `lexer-upload` in `cwd` against the test's config folder and sandbox. */
 function lexerUpload(args: string[], o: { cwd: string; configDir: string; apiUrl: string; token: string }): Promise<number | null> {
@@ -36,13 +36,13 @@ test('an upload lexer-upload made with a relative path shows on Refresh and Retr
   await page.getByRole('button', { name: 'Refresh' }).click();
   const entry = historyEntry(page, name);
   await expect(entry).toContainText('Failed');
-  await expect(entry).toContainText(/Sent as ds_cli_customer_record_\d+\.ndjson/);
+  await expect(entry).toContainText(/Sent as ds_cli_customer_record_\d+\.ndjson\.gz/);
 
-  await entry.getByRole('button', { name: /^Retry ds_cli_customer_record_\d+\.ndjson on a new card$/ }).click();
+  await entry.getByRole('button', { name: /^Retry ds_cli_customer_record_\d+\.ndjson\.gz on a new card$/ }).click();
   const c = card(page, name);
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
   const stored = await sandbox.storedFiles();
-  expect(await sha256(stored[0]!.path)).toBe(await sha256(join(work, 'exports', name)));
+  expect(await storedSha256(stored[0]!.path)).toBe(await sha256(join(work, 'exports', name)));
 });
 
 test('a file that is no longer where History says is located again with a file chooser', async ({ app: page, sandbox }, info) => {

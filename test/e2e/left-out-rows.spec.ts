@@ -2,8 +2,8 @@
  * Issue 9, item 2: a conversion that left rows out never uploads without asking. The question
  * gives the counts with "Don't send" as the default; the result and History keep the counts.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, addFiles, card, historyEntry, openTab, saveToken, snap } from './fixtures.js';
+import { writeFile } from 'node:fs/promises';
+import { test, expect, addFiles, card, historyEntry, openTab, saveToken, snap, storedContent } from './fixtures.js';
 
 test('sending a conversion with rejected rows asks first, and the result and History keep the count', async ({ app: page, sandbox }, info) => {
   const name = 'Shopify customers (export).csv';
@@ -41,7 +41,7 @@ test('sending a conversion with rejected rows asks first, and the result and His
   await expect(c.getByTestId('upload-result')).toBeFocused(); // the result takes the focus (item 16)
   await expect(c.getByTestId('upload-records')).toHaveText('Sent 4 records; 3 left out.');
   const stored = await sandbox.storedFiles();
-  expect((await readFile(stored[0]!.path, 'utf8')).trim().split('\n')).toHaveLength(4);
+  expect((await storedContent(stored[0]!.path)).toString('utf8').trim().split('\n')).toHaveLength(4);
 
   await openTab(page, 'History');
   const entry = historyEntry(page, name);

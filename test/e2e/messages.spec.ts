@@ -3,8 +3,8 @@
  * a retried upload says its attempt once and keeps the size in view; a JSON array converts in
  * the app as in the command; the mapping's choices fit the card at 800 px.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, addFiles, card, saveToken, snap, startFlakyHost } from './fixtures.js';
+import { writeFile } from 'node:fs/promises';
+import { test, expect, addFiles, card, saveToken, snap, startFlakyHost, storedContent } from './fixtures.js';
 
 test('an empty file is named on its card, without the staged copy’s path', async ({ app: page }, info) => {
   const name = 'empty-20260101-v1.csv';
@@ -59,8 +59,8 @@ test('a JSON array is converted to NDJSON in the app and uploaded', async ({ app
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
   const stored = await sandbox.storedFiles();
-  expect(stored[0]?.key).toMatch(/people-20260101-v1\.ndjson$/);
-  const lines = (await readFile(stored[0]!.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { first_name: string });
+  expect(stored[0]?.key).toMatch(/people-20260101-v1\.ndjson\.gz$/);
+  const lines = (await storedContent(stored[0]!.path)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { first_name: string });
   expect(lines.map((l) => l.first_name)).toEqual(['Ann', 'Bob']);
 });
 

@@ -3,8 +3,8 @@
  * as an invalid row, so the report lists them as problems, offers the clean step, and the
  * upload sends the cleaned copy.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, addFiles, card, saveToken } from './fixtures.js';
+import { writeFile } from 'node:fs/promises';
+import { test, expect, addFiles, card, saveToken, storedContent } from './fixtures.js';
 
 const A = '{"link":{"email":"jane@example.com"}}';
 const B = '{"link":{"email":"bob@example.com"}}';
@@ -30,5 +30,5 @@ test('a BOM and blank lines are reported as problems, cleaned on request, and th
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);
-  expect(await readFile(stored[0]!.path, 'utf8')).toBe(`${A}\n${B}\n`);
+  expect((await storedContent(stored[0]!.path)).toString('utf8')).toBe(`${A}\n${B}\n`);
 });

@@ -1,7 +1,7 @@
 /** Trying the app without a Lexer account: turn on the local sandbox and upload with no token. */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect, addFiles, card, historyEntry, openTab, sha256, snap } from './fixtures.js';
+import { test, expect, addFiles, card, historyEntry, openTab, sha256, snap, storedSha256 } from './fixtures.js';
 
 test('with "Use the local sandbox" on, a file uploads without a token and the page says where it went', async ({ app: page }, info) => {
   const name = 'trial-20260101-v1.ndjson';
@@ -27,9 +27,9 @@ test('with "Use the local sandbox" on, a file uploads without a token and the pa
 
   // The banner names the folder; the bytes there are the file's.
   const storageDir = (await banner.locator('code').textContent()) ?? '';
-  const objects = (await readdir(storageDir, { recursive: true })).filter((p) => p.endsWith(`${name}._S3rver_object`));
+  const objects = (await readdir(storageDir, { recursive: true })).filter((p) => p.endsWith(`${name}.gz._S3rver_object`));
   expect(objects).toHaveLength(1);
-  expect(await sha256(join(storageDir, objects[0]!))).toBe(await sha256(file));
+  expect(await storedSha256(join(storageDir, objects[0]!))).toBe(await sha256(file));
 
   // History tags it, so it is never mistaken for an upload to Lexer.
   await openTab(page, 'History');

@@ -2,8 +2,8 @@
  * Issue 9, items 13 and 14: "Things to know" is short, lists real problems only, follows the
  * mapping as it changes, and two columns feeding a record's one link are caught at the mapping.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, addFiles, card, saveToken, snap } from './fixtures.js';
+import { writeFile } from 'node:fs/promises';
+import { test, expect, addFiles, card, saveToken, snap, storedContent } from './fixtures.js';
 
 test('Things to know follows the mode and the mapping, and never calls a suggestion a problem', async ({ app: page }, info) => {
   const name = 'shop-20260101-v1.csv';
@@ -54,6 +54,6 @@ test('two columns feeding link are caught at the mapping, and the fix is one cli
   await expect(c.getByRole('region', { name: 'Validation report' })).toContainText('Every row is valid.');
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
-  const lines = (await readFile((await sandbox.storedFiles())[0]!.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = (await storedContent((await sandbox.storedFiles())[0]!.path)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(lines[0]).toMatchObject({ link: { email: 'a@example.com' }, customer_id: 'C1' });
 });

@@ -1,6 +1,6 @@
 /** An NDJSON file chosen with Browse…, sent to a dataset, arrives in the sandbox byte for byte. */
 import { writeFile } from 'node:fs/promises';
-import { test, expect, addFiles, card, saveToken, sha256, snap } from './fixtures.js';
+import { test, expect, addFiles, card, saveToken, sha256, snap, storedSha256 } from './fixtures.js';
 
 const RECORDS = [
   { link: { email: 'jane@example.com' }, email: 'jane@example.com', first_name: 'Jane' },
@@ -29,5 +29,7 @@ test('an NDJSON file uploads to a dataset and the sandbox holds the same bytes',
 
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);
-  expect(await sha256(stored[0]!.path)).toBe(await sha256(file));
+  // Gzipped on the way (issue 11): the object is gzip and gunzips to the file's bytes.
+  expect(stored[0]!.key).toMatch(/\.ndjson\.gz$/);
+  expect(await storedSha256(stored[0]!.path)).toBe(await sha256(file));
 });

@@ -88,7 +88,8 @@ function checksFor(label: string, runtime: () => Promise<{ node: string; skip: n
 
       // The upload went to the embedded sandbox and History says so.
       assert.equal((r.upload as { final: { kind: string } }).final.kind, 'succeeded');
-      assert.deepEqual(r.history, [{ status: 'Success', filename: 'customers-20260101-v1.ndjson' }]);
+      // NDJSON is gzipped on the way (issue 11): the name sent ends .gz.
+      assert.deepEqual(r.history, [{ status: 'Success', filename: 'customers-20260101-v1.ndjson.gz' }]);
       assert.deepEqual(r.opened, ['https://hub.lexer.io/']);
 
       // Defect 6: a relative profile folder is resolved (and created) instead of throwing.

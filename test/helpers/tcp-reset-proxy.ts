@@ -1,5 +1,6 @@
 import { createServer, connect } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
+import { tieSockets } from './proxy-sockets.js';
 
 /** A TCP proxy on 127.0.0.1 that cuts the first connections after some bytes, like a flaky network. */
 export interface TcpResetProxy {
@@ -35,7 +36,7 @@ export async function startTcpResetProxy(o: {
   const server = createServer((client) => {
     const cut = (connections += 1) <= (o.cutConnections ?? 1);
     const upstream = connect(proxy.targetPort, '127.0.0.1');
-    sockets.add(client).add(upstream);
+    tieSockets(client, upstream, sockets);
     let seen = 0;
     let stalled = false;
     client.on('data', (chunk: Buffer) => {
@@ -59,14 +60,6 @@ export async function startTcpResetProxy(o: {
     });
     upstream.pipe(client);
     client.on('end', () => upstream.end());
-    const drop = (): void => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', drop);
-    upstream.on('error', drop);
-    client.on('close', () => sockets.delete(client));
-    upstream.on('close', () => sockets.delete(upstream));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   proxy.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { RECORD_TYPE_NAMES } from '../../schemas/record-type-names.js';
-import { integerBetween, parseRecordType } from '../option-parsers.js';
+import { integerBetween, parsePartSizeOption, parseRecordType } from '../option-parsers.js';
 import { UsageError } from '../output.js';
 import { runAction } from '../run-action.js';
 import type { UploadOptions } from '../upload-run.js';
@@ -10,8 +10,10 @@ import type { UploadPlan } from '../upload-plan.js';
 export function registerUpload(program: Command): void {
   program.command('upload')
     .summary('upload files to Lexer')
-    .description('Upload one or more files to Lexer through the File Upload API (one streamed PUT per file).\n'
+    .description('Upload one or more files to Lexer through the File Upload API (one streamed PUT per file or part).\n'
       + 'CSV and JSON files are handled by Lexer staff; NDJSON with --dataset-id and --record-type loads into a dataset.\n'
+      + 'NDJSON is gzipped on the way (the name sent gets .gz); a file over 5 GiB (or --part-size) is sent in parts cut at record boundaries.\n'
+      + 'A file whose content was already sent to the same destination is refused (exit 1) unless --allow-duplicate.\n'
       + 'A name that breaks Lexer\'s file-name rules is sent under its fixed name (see check-name).')
     .argument('<files...>', 'files to upload')
     .option('--dataset-id <id>', 'load the NDJSON file(s) into this dataset (needs --record-type)')
@@ -23,6 +25,11 @@ export function registerUpload(program: Command): void {
     .option('--api-token-file <file>', 'read the API token from this file (keep it private: chmod 600)')
     .option('--concurrency <n>', 'how many files upload at once', integerBetween(1, 10), 2)
     .option('--validate', 'check every record against --record-type first; upload only a file whose records are all valid')
+    .option('--gzip', 'compress on the way (the default for NDJSON; CSV and JSON only when asked)')
+    .option('--no-gzip', 'send the file as it is, uncompressed')
+    .option('--gzip-level <n>', 'compression level, 1 (fastest) to 9 (smallest); default 6', integerBetween(1, 9))
+    .option('--part-size <size>', 'send parts of at most this size as sent, e.g. 1GB or 500MiB (default 5GiB, the most one upload takes)', parsePartSizeOption)
+    .option('--allow-duplicate', 'send even when the same content was already sent to the same destination')
     .option('--json', 'print one JSON object at the end instead of progress')
     .action(runAction(async (files: string[], o: UploadOptions) => {
       const { refuseUnsupportedFiles } = await import('../upload-refusal.js');

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { UploadState } from '../../../preload/contract.js';
-import { describeUpload, overallProgress } from '../../../renderer/state/upload-view.js';
+import { describeUpload, overallProgress, partsNotice } from '../../../renderer/state/upload-view.js';
 import { datasetIdProblem } from '../../../renderer/state/dataset-id.js';
 
 const done: UploadState = { kind: 'succeeded', uploadId: '1', bytes: 7_000_000, filename: 'a', sandbox: false, records: null };
@@ -14,7 +14,25 @@ describe('overallProgress', () => {
       { size: 315_000_000, state: { kind: 'cancelled' } },
       { size: 5, state: { kind: 'failed', error: { code: 'x', message: 'x' } } },
     ]);
-    assert.deepEqual(o, { sent: 7_000_000, total: 7_000_000, count: 3, succeeded: 1, failed: 1, cancelled: 1 });
+    assert.deepEqual(o, { sent: 7_000_000, total: 7_000_000, count: 3, succeeded: 1, failed: 1, cancelled: 1, notSent: 0 });
+  });
+});
+
+describe('issue 11 states', () => {
+  test('compressing says how far and what gzip saves so far; a duplicate held back is "Not sent", counted apart', () => {
+    const v = describeUpload({ kind: 'compressing', bytesRead: 2_100_000_000, totalBytes: 3_333_333_333, bytesWritten: 240_000_000 });
+    assert.equal(v.step, 'Compressing 63 % … 2.10 GB -> 240 MB so far');
+    assert.equal(Math.floor(v.percent ?? 0), 63);
+    const dup = describeUpload({ kind: 'duplicate', message: 'This file was already sent on 26 Nov 2026 at 14:02 as a.ndjson.gz (upload id 4711).' });
+    assert.equal(dup.final, 'Not sent');
+    const o = overallProgress([{ size: 7_000_000, state: done }, { size: 5, state: { kind: 'duplicate', message: 'x' } }]);
+    assert.deepEqual({ notSent: o.notSent, cancelled: o.cancelled, total: o.total }, { notSent: 1, cancelled: 0, total: 7_000_000 });
+  });
+
+  test('the parts notice says the size after compression and how many parts', () => {
+    const part = { filename: 'p', status: 'waiting', bytesSent: 0, attempt: 1, uploadId: null, earlier: false } as const;
+    const plan = { parts: [{ ...part, index: 1, bytes: 6e9 }, { ...part, index: 2, bytes: 6.4e9 }], sentBytes: 12.4e9, sourceBytes: 100e9, compressed: true };
+    assert.equal(partsNotice(plan), 'This file is 12.4 GB after compression; it will be sent as 2 parts, each loaded by Lexer as its own file.');
   });
 });
 
