@@ -112,7 +112,10 @@ export function ValidationReport({ counts, errors, summary, leftOut, warnings, j
           {errors.length > 0 && (
             <ol className="line-errors">
               {errors.slice(0, 20).map((e) => (
-                <li key={`${e.line}|${e.message}`}>Line {e.line}{e.identifier ? ` (${e.identifier})` : ''}: {e.message}</li>
+                <li key={`${e.line}|${e.message}`}>
+                  Line {e.line}: {e.message}
+                  {e.identifier && <span className="row-id"> — {e.identifier}</span>}
+                </li>
               ))}
             </ol>
           )}

@@ -77,8 +77,8 @@ describe('lexer-upload convert: dates, invalid fields, identifiers, notes', () =
 
     const human = await convert([input, '--record-type', 'customer_record', '-o', output, '--map', 'email_attr=email', '--leave-out-invalid-fields']);
     assert.match(human.stdout, /Kept 1 record without 2 invalid optional fields \(--leave-out-invalid-fields\), by field and rule:/);
-    assert.match(human.stdout, /line 2 \(a@example\.com\): email: "not-an-email" is not an email address/);
-    assert.match(human.stdout, /line 3 \(bad-link\): link\.email: "bad-link" is not an email address/);
+    assert.match(human.stdout, /line 2: email: "not-an-email" is not an email address — a@example\.com/);
+    assert.match(human.stdout, /line 3: link\.email: "bad-link" is not an email address — bad-link/);
   });
 
   test('data-quality notes: a phone\'s apostrophe, yes/no, a tag list', async () => {

@@ -122,6 +122,11 @@ function lines(list: readonly number[], total: number): string {
   return list.length === 1 ? `line ${list[0]}${more}` : `lines ${list.slice(0, -1).join(', ')} and ${list.at(-1)}${more}`;
 }
 
+/** "  line 3: email: ... — bob@example.com": the row's customer (its link value) after the problem. */
+function problemLine(position: string, e: { line: number; message: string; identifier?: string }): string {
+  return `  ${position} ${e.line}: ${e.message}${e.identifier ? ` — ${e.identifier}` : ''}`;
+}
+
 function printConversion(input: string, r: ConversionResult, o: ConvertOptions): void {
   const removed = framingSentence({ ...r.cleaned, cleanable: 0 });
   if (removed) say(`${input}: cleaned: removed ${removed} (${lines(r.cleaned.lines, r.cleaned.byteOrderMarks + r.cleaned.blankLines)}), which Lexer counts as invalid rows.`);
@@ -137,13 +142,13 @@ function printConversion(input: string, r: ConversionResult, o: ConvertOptions):
   for (const g of r.summary) say(`  ${formatCount(g.count).padStart(8)} × ${g.field || '(row)'}: ${g.rule}`);
   const shown = r.errors.slice(0, SHOWN);
   if (shown.length > 0) say(shown.length < r.errorCount ? `First ${shown.length} of ${formatCount(r.errorCount)} problems:` : 'Problems:');
-  for (const e of shown) say(`  ${r.position} ${e.line}${e.identifier ? ` (${e.identifier})` : ''}: ${e.message}`);
+  for (const e of shown) say(problemLine(r.position, e));
   if (r.leftOut.records > 0) {
     say(`Kept ${formatCount(r.leftOut.records)} record${r.leftOut.records === 1 ? '' : 's'} without ${formatCount(r.leftOut.fields)} invalid optional field${r.leftOut.fields === 1 ? '' : 's'} (--leave-out-invalid-fields), by field and rule:`);
     for (const g of r.leftOut.summary) say(`  ${formatCount(g.count).padStart(8)} × ${g.field}: ${g.rule}`);
     const first = r.leftOut.first.slice(0, SHOWN);
     say(first.length < r.leftOut.fields ? `First ${first.length} of ${formatCount(r.leftOut.fields)} fields left out:` : 'Fields left out:');
-    for (const e of first) say(`  ${r.position} ${e.line}${e.identifier ? ` (${e.identifier})` : ''}: ${e.message}`);
+    for (const e of first) say(problemLine(r.position, e));
   }
   if (!o.decimalComma && r.summary.some((g) => g.rule.endsWith('(decimal comma)'))) {
     say('Numbers written with a decimal comma (29,95) are not numbers to Lexer: add --decimal-comma to read them as 29.95.');

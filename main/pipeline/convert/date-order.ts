@@ -146,7 +146,11 @@ export function readDate(raw: string, order: DateOrder | undefined, kind: 'date'
     return { ok: false, rule: `not a ${words} date`, message: `"${text}" is not a ${words} date (${why})`, conflict };
   }
   const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-  if (shape.time === undefined || shape.time.trim() === '') return { ok: true, value: date };
+  if (shape.time === undefined || shape.time.trim() === '') {
+    // Lexer's datetime needs a time of day (pydantic v1 parse_datetime); midnight is not assumed for the person.
+    if (kind === 'date-time') return { ok: false, rule: 'not a date-time', message: `"${text}" is a date without a time of day, and this field needs both (e.g. "${text} 00:00")`, conflict: false };
+    return { ok: true, value: date };
+  }
   const time = readTime(shape.time.trim());
   if (time === null) {
     return { ok: false, rule: 'not a time', message: `"${text}" has a time Lexer cannot read ("${shape.time.trim()}"): write it like 14:30 or 14:30:00`, conflict: false };

@@ -58,6 +58,7 @@ describe('readDate', () => {
     assert.equal(ok('1985-03-25 00:00:00', 'dmy'), '1985-03-25');
     assert.equal(refused('25/03/2024 14:30', 'dmy').rule, 'a time in a date');
     assert.equal(refused('25/03/2024 25:30', 'dmy', 'date-time').rule, 'not a time');
+    assert.match(refused('25/03/2024', 'dmy', 'date-time').message, /"25\/03\/2024" is a date without a time of day, and this field needs both \(e\.g\. "25\/03\/2024 00:00"\)/);
   });
 });
 
