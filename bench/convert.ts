@@ -4,10 +4,7 @@
  * on a generated customer CSV, in the same run. Medians over --runs (default 3). Also times the
  * preview of the first 100 rows of a 5 GB sparse-tailed file.
  *
- *   node --import tsx bench/convert.ts [--rows 1000000] [--runs 3] [--dates iso|dmy]
- *
- * `--dates dmy` writes date_of_birth as people in Australia do (25/03/1985): the column's order is
- * detected from the head and every date is rewritten as ISO (issue 9, item 3).
+ *   node --import tsx bench/convert.ts [--rows 1000000] [--runs 3]
  *
  * Our converter runs as plain JavaScript bundled with esbuild (the shipped CLI runs compiled
  * code), not under tsx, whose loader adds start-up time and RSS to the process and its workers.
@@ -40,9 +37,6 @@ const HEADER =
   'link.customer_id,first_name,last_name,email,mobile,gender,date_of_birth,city,state,postcode,address_1,employee_flag,customer_type,' +
   'custom_fields.loyalty_points,custom_fields.signup_date,custom_fields.lifetime_value,custom_fields.segment,link.system_name\n';
 
-/** How the generated file writes date_of_birth. */
-const DATES = arg('--dates', 'iso') === 'dmy' ? 'dmy' : 'iso';
-
 /** One customer row (~163 bytes); every 20th address is quoted because it holds a comma. */
 function row(i: number): string {
   const first = FIRST[i % FIRST.length] ?? '';
@@ -53,7 +47,7 @@ function row(i: number): string {
   const address = i % 20 === 0 ? `"Unit ${i % 40}, ${i % 300} Chapel St"` : `${i % 300} Chapel St`;
   return (
     `C-${1_000_000 + i},${first},${last},${email},+614${String(10_000_000 + i).slice(-8)},${i % 3 ? 'Female' : 'Male'},` +
-    `${DATES === 'dmy' ? `${dd}/${mm}/${1950 + (i % 55)}` : `${1950 + (i % 55)}-${mm}-${dd}`},${CITIES[i % 8]},${STATES[i % 8]},${3000 + (i % 900)},${address},${i % 50 === 0 ? 'yes' : 'no'},` +
+    `${1950 + (i % 55)}-${mm}-${dd},${CITIES[i % 8]},${STATES[i % 8]},${3000 + (i % 900)},${address},${i % 50 === 0 ? 'yes' : 'no'},` +
     `${i % 10 === 0 ? 'VIP' : 'Regular'},${(i * 37) % 10_000},2021-${mm}-${dd},${((i * 13) % 100_000) / 100},${['gold', 'silver', 'bronze'][i % 3]},pos\n`
   );
 }
@@ -103,7 +97,7 @@ async function main(): Promise<void> {
     const csv = join(dir, 'customers.csv');
     await generate(csv, rows);
     const { size } = await stat(csv);
-    console.log(`input: ${rows.toLocaleString('en')} rows, ${(size / 1e6).toFixed(0)} MB, dates ${DATES} (${csv})`);
+    console.log(`input: ${rows.toLocaleString('en')} rows, ${(size / 1e6).toFixed(0)} MB (${csv})`);
 
     const ours: Array<{ seconds: number; wall: number; rssMb: number }> = [];
     const miller: Array<{ wall: number; rssMb: number }> = [];

@@ -1,6 +1,5 @@
+import { noteId, pathOf } from './build-notes.js';
 import type { ColumnTarget } from './column-plan.js';
-import { cleanHeader } from '../csv/header-names.js';
-import { dateOrderWords } from './date-order.js';
 import { ExactNumber } from './exact-number.js';
 import { TypingProblem, typeValue } from './type-value.js';
 
@@ -14,36 +13,6 @@ export interface TypingIssue {
   problem: TypingProblem;
 }
 
-/**
- * Something conversion changed that the person should know about (issue 9, item 21): a phone
- * number's leading apostrophe removed, yes/no written as true/false, a tag list written as a
- * list. Kept as data; the words are made once per kind and column (noteText), not per row.
- */
-export interface BuildNote { kind: 'apostrophe' | 'boolean' | 'list' | 'date'; target: ColumnTarget; raw: string; value: unknown }
-
-/** The sentence for a note. */
-export function noteText(note: BuildNote): string {
-  const path = pathOf(note.target);
-  const where = cleanHeader(note.target.header) === path ? path : `${path} (column "${note.target.header}")`;
-  switch (note.kind) {
-    case 'apostrophe':
-      return `${where}: "${note.raw}" began with an apostrophe, a spreadsheet's mark for "keep as text"; it was removed ("${String(note.value)}")`;
-    case 'boolean':
-      return `${where}: yes/no words such as "${note.raw.trim()}" were written as Lexer's true/false (this one as ${String(note.value)})`;
-    case 'list':
-      return `${where}: "${note.raw}" was written as a list, ${JSON.stringify(note.value)}`;
-    case 'date': {
-      const how = note.target.dateSource === 'chosen' ? 'as asked' : 'as the column\'s first rows show';
-      const order = note.target.dateOrder ? `read as ${dateOrderWords(note.target.dateOrder)} (${how}) and ` : '';
-      return `${where}: dates ${order}written as ISO dates, "${note.raw.trim()}" as ${String(note.value)}`;
-    }
-    default: {
-      const _exhaustive: never = note.kind;
-      return _exhaustive;
-    }
-  }
-}
-
 /** How cells are typed; `exact` is set (never reset) when a record holds an integer past 2^53. */
 export interface BuildOptions {
   infer: boolean;
@@ -51,8 +20,8 @@ export interface BuildOptions {
   exact: boolean;
   /** Cells that could not be typed, this row (the caller empties it before each row). */
   issues: TypingIssue[];
-  /** Notes for this row (the caller empties it before each row). */
-  notes: BuildNote[];
+  /** Notes for this row, as build-notes.ts numbers them (the caller empties it before each row). */
+  notes: number[];
 }
 
 // A leading apostrophe before a phone number: Excel's "keep this as text" mark, saved into the CSV.
@@ -68,7 +37,8 @@ const APOSTROPHE_PHONE = /^'[+(\d]/;
  */
 export function buildRecord(cells: readonly string[], plan: readonly ColumnTarget[], o: BuildOptions): Json {
   const record: Json = {};
-  for (const target of plan) {
+  for (let index = 0; index < plan.length; index++) {
+    const target = plan[index] as ColumnTarget;
     let raw = cells[target.column];
     if (raw === undefined || raw === '' || isBlank(raw)) continue;
     let parent = record;
@@ -83,7 +53,7 @@ export function buildRecord(cells: readonly string[], plan: readonly ColumnTarge
       }
     }
     if (target.phone && raw.charCodeAt(0) === 39 && APOSTROPHE_PHONE.test(raw)) {
-      o.notes.push({ kind: 'apostrophe', target, raw, value: raw.slice(1) });
+      o.notes.push(noteId(index, 'apostrophe'));
       raw = raw.slice(1);
     }
     if (target.kind === 'string') {
@@ -98,11 +68,11 @@ export function buildRecord(cells: readonly string[], plan: readonly ColumnTarge
     }
     if (value instanceof ExactNumber || (Array.isArray(value) && value.some((item) => item instanceof ExactNumber))) o.exact = true;
     if (target.kind === 'boolean' && typeof value === 'boolean') {
-      if (!isTrueFalse(raw)) o.notes.push({ kind: 'boolean', target, raw, value });
+      if (!isTrueFalse(raw)) o.notes.push(noteId(index, 'boolean'));
     } else if (target.kind === 'array' && Array.isArray(value) && value.length > 1 && !raw.trimStart().startsWith('[')) {
-      o.notes.push({ kind: 'list', target, raw, value });
+      o.notes.push(noteId(index, 'list'));
     } else if ((target.kind === 'date' || target.kind === 'date-time') && typeof value === 'string' && isRewrittenDate(raw, value)) {
-      o.notes.push({ kind: 'date', target, raw, value });
+      o.notes.push(noteId(index, 'date'));
     }
     parent[target.key] = value;
   }
@@ -115,15 +85,13 @@ function isRewrittenDate(raw: string, value: string): boolean {
   return value !== raw && raw.trim().charCodeAt(4) !== 45 && value !== raw.trim();
 }
 
-/** Whether a boolean cell says true or false in words Lexer's own examples use (no note needed). */
+/** Whether a boolean cell says true or false (no note needed); yes/no and the like are noted. */
 function isTrueFalse(raw: string): boolean {
-  const text = raw.trim().toLowerCase();
-  return text === 'true' || text === 'false';
-}
-
-/** A target's dotted field path ('link.email'). */
-export function pathOf(target: ColumnTarget): string {
-  return target.parents.length === 0 ? target.key : `${target.parents.join('.')}.${target.key}`;
+  // Most cells are short words: only a 4- or 5-letter cell can be true or false, so no string is made for the others.
+  const text = raw.length === 4 || raw.length === 5 ? raw : raw.trim();
+  if (text.length !== 4 && text.length !== 5) return false;
+  const lower = text.toLowerCase();
+  return lower === 'true' || lower === 'false';
 }
 
 /** Whether a cell holds only spaces or tabs (counts as empty); quick exit on the usual non-blank cell. */

@@ -9,7 +9,7 @@ import { LexerError } from '../../errors.js';
 import { detectDateOrders } from '../csv/detect-date-orders.js';
 import { cleanHeader, columnName } from '../csv/header-names.js';
 import type { NumberedRow } from '../csv/preview-issues.js';
-import { pathOf } from './build-record.js';
+import { pathOf } from './build-notes.js';
 import type { ColumnTarget } from './column-plan.js';
 import { dateOrderWords, type DateOrder } from './date-order.js';
 import type { DateConflict } from './process-csv-chunk.js';

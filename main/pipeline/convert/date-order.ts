@@ -39,10 +39,42 @@ export type DateShape =
   | { kind: 'year-last'; first: number; second: number; year: number; twoDigitYear: boolean; time: string | undefined }
   | { kind: 'year-first'; year: number; month: number; day: number; iso: boolean; time: string | undefined };
 
+/**
+ * The plain year-last date without a time ("25/03/1985", "4.3.1985"), read by character codes,
+ * packed as first * 1e6 + second * 1e4 + year; -1 for any other text. A million-row file of such
+ * dates spent a tenth of its conversion in the regular expression and the parts object.
+ */
+function plainYearLast(text: string): number {
+  const n = text.length;
+  if (n < 8 || n > 10) return -1;
+  let i = 0;
+  let first = 0;
+  for (; i < 2 && isDigit(text.charCodeAt(i)); i++) first = first * 10 + text.charCodeAt(i) - 48;
+  const sep = text.charCodeAt(i);
+  if (i === 0 || (sep !== 47 && sep !== 46 && sep !== 45)) return -1;
+  const secondAt = ++i;
+  let second = 0;
+  for (; i < secondAt + 2 && isDigit(text.charCodeAt(i)); i++) second = second * 10 + text.charCodeAt(i) - 48;
+  if (i === secondAt || text.charCodeAt(i) !== sep || n - i - 1 !== 4) return -1;
+  let year = 0;
+  for (i++; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    year = year * 10 + c - 48;
+  }
+  return first * 1e6 + second * 1e4 + year;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 /** The parts of a value written as a date with the year last or first, or null for anything else. */
 export function dateShape(text: string): DateShape | null {
   const first = text.charCodeAt(0);
   if (first < 48 || first > 57) return null;
+  const plain = plainYearLast(text);
+  if (plain !== -1) {
+    return { kind: 'year-last', first: Math.floor(plain / 1e6), second: Math.floor(plain / 1e4) % 100, year: plain % 1e4, twoDigitYear: false, time: undefined };
+  }
   const last = YEAR_LAST.exec(text);
   if (last) {
     return { kind: 'year-last', first: Number(last[1]), second: Number(last[3]), year: Number(last[4]), twoDigitYear: (last[4] ?? '').length === 2, time: last[5] };
@@ -87,6 +119,8 @@ function impossible(year: number, month: number, day: number): string | null {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** '00' to '31', for months and days. */
+const TWO: readonly string[] = Array.from({ length: 32 }, (_, i) => pad(i));
 
 /** A reading of a date value: the ISO text, or why it cannot be read in the column's order. */
 export type DateReading =
@@ -108,6 +142,16 @@ export type DateOrderSource = 'chosen' | 'detected';
  */
 export function readDate(raw: string, order: DateOrder | undefined, kind: 'date' | 'date-time'): DateReading | null {
   const text = raw.trim();
+  // The common case first, without the parts object: a plain date in a known day/month order.
+  const plain = kind === 'date' && (order === 'dmy' || order === 'mdy') ? plainYearLast(text) : -1;
+  if (plain !== -1) {
+    const a = Math.floor(plain / 1e6);
+    const b = Math.floor(plain / 1e4) % 100;
+    const year = plain % 1e4;
+    const day = order === 'dmy' ? a : b;
+    const month = order === 'dmy' ? b : a;
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)) return { ok: true, value: `${pad(year, 4)}-${TWO[month]}-${TWO[day]}` };
+  }
   const shape = dateShape(text);
   if (!shape || (shape.kind === 'year-first' && shape.iso && shape.time === undefined)) return null;
   if (shape.kind === 'year-first' && shape.iso) {

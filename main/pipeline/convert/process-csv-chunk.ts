@@ -3,7 +3,8 @@ import type { RecordCheck, RecordProblem } from '../../schemas/field-types.js';
 import { LineBreakCounter } from '../csv/detect-dialect.js';
 import type { WarningGroup } from '../validation/types.js';
 import { groupWarnings } from '../validation/validate-batch.js';
-import { buildRecord, noteText, type BuildNote, type BuildOptions, type TypingIssue } from './build-record.js';
+import { groupNotes } from './build-notes.js';
+import { buildRecord, type BuildOptions, type TypingIssue } from './build-record.js';
 import { ByteSink } from './byte-sink.js';
 import type { ColumnTarget } from './column-plan.js';
 import type { DateOrder } from './date-order.js';
@@ -120,7 +121,7 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
       if (!shape) {
         build.exact = false;
         if (build.issues.length > 0) build.issues = [];
-        if (build.notes.length > 0) build.notes = [];
+        if (build.notes.length > 0) build.notes.length = 0;
         record = buildRecord(cells, config.plan, build);
         const conflict = build.issues.length === 0 ? undefined : build.issues.find((i) => i.problem.conflict && byColumn.get(i.column)?.dateSource !== 'chosen');
         if (conflict) {
@@ -131,13 +132,12 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
           return;
         }
         const exact = build.exact;
-        const checkRecord = (r: unknown) => check(exact ? approximated(r) : r);
-        const checked = checkRecord(record);
+        const checked = check(exact ? approximated(record) : record);
         if (checked.ok && build.issues.length === 0) {
           rowWarnings = checked.warnings;
         } else {
           problems = withTypingIssues(checked.ok ? [] : checked.problems, build.issues);
-          const kept = config.leaveOutInvalidFields ? leaveOutInvalidFields(record, problems, checkRecord) : null;
+          const kept = config.leaveOutInvalidFields ? leaveOutInvalidFields(record, problems, (r) => check(exact ? approximated(r) : r)) : null;
           if (kept) {
             const identifier = identifierOf(cells, idColumns);
             for (const p of problems) result.leftOut.push({ line: start, field: p.field, rule: p.rule, message: p.message, ...(identifier ? { identifier } : {}) });
@@ -159,7 +159,7 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
         return;
       }
       groupWarnings(warnings, rowWarnings, start);
-      if (build.notes.length > 0) groupNotes(notes, build.notes, start);
+      if (build.notes.length > 0) groupNotes(notes, build.notes, config.plan, cells, record, start);
       out.pushLine(build.exact ? stringifyExact(record) : JSON.stringify(record));
       result.written++;
     },
@@ -187,21 +187,6 @@ function withTypingIssues(problems: readonly RecordProblem[], issues: readonly T
   });
   for (const issue of byField.values()) merged.push({ field: issue.field, rule: issue.problem.rule, message: `${issue.field}: ${issue.problem.message}` });
   return merged;
-}
-
-const NOTE_KINDS: readonly BuildNote['kind'][] = ['apostrophe', 'boolean', 'list', 'date'];
-
-/**
- * Counts a written row's notes by kind and column; the sentence (and the string key) is made for
- * the first of each only: a yes/no column notes every row of a million.
- */
-function groupNotes(groups: Map<number, WarningGroup>, notes: readonly BuildNote[], line: number): void {
-  for (const note of notes) {
-    const id = note.target.column * NOTE_KINDS.length + NOTE_KINDS.indexOf(note.kind);
-    const group = groups.get(id);
-    if (group) group.count += 1;
-    else groups.set(id, { key: `note|${note.kind}|${note.target.column}`, first: noteText(note), line, count: 1 });
-  }
 }
 
 /** Whether every cell is empty or only spaces and tabs; quick exit on the usual first cell with data. */
