@@ -7,7 +7,7 @@
  */
 import { LexerError } from '../../errors.js';
 import { detectDateOrders } from '../csv/detect-date-orders.js';
-import { cleanHeader, columnName } from '../csv/header-names.js';
+import { cleanHeader, columnLetter } from '../csv/header-names.js';
 import type { NumberedRow } from '../csv/preview-issues.js';
 import { pathOf } from './build-notes.js';
 import type { ColumnTarget } from './column-plan.js';
@@ -79,9 +79,8 @@ export function detectOrders(targets: readonly ColumnTarget[], headers: readonly
 
 /** The error that stops a conversion at a date its column's detected order cannot read. */
 export function dateConflictError(conflict: DateConflict): LexerError {
-  const where = cleanHeader(conflict.header) === conflict.field
-    ? `Column "${conflict.field}" (${columnName(conflict.column)})`
-    : `Column "${conflict.header}" (${conflict.field}, ${columnName(conflict.column)})`;
+  const letter = columnLetter(conflict.column);
+  const where = cleanHeader(conflict.header) === conflict.field ? `Column ${letter}, "${conflict.field}",` : `Column ${letter}, "${conflict.header}" (${conflict.field}),`;
   const line = conflict.line;
   let message: string;
   if (conflict.order === null) {
