@@ -89,7 +89,7 @@ describe('lexer-upload convert: dates, invalid fields, identifiers, notes', () =
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(await lines(output), [{ link: { email: 'a@example.com' }, mobile: '+61427874421', employee_flag: true, custom_fields: { tags: ['VIP', 'Newly Acquired'] } }]);
     assert.match(r.stdout, /note: mobile \(column "Phone"\): "'\+61427874421" began with an apostrophe/);
-    assert.match(r.stdout, /note: employee_flag \(column "Employee"\): yes\/no words such as "Yes"/);
+    assert.match(r.stdout, /note: employee_flag \(column "Employee"\): yes\/no words were written as Lexer's true\/false, "Yes" as true/);
     assert.match(r.stdout, /note: custom_fields\.tags \(column "Tags"\): "VIP, Newly Acquired" was written as a list/);
   });
 });

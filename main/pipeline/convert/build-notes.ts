@@ -30,7 +30,7 @@ export function noteText(kind: NoteKind, target: ColumnTarget, raw: string, valu
     case 'apostrophe':
       return `${where}: "${raw}" began with an apostrophe, a spreadsheet's mark for "keep as text"; it was removed ("${String(value)}")`;
     case 'boolean':
-      return `${where}: yes/no words such as "${raw.trim()}" were written as Lexer's true/false (this one as ${String(value)})`;
+      return `${where}: yes/no words were written as Lexer's true/false, "${raw.trim()}" as ${String(value)}`;
     case 'list':
       return `${where}: "${raw}" was written as a list, ${JSON.stringify(value)}`;
     case 'date': {
