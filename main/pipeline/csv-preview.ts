@@ -2,13 +2,12 @@ import Papa from 'papaparse';
 import { LexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { findRowEnd } from './convert/row-boundary.js';
-import { detectDelimiter, detectLineEnding, excelSepLine, newlineOf, type LineEnding } from './csv/detect-dialect.js';
+import { countLineBreaks, detectDelimiter, detectLineEnding, excelSepLine, newlineOf, type LineEnding } from './csv/detect-dialect.js';
 import { detectEncoding } from './csv/detect-encoding.js';
 import { iconvLite } from './csv/lazy-iconv.js';
 import { decodeMixed } from './csv/mixed-decode.js';
 import { headerIssues, rowIssues, type Findings, type NumberedRow } from './csv/preview-issues.js';
 import { detectDateOrders, type DateColumnFinding } from './csv/detect-date-orders.js';
-import { numberRows } from './csv/number-rows.js';
 import { emptyFile, readHead } from './csv/read-head.js';
 import { lastBreakEnd } from './validation/line-batcher.js';
 
@@ -140,4 +139,15 @@ function previewHead(path: string, bytes: Buffer, complete: boolean, wanted: num
     encoding: decoded.encoding, delimiter, lineEnding, headers, rows: dataRows.slice(0, wanted).map((row) => row.cells), issues: found.problems, notes: found.notes,
     dateColumns: detectDateOrders(headers, dataRows),
   };
+}
+
+/** Gives each parsed row the physical line it starts on (quoted cells can span lines). */
+function numberRows(data: string[][], mayHoldBreaks: boolean, firstLine: number): NumberedRow[] {
+  let line = firstLine;
+  return data.map((cells) => {
+    const row = { line, cells };
+    line += 1;
+    if (mayHoldBreaks) for (const cell of cells) line += countLineBreaks(cell);
+    return row;
+  });
 }

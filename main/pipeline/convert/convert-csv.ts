@@ -10,11 +10,10 @@ import { decodeMixed, encodingName } from '../csv/mixed-decode.js';
 import { readUtf8Bytes, type Utf8Source } from '../csv/utf8-bytes.js';
 import { readHead } from '../csv/read-head.js';
 import type { NumberedRow } from '../csv/preview-issues.js';
-import { numberRows } from '../csv/number-rows.js';
 import { createInlineRunner, type ChunkOutcome, type ChunkRunner, type RunnerSetup } from './chunk-runner.js';
 import { planColumns, unfilledNote, unfilledRequired } from './column-plan.js';
 import type { ConversionSink } from './conversion-sink.js';
-import { applyChosenOrders, DATE_SAMPLE_BYTES, dateConflictError, detectOrders } from './date-columns.js';
+import { applyChosenOrders, DATE_SAMPLE_BYTES, dateConflictError, detectOrders, sampleRows } from './date-columns.js';
 import type { DateOrder } from './date-order.js';
 import { createFieldLookup } from './field-lookup.js';
 import { findRowEnd } from './row-boundary.js';
@@ -66,7 +65,7 @@ export async function convertCsv(path: string, o: CsvConversion, sink: Conversio
   // Dates: the person's order where given, else detected from the head (read once, then converted).
   const pending: Uint8Array[] = [first.rest];
   const undecided = applyChosenOrders(plan, { all: o.dateOrder, byHeader: mapping.dateOrders });
-  if (undecided.length > 0) detectOrders(undecided, first.headers, await readSample(source, pending, first));
+  if (undecided.length > 0) detectOrders(undecided, first.headers, await readSample(source, pending, first, undecided.map((t) => t.column)));
   const setup: RunnerSetup = {
     recordType: o.recordType,
     gzip: o.gzip,
@@ -122,9 +121,9 @@ export async function convertCsv(path: string, o: CsvConversion, sink: Conversio
 
 /**
  * Reads rows after the header until DATE_SAMPLE_BYTES (or the end) into `pending`, which the
- * conversion then feeds as usual, and returns them parsed with their line numbers.
+ * conversion then feeds as usual, and returns the cells of `columns` with their line numbers.
  */
-async function readSample(source: AsyncGenerator<Uint8Array>, pending: Uint8Array[], first: HeaderRow): Promise<NumberedRow[]> {
+async function readSample(source: AsyncGenerator<Uint8Array>, pending: Uint8Array[], first: HeaderRow, columns: readonly number[]): Promise<NumberedRow[]> {
   let size = pending.reduce((n, p) => n + p.length, 0);
   let ended = false;
   while (size < DATE_SAMPLE_BYTES) {
@@ -136,15 +135,12 @@ async function readSample(source: AsyncGenerator<Uint8Array>, pending: Uint8Arra
     pending.push(next.value);
     size += next.value.length;
   }
-  // The reader's pieces can be large: the sample is the first DATE_SAMPLE_BYTES, cut at a row's end.
+  // The sample is the first DATE_SAMPLE_BYTES (pieces of 256 KiB, the header's read larger), cut at a row's end.
   const all = Buffer.concat(pending);
   const bytes = all.subarray(0, Math.min(all.length, DATE_SAMPLE_BYTES));
   const end = ended && bytes.length === all.length ? bytes.length : findRowEnd(bytes, first.delimiter, first.newline, 'last');
   const text = decodeMixed(bytes.subarray(0, Math.max(0, end))).text;
-  const body = text.endsWith(first.newline) ? text.slice(0, -first.newline.length) : text;
-  if (body === '') return [];
-  const rows = Papa.parse<string[]>(body, { delimiter: first.delimiter, newline: first.newline }).data;
-  return numberRows(rows, body.includes('"'), 1 + first.headerLines);
+  return sampleRows(text, first.delimiter, first.newline, columns, 1 + first.headerLines);
 }
 
 interface HeaderRow {
