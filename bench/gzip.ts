@@ -23,7 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { Command } from 'commander';
 import { build } from 'esbuild';
-import { median, peakRssMb } from './bench-kit.js';
+import { median } from './bench-kit.js';
 import { writeCustomerNdjson } from './customer-ndjson.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -46,6 +46,9 @@ const { gzipFile } = await import(process.env.BENCH_MODULE);
 const r = await gzipFile(process.argv[2], process.argv[3], { level: Number(process.argv[4]) });
 console.log(JSON.stringify(r));
 `;
+
+/** Peak RSS in MB from GNU time's report. */
+const peakRssMb = (timeOutput: string): number => Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(timeOutput)?.[1] ?? 0) / 1024;
 
 interface Run { seconds: number; cpuSeconds: number; rssMb: number; bytes: number; stdout: string }
 

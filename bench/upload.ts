@@ -1,102 +1,170 @@
 /**
- * Upload benchmark: our client (uploadFile / putFile, as a child process under /usr/bin/time -v
- * for its peak RSS) against `curl -T`, to the sandbox (s3rver behind the sandbox's front server)
- * and to a loopback server that discards the body. Medians over --runs (default 3).
+ * Upload benchmark: `lexer-upload upload` of a large file as a user runs it, against `curl -T`
+ * sending the same file in the same run; then the engine alone (uploadFile, putFile) against curl,
+ * to the sandbox (`lexer-upload sandbox`: its front server and s3rver) and to a loopback server
+ * that discards the body.
  *
- *   node --import tsx bench/upload.ts [--size-mb 1024] [--runs 3]
+ *   node --import tsx bench/upload.ts [--size-mb 512] [--runs 5] [--no-build]
  *
- * Transfer times are measured inside each client (curl's %{time_total}; the child's own clock
- * around the upload), so Node's start-up is not counted against either. Our client runs as
- * plain JavaScript bundled with esbuild (as the shipped CLI runs compiled code), not under tsx,
- * whose TypeScript loader alone adds ~35 MB of RSS.
+ * Whole commands are timed from spawn to exit, start-up included: ours asks the sandbox for its
+ * URL itself; curl gets one the bench asked for beforehand (untimed), so curl's figure is the PUT
+ * alone. The engine figures are taken inside a minimal child, around uploadFile (API call and PUT)
+ * or putFile (the PUT alone), against curl's own %{time_total}. Peak RSS from GNU time.
+ * Targets (issue 8): CLI >= 0.95x curl's throughput; engine >= 0.95x (sandbox), >= 0.9x
+ * (discard); peak RSS of an upload < 100 MB.
  */
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { arg, median, peakRssMb, run } from './bench-kit.js';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { CLI, NODE, ROOT, build, expectExit, flags, machineLine, median, peakMb, seconds, timed, verdict, type Timed } from './bench-kit.js';
+import { writeCsv } from './data-shapes.js';
 
+const dist = (path: string): string => JSON.stringify(pathToFileURL(join(ROOT, 'dist', path)).href);
 
-/** Child mode: one upload, prints {"seconds": n} on stdout. */
-async function client(): Promise<void> {
-  const [mode, target, token, file, bytes] = process.argv.slice(3);
-  // Imported here, not at the top: the measured child loads only the client code.
-  const { uploadFile } = await import('../main/upload/upload-file.js');
-  const { putFile } = await import('../main/upload/put-file.js');
-  const started = performance.now();
-  if (mode === 'sandbox') await uploadFile({ filePath: file!, filename: 'bench.bin' }, { apiUrl: target!, token: token! });
-  else await putFile({ url: target!, filePath: file!, bytes: Number(bytes), displayName: 'bench.bin' });
-  process.stdout.write(JSON.stringify({ seconds: (performance.now() - started) / 1000 }));
+/** A minimal child timing the engine: `sandbox <apiUrl> <token> <file>` or `discard <url> <file> <bytes>`. */
+const ENGINE_CHILD = `
+const [mode, target, a, b] = process.argv.slice(2);
+const started = performance.now();
+if (mode === 'sandbox') {
+  const { uploadFile } = await import(${dist('main/upload/upload-file.js')});
+  await uploadFile({ filePath: b, filename: 'bench-20261126-v1.csv' }, { apiUrl: target, token: a });
+} else {
+  const { putFile } = await import(${dist('main/upload/put-file.js')});
+  await putFile({ url: target, filePath: a, bytes: Number(b), displayName: 'bench.csv' });
+}
+console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000 }));
+`;
+
+/** A loopback server that reads every request body and throws it away, then answers 200. */
+const DISCARD_SERVER = `
+import { createServer } from 'node:http';
+const server = createServer((req, res) => { req.on('data', () => {}); req.on('end', () => res.end()); });
+server.requestTimeout = 0;
+server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ url: 'http://127.0.0.1:' + server.address().port + '/discard' })));
+`;
+
+/** Starts a server as a child process and reads the JSON line it prints when ready. */
+async function startServer<T>(args: string[]): Promise<{ info: T; child: ChildProcess }> {
+  const child = spawn(NODE, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  return { info: JSON.parse(line) as T, child };
 }
 
-// Inside node_modules/.cache so the bundle's bare imports (got, p-queue) resolve; removed after.
-const CLIENT_DIR = fileURLToPath(new URL('../node_modules/.cache/lexer-bench/', import.meta.url));
-const CLIENT = join(CLIENT_DIR, 'upload.mjs');
-
-async function ours(mode: 'sandbox' | 'discard', target: string, token: string, file: string, bytes: number): Promise<{ seconds: number; rssMb: number }> {
-  const r = await run('/usr/bin/time', ['-v', process.execPath, CLIENT, '--client', mode, target, token, file, String(bytes)]);
-  if (r.code !== 0) throw new Error(`our client failed: ${r.stderr.slice(-500)}`);
-  return { seconds: (JSON.parse(r.stdout) as { seconds: number }).seconds, rssMb: peakRssMb(r.stderr) };
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
 }
 
-async function curl(url: string, file: string): Promise<number> {
-  const r = await run('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code} %{time_total}', '-T', file, url]);
-  const [status, seconds] = r.stdout.trim().split(' ');
+/** curl -T to `url`, timed as a whole command; also returns curl's own %{time_total}. */
+async function curl(url: string, file: string): Promise<Timed & { inside: number }> {
+  const r = await timed('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code} %{time_total}', '-T', file, url]);
+  const [status, total] = r.stdout.trim().split(' ');
   if (r.code !== 0 || status !== '200') throw new Error(`curl failed (${status}): ${r.stderr}`);
-  return Number(seconds);
+  return { ...r, inside: Number(total) };
 }
-
 
 async function main(): Promise<void> {
-  const { requestUploadUrl } = await import('../main/api/api-client.js');
-  const { startSandbox } = await import('../main/sandbox/start-sandbox.js');
-  const { startDiscardServer } = await import('../test/helpers/discard-server.js');
-  const sizeMb = Number(arg('--size-mb', '1024'));
-  const runs = Number(arg('--runs', '3'));
+  const o = flags({ 'size-mb': '512', runs: '5' });
+  build(o.build);
+  const sizeMb = Number(o['size-mb']);
   const bytes = sizeMb * 1024 * 1024;
-  const dir = await mkdtemp(join(tmpdir(), 'lexer-bench-'));
-  const file = join(dir, 'bench.bin');
-  const block = randomBytes(8 * 1024 * 1024);
-  await new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(file);
-    for (let left = bytes; left > 0; left -= block.length) out.write(left >= block.length ? block : block.subarray(0, left));
-    out.end(() => resolve());
-    out.on('error', reject);
-  });
-  await build({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', packages: 'external', splitting: true, outdir: CLIENT_DIR, outExtension: { '.js': '.mjs' }, logLevel: 'warning' });
-  const sandbox = await startSandbox({ dir: join(dir, 'storage') });
-  const discard = await startDiscardServer();
-  const result = { sandbox: { ours: [] as number[], curl: [] as number[] }, discard: { ours: [] as number[], curl: [] as number[] }, rssMb: [] as number[] };
+  const dir = await mkdtemp(join(tmpdir(), 'lexer-bench-upload-'));
+  const storage = join(dir, 'storage');
+  const children: ChildProcess[] = [];
   try {
-    for (let i = 0; i < runs; i += 1) {
-      const a = await ours('sandbox', sandbox.apiUrl, sandbox.token, file, bytes);
-      result.sandbox.ours.push(a.seconds);
-      result.rssMb.push(a.rssMb);
-      const { url } = await requestUploadUrl({ apiUrl: sandbox.apiUrl, token: sandbox.token, filename: 'bench.bin' });
-      result.sandbox.curl.push(await curl(url.replace(/\\u0026/g, '&'), file));
-      for (const f of await sandbox.storedFiles()) await rm(f.path); // keep the disk from filling up
-      const b = await ours('discard', discard.url, '', file, bytes);
-      result.discard.ours.push(b.seconds);
-      result.rssMb.push(b.rssMb);
-      result.discard.curl.push(await curl(discard.url, file));
+    // A real CSV (a file the app would send), cut to exactly the size asked for.
+    const file = join(dir, 'bench-20261126-v1.csv');
+    await writeCsv('wide', file, Math.ceil(bytes / 150) + 1000);
+    await truncate(file, bytes);
+    const engine = join(dir, 'engine-child.mjs');
+    await writeFile(engine, ENGINE_CHILD);
+    await writeFile(join(dir, 'discard-server.mjs'), DISCARD_SERVER);
+    const sandbox = await startServer<{ apiUrl: string; token: string }>([CLI, 'sandbox', '--dir', storage]);
+    children.push(sandbox.child);
+    const discard = await startServer<{ url: string }>([join(dir, 'discard-server.mjs')]);
+    children.push(discard.child);
+    const { apiUrl, token } = sandbox.info;
+    const env = { LEXER_API_URL: apiUrl, LEXER_UPLOAD_API_TOKEN: token, LEXER_UPLOAD_CONFIG_DIR: join(dir, 'config'), LEXER_UPLOAD_VAULT: 'file' };
+    const freshUrl = async (): Promise<string> => {
+      const reply = await fetch(`${apiUrl}/v1/uploads`, { method: 'POST', headers: { 'auth-api-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ filename: 'bench-20261126-v1.csv' }) });
+      return ((await reply.json()) as { url: string }).url;
+    };
+    // Keeps the disk from filling up: s3rver keeps every object it received.
+    const emptyStorage = async (): Promise<void> => {
+      const bucket = join(storage, 'uploads');
+      for (const name of await readdir(bucket).catch(() => [])) await rm(join(bucket, name), { recursive: true, force: true });
+    };
+
+    const cli: Timed[] = [];
+    const cliCurl: Timed[] = [];
+    const engineSandbox: Array<Timed & { inside: number }> = [];
+    const curlSandbox: Array<Timed & { inside: number }> = [];
+    const engineDiscard: Array<Timed & { inside: number }> = [];
+    const curlDiscard: Array<Timed & { inside: number }> = [];
+    const engineRun = async (args: string[]): Promise<Timed & { inside: number }> => {
+      const r = expectExit('engine child', await timed(NODE, [engine, ...args]));
+      return { ...r, inside: (JSON.parse(r.stdout) as { seconds: number }).seconds };
+    };
+    // Each step is ours and curl back to back; which goes first alternates from run to run.
+    const pair = async (run: number, ours: () => Promise<void>, peer: () => Promise<void>): Promise<void> => {
+      for (const go of run % 2 === 0 ? [ours, peer] : [peer, ours]) {
+        await go();
+        await emptyStorage();
+      }
+    };
+    const steps = [
+      (run: number) => pair(run, async () => {
+        const r = expectExit('lexer-upload upload', await timed(NODE, [CLI, 'upload', file, '--json'], { env }));
+        if ((JSON.parse(r.stdout) as { bytes: number }).bytes !== bytes) throw new Error(`upload reported ${r.stdout}`);
+        cli.push(r);
+      }, async () => {
+        cliCurl.push(await curl(await freshUrl(), file));
+      }),
+      (run: number) => pair(run, async () => {
+        engineSandbox.push(await engineRun(['sandbox', apiUrl, token, file]));
+      }, async () => {
+        curlSandbox.push(await curl(await freshUrl(), file));
+      }),
+      (run: number) => pair(run, async () => {
+        engineDiscard.push(await engineRun(['discard', discard.info.url, file, String(bytes)]));
+      }, async () => {
+        curlDiscard.push(await curl(discard.info.url, file));
+      }),
+    ];
+    for (let run = 0; run < Number(o.runs); run += 1) {
+      for (const step of steps) await step(run);
     }
+
+    const mibps = (s: number): string => `${(sizeMb / s).toFixed(0)} MiB/s`;
+    const line = (label: string, values: number[]): string => `${label.padEnd(44)} ${seconds(values).padEnd(20)} ${mibps(median(values))}`;
+    const ratio = (ours: number[], peer: number[]): number => median(peer) / median(ours);
+    // Each run measures ours and curl back to back: the median of those pairs' ratios moves least
+    // when a neighbour's load comes and goes.
+    const pairs = (ours: number[], peer: number[]): string => `median of per-run ratios ${median(ours.map((o, i) => (peer[i] ?? NaN) / o)).toFixed(2)}x`;
+    console.log(`upload of ${sizeMb} MiB, medians (range) of ${o.runs} runs; ${machineLine()}`);
+    const a = ratio(cli.map((r) => r.wall), cliCurl.map((r) => r.wall));
+    console.log(line('lexer-upload upload, to the sandbox (wall)', cli.map((r) => r.wall)));
+    console.log(line('curl -T, to the sandbox (wall)', cliCurl.map((r) => r.wall)));
+    console.log(`  CLI/curl throughput ${a.toFixed(2)}x (${pairs(cli.map((r) => r.wall), cliCurl.map((r) => r.wall))}), target >= 0.95x: ${verdict(a >= 0.95)}`);
+    const b = ratio(engineSandbox.map((r) => r.inside), curlSandbox.map((r) => r.inside));
+    console.log(line('engine uploadFile, to the sandbox (inside)', engineSandbox.map((r) => r.inside)));
+    console.log(line('curl -T, to the sandbox (time_total)', curlSandbox.map((r) => r.inside)));
+    console.log(`  engine/curl throughput ${b.toFixed(2)}x (${pairs(engineSandbox.map((r) => r.inside), curlSandbox.map((r) => r.inside))}), target >= 0.95x: ${verdict(b >= 0.95)}`);
+    const c = ratio(engineDiscard.map((r) => r.inside), curlDiscard.map((r) => r.inside));
+    console.log(line('engine putFile, to a discarding server', engineDiscard.map((r) => r.inside)));
+    console.log(line('curl -T, to a discarding server', curlDiscard.map((r) => r.inside)));
+    console.log(`  engine/curl throughput ${c.toFixed(2)}x (${pairs(engineDiscard.map((r) => r.inside), curlDiscard.map((r) => r.inside))}), target >= 0.9x: ${verdict(c >= 0.9)}`);
+    const rss = [...cli, ...engineSandbox, ...engineDiscard].map((r) => r.rssMb);
+    console.log(`peak RSS: lexer-upload upload ${peakMb(cli.map((r) => r.rssMb))}, engine ${peakMb([...engineSandbox, ...engineDiscard].map((r) => r.rssMb))}, curl ${peakMb([...cliCurl, ...curlSandbox, ...curlDiscard].map((r) => r.rssMb))}; target < 100 MB: ${verdict(Math.max(...rss) < 100)}`);
   } finally {
-    await discard.close();
-    await sandbox.close();
+    for (const child of children) await stop(child);
     await rm(dir, { recursive: true, force: true });
-    await rm(CLIENT_DIR, { recursive: true, force: true });
   }
-  const mbps = (s: number): string => `${(sizeMb / s).toFixed(0)} MiB/s`;
-  for (const target of ['sandbox', 'discard'] as const) {
-    const o = median(result[target].ours);
-    const c = median(result[target].curl);
-    console.log(`${target.padEnd(8)} ours ${o.toFixed(2)} s (${mbps(o)})  curl ${c.toFixed(2)} s (${mbps(c)})  ours/curl throughput ${(c / o).toFixed(2)}x`);
-  }
-  console.log(`peak RSS of our client: ${Math.max(...result.rssMb).toFixed(0)} MB (max over ${result.rssMb.length} runs), file ${sizeMb} MiB`);
 }
 
-if (process.argv[2] === '--client') await client();
-else await main();
+await main();

@@ -2,18 +2,22 @@
 // CLI and the app both run), the preload as one CommonJS file (a sandboxed preload cannot be
 // an ES module), and the renderer as one browser bundle with its HTML and CSS. Each pipeline
 // worker thread is also bundled into one self-contained CommonJS file (dist/workers/), which
-// the packaged app unpacks from its asar (main/pipeline/worker-entry.ts says why).
+// the packaged app unpacks from its asar (main/workers/worker-entry.ts says why).
 import { build } from 'esbuild';
+import { bundleCli } from './bundle-cli.mjs';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, chmodSync, existsSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+await bundleCli(); // the command's own code in one file, so it starts fast (scripts/bundle-cli.mjs)
 if (existsSync('dist/main/cli/bin.js')) chmodSync('dist/main/cli/bin.js', 0o755);
 
+// The names main/workers/worker-entry.ts starts (its SOURCES list the same files).
 const WORKERS = {
   'convert-worker': 'main/pipeline/convert/convert-worker.ts',
   'validate-worker': 'main/pipeline/validation/validate-worker.ts',
+  'deflate-worker': 'main/compress/deflate-worker.ts',
 };
 await build({
   entryPoints: Object.entries(WORKERS).map(([out, in_]) => ({ in: in_, out })),
@@ -24,6 +28,11 @@ await build({
   target: 'node20',
   outdir: 'dist/workers',
   outExtension: { '.js': '.cjs' },
+  // A CommonJS file has no import.meta: give the modules that use import.meta.url this file's
+  // own URL. (A worker's packages are inlined above; the entry files hand them to the modules
+  // that otherwise load them lazily, so nothing is looked up from the unpacked folder.)
+  define: { 'import.meta.url': '__workerFileUrl' },
+  banner: { js: "var __workerFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
 

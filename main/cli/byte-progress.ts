@@ -1,10 +1,20 @@
-import cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { formatBytes } from './output.js';
 
-/** A bar of bytes read for `validate` and `convert` on a terminal; does nothing elsewhere or with --json. */
-export function createByteProgress(label: string, o: { enabled: boolean }): { update(bytesRead: number, totalBytes: number, count: number): void; stop(): void } {
+/** A bar of bytes read, or nothing. */
+export interface ByteProgress {
+  update(bytesRead: number, totalBytes: number, count: number): void;
+  stop(): void;
+}
+
+/**
+ * A bar of bytes read for `validate` and `convert` on a terminal; does nothing elsewhere or with
+ * --json. cli-progress is loaded only when a bar is drawn, so piped and --json runs never load it.
+ */
+export async function createByteProgress(label: string, o: { enabled: boolean }): Promise<ByteProgress> {
   if (!o.enabled) return { update() {}, stop() {} };
-  let bar: cliProgress.SingleBar | null = null;
+  const { default: cliProgress } = await import('cli-progress');
+  let bar: SingleBar | null = null;
   return {
     update(bytesRead, totalBytes, count) {
       if (!bar) {

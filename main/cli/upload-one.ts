@@ -4,7 +4,7 @@ import { LexerError, toLexerError } from '../errors.js';
 import { findConversion, type ConversionRecord } from '../history/conversion-ledger.js';
 import type { UploadHistory } from '../history/upload-history.js';
 import type { CleanCopy } from '../pipeline/clean-copy.js';
-import { validateNdjsonFile, type ValidationResult } from '../pipeline/validate-ndjson.js';
+import type { ValidationResult } from '../pipeline/validate-ndjson.js';
 import { uploadFile, type UploadFileResult } from '../upload/upload-file.js';
 import type { UploadPlan } from './upload-plan.js';
 import type { UploadReporter } from './upload-reporter.js';
@@ -57,6 +57,8 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
     let filePath = plan.filePath;
     let note: string | undefined;
     if (ctx.validate && plan.destination) {
+      // Loaded only for --validate: the validator and its schemas are not needed to send bytes.
+      const { validateNdjsonFile } = await import('../pipeline/validate-ndjson.js');
       validation = await validateNdjsonFile(plan.filePath, plan.destination.recordType, { signal });
       // Only blank lines and byte-order marks wrong: send a copy without them, and say so.
       if (validation.invalid > 0 && validation.invalid === validation.framing.cleanable) {

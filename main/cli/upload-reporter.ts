@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import cliProgress from 'cli-progress';
+import type CliProgress from 'cli-progress';
+import type { MultiBar, SingleBar } from 'cli-progress';
 import type { TransferProgress, UploadEvent } from '../upload/upload-events.js';
 import { formatBytes, formatSeconds, say } from './output.js';
 
@@ -12,10 +13,15 @@ export interface UploadReporter {
   stop(): void;
 }
 
-/** Picks the reporter: bars on a terminal, plain lines when piped, silence for --json. */
-export function createUploadReporter(mode: { json: boolean; tty: boolean }): UploadReporter {
+/**
+ * Picks the reporter: bars on a terminal, plain lines when piped, silence for --json.
+ * cli-progress is loaded only for the bars.
+ */
+export async function createUploadReporter(mode: { json: boolean; tty: boolean }): Promise<UploadReporter> {
   if (mode.json) return { started() {}, event() {}, line() {}, stop() {} };
-  return mode.tty ? createBarReporter() : createLineReporter();
+  if (!mode.tty) return createLineReporter();
+  const { default: cliProgress } = await import('cli-progress');
+  return createBarReporter(cliProgress);
 }
 
 function describeProgress(p: TransferProgress): string {
@@ -64,8 +70,8 @@ function createLineReporter(): UploadReporter {
 }
 
 /** A cli-progress bar per file on standard error: bytes, percent, speed, time left. */
-function createBarReporter(): UploadReporter {
-  const multibar = new cliProgress.MultiBar({
+function createBarReporter(cliProgress: typeof CliProgress): UploadReporter {
+  const multibar: MultiBar = new cliProgress.MultiBar({
     // {eta} is cli-progress's own (and reads INF at the start); ours comes from the engine's meter.
     format: '{name} |{bar}| {percentage}% | {sent} of {size} | {speed} | {left}',
     hideCursor: true,
@@ -74,7 +80,7 @@ function createBarReporter(): UploadReporter {
     barsize: 30,
     stream: process.stderr,
   }, cliProgress.Presets.shades_classic);
-  const bars = new Map<string, cliProgress.SingleBar>();
+  const bars = new Map<string, SingleBar>();
   return {
     started(label, bytes) {
       const name = cut(basename(label), 28).padEnd(20);

@@ -37,7 +37,7 @@ export async function runUploads(files: readonly string[], o: UploadOptions, des
   const ctx: UploadContext = {
     apiUrl, token, history, limiter: rateLimiterForToken(token), validate: Boolean(o.validate),
     sandbox: isLocalApiUrl(apiUrl), ledgerDir: configDir(),
-    reporter: createUploadReporter({ json, tty: Boolean(process.stderr.isTTY) }),
+    reporter: await createUploadReporter({ json, tty: Boolean(process.stderr.isTTY) }),
     onHistoryError: (error) => {
       if (historyWarned) return;
       historyWarned = true;

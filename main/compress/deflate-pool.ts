@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { LexerError } from '../errors.js';
+import { startEngineWorker } from '../workers/worker-entry.js';
 import { isTransferable, markTransferable } from './block-buffers.js';
 import { deflateBlock, type DeflatedBlock } from './deflate-block.js';
 
@@ -29,17 +30,9 @@ export type WorkerReply = { id: number; raw: Uint8Array; deflated: Uint8Array; c
 /** A worker's data is a block or two (1 MiB at most); zlib's buffers live outside the V8 heap. */
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 };
 
-/**
- * Starts deflate-worker beside this module: .js in the compiled dist/; under tsx (tests, bench)
- * the .ts source, and Node 20 workers do not inherit tsx's loader, so it is registered again
- * (the pattern of pipeline/convert/worker-runner.ts).
- */
+/** Starts one block compressor (worker-entry.ts knows where its file is, compiled or from source). */
 function startWorker(level: number): Worker {
-  const options = { workerData: { level }, resourceLimits: RESOURCE_LIMITS };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./deflate-worker.js', import.meta.url), options);
-  const entry = new URL('./deflate-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return startEngineWorker('deflate-worker', { workerData: { level }, resourceLimits: RESOURCE_LIMITS });
 }
 
 /** The threads to use by default: both cores of a typical laptop, never more than two (issue 11). */

@@ -1,8 +1,20 @@
-import { transliterate } from 'transliteration';
+import { createRequire } from 'node:module';
+import type * as Transliteration from 'transliteration';
 import { checkFileName } from './check-file-name.js';
 import {
   SEPARATED_DATE, VERSION_TOKEN, formatDate, isDateToken, isRealDate, lastIndexWhere, splitExtension, tokenize,
 } from './name-parts.js';
+
+// transliteration's tables cost ~40 ms and ~17 MB to load, and it leaves ASCII as it is: loaded
+// (synchronously, so the fixer stays a plain function) only for a name with other characters.
+const require = createRequire(import.meta.url);
+let transliterate: typeof Transliteration.transliterate | null = null;
+
+function toAscii(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text; // eslint-disable-line no-control-regex -- ASCII is the point
+  transliterate ??= (require('transliteration') as typeof Transliteration).transliterate;
+  return transliterate(text);
+}
 
 /** Descriptor used when nothing of the original name survives (e.g. "!!!.csv"). */
 const FALLBACK_DESCRIPTOR = 'file';
@@ -45,7 +57,7 @@ export function fixFileName(name: string, o: { addDate?: Date | false; addVersio
  * Used for stems and for the dataset id in the default dataset file name.
  */
 export function sanitizeStem(text: string): string {
-  return transliterate(text)
+  return toAscii(text)
     .replace(/[^A-Za-z0-9_-]+/g, '_')
     .replace(SEPARATED_DATE, (whole, sep: string, y: string, m: string, d: string) =>
       isRealDate(Number(y), Number(m), Number(d)) ? `${sep}${y}${m}${d}` : whole)

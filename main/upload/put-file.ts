@@ -1,14 +1,15 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Transform, pipeline } from 'node:stream';
-import got, { RequestError } from 'got';
+import http from 'node:http';
+import https from 'node:https';
+import type { ClientRequest } from 'node:http';
 import { LexerError } from '../errors.js';
 import { proxyAgents } from '../api/proxy-agents.js';
 import { stripQuery } from '../api/redact-url.js';
 import { parseSecureUrl } from '../api/upload-url.js';
-import { s3Error } from './s3-error.js';
+import { fileChangedError, sendFileBody } from './send-file-body.js';
 import { createProgressMeter } from './transfer-progress.js';
 import type { TransferProgress } from './upload-events.js';
+
+export { fileChangedError };
 
 export interface PutFileOptions {
   url: string;
@@ -25,91 +26,117 @@ export interface PutFileOptions {
   onProgress?: (p: TransferProgress) => void;
 }
 
-// 4 MiB reads: fewer, larger reads and socket writes leave more of a shared CPU to the rest of
-// the machine (bench/upload: 0.94x curl against the sandbox with 4 MiB, 0.86x with 1 MiB), and
-// with back-pressure at most a few chunks (tens of MiB) are buffered, whatever the file size.
-const READ_CHUNK = 4 * 1024 * 1024;
+/** S3's answer: its status and the start of its body (an XML error is a few hundred bytes). */
+interface PutResponse { status: number; body: string }
+const MAX_RESPONSE_BODY = 64 * 1024;
 
-/** Sends a file as the whole body of one PUT to a presigned URL, streamed with Content-Length. */
+/**
+ * Sends a file as the whole body of one PUT to a presigned URL, streamed with Content-Length.
+ *
+ * Sent with Node's own http/https rather than got (which the API calls keep): got's stream
+ * wrapping cost a third of curl's throughput and doubled the peak RSS (issue 8), and the PUT needs
+ * none of what got adds (no retries, no redirects, no decompression, no JSON). What it does need
+ * is here: only the headers S3 signed, a stall watchdog, cancellation, a proxy, S3's XML errors.
+ */
 export async function putFile(o: PutFileOptions): Promise<void> {
-  parseSecureUrl(o.url, 'upload URL');
+  const url = parseSecureUrl(o.url, 'upload URL');
   const stallMs = o.stallTimeoutMs ?? 60_000;
   const internal = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, internal.signal]) : internal.signal;
+  const stopSending = new AbortController();
   const meter = createProgressMeter(o.bytes, (p) => o.onProgress?.(p));
-  const file = createReadStream(o.filePath, { start: 0, end: o.bytes - 1, highWaterMark: READ_CHUNK });
-  file.on('end', () => {
-    // The file shrank under us: S3 would wait for bytes that never come. Stop now instead.
-    if (file.bytesRead < o.bytes) internal.abort('file-changed');
-  });
-  const body = lastChunkGuard(o, () => internal.abort('file-changed'));
-  // pipeline: a read error destroys the body (and so fails the PUT) instead of leaving it hanging.
-  pipeline(file, body, () => undefined);
 
   let lastProgressAt = Date.now();
-  let lastBytes = 0;
   const watchdog = setInterval(() => {
     if (Date.now() - lastProgressAt >= stallMs) internal.abort('stalled');
   }, Math.max(10, Math.min(1000, stallMs / 4)));
 
-  try {
-    const response = await got.put(o.url, {
-      body,
-      // Only what S3 needs: the length. The presigned URL signs just `host`
-      // (X-Amz-SignedHeaders=host), and got's defaults that would otherwise ride along are
-      // removed: its user-agent, and accept-encoding (decompress: false). No Content-Type, which
-      // S3 would only check if it had been signed. Never chunked: S3 rejects that (501).
-      headers: { 'content-length': String(o.bytes), 'user-agent': undefined },
-      decompress: false,
-      responseType: 'text',
-      throwHttpErrors: false,
-      retry: { limit: 0 }, // a retry needs a fresh URL and a fresh stream: upload-file.ts does it
-      followRedirect: false,
-      signal,
-      agent: proxyAgents(o.proxyUrl),
-    }).on('uploadProgress', (p) => {
-      if (p.transferred !== lastBytes) {
-        lastBytes = p.transferred;
-        lastProgressAt = Date.now();
+  const agent = proxyAgents(o.proxyUrl)?.[url.protocol === 'https:' ? 'https' : 'http'];
+  const request = (url.protocol === 'https:' ? https : http).request(url, {
+    method: 'PUT',
+    // Only what S3 needs: the length. The presigned URL signs just `host`
+    // (X-Amz-SignedHeaders=host); Node adds Host and Connection and nothing else (no user-agent,
+    // no accept-encoding, no Content-Type, which S3 would only check if it had been signed).
+    // Never chunked: S3 rejects that (501). Redirects are never followed: a 3xx is S3's answer.
+    headers: { 'content-length': String(o.bytes) },
+    signal,
+    ...(agent ? { agent } : {}),
+  });
+  const response = readResponse(request);
+
+  let sendFailure: LexerError | null = null;
+  const sending = sendFileBody(request, o, {
+    signal: stopSending.signal,
+    onWritten: (total) => {
+      lastProgressAt = Date.now();
+      meter.update(total);
+    },
+  }).then(
+    () => {
+      if (!stopSending.signal.aborted) request.end();
+    },
+    (error: unknown) => {
+      if (error instanceof LexerError) {
+        // Our own decision (the file changed, or could not be read): stop the request for it.
+        sendFailure = error;
+        internal.abort('send-failed');
+      } else {
+        // A failed write is the socket's error, which the request reports itself; destroying it
+        // with the error makes sure it does even if the socket went quietly.
+        request.destroy(error as Error);
       }
-      meter.update(p.transferred);
-    });
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      throw s3Error(response.statusCode, response.body, o.displayName);
+    },
+  );
+
+  let answered = false;
+  try {
+    const { status, body } = await response;
+    if (status < 200 || status >= 300) {
+      // Loaded only now: the XML parser is for S3's refusals, not for every upload.
+      const { s3Error } = await import('./s3-error.js');
+      throw s3Error(status, body, o.displayName);
     }
+    await sending; // a 2xx comes only once every byte arrived; this settles the last write's callback
+    if (sendFailure) throw sendFailure;
+    answered = true;
     meter.finish();
   } catch (error) {
-    throw putError(error, o, internal.signal.reason, stallMs);
+    throw putError(sendFailure ?? error, o, internal.signal.reason, stallMs);
   } finally {
     clearInterval(watchdog);
-    file.destroy();
-    body.destroy();
+    stopSending.abort();
+    // A refused or failed PUT leaves a half-sent body: that connection cannot carry another request.
+    if (!answered) request.destroy();
+    await sending;
   }
 }
 
-/**
- * Passes the file's bytes on, but holds the last chunk back until a fresh stat shows the size and
- * mtime it had when checked. S3 stores an object only once every byte announced in Content-Length
- * has arrived, so a file written to during the PUT is refused here and never stored as a mix of
- * old and new data (issue 2: "fail clearly rather than send a mix").
- */
-function lastChunkGuard(o: PutFileOptions, onChanged: () => void): Transform {
-  let seen = 0;
-  return new Transform({
-    // As large as a read, so the extra hop never splits or queues the chunks.
-    highWaterMark: READ_CHUNK,
-    transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length;
-      if (seen < o.bytes) return done(null, chunk);
-      const changed = (): void => {
-        onChanged();
-        done(fileChangedError(o.filePath));
-      };
-      stat(o.filePath).then(
-        (now) => (now.size !== o.bytes || (o.mtimeMs !== undefined && now.mtimeMs !== o.mtimeMs) ? changed() : done(null, chunk)),
-        changed,
-      );
-    },
+/** Resolves with the status and (the start of) the body once the whole response has arrived. */
+function readResponse(request: ClientRequest): Promise<PutResponse> {
+  return new Promise((resolve, reject) => {
+    // Kept for the request's whole life: an error after the answer (a reset while we stop
+    // sending a refused body) must not become an uncaught 'error' event.
+    request.on('error', reject);
+    // Node reports a socket closed before the answer as an error; this covers a quiet close too.
+    let answered = false;
+    request.once('close', () => {
+      if (!answered) reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    });
+    request.once('response', (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      let kept = 0;
+      res.on('data', (chunk: Buffer) => {
+        if (kept >= MAX_RESPONSE_BODY) return;
+        chunks.push(chunk);
+        kept += chunk.length;
+      });
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.once('error', reject);
+      res.once('close', () => {
+        if (!res.complete) reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+      });
+    });
   });
 }
 
@@ -122,9 +149,8 @@ function putError(error: unknown, o: PutFileOptions, internalReason: unknown, st
       retryable: true,
     });
   }
-  if (internalReason === 'file-changed') return fileChangedError(o.filePath);
   if (o.signal?.aborted) return new LexerError('cancelled', `The upload of ${o.displayName} was cancelled.`);
-  const code = error instanceof RequestError ? error.code : undefined;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
   const where = stripQuery(o.url);
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED' || /socket hang up/i.test(String((error as Error).message))) {
     return new LexerError('connection-reset', `The connection to ${where} was lost while sending ${o.displayName}${code ? ` (${code})` : ''}.`, {
@@ -137,12 +163,5 @@ function putError(error: unknown, o: PutFileOptions, internalReason: unknown, st
     hint: 'Check your internet connection and proxy settings, then try again.',
     retryable: true,
     cause: error,
-  });
-}
-
-/** The error for a file that changed while it was being sent. */
-export function fileChangedError(filePath: string): LexerError {
-  return new LexerError('file-changed', `The file ${filePath} changed while it was being uploaded, so Lexer would get a mix of old and new data.`, {
-    hint: 'Wait until whatever writes the file has finished, then upload it again.',
   });
 }

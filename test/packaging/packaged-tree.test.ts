@@ -112,7 +112,7 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', { skip:
 
   test('each worker is one self-contained file, unpacked from the archive', async (t) => {
     if (!node) return t.skip(skip ?? '');
-    for (const name of ['convert-worker', 'validate-worker']) {
+    for (const name of ['convert-worker', 'validate-worker', 'deflate-worker']) {
       const inArchive = `dist/workers/${name}.cjs`;
       assert.ok((statFile(asarPath, inArchive) as { unpacked?: boolean }).unpacked, `${inArchive} is marked unpacked`);
       const file = join(appDir, 'resources', 'app.asar.unpacked', inArchive);

@@ -1,6 +1,8 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { truncate, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import { requestUploadUrl } from '../../main/api/api-client.js';
@@ -95,6 +97,69 @@ describe('putFile', () => {
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => silent.close(() => r()));
+    }
+  });
+
+  test('S3 refusing the PUT before the body has arrived is reported as its refusal, not as a lost connection', async () => {
+    // S3 answers a bad signature as soon as it has the headers, then closes the connection while
+    // the client is still sending; the answer is what the user must see (not retried, not "lost").
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>';
+    let received = 0;
+    const server = createHttpServer((req, res) => {
+      req.on('data', (c: Buffer) => (received += c.length));
+      res.writeHead(403, { 'content-type': 'application/xml', connection: 'close' });
+      res.end(xml, () => setTimeout(() => req.socket.destroy(), 20));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const path = join(t.work, 'refused-early.csv');
+      await writeFile(path, 'x');
+      await truncate(path, 64 * 1024 * 1024);
+      const port = (server.address() as AddressInfo).port;
+      await assert.rejects(
+        putFile({ url: `http://127.0.0.1:${port}/k.csv?X-Amz-Signature=bad`, filePath: path, bytes: 64 * 1024 * 1024, displayName: 'refused-early.csv' }),
+        (e: unknown) => {
+          assert.ok(e instanceof LexerError, String(e));
+          assert.equal(e.code, 'signature-mismatch', e.message);
+          assert.equal(e.retryable, false);
+          assert.match(e.message, /SignatureDoesNotMatch/);
+          return true;
+        },
+      );
+      assert.ok(received < 64 * 1024 * 1024, 'the rest of the body was not sent');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  test('a redirect is S3\'s answer, never followed: the file goes nowhere else', async () => {
+    let elsewhere = 0;
+    const other = createHttpServer((req, res) => {
+      elsewhere += 1;
+      req.resume();
+      req.on('end', () => res.end());
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
+    const otherPort = (other.address() as AddressInfo).port;
+    const redirecting = createHttpServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(307, { location: `http://127.0.0.1:${otherPort}/stolen` }).end());
+    });
+    await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', () => r()));
+    try {
+      const path = await writeTestFile(t.work, 'redirected.csv', 'a,b\n1,2\n');
+      const port = (redirecting.address() as AddressInfo).port;
+      await assert.rejects(
+        putFile({ url: `http://127.0.0.1:${port}/k.csv?X-Amz-Signature=s`, filePath: path, bytes: 8, displayName: 'redirected.csv' }),
+        failsWith('upload-rejected', /redirected\.csv \(HTTP 307\)/),
+      );
+      assert.equal(elsewhere, 0);
+    } finally {
+      for (const s of [redirecting, other]) {
+        s.closeAllConnections();
+        await new Promise<void>((r) => s.close(() => r()));
+      }
     }
   });
 });

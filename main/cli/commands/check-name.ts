@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { checkFileName, fixFileName } from '../../names/file-name-rules.js';
 import { parseYmd } from '../option-parsers.js';
 import { EXIT, say } from '../output.js';
 import { runAction } from '../run-action.js';
@@ -16,6 +15,8 @@ export function registerCheckName(program: Command): void {
     .option('--no-date', 'do not add a date')
     .option('--no-version', 'do not add a version')
     .action(runAction(async (name: string, o: { date?: Date | false; version?: boolean }) => {
+      // Loaded here: only check-name and upload use the file-name rules.
+      const { checkFileName, fixFileName } = await import('../../names/file-name-rules.js');
       const check = checkFileName(name);
       if (check.valid) {
         say(name);

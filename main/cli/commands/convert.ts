@@ -48,7 +48,7 @@ export function registerConvert(program: Command): void {
       const mapping = await mappingFor(input, o);
       const { convertToNdjson } = await import('../../pipeline/convert-to-ndjson.js');
       const json = Boolean(o.json);
-      const progress = createByteProgress('Converting', { enabled: !json && Boolean(process.stderr.isTTY) });
+      const progress = await createByteProgress('Converting', { enabled: !json && Boolean(process.stderr.isTTY) });
       const cancel = new AbortController();
       const removeHandlers = onInterrupt(() => cancel.abort());
       try {

@@ -1,10 +1,15 @@
 import type { Command } from 'commander';
 import { configDir } from '../../config/paths.js';
-import { createDefaultVault } from '../../vault/default-vault.js';
-import { normalizeToken } from '../../vault/token-vault.js';
+import { normalizeToken, type TokenVault } from '../../vault/token-vault.js';
 import { readSecret } from '../read-secret.js';
 import { EXIT, LexerError, UsageError, printJson, say, warn } from '../output.js';
 import { runAction } from '../run-action.js';
+
+/** The CLI's vault, loaded on use: only the token commands and a stored token need it. */
+async function openVault(): Promise<TokenVault> {
+  const { createDefaultVault } = await import('../../vault/default-vault.js');
+  return createDefaultVault(configDir());
+}
 
 /**
  * Hidden top-level `set`, `status` and `clear`: `lexer-upload set` is an easy slip for `lexer-upload
@@ -47,7 +52,7 @@ export function registerToken(program: Command): void {
       } catch (error) {
         throw new UsageError(`${(error as Error).message} Nothing was saved.`);
       }
-      const vault = await createDefaultVault(configDir());
+      const vault = await openVault();
       await vault.set(value);
       const status = await vault.status();
       say(`Token saved in ${status.location}${status.last4 ? ` (ends in …${status.last4})` : ''}.`);
@@ -59,7 +64,7 @@ export function registerToken(program: Command): void {
     .description('Say whether a token is stored, where, and how it is protected (shows at most its last 4 characters).')
     .option('--json', 'print the status as one JSON object')
     .action(runAction(async (o: { json?: boolean }) => {
-      const status = await (await createDefaultVault(configDir())).status();
+      const status = await (await openVault()).status();
       const fromEnv = Boolean(process.env.LEXER_UPLOAD_API_TOKEN?.trim());
       if (o.json) {
         printJson({ ...status, environmentOverride: fromEnv });
@@ -79,7 +84,7 @@ export function registerToken(program: Command): void {
   token.command('clear')
     .description('Remove the stored token.')
     .action(runAction(async () => {
-      const vault = await createDefaultVault(configDir());
+      const vault = await openVault();
       const { stored, location } = await vault.status();
       await vault.clear();
       say(stored ? `Token removed from ${location}.` : 'No token was stored; nothing to remove.');

@@ -22,7 +22,7 @@ export function registerValidate(program: Command): void {
       await assertReadableFile(file);
       const { validateNdjsonFile } = await import('../../pipeline/validate-ndjson.js');
       const json = Boolean(o.json);
-      const progress = createByteProgress('Validating', { enabled: !json && Boolean(process.stderr.isTTY) });
+      const progress = await createByteProgress('Validating', { enabled: !json && Boolean(process.stderr.isTTY) });
       const cancel = new AbortController();
       const removeHandlers = onInterrupt(() => cancel.abort());
       try {

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { LexerError } from '../../errors.js';
 import type { ChunkOutcome, ChunkRunner, RunnerSetup } from './chunk-runner.js';
-import { startPipelineWorker } from '../worker-entry.js';
+import { startEngineWorker } from '../../workers/worker-entry.js';
 
 /** Chunks in flight per worker: one being converted, one queued, so a worker never waits. */
 const IN_FLIGHT_PER_WORKER = 2;
@@ -16,7 +16,7 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 
 
 /** Starts one conversion worker (worker-entry.ts knows where its file is). */
 function startWorker(setup: RunnerSetup): Worker {
-  return startPipelineWorker('convert-worker', { workerData: setup, resourceLimits: RESOURCE_LIMITS });
+  return startEngineWorker('convert-worker', { workerData: setup, resourceLimits: RESOURCE_LIMITS });
 }
 
 type Reply = { seq: number; outcome: ChunkOutcome; error?: undefined } | { seq: number; error: string; outcome?: undefined };

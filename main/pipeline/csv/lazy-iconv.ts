@@ -5,6 +5,14 @@ import type Iconv from 'iconv-lite';
 // so a preview or a conversion of a UTF-8 file never loads it (issue 8).
 let iconv: typeof Iconv | undefined;
 
+/**
+ * Hands over an iconv-lite already loaded: the conversion worker's entry imports it, so the
+ * worker's self-contained bundle carries it and never looks it up on disk (issue 7, defect 9).
+ */
+export function provideIconv(lib: typeof Iconv): void {
+  iconv = lib;
+}
+
 /** iconv-lite, loaded on first use. */
 export function iconvLite(): typeof Iconv {
   iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv;

@@ -7,7 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { getRecordType } from '../../schemas/record-types.js';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { validateBatchBytes } from './validate-batch.js';
-import { startPipelineWorker } from '../worker-entry.js';
+import { startEngineWorker } from '../../workers/worker-entry.js';
 import type { BatchResult, LineBatch } from './types.js';
 
 export interface BatchRunner {
@@ -38,7 +38,7 @@ function startWorker(recordType: RecordTypeName): Worker {
   // A smaller young generation: records die young, and the default (3 x 16 MB semi-spaces) adds
   // ~30 MB of peak RSS per worker for no speed (target: < 200 MB for the whole process).
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-  return startPipelineWorker('validate-worker', { workerData: { recordType }, resourceLimits });
+  return startEngineWorker('validate-worker', { workerData: { recordType }, resourceLimits });
 }
 
 interface Pending { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }

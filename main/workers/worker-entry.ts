@@ -1,6 +1,6 @@
 /**
- * Where a pipeline worker thread's entry file is, and starting it. One place for both runners
- * (conversion and validation), so the three ways the engine runs agree:
+ * Where an engine worker thread's entry file is, and starting it. One place for every worker
+ * (conversion, validation, gzip blocks), so the three ways the engine runs agree:
  * - compiled (`dist/`, the CLI and the app): the self-contained bundle `dist/workers/<name>.cjs`
  *   that scripts/build.mjs writes with every dependency inlined;
  * - packaged in Electron's `app.asar`: the same bundle, read from `app.asar.unpacked` (the
@@ -13,12 +13,13 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 
-export type PipelineWorker = 'convert-worker' | 'validate-worker';
+export type EngineWorker = 'convert-worker' | 'validate-worker' | 'deflate-worker';
 
 /** Each worker's source, relative to this module (used under tsx only). */
-const SOURCES: Readonly<Record<PipelineWorker, string>> = {
-  'convert-worker': './convert/convert-worker.ts',
-  'validate-worker': './validation/validate-worker.ts',
+const SOURCES: Readonly<Record<EngineWorker, string>> = {
+  'convert-worker': '../pipeline/convert/convert-worker.ts',
+  'validate-worker': '../pipeline/validation/validate-worker.ts',
+  'deflate-worker': '../compress/deflate-worker.ts',
 };
 
 /** The same path outside the asar archive: `.../app.asar/x` becomes `.../app.asar.unpacked/x`. */
@@ -27,13 +28,13 @@ export function outsideAsar(path: string): string {
 }
 
 /** The bundled worker file for a compiled engine whose modules live at `moduleUrl` (this file's URL by default). */
-export function bundledWorkerPath(name: PipelineWorker, moduleUrl: string = import.meta.url): string {
-  // compiled: dist/main/pipeline/worker-entry.js -> dist/workers/<name>.cjs
+export function bundledWorkerPath(name: EngineWorker, moduleUrl: string = import.meta.url): string {
+  // compiled: dist/main/workers/worker-entry.js (or a chunk of the CLI bundle in dist/main/cli/) -> dist/workers/<name>.cjs
   return outsideAsar(fileURLToPath(new URL(`../../workers/${name}.cjs`, moduleUrl)));
 }
 
 /** Starts the named worker with `options` (workerData, resource limits). */
-export function startPipelineWorker(name: PipelineWorker, options: WorkerOptions): Worker {
+export function startEngineWorker(name: EngineWorker, options: WorkerOptions): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(bundledWorkerPath(name), options);
   const entry = new URL(SOURCES[name], import.meta.url).href;
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
