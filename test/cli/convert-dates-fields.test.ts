@@ -58,6 +58,15 @@ describe('lexer-upload convert: dates, invalid fields, identifiers, notes', () =
     assert.match(bad.stderr, /Allowed choices are dmy, mdy, ymd/);
   });
 
+  test('--date-order on a JSON file is a usage error rather than silently unused', async () => {
+    const input = join(work, 'people.json');
+    await writeFile(input, '[{"link":{"email":"a@example.com"},"date_of_birth":"25/03/1985"}]');
+    const r = await convert([input, '--record-type', 'customer_record', '--date-order', 'dmy']);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--date-order reads the date columns of a CSV file; the dates of a JSON or NDJSON file are used as they are/);
+    assert.equal(existsSync(join(work, 'people.ndjson')), false);
+  });
+
   test('--leave-out-invalid-fields keeps records without their invalid optional fields and reports each; identifiers in --json', async () => {
     const input = join(work, 'crm.csv');
     const output = join(work, 'crm.ndjson');

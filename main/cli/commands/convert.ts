@@ -17,6 +17,9 @@ interface ConvertOptions {
   dateOrder?: DateOrder; leaveOutInvalidFields?: boolean;
 }
 
+/** Inputs whose records are used as they are (no columns to map, no dates to reorder). */
+const JSON_INPUT = /\.(json|ndjson|jsonl)(\.gz)?$|\.gz$/i;
+
 /** How many problems the human output lists (the JSON output keeps the engine's 100). */
 const SHOWN = 20;
 
@@ -45,6 +48,10 @@ export function registerConvert(program: Command): void {
     .option('--json', 'print {"rows","written","rejected","errors":[{"line","identifier","message"}],"errorCount","truncated","leftOut","output",...}')
     .action(runAction(async (input: string, o: ConvertOptions) => {
       await assertReadableFile(input);
+      // Said rather than ignored: a JSON record's dates are checked as Lexer reads them, ISO only.
+      if (o.dateOrder && JSON_INPUT.test(input)) {
+        throw new UsageError('--date-order reads the date columns of a CSV file; the dates of a JSON or NDJSON file are used as they are (write them as 1985-03-25).');
+      }
       const mapping = await mappingFor(input, o);
       const { convertToNdjson } = await import('../../pipeline/convert-to-ndjson.js');
       const json = Boolean(o.json);
@@ -102,7 +109,7 @@ async function mappingFor(input: string, o: ConvertOptions): Promise<Partial<Col
     throw new UsageError((error as Error).message);
   }
   if (columns) {
-    if (/\.(json|ndjson|jsonl)(\.gz)?$|\.gz$/i.test(input)) {
+    if (JSON_INPUT.test(input)) {
       throw new UsageError('--map renames CSV columns; the records of a JSON or NDJSON file are used as they are.');
     }
     const { previewCsv } = await import('../../pipeline/csv-preview.js');
