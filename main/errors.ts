@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'unknown-record-type'
   | 'not-ndjson'
   | 'unsupported-file'
+  | 'date-order-unknown'
   // anything else
   | 'cancelled'
   | 'usage'

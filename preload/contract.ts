@@ -128,6 +128,21 @@ export interface CsvPreview {
   readonly issues: readonly PreviewIssue[];
   /** Notes that need nothing done: a header matched by a suggestion, a BOM removed, Excel's sep= line. */
   readonly notes: readonly PreviewIssue[];
+  /** Columns holding dates written 25/03/1985, 03/25/1985 or 1985/03/25, with the order their first rows show. */
+  readonly dateColumns: readonly DateColumn[];
+}
+
+/** What a column's first dates say about the order of day and month (issue 9, item 3). */
+export interface DateColumn {
+  readonly header: string;
+  /** 'decided': `order` is read from the values; 'ambiguous': they could be either; 'mixed': both orders appear. */
+  readonly state: 'decided' | 'ambiguous' | 'mixed';
+  /** Set when decided. */
+  readonly order: DateOrder | null;
+  /** A value that shows the order (decided), could be either (ambiguous), or is day first (mixed), and its line. */
+  readonly example: { readonly value: string; readonly line: number };
+  /** For 'mixed': a month-first value. */
+  readonly counter: { readonly value: string; readonly line: number } | null;
 }
 
 // ---------------------------------------------------------------- mapping, conversion, validation
@@ -138,6 +153,8 @@ export interface FieldOption {
   readonly path: string;
   readonly required: boolean;
   readonly description: string | null;
+  /** What the field holds: `date` and `date-time` columns get a choice of day/month order. */
+  readonly kind: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'date-time' | 'enum' | 'object' | 'array' | 'email';
 }
 
 /** A column mapping saved under a name for a record type, kept in the app's settings (main). */
@@ -147,6 +164,9 @@ export interface MappingPreset {
   readonly mapping: ColumnMapping;
 }
 
+/** How a column writes its dates: day/month/year (25/03/1985), month/day/year (03/25/1985), year/month/day. */
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+
 /** Header name to schema field path (`link.email`), or `null` to drop the column. */
 export interface ColumnMapping {
   readonly columns: Readonly<Record<string, string | null>>;
@@ -154,12 +174,16 @@ export interface ColumnMapping {
   readonly unknownColumns: 'custom_fields' | 'drop';
   /** Infer numbers and booleans under `custom_fields` (strings otherwise). */
   readonly inferCustomTypes: boolean;
+  /** Date columns whose order the person chose, by header; the others are detected from the file's first rows. */
+  readonly dateOrders?: Readonly<Record<string, DateOrder>>;
 }
 
 /** One problem on one line (a line with several failing fields has one per field). */
 export interface LineError {
   readonly line: number;
   readonly message: string;
+  /** The row's link value (its customer), when it has one (issue 9, item 20). */
+  readonly identifier?: string;
 }
 
 /** What cleaning an NDJSON file removes: Lexer's validator refuses byte-order marks and blank lines. */
@@ -210,6 +234,11 @@ export interface ConversionReport {
   /** Path of the NDJSON file written. */
   readonly output: string;
   readonly jobId: string;
+  /**
+   * With `leaveOutInvalidFields`: records kept without some invalid optional fields, how many
+   * fields were left out, counted by field and rule, and the first ones (all are in the export).
+   */
+  readonly leftOut: { readonly records: number; readonly fields: number; readonly summary: readonly ErrorGroup[]; readonly first: readonly LineError[] };
 }
 
 export interface ConvertRequest {
@@ -218,6 +247,8 @@ export interface ConvertRequest {
   readonly mapping: ColumnMapping;
   readonly gzip: boolean;
   readonly stopOnFirstInvalid: boolean;
+  /** Keep a record whose only invalid fields are optional ones, without those fields (never the link). */
+  readonly leaveOutInvalidFields?: boolean;
 }
 
 export interface JobProgress {

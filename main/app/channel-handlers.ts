@@ -111,7 +111,8 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
       n(a, 3, 'preview:csv');
       const recordType = a[2] === null ? null : asRecordType(a[2]);
       const p = await previewCsv(await allowed(asFilePath(a[0])), { rows: asInteger(a[1], 'rows', 1, 1000), recordType });
-      return { encoding: p.encoding, delimiter: p.delimiter, lineEnding: p.lineEnding, headers: p.headers, rows: p.rows, issues: p.issues, notes: p.notes };
+      const dateColumns = p.dateColumns.map((d) => ({ header: d.header, state: d.state, order: d.order, example: d.example, counter: d.counter ?? null }));
+      return { encoding: p.encoding, delimiter: p.delimiter, lineEnding: p.lineEnding, headers: p.headers, rows: p.rows, issues: p.issues, notes: p.notes, dateColumns };
     },
     'mapping:suggest': async (...a) => {
       n(a, 2, 'mapping:suggest');
@@ -124,7 +125,7 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
       // offered per column by the renderer, so both are left out of the choices.
       return getRecordType(asRecordType(a[0])).fields
         .filter((f) => !f.path.includes('[]') && f.path !== 'custom_fields' && f.kind !== 'object')
-        .map((f) => ({ path: f.path, required: f.required, description: f.description ?? null }));
+        .map((f) => ({ path: f.path, required: f.required, description: f.description ?? null, kind: f.kind }));
     },
     'presets:list': async (...a) => (n(a, 0, 'presets:list'), d.presets.list()),
     'presets:save': async (...a) => (n(a, 1, 'presets:save'), d.presets.save(a[0])),

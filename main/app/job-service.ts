@@ -20,10 +20,23 @@ import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../config
 const KEPT_JOBS = 20;
 const PROGRESS_INTERVAL_MS = 250;
 
+/** One line of "Export error list": the row, its customer (link value), what happened, and why. */
+interface ExportRow { line: number; identifier: string; outcome: 'invalid record' | 'record left out' | 'field left out'; field: string; rule: string; message: string }
+
 interface Job {
   controller: AbortController;
-  errors: LineError[];
+  errors: ExportRow[];
   running: Promise<unknown> | null;
+}
+
+/** An engine problem as an export row. */
+function exportRow(outcome: ExportRow['outcome'], e: { line: number; message: string; field: string; rule: string; identifier?: string }): ExportRow {
+  return { line: e.line, identifier: e.identifier ?? '', outcome, field: e.field, rule: e.rule, message: e.message };
+}
+
+/** A problem as the report shows it: its line, the row's link value, the message. */
+function shownError(e: { line: number; message: string; identifier?: string }): LineError {
+  return e.identifier === undefined ? { line: e.line, message: e.message } : { line: e.line, message: e.message, identifier: e.identifier };
 }
 
 export interface JobService {
@@ -77,9 +90,9 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
         const r = await validateNdjsonFile(path, recordType, {
           signal: job.controller.signal,
           onProgress: progressReporter(jobId),
-          onError: (e) => void job.errors.push({ line: e.line, message: e.message }),
+          onError: (e) => void job.errors.push(exportRow('invalid record', e)),
         });
-        const errors = r.errors.map((e) => ({ line: e.line, message: e.message }));
+        const errors = r.errors.map(shownError);
         return { total: r.total, valid: r.valid, invalid: r.invalid, errors, errorCount: r.errorCount, summary: r.summary, warnings: r.warnings, framing: r.framing, jobId };
       }),
     convert: (jobId, request) =>
@@ -95,12 +108,14 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
           mapping: request.mapping,
           gzip: request.gzip,
           stopOnFirstInvalid: request.stopOnFirstInvalid,
+          leaveOutInvalidFields: request.leaveOutInvalidFields ?? false,
           signal: job.controller.signal,
           onProgress: (p) => report({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.rows }),
-          onError: (e) => void job.errors.push({ line: e.line, message: e.message }),
+          onError: (e) => void job.errors.push(exportRow('record left out', e)),
+          onLeftOut: (e) => void job.errors.push(exportRow('field left out', e)),
         });
         if (r.output) await chmod(r.output, PRIVATE_FILE_MODE).catch(() => undefined);
-        const errors = r.errors.map((e) => ({ line: e.line, message: e.message }));
+        const errors = r.errors.map(shownError);
         if (!r.stoppedEarly) {
           const counts = { rows: r.rows, written: r.written, rejected: r.rejected };
           await recordConversion(o.ledgerDir, { output: r.output, source: request.path, recordType: request.recordType, ...counts }).catch(() => undefined);
@@ -112,6 +127,7 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
           rows: r.rows, written: r.written, rejected: r.rejected, errors, errorCount: r.errorCount, summary: r.summary,
           warnings: [...fallback, ...r.notes, ...r.warnings], encoding: r.encoding,
           cleaned: { byteOrderMarks: r.cleaned.byteOrderMarks, blankLines: r.cleaned.blankLines }, output: r.output, jobId,
+          leftOut: { records: r.leftOut.records, fields: r.leftOut.fields, summary: r.leftOut.summary, first: r.leftOut.first.map(shownError) },
         };
       }),
     cancel(jobId) {
@@ -123,7 +139,9 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
     exportErrors(jobId) {
       const job = jobs.get(jobId);
       if (!job) throw new LexerError('usage', 'That check is no longer in memory.', { hint: 'Run the check again, then export its errors.' });
-      return Papa.unparse({ fields: ['line', 'message'], data: job.errors.map((e) => [e.line, e.message]) });
+      // Rejected rows and fields left out arrive chunk by chunk; the list reads in line order.
+      const rows = [...job.errors].sort((a, b) => a.line - b.line);
+      return Papa.unparse({ fields: ['line', 'identifier', 'outcome', 'field', 'rule', 'message'], data: rows.map((e) => [e.line, e.identifier, e.outcome, e.field, e.rule, e.message]) });
     },
     dispose() {
       for (const job of jobs.values()) job.controller.abort();

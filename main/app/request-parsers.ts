@@ -3,7 +3,7 @@
  * checked as unknown and rebuilt, so nothing the window adds travels further into main.
  */
 import { isAbsolute } from 'node:path';
-import type { ColumnMapping, ConvertRequest, UploadDestination, UploadRequest } from '../../preload/contract.js';
+import type { ColumnMapping, ConvertRequest, DateOrder, UploadDestination, UploadRequest } from '../../preload/contract.js';
 import { usageError } from './result.js';
 import { asBoolean, asId, asObject, asRecordType, asString } from './validators.js';
 
@@ -38,7 +38,7 @@ export function parseUploadRequest(value: unknown): UploadRequest {
 
 /** A column mapping: header to field path (or null to drop the column). */
 export function parseMapping(value: unknown): ColumnMapping {
-  const o = asObject(value, 'mapping', ['columns', 'unknownColumns', 'inferCustomTypes']);
+  const o = asObject(value, 'mapping', ['columns', 'unknownColumns', 'inferCustomTypes', 'dateOrders']);
   const cols = asObject(o.columns, 'mapping.columns', Object.keys(o.columns ?? {}));
   const entries = Object.entries(cols);
   if (entries.length > 5000) throw usageError('mapping.columns has too many columns.');
@@ -48,17 +48,29 @@ export function parseMapping(value: unknown): ColumnMapping {
   // fromEntries defines own properties, so a header named "__proto__" stays a plain key
   const columns = Object.fromEntries(entries) as Record<string, string | null>;
   if (o.unknownColumns !== 'custom_fields' && o.unknownColumns !== 'drop') throw usageError("mapping.unknownColumns must be 'custom_fields' or 'drop'.");
-  return { columns, unknownColumns: o.unknownColumns, inferCustomTypes: asBoolean(o.inferCustomTypes, 'mapping.inferCustomTypes') };
+  const mapping = { columns, unknownColumns: o.unknownColumns, inferCustomTypes: asBoolean(o.inferCustomTypes, 'mapping.inferCustomTypes') } as const;
+  return o.dateOrders === undefined ? mapping : { ...mapping, dateOrders: parseDateOrders(o.dateOrders) };
+}
+
+/** Date orders by header: each 'dmy', 'mdy' or 'ymd'. */
+function parseDateOrders(value: unknown): Record<string, DateOrder> {
+  const entries = Object.entries(asObject(value, 'mapping.dateOrders', Object.keys(value ?? {})));
+  if (entries.length > 5000) throw usageError('mapping.dateOrders has too many columns.');
+  for (const [header, order] of entries) {
+    if (order !== 'dmy' && order !== 'mdy' && order !== 'ymd') throw usageError(`the date order for "${header}" must be dmy, mdy or ymd.`);
+  }
+  return Object.fromEntries(entries) as Record<string, DateOrder>;
 }
 
 /** `jobs:convert`'s request. */
 export function parseConvertRequest(value: unknown): ConvertRequest {
-  const o = asObject(value, 'request', ['path', 'recordType', 'mapping', 'gzip', 'stopOnFirstInvalid']);
+  const o = asObject(value, 'request', ['path', 'recordType', 'mapping', 'gzip', 'stopOnFirstInvalid', 'leaveOutInvalidFields']);
   return {
     path: asFilePath(o.path),
     recordType: asRecordType(o.recordType),
     mapping: parseMapping(o.mapping),
     gzip: asBoolean(o.gzip, 'gzip'),
     stopOnFirstInvalid: asBoolean(o.stopOnFirstInvalid, 'stopOnFirstInvalid'),
+    leaveOutInvalidFields: o.leaveOutInvalidFields === undefined ? false : asBoolean(o.leaveOutInvalidFields, 'leaveOutInvalidFields'),
   };
 }

@@ -1,6 +1,7 @@
 import { LexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { getRecordFields } from '../schemas/record-fields.js';
+import type { DateOrder } from './convert/date-order.js';
 import { createFieldLookup, type FieldLookup } from './convert/field-lookup.js';
 import { HEADER_SYNONYMS, normaliseHeader } from './convert/header-synonyms.js';
 import { cleanHeader } from './csv/header-names.js';
@@ -11,11 +12,14 @@ import { cleanHeader } from './csv/header-names.js';
  * used as its own path when the record type knows it, else `unknownColumns` decides: kept under
  * `custom_fields.<snake_case header>` or dropped. `inferCustomTypes` turns custom values that
  * read as numbers or true/false into JSON numbers and booleans (they stay strings otherwise).
+ * `dateOrders[header]`: how that date column writes its dates, where the person chose it; other
+ * date columns are detected from the file's first rows (convert/date-columns.ts).
  */
 export interface ColumnMapping {
   columns: Record<string, string | null>;
   unknownColumns: 'custom_fields' | 'drop';
   inferCustomTypes: boolean;
+  dateOrders?: Readonly<Record<string, DateOrder>>;
 }
 
 /** Defaults for the parts of a mapping a caller leaves out. */
@@ -24,6 +28,7 @@ export function completeMapping(partial: Partial<ColumnMapping> | undefined, col
     columns: partial?.columns ?? columns,
     unknownColumns: partial?.unknownColumns ?? 'custom_fields',
     inferCustomTypes: partial?.inferCustomTypes ?? false,
+    ...(partial?.dateOrders ? { dateOrders: partial.dateOrders } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { ConversionSink } from './convert/conversion-sink.js';
 import { convertCsv, type CsvFindings } from './convert/convert-csv.js';
 import { convertJsonArray } from './convert/convert-json-array.js';
 import { convertNdjson, type Cleaned } from './convert/convert-ndjson.js';
+import type { DateOrder } from './convert/date-order.js';
 import { ErrorTally } from './convert/error-tally.js';
 import { openOutputFile } from './convert/output-file.js';
 import { throttleProgress } from './convert/progress-throttle.js';
@@ -29,8 +30,18 @@ export interface ConversionResult {
   summary: ErrorGroup[];
   /** Values Lexer converts (pydantic), one sentence per kind with its first line and count. */
   warnings: string[];
-  /** Things to know that are not row errors: a sep= line used, required fields no column fills. */
+  /**
+   * Things to know that are not row errors: a sep= line used, required fields no column fills,
+   * how each date column was read, what was changed (a phone's apostrophe removed, yes/no written
+   * as true/false, a tag list written as a list).
+   */
   notes: string[];
+  /**
+   * With leaveOutInvalidFields: records kept without some invalid optional fields (`records`),
+   * those fields (`fields`, one per field), the first `maxErrors` of them, and their count by
+   * field and rule. All zero and empty without the option.
+   */
+  leftOut: { records: number; fields: number; first: LineError[]; summary: ErrorGroup[] };
   /** How the input was read: 'UTF-8', 'Windows-1252', 'UTF-8 and Windows-1252', 'UTF-16LE'... */
   encoding: string;
   /** CSV lines that were not UTF-8 and were read as Windows-1252: how many, and the first ones. */
@@ -64,6 +75,15 @@ export interface ConvertOptions {
   workers?: number;
   /** CSV numbers are written with a decimal comma (29,95 -> 29.95). */
   decimalComma?: boolean;
+  /**
+   * The order of day and month in every date and date-time column of a CSV (CLI --date-order);
+   * else `mapping.dateOrders` per column, else detected from the first rows (convert/date-columns.ts).
+   */
+  dateOrder?: DateOrder;
+  /** Keep a record whose only invalid fields are optional ones, without them (never the link); report each. */
+  leaveOutInvalidFields?: boolean;
+  /** Called for every field left out (leaveOutInvalidFields), as onError for rejected rows. */
+  onLeftOut?: (e: LineError) => void;
 }
 
 /** Whether a path names NDJSON (or gzipped NDJSON), which conversion cleans rather than converts. */
@@ -94,17 +114,21 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
   if (totalBytes === 0) throw emptyFile(input);
   if (o.signal?.aborted) throw cancelled(input);
   const tally = new ErrorTally(o.maxErrors ?? 100, o.onError);
+  const leftOut = new ErrorTally(o.maxErrors ?? 100, o.onLeftOut);
   let bytesRead = (): number => 0;
   let rowsSoFar = (): number => 0;
   const progress = throttleProgress(o.onProgress, (): ConversionProgress => ({ bytesRead: Math.min(bytesRead(), totalBytes), totalBytes, rows: rowsSoFar() }));
   const out = await openOutputFile(output);
-  const sink = new ConversionSink(out, tally, progress.tick, o.signal);
+  const sink = new ConversionSink(out, tally, leftOut, progress.tick, o.signal);
   rowsSoFar = () => sink.rows;
   let found: CsvFindings = { encoding: 'UTF-8', notes: [] };
   let cleaned: Cleaned = { byteOrderMarks: 0, blankLines: 0, lines: [] };
   try {
     // An output named .gz is gzipped: a plain file under that name would not open as one.
-    const shared = { recordType: o.recordType, gzip: (o.gzip ?? false) || /\.gz$/i.test(output), stopOnFirstInvalid: o.stopOnFirstInvalid ?? false, signal: o.signal };
+    const shared = {
+      recordType: o.recordType, gzip: (o.gzip ?? false) || /\.gz$/i.test(output), stopOnFirstInvalid: o.stopOnFirstInvalid ?? false,
+      leaveOutInvalidFields: o.leaveOutInvalidFields ?? false, signal: o.signal,
+    };
     switch (kind) {
       case 'json': {
         let read = 0;
@@ -116,7 +140,7 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
         cleaned = await convertNdjson(inputPath, shared, sink, (read) => (bytesRead = read));
         break;
       case 'csv':
-        found = await convertCsv(inputPath, { ...shared, mapping: o.mapping, workers: o.workers, decimalComma: o.decimalComma }, sink, (reader: Utf8Source) => {
+        found = await convertCsv(inputPath, { ...shared, mapping: o.mapping, workers: o.workers, decimalComma: o.decimalComma, dateOrder: o.dateOrder }, sink, (reader: Utf8Source) => {
           bytesRead = () => reader.bytesRead;
         });
         break;
@@ -136,7 +160,8 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
   progress.flush();
   return {
     rows: sink.rows, written: sink.stoppedEarly ? 0 : sink.written, rejected: tally.rows, errors: tally.errors, errorCount: tally.total,
-    summary: tally.summary(), warnings: sink.warnings.texts(), notes: found.notes, encoding: found.encoding,
+    summary: tally.summary(), warnings: sink.warnings.texts(), notes: [...found.notes, ...sink.notes.texts()], encoding: found.encoding,
+    leftOut: { records: leftOut.rows, fields: leftOut.total, first: leftOut.errors, summary: leftOut.summary() },
     fallbackLines: { count: sink.fallback.count, lines: sink.fallback.lines }, cleaned, output, stoppedEarly: sink.stoppedEarly,
     position: kind === 'json' ? 'record' : 'line',
   };

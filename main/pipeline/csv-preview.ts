@@ -7,6 +7,7 @@ import { detectEncoding } from './csv/detect-encoding.js';
 import { iconvLite } from './csv/lazy-iconv.js';
 import { decodeMixed } from './csv/mixed-decode.js';
 import { headerIssues, rowIssues, type Findings, type NumberedRow } from './csv/preview-issues.js';
+import { detectDateOrders, type DateColumnFinding } from './csv/detect-date-orders.js';
 import { emptyFile, readHead } from './csv/read-head.js';
 import { lastBreakEnd } from './validation/line-batcher.js';
 
@@ -28,6 +29,11 @@ export interface CsvPreview {
   issues: PreviewIssue[];
   /** What conversion will do that is worth knowing but needs nothing done: a matched header, a BOM removed. */
   notes: PreviewIssue[];
+  /**
+   * Columns of dates written 25/03/1985, 03/25/1985 or 1985/03/25, with the order of day and
+   * month their values in the head show (conversion detects it the same way, or is told).
+   */
+  dateColumns: DateColumnFinding[];
 }
 
 /** The encoding of a file whose head is plain ASCII: any later line may still be UTF-8 or Windows-1252. */
@@ -129,7 +135,10 @@ function previewHead(path: string, bytes: Buffer, complete: boolean, wanted: num
   headerIssues(headers, found);
   rowIssues(headers, dataRows, delimiter, found);
   forType?.(headers, dataRows.slice(0, Math.max(wanted, 20)), found);
-  return { encoding: decoded.encoding, delimiter, lineEnding, headers, rows: dataRows.slice(0, wanted).map((row) => row.cells), issues: found.problems, notes: found.notes };
+  return {
+    encoding: decoded.encoding, delimiter, lineEnding, headers, rows: dataRows.slice(0, wanted).map((row) => row.cells), issues: found.problems, notes: found.notes,
+    dateColumns: detectDateOrders(headers, dataRows),
+  };
 }
 
 /** Gives each parsed row the physical line it starts on (quoted cells can span lines). */

@@ -12,6 +12,8 @@ export interface FieldInfo {
   enumValues?: readonly string[];
   /** For arrays: the kind of each item. */
   itemKind?: FieldKind;
+  /** For open objects whose values have one kind (product `options`: a list per key). */
+  valuesKind?: FieldKind;
   description?: string;
 }
 

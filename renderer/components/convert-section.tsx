@@ -1,9 +1,10 @@
 /**
  * "Convert and validate" for a CSV or a JSON array: runs the conversion in main (every row typed
  * and checked), shows its progress with Stop, then the report, which takes the focus so a screen
- * reader hears the counts at once (issue 9, item 16).
+ * reader hears the counts at once (issue 9, item 16). Per conversion, the person may keep a
+ * record whose only invalid fields are optional ones, without those fields (issue 9, item 4).
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ColumnMapping, ConversionReport, ErrorInfo, FileInfo, RecordTypeName } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { useConnection } from './connection-status.js';
@@ -33,6 +34,8 @@ export function ConvertSection({ file, recordType, mapping, blocked, conversion,
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [fresh, setFresh] = useState(false);
   const [noTokenYet, setNoTokenYet] = useState(false);
+  const [keepRecords, setKeepRecords] = useState(false);
+  const id = useId();
 
   const handleConvert = async () => {
     if (!mapping) return;
@@ -42,16 +45,34 @@ export function ConvertSection({ file, recordType, mapping, blocked, conversion,
     // Say it now, before a long conversion, not after it at Upload (issue 9, item 10).
     setNoTokenYet(connection.ready === false);
     onConversion(null);
-    const r = await api.jobs.convert(job, { path: file.path, recordType, mapping, gzip: false, stopOnFirstInvalid: false });
+    const r = await api.jobs.convert(job, { path: file.path, recordType, mapping, gzip: false, stopOnFirstInvalid: false, leaveOutInvalidFields: keepRecords });
     setJobId(null);
     if (!r.ok) return setError(r.error);
     setFresh(true);
     onConversion(r.value);
-    announce(`Converted ${file.name}: ${r.value.written} rows written, ${r.value.rejected} rejected.`);
+    const kept = r.value.leftOut.records > 0 ? `, ${r.value.leftOut.records} kept without ${r.value.leftOut.fields} invalid fields` : '';
+    announce(`Converted ${file.name}: ${r.value.written} rows written${kept}, ${r.value.rejected} rejected.`);
   };
 
   return (
     <>
+      <div className="checkbox">
+        <input
+          id={`${id}-keep`}
+          type="checkbox"
+          checked={keepRecords}
+          disabled={disabled || jobId !== null}
+          aria-describedby={`${id}-keep-hint`}
+          onChange={(e) => {
+            setKeepRecords(e.target.checked);
+            onConversion(null);
+          }}
+        />
+        <label htmlFor={`${id}-keep`}>Keep the record and leave out fields that are invalid</label>
+      </div>
+      <p id={`${id}-keep-hint`} className="hint">
+        Only optional fields are left out, never the link or a required field; the report counts them and the export lists each one.
+      </p>
       <div className="buttons">
         <button type="button" disabled={disabled || !mapping || jobId !== null || blocked !== null} onClick={() => void handleConvert()}>
           Convert and validate
@@ -67,6 +88,7 @@ export function ConvertSection({ file, recordType, mapping, blocked, conversion,
           counts={{ total: conversion.rows, good: conversion.written, bad: conversion.rejected, goodLabel: 'Written', badLabel: 'Rejected' }}
           errors={conversion.errors}
           summary={conversion.summary}
+          leftOut={conversion.leftOut}
           warnings={conversion.warnings}
           jobId={conversion.jobId}
           fileName={file.name}

@@ -12,6 +12,7 @@ import { CsvPreviewTable } from './csv-preview-table.js';
 import { ConvertSection } from './convert-section.js';
 import { DestinationFields } from './destination-fields.js';
 import { LinkWarning } from './link-warning.js';
+import { needsDateOrder } from './date-order-choice.js';
 import { MappingEditor, customFieldFor } from './mapping-editor.js';
 import { MappingPresets } from './mapping-presets.js';
 import { SendModeChoice, type ConvertiblePanelProps } from './send-mode-choice.js';
@@ -59,6 +60,12 @@ export function CsvPanel(props: ConvertiblePanelProps) {
   };
 
   const emptyPath = mapping ? Object.entries(mapping.columns).find(([, v]) => v === '')?.[0] : undefined;
+  // Date columns whose first dates could be either order (or mix both) wait for the person's choice.
+  const dateFields = new Set(fields.filter((f) => f.kind === 'date' || f.kind === 'date-time').map((f) => f.path));
+  const dateColumns = preview?.dateColumns ?? [];
+  const unclearDates = mapping
+    ? Object.entries(mapping.columns).find(([header, path]) => path && dateFields.has(path) && needsDateOrder(dateColumns.find((d) => d.header === header) ?? null, mapping.dateOrders?.[header] ?? null))?.[0]
+    : undefined;
   // Every field of the record type, plus any path a suggestion or a preset brought that is not one of them.
   const paths = mapping
     ? [...new Set([...fields.map((f) => f.path), ...Object.values(mapping.columns).filter((v): v is string => !!v && !v.startsWith('custom_fields'))])]
@@ -70,7 +77,7 @@ export function CsvPanel(props: ConvertiblePanelProps) {
   return (
     <div className="kind-panel">
       {preview && <CsvPreviewTable preview={preview} fileName={file.name} />}
-      {preview && <ThingsToKnow problems={preview.issues} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} recordType={recordType} />}
+      {preview && <ThingsToKnow problems={preview.issues} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} unclearDates={unclearDates ?? null} recordType={recordType} />}
       <SendModeChoice format="CSV" mode={mode} onModeChange={props.onModeChange} disabled={disabled} />
       {mode === 'convert' && (
         <>
@@ -90,7 +97,16 @@ export function CsvPanel(props: ConvertiblePanelProps) {
                   onMove={(header, path) => changeMapping({ ...mapping, columns: { ...mapping.columns, [header]: path } })}
                 />
               )}
-              <MappingEditor headers={headers} sample={preview?.rows[0]} mapping={mapping} fields={paths} onChange={changeMapping} disabled={disabled} />
+              <MappingEditor
+                headers={headers}
+                sample={preview?.rows[0]}
+                mapping={mapping}
+                fields={paths}
+                dateFields={dateFields}
+                dateColumns={dateColumns}
+                onChange={changeMapping}
+                disabled={disabled}
+              />
               <MappingPresets recordType={recordType} mapping={mapping} headers={headers} onApply={changeMapping} />
             </>
           )}
@@ -98,7 +114,10 @@ export function CsvPanel(props: ConvertiblePanelProps) {
             file={file}
             recordType={recordType}
             mapping={mapping}
-            blocked={emptyPath !== undefined ? `Type a field path for “${emptyPath}” first.` : null}
+            blocked={
+              emptyPath !== undefined ? `Type a field path for “${emptyPath}” first.`
+                : unclearDates !== undefined ? `Choose how the dates in “${unclearDates}” are read first.` : null
+            }
             conversion={conversion}
             onConversion={onConversion}
             disabled={disabled}

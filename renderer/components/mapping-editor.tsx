@@ -6,7 +6,8 @@
  * cut off (issue 9, item 22).
  */
 import { useId } from 'react';
-import type { ColumnMapping } from '../../preload/contract.js';
+import type { ColumnMapping, DateColumn, DateOrder } from '../../preload/contract.js';
+import { DateOrderChoice } from './date-order-choice.js';
 
 const DROP = '__drop__';
 const OTHER = '__other__';
@@ -17,6 +18,10 @@ interface Props {
   readonly mapping: ColumnMapping;
   /** Field paths to offer: the record type's fields and main's suggestions. */
   readonly fields: readonly string[];
+  /** The fields that hold dates or date-times: a column sent to one gets a choice of day/month order. */
+  readonly dateFields: ReadonlySet<string>;
+  /** What the preview's rows say about each date column's order. */
+  readonly dateColumns: readonly DateColumn[];
   readonly onChange: (mapping: ColumnMapping) => void;
   readonly disabled: boolean;
 }
@@ -28,9 +33,13 @@ export function customFieldFor(header: string): string {
 }
 
 /** A table of header -> field selects. */
-export function MappingEditor({ headers, sample, mapping, fields, onChange, disabled }: Props) {
+export function MappingEditor({ headers, sample, mapping, fields, dateFields, dateColumns, onChange, disabled }: Props) {
   const id = useId();
   const setColumn = (header: string, value: string | null) => onChange({ ...mapping, columns: { ...mapping.columns, [header]: value } });
+  const setDateOrder = (header: string, order: DateOrder | null) => {
+    const { [header]: _previous, ...others } = mapping.dateOrders ?? {};
+    onChange({ ...mapping, dateOrders: order === null ? others : { ...others, [header]: order } });
+  };
   return (
     <div className="mapping">
       <table>
@@ -67,6 +76,15 @@ export function MappingEditor({ headers, sample, mapping, fields, onChange, disa
                     <option value={OTHER}>Another field…</option>
                   </select>
                   {selected === custom && <span id={keyId} className="custom-key">as <code>{custom}</code></span>}
+                  {value && dateFields.has(value) && (
+                    <DateOrderChoice
+                      header={header}
+                      found={dateColumns.find((d) => d.header === header) ?? null}
+                      chosen={mapping.dateOrders?.[header] ?? null}
+                      onChange={(order) => setDateOrder(header, order)}
+                      disabled={disabled}
+                    />
+                  )}
                   {selected === OTHER && (
                     <input
                       type="text"

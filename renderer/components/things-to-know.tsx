@@ -17,13 +17,15 @@ interface Props {
   /** The mapping as it stands, when converting; null when sending the CSV as it is. */
   readonly summary: MappingSummary | null;
   readonly linkConflict: boolean;
+  /** A date column whose order of day and month the person must choose (issue 9, item 3), or null. */
+  readonly unclearDates: string | null;
   readonly recordType: RecordTypeName;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The summary; nothing when there is nothing to know. */
-export function ThingsToKnow({ problems, notes, summary, linkConflict, recordType }: Props) {
+export function ThingsToKnow({ problems, notes, summary, linkConflict, unclearDates, recordType }: Props) {
   if (problems.length === 0 && notes.length === 0 && !summary) return null;
   const item = (issue: PreviewIssue, i: number) => <li key={`${issue.kind}-${i}`} data-issue={issue.kind}>{issue.message}</li>;
   return (
@@ -40,6 +42,11 @@ export function ThingsToKnow({ problems, notes, summary, linkConflict, recordTyp
           <li className="warning" data-note="missing">
             No column fills {summary.missing.join(', ')}, which every {recordType} record needs: every row would be rejected. Map a column to{' '}
             {summary.missing[0] === 'link' ? 'a link field (such as link.email)' : summary.missing[0]}.
+          </li>
+        )}
+        {summary && unclearDates !== null && (
+          <li className="warning" data-note="date-order">
+            The dates in “{unclearDates}” do not settle whether they are day/month/year or month/day/year: choose in the mapping below.
           </li>
         )}
         {linkConflict && (

@@ -3,7 +3,7 @@
  * emails read as one line), the first failing lines, and the full list as a CSV download.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { ErrorGroup, ErrorInfo, LineError } from '../../preload/contract.js';
+import type { ConversionReport, ErrorGroup, ErrorInfo, LineError } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { ErrorText } from './error-text.js';
 
@@ -19,6 +19,8 @@ interface Props {
   readonly counts: ReportCounts;
   readonly errors: readonly LineError[];
   readonly summary: readonly ErrorGroup[];
+  /** A conversion's records kept without invalid optional fields (issue 9, item 4). */
+  readonly leftOut?: ConversionReport['leftOut'];
   readonly warnings: readonly string[];
   readonly jobId: string;
   readonly fileName: string;
@@ -30,11 +32,12 @@ interface Props {
 }
 
 /** The validation report. */
-export function ValidationReport({ counts, errors, summary, warnings, jobId, fileName, focusOnShow = false, onFocused, actions }: Props) {
+export function ValidationReport({ counts, errors, summary, leftOut, warnings, jobId, fileName, focusOnShow = false, onFocused, actions }: Props) {
   const api = useApi();
   const id = useId();
   const [exportError, setExportError] = useState<ErrorInfo | null>(null);
   const section = useRef<HTMLElement>(null);
+  const kept = leftOut?.records ?? 0;
   useEffect(() => {
     if (!focusOnShow) return;
     section.current?.focus();
@@ -63,8 +66,28 @@ export function ValidationReport({ counts, errors, summary, warnings, jobId, fil
         <div><dt>Rows</dt><dd>{counts.total.toLocaleString()}</dd></div>
         <div><dt>{counts.goodLabel}</dt><dd>{counts.good.toLocaleString()}</dd></div>
         <div><dt>{counts.badLabel}</dt><dd className={counts.bad > 0 ? 'bad' : undefined}>{counts.bad.toLocaleString()}</dd></div>
+        {kept > 0 && <div><dt>Kept without some fields</dt><dd>{kept.toLocaleString()}</dd></div>}
       </dl>
-      {counts.bad === 0 && <p className="ok-text">Every row is valid.</p>}
+      {counts.bad === 0 && kept === 0 && <p className="ok-text">Every row is valid.</p>}
+      {leftOut && kept > 0 && (
+        <>
+          <p data-testid="left-out-fields">
+            {kept.toLocaleString()} {kept === 1 ? 'record was' : 'records were'} kept without {leftOut.fields.toLocaleString()} invalid optional{' '}
+            {leftOut.fields === 1 ? 'field' : 'fields'}; the export lists each one.
+          </p>
+          <table>
+            <caption>Fields left out by field and rule</caption>
+            <thead>
+              <tr><th scope="col">Field</th><th scope="col">Rule</th><th scope="col">Records</th></tr>
+            </thead>
+            <tbody>
+              {leftOut.summary.map((g) => (
+                <tr key={`${g.field}|${g.rule}`}><td><code>{g.field}</code></td><td>{g.rule}</td><td>{g.count.toLocaleString()}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       {warnings.length > 0 && (
         <ul className="warning-list">
           {warnings.map((w) => <li key={w}>{w}</li>)}
@@ -83,14 +106,19 @@ export function ValidationReport({ counts, errors, summary, warnings, jobId, fil
           </tbody>
         </table>
       )}
-      {errors.length > 0 && (
+      {(errors.length > 0 || kept > 0) && (
         <>
-          <h5>First rows in error</h5>
-          <ol className="line-errors">
-            {errors.slice(0, 20).map((e) => (
-              <li key={`${e.line}|${e.message}`}>Line {e.line}: {e.message}</li>
-            ))}
-          </ol>
+          {errors.length > 0 && <h5>First rows in error</h5>}
+          {errors.length > 0 && (
+            <ol className="line-errors">
+              {errors.slice(0, 20).map((e) => (
+                <li key={`${e.line}|${e.message}`}>
+                  Line {e.line}: {e.message}
+                  {e.identifier && <span className="row-id"> — {e.identifier}</span>}
+                </li>
+              ))}
+            </ol>
+          )}
           <div className="buttons">
             <button type="button" onClick={() => void handleExport()}>Export error list</button>
             {actions}

@@ -30,7 +30,7 @@ describe('issue 9 services', () => {
   });
 
   test('a converted CSV with rejected rows uploads with its counts, and History keeps them and the CSV’s name', async () => {
-    const csv = await f.file('shop export.csv', 'Email,Birthday\na@example.com,1985-04-13\nb@example.com,13/04/1985\nc@example.com,1990-01-02\n');
+    const csv = await f.file('shop export.csv', 'Email,Birthday\na@example.com,1985-04-13\nb@example.com,31/02/1985\nc@example.com,1990-01-02\n');
     const report = await f.value('jobs:convert', 'conv-1', { path: csv, recordType: 'customer_record', mapping: MAPPING, gzip: false, stopOnFirstInvalid: false });
     assert.deepEqual([report.rows, report.written, report.rejected], [3, 2, 1]);
     const state = await f.value('uploads:start', {

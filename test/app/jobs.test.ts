@@ -25,8 +25,9 @@ describe('jobs', () => {
     assert.ok(report.errors.length <= 100, 'the on-screen list is capped');
     const csv = await f.value('jobs:export-errors', 'v-1');
     const rows = Papa.parse<string[]>(csv.trim()).data;
-    assert.deepEqual(rows[0], ['line', 'message']);
+    assert.deepEqual(rows[0], ['line', 'identifier', 'outcome', 'field', 'rule', 'message']);
     assert.equal(rows.length - 1, 150);
+    assert.deepEqual(rows[1]?.slice(1, 5), ['not-an-email', 'invalid record', 'link.email', 'not an email address']);
     assert.deepEqual(rows.slice(1).map((r) => Number(r[0])), Array.from({ length: 150 }, (_, i) => i + 2));
     assert.ok(progress.includes('v-1'), 'progress reached the window');
   });

@@ -22,7 +22,7 @@ describe('lexer-upload upload of a converted file', () => {
     config = await tempConfig();
     env = { ...config.env, LEXER_API_URL: sb.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: sb.sandbox.token };
     const rows = ['email,date_of_birth'];
-    for (let i = 0; i < 7; i += 1) rows.push(`c${i}@example.com,${i < 5 ? '1985-04-13' : '13/04/1985'}`);
+    for (let i = 0; i < 7; i += 1) rows.push(`c${i}@example.com,${i < 5 ? '1985-04-13' : '31/02/1985'}`);
     const csv = await writeTestFile(sb.work, 'shop-20260101-v1.csv', `${rows.join('\n')}\n`);
     output = join(sb.work, 'shop-20260101-v1.ndjson');
     const converted = await runCli(['convert', csv, '--record-type', 'customer_record', '--map', 'email=link.email', '-o', output], { env });

@@ -82,7 +82,7 @@ test('issue 9’s screens pass axe at 800x600: first run, bulk actions, link war
   await expectNoSeriousViolations(page, info, 'first-run');
 
   const csv = info.outputPath('Links (export).csv');
-  await writeFile(csv, 'Email,Customer ID,Birthday\na@example.com,C1,13/04/1985\nb@example.com,C2,1985-04-13\n');
+  await writeFile(csv, 'Email,Customer ID,Birthday\na@example.com,C1,31/02/1985\nb@example.com,C2,1985-04-13\n');
   const ndjson = info.outputPath('people-20260101-v1.ndjson');
   await writeFile(ndjson, '{"link":{"email":"a@example.com"}}\n');
   await saveToken(page, sandbox.token);

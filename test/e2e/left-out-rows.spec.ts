@@ -8,8 +8,8 @@ import { test, expect, addFiles, card, historyEntry, openTab, saveToken, snap, s
 test('sending a conversion with rejected rows asks first, and the result and History keep the count', async ({ app: page, sandbox }, info) => {
   const name = 'Shopify customers (export).csv';
   const rows = ['Email,First Name,Birthday'];
-  // 7 rows: 3 with Australian dates (DD/MM/YYYY) that the record type refuses.
-  for (let i = 0; i < 7; i += 1) rows.push(`c${i}@example.com,Jane${i},${i % 2 === 0 && i < 6 ? '13/04/1985' : '1985-04-13'}`);
+  // 7 rows: 3 with a date that does not exist (31 February), which the record type refuses.
+  for (let i = 0; i < 7; i += 1) rows.push(`c${i}@example.com,Jane${i},${i % 2 === 0 && i < 6 ? '31/02/1985' : '1985-04-13'}`);
   const file = info.outputPath(name);
   await writeFile(file, `${rows.join('\n')}\n`);
   await saveToken(page, sandbox.token);

@@ -1,6 +1,7 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { ColumnMapping } from '../../pipeline/column-mapping.js';
 import type { ConversionResult } from '../../pipeline/convert-to-ndjson.js';
+import type { DateOrder } from '../../pipeline/convert/date-order.js';
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../schemas/record-type-names.js';
 import { createByteProgress } from '../byte-progress.js';
 import { parseRecordType } from '../option-parsers.js';
@@ -13,7 +14,11 @@ import { onInterrupt } from '../wait-for-signal.js';
 interface ConvertOptions {
   recordType: RecordTypeName; output?: string; gzip?: boolean; map?: string[]; dropUnknown?: boolean;
   inferTypes?: boolean; decimalComma?: boolean; stopOnFirstInvalid?: boolean; json?: boolean;
+  dateOrder?: DateOrder; leaveOutInvalidFields?: boolean;
 }
+
+/** Inputs whose records are used as they are (no columns to map, no dates to reorder). */
+const JSON_INPUT = /\.(json|ndjson|jsonl)(\.gz)?$|\.gz$/i;
 
 /** How many problems the human output lists (the JSON output keeps the engine's 100). */
 const SHOWN = 20;
@@ -25,7 +30,10 @@ export function registerConvert(program: Command): void {
     .description('Convert a CSV file (any encoding the preview detects) or a JSON file holding an array of records to NDJSON,\n'
       + 'typed and checked against a record type. Dotted headers (link.email) become nested fields; invalid rows are left out and reported.\n'
       + 'An NDJSON file is cleaned: byte-order marks and blank lines, which Lexer counts as invalid rows, are removed (to NAME.clean.ndjson).\n'
-      + 'Exit 0 when every row converted, 1 when some were rejected or the file is wrong, 2 for a usage error or an unreadable file.')
+      + 'Dates written 25/03/1985 or 03/25/1985 are read in the order their first rows show (a first part over 12 is a day) and written 1985-03-25;\n'
+      + 'when those rows cannot tell, say the order with --date-order.\n'
+      + 'Exit 0 when every row converted, 1 when some were rejected or the file is wrong, 2 for a usage error, an unreadable file,\n'
+      + 'or dates whose order of day and month the file does not decide (error code date-order-unknown).')
     .argument('<in>', 'the CSV, JSON or NDJSON file')
     .requiredOption('--record-type <type>', `record type (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
     .option('-o, --output <file>', 'where to write (default: the input name with .ndjson, or .ndjson.gz with --gzip)')
@@ -34,10 +42,16 @@ export function registerConvert(program: Command): void {
     .option('--drop-unknown', 'drop columns that match no field (default: keep them under custom_fields)')
     .option('--infer-types', 'turn numbers and true/false under custom_fields into numbers and booleans (default: keep strings)')
     .option('--decimal-comma', 'read numbers written with a decimal comma (29,95 or 1.234,50) as 29.95 and 1234.50')
+    .addOption(new Option('--date-order <order>', 'how every date and date-time column writes its dates: dmy (25/03/1985), mdy (03/25/1985) or ymd (1985/03/25); default: detected from the first rows').choices(['dmy', 'mdy', 'ymd']))
+    .option('--leave-out-invalid-fields', 'keep a record whose only invalid fields are optional ones, without those fields (never the link); each is reported')
     .option('--stop-on-first-invalid', 'stop at the first invalid row instead of leaving it out')
-    .option('--json', 'print {"rows","written","rejected","errors":[{"line","message"}],"errorCount","truncated","output",...}')
+    .option('--json', 'print {"rows","written","rejected","errors":[{"line","identifier","message"}],"errorCount","truncated","leftOut","output",...}')
     .action(runAction(async (input: string, o: ConvertOptions) => {
       await assertReadableFile(input);
+      // Said rather than ignored: a JSON record's dates are checked as Lexer reads them, ISO only.
+      if (o.dateOrder && JSON_INPUT.test(input)) {
+        throw new UsageError('--date-order reads the date columns of a CSV file; the dates of a JSON or NDJSON file are used as they are (write them as 1985-03-25).');
+      }
       const mapping = await mappingFor(input, o);
       const { convertToNdjson } = await import('../../pipeline/convert-to-ndjson.js');
       const json = Boolean(o.json);
@@ -47,6 +61,7 @@ export function registerConvert(program: Command): void {
       try {
         const r = await convertToNdjson(input, {
           recordType: o.recordType, mapping, gzip: Boolean(o.gzip), stopOnFirstInvalid: Boolean(o.stopOnFirstInvalid), decimalComma: Boolean(o.decimalComma),
+          leaveOutInvalidFields: Boolean(o.leaveOutInvalidFields), ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
           signal: cancel.signal, onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.rows),
           ...(o.output !== undefined ? { output: o.output } : {}),
         });
@@ -59,7 +74,8 @@ export function registerConvert(program: Command): void {
         if (json) {
           printJson({
             rows: r.rows, written: r.written, rejected: r.rejected,
-            errors: r.errors.map(({ line, message }) => ({ line, message })), errorCount: r.errorCount, truncated: r.errors.length < r.errorCount,
+            errors: r.errors.map(withIdentifier), errorCount: r.errorCount, truncated: r.errors.length < r.errorCount,
+            leftOut: { records: r.leftOut.records, fields: r.leftOut.fields, summary: r.leftOut.summary, first: r.leftOut.first.map(withIdentifier), truncated: r.leftOut.first.length < r.leftOut.fields },
             output: r.stoppedEarly ? null : r.output, summary: r.summary, warnings: r.warnings, notes: r.notes, encoding: r.encoding,
             fallbackLines: r.fallbackLines, cleaned: r.cleaned, stoppedEarly: r.stoppedEarly, position: r.position,
           });
@@ -71,7 +87,12 @@ export function registerConvert(program: Command): void {
         progress.stop();
         removeHandlers();
       }
-    }, { usageCodes: ['file-unreadable'] }));
+    }, { usageCodes: ['file-unreadable', 'date-order-unknown'] }));
+}
+
+/** A problem for --json: its line, the row's link value when it has one, the message. */
+function withIdentifier(e: { line: number; message: string; identifier?: string }): { line: number; identifier?: string; message: string } {
+  return e.identifier === undefined ? { line: e.line, message: e.message } : { line: e.line, identifier: e.identifier, message: e.message };
 }
 
 /**
@@ -88,7 +109,7 @@ async function mappingFor(input: string, o: ConvertOptions): Promise<Partial<Col
     throw new UsageError((error as Error).message);
   }
   if (columns) {
-    if (/\.(json|ndjson|jsonl)(\.gz)?$|\.gz$/i.test(input)) {
+    if (JSON_INPUT.test(input)) {
       throw new UsageError('--map renames CSV columns; the records of a JSON or NDJSON file are used as they are.');
     }
     const { previewCsv } = await import('../../pipeline/csv-preview.js');
@@ -108,6 +129,11 @@ function lines(list: readonly number[], total: number): string {
   return list.length === 1 ? `line ${list[0]}${more}` : `lines ${list.slice(0, -1).join(', ')} and ${list.at(-1)}${more}`;
 }
 
+/** "  line 3: email: ... — bob@example.com": the row's customer (its link value) after the problem. */
+function problemLine(position: string, e: { line: number; message: string; identifier?: string }): string {
+  return `  ${position} ${e.line}: ${e.message}${e.identifier ? ` — ${e.identifier}` : ''}`;
+}
+
 function printConversion(input: string, r: ConversionResult, o: ConvertOptions): void {
   const removed = framingSentence({ ...r.cleaned, cleanable: 0 });
   if (removed) say(`${input}: cleaned: removed ${removed} (${lines(r.cleaned.lines, r.cleaned.byteOrderMarks + r.cleaned.blankLines)}), which Lexer counts as invalid rows.`);
@@ -123,7 +149,14 @@ function printConversion(input: string, r: ConversionResult, o: ConvertOptions):
   for (const g of r.summary) say(`  ${formatCount(g.count).padStart(8)} × ${g.field || '(row)'}: ${g.rule}`);
   const shown = r.errors.slice(0, SHOWN);
   if (shown.length > 0) say(shown.length < r.errorCount ? `First ${shown.length} of ${formatCount(r.errorCount)} problems:` : 'Problems:');
-  for (const e of shown) say(`  ${r.position} ${e.line}: ${e.message}`);
+  for (const e of shown) say(problemLine(r.position, e));
+  if (r.leftOut.records > 0) {
+    say(`Kept ${formatCount(r.leftOut.records)} record${r.leftOut.records === 1 ? '' : 's'} without ${formatCount(r.leftOut.fields)} invalid optional field${r.leftOut.fields === 1 ? '' : 's'} (--leave-out-invalid-fields), by field and rule:`);
+    for (const g of r.leftOut.summary) say(`  ${formatCount(g.count).padStart(8)} × ${g.field}: ${g.rule}`);
+    const first = r.leftOut.first.slice(0, SHOWN);
+    say(first.length < r.leftOut.fields ? `First ${first.length} of ${formatCount(r.leftOut.fields)} fields left out:` : 'Fields left out:');
+    for (const e of first) say(problemLine(r.position, e));
+  }
   if (!o.decimalComma && r.summary.some((g) => g.rule.endsWith('(decimal comma)'))) {
     say('Numbers written with a decimal comma (29,95) are not numbers to Lexer: add --decimal-comma to read them as 29.95.');
   }

@@ -3,7 +3,9 @@ import type { FieldKind } from '../../schemas/field-types.js';
 import type { ColumnMapping } from '../column-mapping.js';
 import { cleanHeader, columnLetter, columnName } from '../csv/header-names.js';
 import { customFieldKey } from './custom-key.js';
+import type { DateOrder, DateOrderSource } from './date-order.js';
 import type { FieldLookup } from './field-lookup.js';
+import { normaliseHeader } from './header-synonyms.js';
 
 /** Where one CSV column goes and how its text is typed; plain data, so it can be sent to a worker. */
 export interface ColumnTarget {
@@ -16,7 +18,18 @@ export interface ColumnTarget {
   kind: FieldKind | 'open';
   enumValues?: readonly string[];
   itemKind?: FieldKind;
+  /** Date and date-time columns: the order of day and month (date-order.ts) once known, and who set it. */
+  dateOrder?: DateOrder;
+  dateSource?: DateOrderSource;
+  /** A column of phone numbers: a leading apostrophe (a spreadsheet artefact) is removed (issue 9, item 21). */
+  phone?: boolean;
 }
+
+// Fields that hold phone numbers, and headers that name one (a custom "Default Address Phone").
+const PHONE_FIELDS = new Set(['mobile', 'link.mobile', 'from.number', 'to.number']);
+const PHONE_HEADER = /phone|mobile|cell/;
+// "Tags", "Customer Tags": a tag list, kept as a list under custom_fields (issue 9, item 21).
+const TAG_HEADER = /tags$/;
 
 /** An example of the products list, for messages about purchase and return rows. */
 const PRODUCTS_EXAMPLE = '[{"price_paid": 29.95, "quantity": 1}]';
@@ -59,17 +72,18 @@ export function planColumns(headers: readonly string[], lookup: FieldLookup, map
     let target: ColumnTarget;
     if (match.kind === 'unknown') {
       if (mapping.unknownColumns === 'drop' || !hasCustomFields) return;
-      target = { column, header, parents: ['custom_fields'], key: customFieldKey(header, column, customKeys), kind: 'open' };
+      target = openTarget(column, header, ['custom_fields'], customFieldKey(header, column, customKeys), undefined);
     } else {
       const segments = path.split('.');
       const key = segments.pop() ?? path;
       if (match.kind === 'open' && segments.join('.') === 'custom_fields') customKeys.add(key);
       target =
         match.kind === 'open'
-          ? { column, header, parents: segments, key, kind: 'open' }
+          ? openTarget(column, header, segments, key, match.values)
           : { column, header, parents: segments, key, kind: match.field.kind, enumValues: match.field.enumValues, itemKind: match.field.itemKind };
     }
     const full = [...target.parents, target.key].join('.');
+    if (PHONE_FIELDS.has(full) || ((target.kind === 'open' || target.kind === 'string') && PHONE_HEADER.test(normaliseHeader(header)))) target.phone = true;
     for (const [other, by] of writers) {
       if (other === full || other.startsWith(`${full}.`) || full.startsWith(`${other}.`)) throw collision(by, { header, column }, other === full ? full : `${full} and ${other}`);
     }
@@ -77,6 +91,17 @@ export function planColumns(headers: readonly string[], lookup: FieldLookup, map
     plan.push(target);
   });
   return plan;
+}
+
+/**
+ * A key of an open object: a list of strings where the object's values are lists (product
+ * `options`) or where a custom field's header names tags ("VIP, Newly Acquired" is two tags, and
+ * custom_fields takes any value); text otherwise.
+ */
+function openTarget(column: number, header: string, parents: string[], key: string, values: FieldKind | undefined): ColumnTarget {
+  const tags = TAG_HEADER.test(normaliseHeader(header)) || TAG_HEADER.test(normaliseHeader(key));
+  const list = values === 'array' || (parents.join('.') === 'custom_fields' && tags);
+  return list ? { column, header, parents, key, kind: 'array', itemKind: 'string' } : { column, header, parents, key, kind: 'open' };
 }
 
 function collision(a: { header: string; column: number }, b: { header: string; column: number }, what: string): LexerError {

@@ -12,6 +12,11 @@ export interface BatchOutcome {
   output: Uint8Array;
   stopped: boolean;
   warnings?: readonly WarningGroup[];
+  /** What conversion changed that the person should know (a phone's apostrophe removed...). */
+  notes?: readonly WarningGroup[];
+  /** Records kept without some invalid optional fields, and those fields. */
+  keptRecords?: number;
+  leftOut?: LineError[];
   /** File lines read as Windows-1252, and whether valid non-ASCII UTF-8 was seen. */
   fallbackLines?: readonly number[];
   utf8NonAscii?: boolean;
@@ -26,11 +31,14 @@ export class ConversionSink {
   written = 0;
   stoppedEarly = false;
   readonly warnings = new WarningTally();
+  readonly notes = new WarningTally();
   readonly fallback = { count: 0, lines: [] as number[], utf8NonAscii: false };
 
   constructor(
     private readonly out: OutputFile,
     private readonly tally: ErrorTally,
+    /** The fields left out of kept records: counted by field and rule like rejected rows. */
+    private readonly leftOut: ErrorTally,
     private readonly tick: () => void,
     private readonly signal: AbortSignal | undefined,
   ) {}
@@ -43,6 +51,8 @@ export class ConversionSink {
     this.written += batch.written;
     this.tally.add(batch.rejected, batch.problems);
     if (batch.warnings) this.warnings.add(batch.warnings, 0);
+    if (batch.notes) this.notes.add(batch.notes, 0);
+    if (batch.keptRecords) this.leftOut.add(batch.keptRecords, batch.leftOut ?? []);
     for (const line of batch.fallbackLines ?? []) {
       this.fallback.count += 1;
       if (this.fallback.lines.length < MAX_NAMED_LINES) this.fallback.lines.push(line);

@@ -9,9 +9,12 @@ import { detectEncoding } from '../csv/detect-encoding.js';
 import { decodeMixed, encodingName } from '../csv/mixed-decode.js';
 import { readUtf8Bytes, type Utf8Source } from '../csv/utf8-bytes.js';
 import { readHead } from '../csv/read-head.js';
+import type { NumberedRow } from '../csv/preview-issues.js';
 import { createInlineRunner, type ChunkOutcome, type ChunkRunner, type RunnerSetup } from './chunk-runner.js';
 import { planColumns, unfilledNote, unfilledRequired } from './column-plan.js';
 import type { ConversionSink } from './conversion-sink.js';
+import { applyChosenOrders, DATE_SAMPLE_BYTES, dateConflictError, detectOrders, sampleRows } from './date-columns.js';
+import type { DateOrder } from './date-order.js';
 import { createFieldLookup } from './field-lookup.js';
 import { findRowEnd } from './row-boundary.js';
 import { RowSplitter } from './row-splitter.js';
@@ -29,6 +32,10 @@ export interface CsvConversion {
   stopOnFirstInvalid: boolean;
   /** Read 29,95 in number fields as 29.95. */
   decimalComma?: boolean;
+  /** The order of day and month in every date column (CLI --date-order); else per column from the mapping, else detected. */
+  dateOrder?: DateOrder;
+  /** Keep a record whose only problems are in optional fields, without those fields. */
+  leaveOutInvalidFields?: boolean;
   signal?: AbortSignal;
   /** Tests force threads on small files with a number; default: threads from 4 MiB. */
   workers?: number;
@@ -55,6 +62,10 @@ export async function convertCsv(path: string, o: CsvConversion, sink: Conversio
   if (first.sepLine) notes.push(`The first line "sep=${first.delimiter}" is Excel's delimiter hint: it was used and skipped.`);
   const unfilled = unfilledNote(unfilledRequired(plan, lookup), o.recordType);
   if (unfilled) notes.push(unfilled);
+  // Dates: the person's order where given, else detected from the head (read once, then converted).
+  const pending: Uint8Array[] = [first.rest];
+  const undecided = applyChosenOrders(plan, { all: o.dateOrder, byHeader: mapping.dateOrders });
+  if (undecided.length > 0) detectOrders(undecided, first.headers, await readSample(source, pending, first, undecided.map((t) => t.column)));
   const setup: RunnerSetup = {
     recordType: o.recordType,
     gzip: o.gzip,
@@ -66,17 +77,23 @@ export async function convertCsv(path: string, o: CsvConversion, sink: Conversio
       infer: mapping.inferCustomTypes,
       decimalComma: o.decimalComma ?? false,
       stopOnFirstInvalid: o.stopOnFirstInvalid,
+      leaveOutInvalidFields: o.leaveOutInvalidFields ?? false,
     },
   };
   let line = 1 + first.headerLines;
   if (first.fallbackLines.length > 0) await sink.accept({ rows: 0, written: 0, rejected: 0, problems: [], output: new Uint8Array(0), stopped: false, fallbackLines: first.fallbackLines });
   const handle = async (outcome: ChunkOutcome): Promise<void> => {
     const at = line;
-    const problems = outcome.problems.map((p) => ({ line: at + p.line, message: p.message, field: p.field, rule: p.rule }));
+    if (outcome.dateConflict) {
+      const conflict = { ...outcome.dateConflict, line: at + outcome.dateConflict.line };
+      throw dateConflictError(conflict);
+    }
+    const onLine = <T extends { line: number }>(p: T): T => ({ ...p, line: at + p.line });
     line += outcome.lines;
     await sink.accept({
-      rows: outcome.rows, written: outcome.written, rejected: outcome.rejected, problems, output: outcome.output, stopped: outcome.stopped,
-      warnings: outcome.warnings.map((w) => ({ ...w, line: at + w.line })), fallbackLines: outcome.fallbackLines.map((l) => at + l), utf8NonAscii: outcome.utf8NonAscii,
+      rows: outcome.rows, written: outcome.written, rejected: outcome.rejected, problems: outcome.problems.map(onLine), output: outcome.output, stopped: outcome.stopped,
+      warnings: outcome.warnings.map(onLine), notes: outcome.notes.map(onLine), keptRecords: outcome.keptRecords, leftOut: outcome.leftOut.map(onLine),
+      fallbackLines: outcome.fallbackLines.map((l) => at + l), utf8NonAscii: outcome.utf8NonAscii,
     });
   };
   const workers = o.workers ?? (head.totalBytes >= WORKER_THRESHOLD_BYTES ? Math.min(2, availableParallelism()) : 0);
@@ -87,7 +104,7 @@ export async function convertCsv(path: string, o: CsvConversion, sink: Conversio
       const chunk = splitter.push(piece);
       if (chunk !== null) await runner.submit(chunk);
     };
-    await feed(first.rest);
+    for (const piece of pending) await feed(piece);
     for await (const piece of source) {
       if (sink.stoppedEarly) break;
       await feed(piece);
@@ -100,6 +117,30 @@ export async function convertCsv(path: string, o: CsvConversion, sink: Conversio
   }
   const read = encoding === 'UTF-8' ? encodingName(sink.fallback.count, sink.fallback.utf8NonAscii || first.utf8NonAscii) : encoding;
   return { encoding: bomLength > 0 ? `${read} (with a byte-order mark)` : read, notes };
+}
+
+/**
+ * Reads rows after the header until DATE_SAMPLE_BYTES (or the end) into `pending`, which the
+ * conversion then feeds as usual, and returns the cells of `columns` with their line numbers.
+ */
+async function readSample(source: AsyncGenerator<Uint8Array>, pending: Uint8Array[], first: HeaderRow, columns: readonly number[]): Promise<NumberedRow[]> {
+  let size = pending.reduce((n, p) => n + p.length, 0);
+  let ended = false;
+  while (size < DATE_SAMPLE_BYTES) {
+    const next = await source.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    pending.push(next.value);
+    size += next.value.length;
+  }
+  // The sample is the first DATE_SAMPLE_BYTES (pieces of 256 KiB, the header's read larger), cut at a row's end.
+  const all = Buffer.concat(pending);
+  const bytes = all.subarray(0, Math.min(all.length, DATE_SAMPLE_BYTES));
+  const end = ended && bytes.length === all.length ? bytes.length : findRowEnd(bytes, first.delimiter, first.newline, 'last');
+  const text = decodeMixed(bytes.subarray(0, Math.max(0, end))).text;
+  return sampleRows(text, first.delimiter, first.newline, columns, 1 + first.headerLines);
 }
 
 interface HeaderRow {

@@ -12,6 +12,8 @@ import { groupWarnings } from '../validation/validate-batch.js';
 import type { ConversionSink } from './conversion-sink.js';
 import { encodeOutput } from './encode-output.js';
 import { approximated, exactNumberToken, ExactNumber, stringifyExact } from './exact-number.js';
+import { leaveOutInvalidFields } from './leave-out-fields.js';
+import { recordIdentifier } from '../validation/record-identifier.js';
 
 const BATCH_CHARS = 1 << 20;
 
@@ -23,7 +25,7 @@ const BATCH_CHARS = 1 << 20;
  */
 export async function convertJsonArray(
   path: string,
-  o: { recordType: RecordTypeName; gzip: boolean; stopOnFirstInvalid: boolean; signal?: AbortSignal },
+  o: { recordType: RecordTypeName; gzip: boolean; stopOnFirstInvalid: boolean; leaveOutInvalidFields: boolean; signal?: AbortSignal },
   sink: ConversionSink,
   onBytes: (bytes: number) => void,
 ): Promise<void> {
@@ -41,11 +43,12 @@ export async function convertJsonArray(
     if (value instanceof ExactNumber) exact = true;
     this._saveValue(value);
   };
-  let batch = { rows: 0, written: 0, rejected: 0, problems: [] as LineError[], warnings: new Map<string, WarningGroup>(), text: '' };
+  const empty = () => ({ rows: 0, written: 0, rejected: 0, problems: [] as LineError[], keptRecords: 0, leftOut: [] as LineError[], warnings: new Map<string, WarningGroup>(), text: '' });
+  let batch = empty();
   const flush = async (stopped: boolean): Promise<void> => {
-    const { rows, written, rejected, problems, warnings, text } = batch;
-    batch = { rows: 0, written: 0, rejected: 0, problems: [], warnings: new Map(), text: '' };
-    await sink.accept({ rows, written, rejected, problems, output: encodeOutput(text, o.gzip), stopped, warnings: [...warnings.values()] });
+    const { rows, written, rejected, problems, keptRecords, leftOut, warnings, text } = batch;
+    batch = empty();
+    await sink.accept({ rows, written, rejected, problems, keptRecords, leftOut, output: encodeOutput(text, o.gzip), stopped, warnings: [...warnings.values()] });
   };
   const records = new Writable({
     objectMode: true,
@@ -55,16 +58,29 @@ export async function convertJsonArray(
       exact = false;
       batch.rows++;
       const isRecord = typeof item.value === 'object' && item.value !== null && !Array.isArray(item.value);
-      const result = isRecord
-        ? check(hasExact ? approximated(item.value) : item.value)
+      const checkRecord = (r: unknown) => check(hasExact ? approximated(r) : r);
+      let value = item.value;
+      let result = isRecord
+        ? checkRecord(value)
         : { ok: false as const, problems: [{ field: '(record)', rule: 'not an object', message: `record ${position} is ${Array.isArray(item.value) ? 'an array' : JSON.stringify(item.value)}, not an object` }] };
+      if (!result.ok && isRecord && o.leaveOutInvalidFields) {
+        const kept = leaveOutInvalidFields(value as Record<string, unknown>, result.problems, checkRecord);
+        if (kept) {
+          const identifier = recordIdentifier(value);
+          for (const p of result.problems) batch.leftOut.push({ line: position, message: p.message, field: p.field, rule: p.rule, ...(identifier ? { identifier } : {}) });
+          batch.keptRecords++;
+          value = kept.record;
+          result = { ok: true, warnings: kept.warnings };
+        }
+      }
       if (!result.ok) {
         batch.rejected++;
-        for (const p of result.problems) batch.problems.push({ line: position, message: p.message, field: p.field, rule: p.rule });
+        const identifier = recordIdentifier(value);
+        for (const p of result.problems) batch.problems.push({ line: position, message: p.message, field: p.field, rule: p.rule, ...(identifier ? { identifier } : {}) });
         if (o.stopOnFirstInvalid) return void flush(true).then(() => done(new StopSignal()), done);
       } else {
         groupWarnings(batch.warnings, result.warnings, position);
-        batch.text += `${hasExact ? stringifyExact(item.value) : JSON.stringify(item.value)}\n`;
+        batch.text += `${hasExact ? stringifyExact(value) : JSON.stringify(value)}\n`;
         batch.written++;
       }
       if (batch.text.length < BATCH_CHARS && batch.rows < 10_000) return done();

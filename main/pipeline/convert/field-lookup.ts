@@ -1,7 +1,7 @@
-import type { FieldInfo } from '../../schemas/field-types.js';
+import type { FieldInfo, FieldKind } from '../../schemas/field-types.js';
 
 /** Where a dotted CSV header lands in a record type: a described field, a key of an open object, or nowhere. */
-export type FieldMatch = { kind: 'field'; field: FieldInfo } | { kind: 'open'; parent: string } | { kind: 'unknown' };
+export type FieldMatch = { kind: 'field'; field: FieldInfo } | { kind: 'open'; parent: string; values?: FieldKind } | { kind: 'unknown' };
 
 export interface FieldLookup {
   match(path: string): FieldMatch;
@@ -20,8 +20,8 @@ export function createFieldLookup(all: readonly FieldInfo[]): FieldLookup {
   const fields = all.filter((f) => !f.path.includes('[]'));
   const byPath = new Map(fields.map((f) => [f.path, f]));
   const items = new Map(all.filter((f) => f.path.includes('[]')).map((f) => [f.path.replace(/\[\]/g, ''), f.path]));
-  const open = new Set(
-    fields.filter((f) => f.kind === 'object' && !fields.some((c) => c.path.startsWith(`${f.path}.`))).map((f) => f.path),
+  const open = new Map(
+    fields.filter((f) => f.kind === 'object' && !fields.some((c) => c.path.startsWith(`${f.path}.`))).map((f) => [f.path, f.valuesKind] as const),
   );
   return {
     fields,
@@ -31,7 +31,10 @@ export function createFieldLookup(all: readonly FieldInfo[]): FieldLookup {
       if (field) return { kind: 'field', field };
       for (let dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
         const parent = path.slice(0, dot);
-        if (open.has(parent)) return { kind: 'open', parent };
+        if (open.has(parent)) {
+          const values = open.get(parent);
+          return values === undefined ? { kind: 'open', parent } : { kind: 'open', parent, values };
+        }
       }
       return { kind: 'unknown' };
     },

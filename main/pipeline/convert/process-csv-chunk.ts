@@ -3,10 +3,14 @@ import type { RecordCheck, RecordProblem } from '../../schemas/field-types.js';
 import { LineBreakCounter } from '../csv/detect-dialect.js';
 import type { WarningGroup } from '../validation/types.js';
 import { groupWarnings } from '../validation/validate-batch.js';
-import { buildRecord, type BuildOptions } from './build-record.js';
+import { groupNotes } from './build-notes.js';
+import { buildRecord, type BuildOptions, type TypingIssue } from './build-record.js';
 import { ByteSink } from './byte-sink.js';
 import type { ColumnTarget } from './column-plan.js';
+import type { DateOrder } from './date-order.js';
 import { approximated, stringifyExact } from './exact-number.js';
+import { leaveOutInvalidFields } from './leave-out-fields.js';
+import { identifierColumns, identifierOf } from './row-identifier.js';
 
 /** Everything a worker needs to convert chunks; plain data (structured-clone safe). */
 export interface ChunkConfig {
@@ -18,10 +22,22 @@ export interface ChunkConfig {
   /** Read 29,95 in number fields as 29.95 (the user said the file writes decimal commas). */
   decimalComma: boolean;
   stopOnFirstInvalid: boolean;
+  /** Keep a record whose only problems are in optional fields, without those fields (issue 9, item 4). */
+  leaveOutInvalidFields: boolean;
 }
 
-/** A problem of a rejected row; `line` counts physical lines from the start of the chunk (0 = its first line). */
-export interface ChunkProblem { line: number; field: string; rule: string; message: string }
+/**
+ * A problem of a rejected row (or of a field left out); `line` counts physical lines from the
+ * start of the chunk (0 = its first line); `identifier` is the row's link value, when it has one.
+ */
+export interface ChunkProblem { line: number; field: string; rule: string; message: string; identifier?: string }
+
+/**
+ * A date that fits another order of day and month than the one its column's first rows showed
+ * (or the first such date of a column whose first rows had none): the conversion stops, since the
+ * rows before it may have been read in the wrong order.
+ */
+export interface DateConflict { line: number; column: number; field: string; header: string; value: string; order: DateOrder | null }
 
 export interface ChunkResult {
   /** Data rows seen (blank lines excluded). */
@@ -35,6 +51,13 @@ export interface ChunkResult {
   rejected: number;
   /** Every problem of every rejected row, one per failing field. */
   problems: ChunkProblem[];
+  /** Records kept without some of their fields (leaveOutInvalidFields), and those fields. */
+  keptRecords: number;
+  leftOut: ChunkProblem[];
+  /** What conversion changed that the person should know (an apostrophe removed...), by kind, with the chunk line of the first. */
+  notes: WarningGroup[];
+  /** Set when a date contradicted its column's detected order; the chunk stops there. */
+  dateConflict: DateConflict | null;
   /** Values Lexer converts, by kind, with the chunk line of the first. */
   warnings: WarningGroup[];
   /** True when stopOnFirstInvalid cut the chunk at its first invalid row. */
@@ -52,7 +75,8 @@ export interface ChunkResult {
 export function processCsvChunk(text: string, config: ChunkConfig, check: (record: unknown) => RecordCheck): ChunkResult {
   const body = text.endsWith(config.newline) ? text.slice(0, -config.newline.length) : text;
   const result: ChunkResult = {
-    rows: 0, lines: 0, output: new Uint8Array(0), written: 0, rejected: 0, problems: [], warnings: [], stopped: false, fallbackLines: [], utf8NonAscii: false,
+    rows: 0, lines: 0, output: new Uint8Array(0), written: 0, rejected: 0, problems: [], keptRecords: 0, leftOut: [], notes: [], dateConflict: null,
+    warnings: [], stopped: false, fallbackLines: [], utf8NonAscii: false,
   };
   if (body === '') {
     result.lines = text === '' ? 0 : 1;
@@ -63,7 +87,10 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
   // NDJSON is about 2.5x the CSV for customer records (keys repeat on every line).
   const out = new ByteSink(body.length * 3);
   const warnings = new Map<string, WarningGroup>();
-  const build: BuildOptions = { infer: config.infer, decimalComma: config.decimalComma, exact: false };
+  const notes = new Map<number, WarningGroup>();
+  const build: BuildOptions = { infer: config.infer, decimalComma: config.decimalComma, exact: false, issues: [], notes: [] };
+  const idColumns = identifierColumns(config.plan);
+  const byColumn = new Map(config.plan.map((t) => [t.column, t]));
   let line = 0;
   let rowStart = 0;
   const breaks = new LineBreakCounter(body);
@@ -90,25 +117,49 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
       const shape = rowProblem(cells, config, quoteError?.message);
       let problems: RecordProblem[] = shape ? [shape] : [];
       let record: Record<string, unknown> | null = null;
+      let rowWarnings: readonly string[] = [];
       if (!shape) {
         build.exact = false;
+        if (build.issues.length > 0) build.issues = [];
+        if (build.notes.length > 0) build.notes.length = 0;
         record = buildRecord(cells, config.plan, build);
-        const checked = check(build.exact ? approximated(record) : record);
-        if (checked.ok) {
-          groupWarnings(warnings, checked.warnings, start);
+        const conflict = build.issues.length === 0 ? undefined : build.issues.find((i) => i.problem.conflict && byColumn.get(i.column)?.dateSource !== 'chosen');
+        if (conflict) {
+          const target = byColumn.get(conflict.column);
+          result.dateConflict = { line: start, column: conflict.column, field: conflict.field, header: target?.header ?? '', value: conflict.problem.raw, order: target?.dateOrder ?? null };
+          result.stopped = true;
+          parser.abort();
+          return;
+        }
+        const exact = build.exact;
+        const checked = check(exact ? approximated(record) : record);
+        if (checked.ok && build.issues.length === 0) {
+          rowWarnings = checked.warnings;
         } else {
-          problems = checked.problems;
+          problems = withTypingIssues(checked.ok ? [] : checked.problems, build.issues);
+          const kept = config.leaveOutInvalidFields ? leaveOutInvalidFields(record, problems, (r) => check(exact ? approximated(r) : r)) : null;
+          if (kept) {
+            const identifier = identifierOf(cells, idColumns);
+            for (const p of problems) result.leftOut.push({ line: start, field: p.field, rule: p.rule, message: p.message, ...(identifier ? { identifier } : {}) });
+            result.keptRecords++;
+            record = kept.record;
+            rowWarnings = kept.warnings;
+            problems = [];
+          }
         }
       }
       if (problems.length > 0 || !record) {
         result.rejected++;
-        for (const p of problems) result.problems.push({ line: start, field: p.field, rule: p.rule, message: p.message });
+        const identifier = identifierOf(cells, idColumns);
+        for (const p of problems) result.problems.push({ line: start, field: p.field, rule: p.rule, message: p.message, ...(identifier ? { identifier } : {}) });
         if (config.stopOnFirstInvalid) {
           result.stopped = true;
           parser.abort();
         }
         return;
       }
+      groupWarnings(warnings, rowWarnings, start);
+      if (build.notes.length > 0) groupNotes(notes, build.notes, config.plan, cells, record, start);
       out.pushLine(build.exact ? stringifyExact(record) : JSON.stringify(record));
       result.written++;
     },
@@ -117,7 +168,25 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
   result.lines = mayHoldBreaks && !result.stopped ? line + 1 : line;
   result.output = out.bytes();
   result.warnings = [...warnings.values()];
+  result.notes = [...notes.values()];
   return result;
+}
+
+/**
+ * The check's problems with each field a cell could not be typed for explained by the typing's
+ * reason ("is not a day/month/year date (there is no month 25)" rather than "is not a date").
+ */
+function withTypingIssues(problems: readonly RecordProblem[], issues: readonly TypingIssue[]): RecordProblem[] {
+  if (issues.length === 0) return [...problems];
+  const byField = new Map(issues.map((i) => [i.field, i]));
+  const merged = problems.map((p) => {
+    const issue = byField.get(p.field);
+    if (!issue) return p;
+    byField.delete(p.field);
+    return { field: p.field, rule: issue.problem.rule, message: `${p.field}: ${issue.problem.message}` };
+  });
+  for (const issue of byField.values()) merged.push({ field: issue.field, rule: issue.problem.rule, message: `${issue.field}: ${issue.problem.message}` });
+  return merged;
 }
 
 /** Whether every cell is empty or only spaces and tabs; quick exit on the usual first cell with data. */

@@ -6,7 +6,11 @@ export interface ValidationProgress { bytesRead: number; totalBytes: number; lin
  * One problem on one line. Show it as `line ${line}: ${message}`. A line with several failing
  * fields has one LineError per field, in field order.
  */
-export interface LineError { line: number; message: string; field: string; rule: string }
+export interface LineError {
+  line: number; message: string; field: string; rule: string;
+  /** The row's link value (its customer), so a person can find it by more than its line (issue 9, item 20). */
+  identifier?: string;
+}
 
 /** How many rows have a problem with this field and rule (each row counted once per group). */
 export interface ErrorGroup { field: string; rule: string; count: number }

@@ -1,5 +1,6 @@
 /** Checks one batch of NDJSON lines: framing, JSON.parse, object or not, then the record type's check. */
 import type { RecordCheck, RecordProblem } from '../../schemas/field-types.js';
+import { recordIdentifier } from './record-identifier.js';
 import type { BatchResult, Framing, LineError, WarningGroup } from './types.js';
 
 const MAX_JSON_MESSAGE = 100;
@@ -65,6 +66,8 @@ export interface LineCheck {
   blank: boolean;
   problems: RecordProblem[];
   warnings: string[];
+  /** The record's link value, when it has problems and a link (recordIdentifier). */
+  identifier?: string;
 }
 
 /**
@@ -103,6 +106,8 @@ export function checkLine(check: (record: unknown) => RecordCheck, line: string,
   const checked = check(record);
   if (!checked.ok) {
     result.problems.push(...checked.problems);
+    const identifier = recordIdentifier(record);
+    if (identifier !== undefined) result.identifier = identifier;
     return result;
   }
   result.warnings = checked.warnings;
@@ -150,7 +155,8 @@ export function validateBatch(check: (record: unknown) => RecordCheck, text: str
     if (result.problems.length > 0) {
       invalid += 1;
       if (result.problems.every((p) => p.rule === 'byte-order mark' || p.rule === 'blank line')) framing.cleanable += 1;
-      for (const p of result.problems) errors.push({ line, field: p.field, rule: p.rule, message: p.message });
+      const id = result.identifier === undefined ? {} : { identifier: result.identifier };
+      for (const p of result.problems) errors.push({ line, field: p.field, rule: p.rule, message: p.message, ...id });
       continue;
     }
     groupWarnings(warnings, result.warnings, line);

@@ -10,6 +10,7 @@ function info(node: SchemaNode, path: string, required: boolean): FieldInfo {
     required,
     ...(k.enumValues ? { enumValues: k.enumValues } : {}),
     ...(k.itemKind ? { itemKind: k.itemKind } : {}),
+    ...(typeof node.additionalProperties === 'object' ? { valuesKind: kindOf(node.additionalProperties).kind } : {}),
     ...(node.description ? { description: node.description } : {}),
   };
 }

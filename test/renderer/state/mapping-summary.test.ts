@@ -5,7 +5,7 @@ import type { ColumnMapping, CsvPreview, FieldOption } from '../../../preload/co
 import { columnTargets, linkConflict, fileNotes, summarizeMapping } from '../../../renderer/state/mapping-summary.js';
 
 const custom = (h: string) => `custom_fields.${h.toLowerCase().replace(/\W+/g, '_')}`;
-const field = (path: string, required = false): FieldOption => ({ path, required, description: null });
+const field = (path: string, required = false): FieldOption => ({ path, required, description: null, kind: 'string' });
 const FIELDS = [field('link.email'), field('link.customer_id'), field('link.system_name'), field('email'), field('customer_id'), field('first_name')];
 const HEADERS = ['Email', 'Customer ID', 'First Name', 'Points'];
 
@@ -40,6 +40,7 @@ describe('mapping summary', () => {
     const preview: CsvPreview = {
       encoding: 'UTF-8', delimiter: ',', lineEnding: 'LF', headers: [], rows: [], issues: [],
       notes: [{ kind: 'bom', message: 'BOM' }, { kind: 'unknown-header', message: 'Header "Email" is mapped to link.email (suggested from its name)' }],
+      dateColumns: [],
     };
     assert.deepEqual(fileNotes(preview).map((i) => i.kind), ['bom']);
   });

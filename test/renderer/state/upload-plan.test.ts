@@ -8,7 +8,7 @@ import { planUpload, type PlanInput } from '../../../renderer/state/upload-plan.
 const csv: FileInfo = { path: '/data/a.csv', name: 'a.csv', size: 10, kind: 'csv', nameCheck: { valid: false, fixed: 'a-20260101-v1.csv', problems: [] }, blocker: null };
 const conversion: ConversionReport = {
   rows: 3500, written: 2620, rejected: 880, errors: [], errorCount: 880, summary: [], warnings: [], encoding: 'UTF-8',
-  cleaned: { byteOrderMarks: 0, blankLines: 0 }, output: '/tmp/out/a.ndjson', jobId: 'j',
+  cleaned: { byteOrderMarks: 0, blankLines: 0 }, output: '/tmp/out/a.ndjson', jobId: 'j', leftOut: { records: 0, fields: 0, summary: [], first: [] },
 };
 const base: PlanInput = {
   file: csv, sendName: 'a-20260101-v1.csv', nameCheck: { name: 'a-20260101-v1.csv', valid: true }, recordType: 'customer_record',
