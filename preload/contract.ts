@@ -6,6 +6,7 @@
  * Values crossing the bridge are plain data (structured-clone and JSON safe): no class
  * instances, no functions, never the API token.
  */
+import type { FieldKind } from '../main/schemas/field-types.js';
 import type { RecordTypeName } from '../main/schemas/record-type-names.js';
 
 export type { RecordTypeName };
@@ -154,7 +155,7 @@ export interface FieldOption {
   readonly required: boolean;
   readonly description: string | null;
   /** What the field holds: `date` and `date-time` columns get a choice of day/month order. */
-  readonly kind: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'date-time' | 'enum' | 'object' | 'array' | 'email';
+  readonly kind: FieldKind;
 }
 
 /** A column mapping saved under a name for a record type, kept in the app's settings (main). */
