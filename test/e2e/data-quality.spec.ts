@@ -4,8 +4,8 @@
  * true/false where the field is a boolean, and a tag list ("VIP, Newly Acquired") becomes a list;
  * the report notes each, with its first line and how many more.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, addFiles, card, saveToken } from './fixtures.js';
+import { writeFile } from 'node:fs/promises';
+import { test, expect, addFiles, card, saveToken, storedRecords } from './fixtures.js';
 
 test('a Shopify-style export: apostrophes, yes/no and tag lists are fixed with a note, and sent fixed', async ({ app: page, sandbox }, info) => {
   const name = 'customers_export.csv';
@@ -31,7 +31,7 @@ test('a Shopify-style export: apostrophes, yes/no and tag lists are fixed with a
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
   const stored = await sandbox.storedFiles();
-  const records = (await readFile(stored[0]!.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const records = await storedRecords(stored[0]!.path);
   expect(records.map((r) => [r.mobile, r.employee_flag, (r.custom_fields as { tags?: unknown }).tags])).toEqual([
     ['+61427874421', true, ['VIP', 'Newly Acquired']],
     ['+61427874422', false, ['VIP']],

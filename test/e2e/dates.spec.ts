@@ -4,13 +4,13 @@
  * can be changed; a column whose dates could be either order asks before converting. What Lexer
  * receives is ISO (1985-03-25).
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, addFiles, card, saveToken, snap } from './fixtures.js';
+import { writeFile } from 'node:fs/promises';
+import { test, expect, addFiles, card, saveToken, snap, storedRecords } from './fixtures.js';
 
-async function storedRecords(sandbox: { storedFiles(): Promise<{ path: string }[]> }): Promise<Record<string, unknown>[]> {
+async function onlyStoredRecords(sandbox: { storedFiles(): Promise<{ path: string }[]> }): Promise<Record<string, unknown>[]> {
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);
-  return (await readFile(stored[0]!.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return await storedRecords(stored[0]!.path);
 }
 
 test('Australian dates are read as day/month/year, shown in the mapping, and sent as ISO dates', async ({ app: page, sandbox }, info) => {
@@ -37,7 +37,7 @@ test('Australian dates are read as day/month/year, shown in the mapping, and sen
 
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
-  expect((await storedRecords(sandbox)).map((r) => r.date_of_birth)).toEqual(['1985-03-25', '1985-03-04', '1990-12-01']);
+  expect((await onlyStoredRecords(sandbox)).map((r) => r.date_of_birth)).toEqual(['1985-03-25', '1985-03-04', '1990-12-01']);
 });
 
 test('a column whose dates could be either order asks first, and the order chosen is the one sent', async ({ app: page, sandbox }, info) => {
@@ -67,5 +67,5 @@ test('a column whose dates could be either order asks first, and the order chose
   await expect(report).toContainText('read as month/day/year (as asked)');
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
-  expect((await storedRecords(sandbox)).map((r) => r.date_of_birth)).toEqual(['1985-03-04', '1990-12-01']);
+  expect((await onlyStoredRecords(sandbox)).map((r) => r.date_of_birth)).toEqual(['1985-03-04', '1990-12-01']);
 });

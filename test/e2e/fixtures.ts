@@ -109,6 +109,11 @@ export async function storedContent(path: string): Promise<Buffer> {
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
 }
 
+/** The records of a stored NDJSON object, parsed ({@link storedContent}: gunzipped when sent gzipped). */
+export async function storedRecords(path: string): Promise<Array<Record<string, unknown>>> {
+  return (await storedContent(path)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
 /** The sha256 of {@link storedContent}. */
 export async function storedSha256(path: string): Promise<string> {
   return createHash('sha256').update(await storedContent(path)).digest('hex');

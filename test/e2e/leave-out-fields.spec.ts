@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, addFiles, card, saveToken, snap } from './fixtures.js';
+import { test, expect, addFiles, card, saveToken, snap, storedRecords } from './fixtures.js';
 
 const CSV = [
   'Email,First Name,Date of Birth,Employee',
@@ -58,7 +58,7 @@ test('keeping records without their invalid optional fields: counted, exported a
   await page.getByRole('dialog', { name: 'Send with rows left out?' }).getByRole('button', { name: 'Send', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
   const stored = await sandbox.storedFiles();
-  const records = (await readFile(stored[0]!.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const records = await storedRecords(stored[0]!.path);
   expect(records.map((r) => (r.link as { email: string }).email)).toEqual(['ann@example.com', 'bob@example.com', 'dee@example.com']);
   expect(records[1]).toEqual({ link: { email: 'bob@example.com' }, first_name: 'Bob' });
 });
