@@ -173,6 +173,7 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
       onError: (error) => o.onEvent({ kind: 'problem', file: null, message: `Watching ${feed.path}: ${(error as Error).message}` }),
     });
     o.onEvent({ kind: 'watching', folder: feed.path, polling: feed.polling });
+    for (const path of [...watcher.initial].sort()) see(path);
   };
 
   let ticking = false;

@@ -7,10 +7,12 @@ import { dirname, resolve } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 
 export interface FolderWatcher {
+  /** The files already there when watching started (their events come only after). */
+  readonly initial: readonly string[];
   close(): Promise<void>;
 }
 
-/** Watches `folder`; `onFile` gets each file added or changed there (existing files first), `onGone` each removed. */
+/** Watches `folder`; `onFile` gets each file added or changed there once watching, `onGone` each removed. */
 export async function watchFolder(folder: string, o: {
   polling: boolean; intervalMs: number; onFile: (path: string) => void; onGone: (path: string) => void; onError: (error: unknown) => void;
 }): Promise<FolderWatcher> {
@@ -26,10 +28,17 @@ export async function watchFolder(folder: string, o: {
     // Subfolders (sent/, failed/ and any other) are never descended into.
     ignored: (path, stats) => resolve(path) !== root && (stats?.isDirectory() ?? false),
   });
-  watcher.on('add', (path) => own(path) && o.onFile(resolve(path)));
+  let ready = false;
+  const initial: string[] = [];
+  watcher.on('add', (path) => {
+    if (!own(path)) return;
+    if (ready) o.onFile(resolve(path));
+    else initial.push(resolve(path));
+  });
   watcher.on('change', (path) => own(path) && o.onFile(resolve(path)));
   watcher.on('unlink', (path) => own(path) && o.onGone(resolve(path)));
   watcher.on('error', o.onError);
-  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
-  return { close: () => watcher.close() };
+  await new Promise<void>((done) => watcher.once('ready', () => done()));
+  ready = true;
+  return { initial, close: () => watcher.close() };
 }

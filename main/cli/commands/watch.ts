@@ -21,13 +21,14 @@ function parseQuietSeconds(value: string): number {
 export function registerWatch(program: Command): void {
   program.command('watch')
     .summary('send each new file dropped in a folder (a feed)')
-    .description('Watch a folder and send each new file to Lexer as `upload` would: name fixed, every record checked (dataset destination),\n'
-      + 'gzip on the way, the duplicate guard, retries, History. A file is taken once its size and modification time stay unchanged for\n'
-      + '--quiet-seconds; temporary and hidden names (.part, .tmp, .crdownload, ~$..., dotfiles) are never taken. After sending it is\n'
-      + 'moved to sent/ (--after); a file that needs you (invalid records, a rejected token, a name that cannot be fixed) is moved to\n'
-      + 'failed/ with NAME.error.txt saying what happened and what to do. Network and server failures are tried again later, the file\n'
-      + 'left in place. A file whose content was already sent (a copy, or one sent before a restart) is not sent again: it goes to sent/\n'
-      + 'with NAME.note.txt. Runs until Ctrl+C or SIGTERM (the upload under way is cancelled and marked so in History); --once for cron.')
+    .description('Watch a folder and send each new file to Lexer as `upload` would: name fixed, every record checked (dataset destination), '
+      + 'gzip on the way, the duplicate guard, retries, History.\n\n'
+      + 'A file is taken once its size and modification time stay unchanged for --quiet-seconds; temporary and hidden names '
+      + '(.part, .tmp, .crdownload, ~$..., dotfiles) are never taken. After sending it is moved to sent/ (--after). A file that needs you '
+      + '(invalid records, a rejected token, a name that cannot be fixed) is moved to failed/ with NAME.error.txt saying what happened '
+      + 'and what to do. Network and server failures are tried again later, the file left in place. A file whose content was already '
+      + 'sent (a copy, or one sent before a restart) is not sent again: it goes to sent/ with NAME.note.txt.\n\n'
+      + 'Runs until Ctrl+C or SIGTERM (an upload under way is cancelled and marked so in History); --once sends what is there and exits, for cron.')
     .argument('<dir>', 'the folder to watch')
     .option('--dataset-id <id>', 'load the files into this dataset (needs --record-type); default: send to Lexer staff')
     .option('--record-type <type>', `record type of the files (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
