@@ -6,7 +6,7 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { test, expect, historyEntry, openTab, saveToken, storedContent } from './fixtures.js';
 
 test('a watched folder sends a file dropped into it and shows the result', async ({ app: page, sandbox }) => {
