@@ -137,8 +137,8 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
         await before;
         await limit.add(async () => {
           if (stopped) return;
+          running++; // counted before the event, so a listener reading status() sees it sending
           o.onEvent({ kind: 'taken', file });
-          running++;
           const result = await sendFeedFile(file, feed, {
             ...o.send, signal: cancel.signal, onEvent: (e) => o.onSendEvent?.(file, e),
           }).finally(() => running--);

@@ -125,6 +125,14 @@ describe('lexer-upload watch', () => {
     assert.equal((await sb.sandbox.storedFiles()).length, storedBefore, 'nothing stored');
   });
 
+  test('a CSV for a dataset without --convert goes to failed/ saying to convert it', async () => {
+    const dir = await folder('csv-no-convert');
+    await writeFile(join(dir, 'shop.csv'), 'email\nb@example.com\n');
+    const r = await runCli(['watch', dir, '--once', '--quiet-seconds', '0.2', '--dataset-id', 'ds-csv', '--record-type', 'customer_record'], { env });
+    assert.equal(r.code, 1);
+    assert.match(await readFile(join(dir, 'failed', 'shop.csv.error.txt'), 'utf8'), /Lexer loads only NDJSON into a dataset[\s\S]*--convert/);
+  });
+
   test('the same export under two names is sent once; the copy goes to sent/ with a note', async () => {
     const dir = await folder('twice');
     const content = customers(50, 'twice');
@@ -162,6 +170,35 @@ describe('lexer-upload watch', () => {
       assert.ok(proxy.maxInFlight <= 2, `${proxy.maxInFlight} uploads at once`);
       assert.equal((await readdir(join(dir, 'sent'))).length, 50);
       assert.equal((await entries(own.dir)).filter((e) => e.status === 'Success' && e.feed === dir).length, 50);
+    } finally {
+      await box.stop();
+      await proxy.close();
+      await own.cleanup();
+    }
+  });
+
+  test('a crash during an upload: History marks it interrupted, and the next start sends the file again', async () => {
+    const proxy = await startTcpResetProxy({ cutAfterBytes: 2000, cutConnections: 1, mode: 'stall' });
+    const box = await startTestSandbox({ s3Origin: proxy.origin });
+    proxy.targetPort = Number(new URL(box.sandbox.apiUrl).port);
+    const own = await tempConfig();
+    const ownEnv = { ...own.env, LEXER_API_URL: box.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: box.sandbox.token };
+    try {
+      const dir = await mkdtemp(join(box.work, 'crash-'));
+      const content = customers(2000, 'crash');
+      await writeFile(join(dir, 'crash-20261129-v1.ndjson'), content);
+      const first = startCli(['watch', dir, '--quiet-seconds', '0.2', '--no-gzip', '--json'], { env: ownEnv });
+      await waitForEvent(first.child, (e) => e.event === 'taken');
+      while (proxy.cuts === 0 && first.child.exitCode === null) await sleep(50);
+      first.child.kill('SIGKILL');
+      await first.done;
+      const second = await runCli(['watch', dir, '--once', '--quiet-seconds', '0.2', '--no-gzip', '--json'], { env: ownEnv });
+      assert.equal(second.code, 0, second.stderr);
+      const objects = await stored(box, 'crash-20261129-v1.ndjson');
+      assert.equal(objects.length, 1);
+      assert.deepEqual(await readFile(objects[0]!.path), content);
+      const all = (await entries(own.dir)) as Array<Entry & { interrupted?: boolean }>;
+      assert.deepEqual(all.map((e) => [e.status, e.interrupted]).sort(), [['Failed', true], ['Success', false]]);
     } finally {
       await box.stop();
       await proxy.close();
