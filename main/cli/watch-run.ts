@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { isLocalApiUrl } from '../api/local-api-url.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
 import { configDir } from '../config/paths.js';
-import { DEFAULT_PATTERNS, parsePatterns, type AfterSend, type FeedConfig } from '../feeds/feed-config.js';
+import { DEFAULT_PATTERNS, type AfterSend, type FeedConfig } from '../feeds/feed-config.js';
 import type { ColumnMapping } from '../pipeline/column-mapping.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { createUploadQueue } from '../upload/upload-queue.js';
@@ -47,7 +47,7 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   }
   const mapping: Partial<ColumnMapping> | null = columns ? { columns } : null;
   const destination = o.datasetId && o.recordType ? { datasetId: o.datasetId.trim(), recordType: o.recordType } : null;
-  const patterns = o.pattern ? o.pattern.flatMap(parsePatterns) : [...DEFAULT_PATTERNS];
+  const patterns = o.pattern ?? [...DEFAULT_PATTERNS];
   if (patterns.length === 0) throw new UsageError('--pattern is empty.');
   return {
     path, patterns, destination, convert: o.convert ? { mapping, presetName: null } : null,

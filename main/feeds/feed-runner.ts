@@ -61,6 +61,8 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
   const busy = new Map<string, Promise<void>>();
   const retryTimers = new Map<string, NodeJS.Timeout>();
   const attempts = new Map<string, number>();
+  /** Files that changed while they were sent: they wait for a quiet period again. */
+  const recheck = new Set<string>();
   /** Fingerprints of files being sent: a copy of one waits for it, so the duplicate guard sees it sent. */
   const sending = new Map<string, Promise<void>>();
   const delays = o.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
@@ -116,7 +118,8 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
         return;
       }
       case 'changed':
-        if (await stat(file).then((s) => s.isFile(), () => false)) see(file);
+        // Seen again once this turn ends (see() ignores a file while it is busy).
+        recheck.add(file);
         return;
       case 'cancelled':
         o.onEvent({ kind: 'interrupted', file });
@@ -152,6 +155,7 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
       if (fingerprint && sending.get(fingerprint) === mine) sending.delete(fingerprint);
     })().finally(() => {
       busy.delete(file);
+      if (recheck.delete(file)) see(file);
       checkOnceDone();
     });
     busy.set(file, job);

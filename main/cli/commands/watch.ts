@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { parsePatterns } from '../../feeds/feed-config.js';
 import { RECORD_TYPE_NAMES } from '../../schemas/record-type-names.js';
 import { integerBetween, parseRecordType } from '../option-parsers.js';
 import { runAction } from '../run-action.js';
@@ -9,6 +10,11 @@ const AFTER = ['sent', 'leave', 'delete'];
 function parseAfter(value: string): string {
   if (AFTER.includes(value)) return value;
   throw new InvalidArgumentError(`expected sent, leave or delete, got "${value}".`);
+}
+
+/** --pattern may be given several times, each with one or more globs (quoted, so the shell leaves them). */
+function addPatterns(value: string, earlier: string[] | undefined): string[] {
+  return [...(earlier ?? []), ...parsePatterns(value)];
 }
 
 function parseQuietSeconds(value: string): number {
@@ -32,7 +38,7 @@ export function registerWatch(program: Command): void {
     .argument('<dir>', 'the folder to watch')
     .option('--dataset-id <id>', 'load the files into this dataset (needs --record-type); default: send to Lexer staff')
     .option('--record-type <type>', `record type of the files (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
-    .option('--pattern <globs...>', 'names to take, e.g. "*.csv" (default: *.csv *.ndjson *.json *.gz)')
+    .option('--pattern <globs>', 'names to take, e.g. "*.csv" or "pos-*.csv *.gz" (repeatable; default: *.csv *.ndjson *.json *.gz)', addPatterns)
     .option('--convert', 'convert CSV files to NDJSON for --record-type first (rows that are not valid records are reported)')
     .option('--map <HEADER=FIELD...>', 'with --convert: send a CSV column to a record field, e.g. --map "Email=link.email" (repeatable)')
     .option('--no-validate', 'do not check every record before sending (checked by default for a dataset)')
