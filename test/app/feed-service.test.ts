@@ -55,9 +55,15 @@ describe('watched folders in the services', () => {
     assert.equal(added.canChooseFolder, false, 'the services here have no folder chooser');
     await f.value('token:save', sb.sandbox.token, 'persistent');
     await until((o) => o.feeds[0]?.state === 'watching');
+    // The close guard and the taskbar read `activity`: a feed's upload counts like the window's own.
+    const activity: number[] = [];
+    const off = f.services.events.on('activity', (a) => activity.push(a.activeUploads));
     await writeFile(join(folder, 'tonight.ndjson'), `${JSON.stringify({ link: { customer_id: 'app-1' } })}\n`);
     const done = await until((o) => o.feeds[0]?.last !== null);
     assert.equal(done.feeds[0]?.last?.result, 'sent', JSON.stringify(done.feeds[0]?.last));
+    off();
+    assert.ok(activity.some((n) => n >= 1), `activity while it was sent: ${activity.join(',')}`);
+    assert.equal(activity.at(-1), 0, 'and none once it was');
     assert.deepEqual(await readdir(join(folder, 'sent')), ['tonight.ndjson']);
     const entry = (await f.value('history:list')).find((e) => e.sourceName === 'tonight.ndjson');
     assert.equal(entry?.feed, folder);

@@ -60,6 +60,16 @@ describe('lexer-upload watch', () => {
   const entries = async (dir = config.dir): Promise<Entry[]> => (JSON.parse(await readFile(join(dir, 'history.json'), 'utf8')) as { entries: Entry[] }).entries;
   const stored = async (box: TestSandbox, name: string) => (await box.sandbox.storedFiles()).filter((f) => f.key.endsWith(`/${name}`));
 
+  test('usage errors: a folder that is not there, --convert without a record type, half a destination', async () => {
+    assert.equal((await runCli(['watch', join(sb.work, 'not-there'), '--once'], { env })).code, 2);
+    const dir = await folder('usage');
+    const convert = await runCli(['watch', dir, '--once', '--convert'], { env });
+    assert.equal(convert.code, 2);
+    assert.match(convert.stderr, /--convert needs --dataset-id and --record-type/);
+    assert.equal((await runCli(['watch', dir, '--once', '--dataset-id', 'ds'], { env })).code, 2);
+    assert.equal((await runCli(['watch', dir, '--after', 'archive'], { env })).code, 2);
+  });
+
   test('a file written slowly is taken only once complete, arrives byte-identical, and moves to sent/', async () => {
     const dir = await folder('slow');
     const { child, done } = startCli(['watch', dir, '--quiet-seconds', '2', '--json'], { env });
