@@ -39,6 +39,29 @@ function waitForEvent(child: ReturnType<typeof startCli>['child'], wanted: (e: E
   });
 }
 
+/** A sandbox whose first upload connection stops being read part-way (its PUT hangs), a config folder of its own, and the env to reach both. */
+async function stallingSandbox() {
+  const proxy = await startTcpResetProxy({ cutAfterBytes: 2000, cutConnections: 1, mode: 'stall' });
+  const box = await startTestSandbox({ s3Origin: proxy.origin });
+  proxy.targetPort = Number(new URL(box.sandbox.apiUrl).port);
+  const own = await tempConfig();
+  return {
+    proxy, box, own, env: { ...own.env, LEXER_API_URL: box.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: box.sandbox.token },
+    /** Starts `watch` and resolves once its first upload hangs. */
+    async startHung(args: string[]) {
+      const run = startCli(args, { env: this.env });
+      await waitForEvent(run.child, (e) => e.event === 'taken');
+      while (proxy.cuts === 0 && run.child.exitCode === null) await sleep(50);
+      return run;
+    },
+    async stop() {
+      await box.stop();
+      await proxy.close();
+      await own.cleanup();
+    },
+  };
+}
+
 describe('lexer-upload watch', () => {
   let sb: TestSandbox;
   let config: Awaited<ReturnType<typeof tempConfig>>;
@@ -188,48 +211,34 @@ describe('lexer-upload watch', () => {
   });
 
   test('a crash during an upload: History marks it interrupted, and the next start sends the file again', async () => {
-    const proxy = await startTcpResetProxy({ cutAfterBytes: 2000, cutConnections: 1, mode: 'stall' });
-    const box = await startTestSandbox({ s3Origin: proxy.origin });
-    proxy.targetPort = Number(new URL(box.sandbox.apiUrl).port);
-    const own = await tempConfig();
-    const ownEnv = { ...own.env, LEXER_API_URL: box.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: box.sandbox.token };
+    const t = await stallingSandbox();
     try {
-      const dir = await mkdtemp(join(box.work, 'crash-'));
+      const dir = await mkdtemp(join(t.box.work, 'crash-'));
       const content = customers(2000, 'crash');
       await writeFile(join(dir, 'crash-20261129-v1.ndjson'), content);
-      const first = startCli(['watch', dir, '--quiet-seconds', '0.2', '--no-gzip', '--json'], { env: ownEnv });
-      await waitForEvent(first.child, (e) => e.event === 'taken');
-      while (proxy.cuts === 0 && first.child.exitCode === null) await sleep(50);
+      const first = await t.startHung(['watch', dir, '--quiet-seconds', '0.2', '--no-gzip', '--json']);
       first.child.kill('SIGKILL');
       await first.done;
-      const second = await runCli(['watch', dir, '--once', '--quiet-seconds', '0.2', '--no-gzip', '--json'], { env: ownEnv });
+      const second = await runCli(['watch', dir, '--once', '--quiet-seconds', '0.2', '--no-gzip', '--json'], { env: t.env });
       assert.equal(second.code, 0, second.stderr);
-      const objects = await stored(box, 'crash-20261129-v1.ndjson');
+      const objects = await stored(t.box, 'crash-20261129-v1.ndjson');
       assert.equal(objects.length, 1);
       assert.deepEqual(await readFile(objects[0]!.path), content);
-      const all = (await entries(own.dir)) as Array<Entry & { interrupted?: boolean }>;
+      const all = (await entries(t.own.dir)) as Array<Entry & { interrupted?: boolean }>;
       assert.deepEqual(all.map((e) => [e.status, e.interrupted]).sort(), [['Failed', true], ['Success', false]]);
     } finally {
-      await box.stop();
-      await proxy.close();
-      await own.cleanup();
+      await t.stop();
     }
   });
 
   test('SIGTERM during an upload: the attempt is marked, nothing reported sent; a restart sends each waiting file once', async () => {
-    // The first upload connection stops being read part-way: the PUT hangs until the signal.
-    const proxy = await startTcpResetProxy({ cutAfterBytes: 2000, cutConnections: 1, mode: 'stall' });
-    const box = await startTestSandbox({ s3Origin: proxy.origin });
-    proxy.targetPort = Number(new URL(box.sandbox.apiUrl).port);
-    const own = await tempConfig();
-    const ownEnv = { ...own.env, LEXER_API_URL: box.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: box.sandbox.token };
+    const t = await stallingSandbox();
+    const { box, own } = t;
     try {
       const dir = await mkdtemp(join(box.work, 'restart-'));
       const files = ['a', 'b', 'c'].map((x) => ({ name: `till-${x}-20261129-v1.ndjson`, content: customers(2000, `r${x}`) }));
       for (const f of files) await writeFile(join(dir, f.name), f.content);
-      const first = startCli(['watch', dir, '--quiet-seconds', '0.2', '--concurrency', '1', '--no-gzip', '--json'], { env: ownEnv });
-      await waitForEvent(first.child, (e) => e.event === 'taken');
-      while (proxy.cuts === 0 && first.child.exitCode === null) await sleep(50);
+      const first = await t.startHung(['watch', dir, '--quiet-seconds', '0.2', '--concurrency', '1', '--no-gzip', '--json']);
       first.child.kill('SIGTERM');
       const r = await first.done;
       assert.equal(r.code, 0, r.stderr);
@@ -243,7 +252,7 @@ describe('lexer-upload watch', () => {
       assert.equal(marked[0]?.status, 'Cancelled');
       assert.equal(marked[0]?.feed, dir);
 
-      const second = await runCli(['watch', dir, '--once', '--quiet-seconds', '0.2', '--no-gzip', '--json'], { env: ownEnv });
+      const second = await runCli(['watch', dir, '--once', '--quiet-seconds', '0.2', '--no-gzip', '--json'], { env: t.env });
       assert.equal(second.code, 0, second.stderr);
       assert.equal(events(second.stdout).filter((e) => e.event === 'sent').length, 3);
       for (const f of files) {
@@ -255,9 +264,7 @@ describe('lexer-upload watch', () => {
       assert.deepEqual(all.map((e) => e.status).sort(), ['Cancelled', 'Success', 'Success', 'Success']);
       assert.deepEqual((await readdir(join(dir, 'sent'))).sort(), files.map((f) => f.name));
     } finally {
-      await box.stop();
-      await proxy.close();
-      await own.cleanup();
+      await t.stop();
     }
   });
 });
