@@ -20,8 +20,8 @@ describe('startFeed', () => {
   });
   after(async () => t.stop());
 
-  const run = async (dir: string, o: { token?: string; once?: boolean; retryDelaysMs?: number[] } = {}) => {
-    const feed: FeedConfig = { path: dir, patterns: ['*.csv'], destination: null, convert: null, validate: false, quietSeconds: 0.1, after: 'sent', polling: false };
+  const run = async (dir: string, o: { token?: string; once?: boolean; retryDelaysMs?: number[]; polling?: boolean } = {}) => {
+    const feed: FeedConfig = { path: dir, patterns: ['*.csv'], destination: null, convert: null, validate: false, quietSeconds: 0.1, after: 'sent', polling: o.polling ?? false };
     const seen: FeedEvent[] = [];
     const runner = startFeed({
       feed, once: o.once ?? false, concurrency: 2, retryDelaysMs: o.retryDelaysMs ?? [50],
@@ -86,5 +86,16 @@ describe('startFeed', () => {
     assert.equal(runner.status().state, 'watching');
     await runner.stop();
     assert.equal(runner.status().state, 'stopped');
+  });
+
+  test('polling (network drives) finds a new file too', async () => {
+    const dir = await mkdtemp(join(t.work, 'polling-'));
+    const { runner, seen } = await run(dir, { polling: true });
+    await until(seen, 'watching');
+    assert.ok(seen.some((e) => e.kind === 'watching' && e.polling));
+    await writeFile(join(dir, 'share-20261129-v1.csv'), 'id\n5\n');
+    await until(seen, 'sent');
+    await runner.stop();
+    assert.deepEqual(await readdir(join(dir, 'sent')), ['share-20261129-v1.csv']);
   });
 });
