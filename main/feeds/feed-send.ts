@@ -91,7 +91,9 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
       }
     } else if (destination && isCsvForDataset(file)) {
       const error = new LexerError('not-ndjson', `${basename(file)} is not NDJSON, and Lexer loads only NDJSON into a dataset.`, {
-        hint: 'Turn on converting CSVs for this folder (lexer-upload watch --convert), or export NDJSON.',
+        hint: feed.convert
+          ? 'A compressed CSV is not converted here: put the plain .csv in the folder, or export NDJSON.'
+          : 'Turn on converting CSVs for this folder (lexer-upload watch --convert), or export NDJSON.',
       });
       return { kind: 'needs-user', error, details: [] };
     }
