@@ -398,6 +398,8 @@ export interface HistoryEntry {
   readonly sourceBytes: number | null;
   /** One line per part when the file went in parts; null otherwise. */
   readonly parts: readonly HistoryPart[] | null;
+  /** The watched folder that sent it (issue 12); null for a file sent by hand. */
+  readonly feed: string | null;
 }
 
 /** A part of a file sent in parts, as History keeps it. */
@@ -407,6 +409,59 @@ export interface HistoryPart {
   readonly status: HistoryStatus;
   readonly bytes: number;
   readonly uploadId: string | null;
+}
+
+// ---------------------------------------------------------------- watched folders (issue 12)
+
+/** What becomes of a file once it is sent: moved to `sent/` in the folder, left, or deleted. */
+export type FeedAfter = 'sent' | 'leave' | 'delete';
+
+/** A watched folder as the person sets it up. */
+export interface FeedSettings {
+  /** The folder (an absolute path). */
+  readonly path: string;
+  /** Names to take, space-separated globs: `*.csv *.ndjson *.json *.gz` by default. */
+  readonly patterns: string;
+  /** A dataset's record type; null sends to Lexer staff. */
+  readonly destination: UploadDestination | null;
+  /** Convert CSVs to NDJSON first (dataset only), with this saved mapping (null: suggested from the headers). */
+  readonly convert: boolean;
+  readonly presetName: string | null;
+  /** Check every record first (dataset only). */
+  readonly validate: boolean;
+  /** Compress NDJSON on the way (gzip); false sends every file as it is. */
+  readonly gzip: boolean;
+  /** Seconds a file must stay unchanged before it is taken. */
+  readonly quietSeconds: number;
+  readonly after: FeedAfter;
+  /** Poll instead of waiting for change events (network drives). */
+  readonly polling: boolean;
+}
+
+/** How the last file a feed handled ended. */
+export interface FeedLastFile {
+  readonly name: string;
+  readonly result: 'sent' | 'not-sent-again' | 'failed' | 'will-retry' | 'interrupted';
+  /** One plain sentence: as what it was sent, or why not and what to do. */
+  readonly message: string;
+  readonly at: string;
+}
+
+/** A watched folder and where it stands. */
+export interface FeedView {
+  readonly id: string;
+  readonly settings: FeedSettings;
+  readonly state: 'watching' | 'paused' | 'folder-missing' | 'no-token' | 'starting';
+  /** Files seen and not sent yet (waiting to stop changing, queued, or to be tried again). */
+  readonly waiting: number;
+  readonly sending: number;
+  readonly last: FeedLastFile | null;
+}
+
+export interface FeedsOverview {
+  readonly feeds: readonly FeedView[];
+  /** Whether the host can show a folder chooser (the desktop app can; the browser host cannot). */
+  readonly canChooseFolder: boolean;
 }
 
 // ---------------------------------------------------------------- the channel map
@@ -437,6 +492,12 @@ export interface InvokeChannels {
   'uploads:start': [[request: UploadRequest], UploadState];
   'uploads:cancel': [[id: string], boolean];
   'history:list': [[], readonly HistoryEntry[]];
+  'feeds:list': [[], FeedsOverview];
+  'feeds:add': [[settings: FeedSettings], FeedsOverview];
+  'feeds:set-paused': [[id: string, paused: boolean], FeedsOverview];
+  'feeds:remove': [[id: string], FeedsOverview];
+  /** The host's folder chooser; null when cancelled (or when the host has none). */
+  'feeds:choose-folder': [[], string | null];
   'shell:open-external': [[url: string], boolean];
 }
 
@@ -444,6 +505,8 @@ export interface InvokeChannels {
 export interface EventChannels {
   'uploads:state': UploadStateEvent;
   'jobs:progress': JobProgress;
+  /** A watched folder changed state or handled a file. */
+  'feeds:changed': FeedsOverview;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -457,7 +520,7 @@ export const INVOKE_CHANNELS = [
   'files:inspect', 'files:check-name', 'files:release', 'preview:csv', 'mapping:suggest', 'schema:fields',
   'presets:list', 'presets:save', 'presets:delete', 'jobs:validate',
   'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
-  'history:list', 'shell:open-external',
+  'history:list', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:choose-folder', 'shell:open-external',
 ] as const satisfies readonly InvokeChannel[];
 
-export const EVENT_CHANNELS = ['uploads:state', 'jobs:progress'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['uploads:state', 'jobs:progress', 'feeds:changed'] as const satisfies readonly EventChannel[];

@@ -14,6 +14,7 @@ import { isAllowedExternalUrl } from './external-links.js';
 import { checkName, inspectFile } from './inspect-file.js';
 import type { Connection } from './connection.js';
 import type { EmbeddedSandbox } from './embedded-sandbox.js';
+import type { FeedService } from './feed-service.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { JobService } from './job-service.js';
 import type { PresetStore } from './preset-store.js';
@@ -44,6 +45,9 @@ export interface ChannelDeps {
   openExternal?: ((url: string) => Promise<void>) | undefined;
   /** Which files path arguments may name (the browser host: only files the user gave it); all when absent. */
   checkFile?: FileAccessCheck | undefined;
+  feeds: FeedService;
+  /** The desktop's folder chooser; absent in the browser host. */
+  chooseFolder?: (() => Promise<string | null>) | undefined;
 }
 
 /** The history entry as the renderer sees it (no internal timestamps it does not show). */
@@ -61,6 +65,7 @@ function toHistoryDto(e: ReturnType<UploadHistory['list']>[number]): HistoryEntr
     compressed: e.compressed ?? false,
     sourceBytes: e.sourceBytes ?? null,
     parts: e.parts?.map(({ index, filename, status, bytes, uploadId }) => ({ index, filename, status, bytes, uploadId })) ?? null,
+    feed: e.feed ?? null,
   };
 }
 
@@ -142,6 +147,11 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
       await d.history.refresh();
       return d.history.list().map(toHistoryDto);
     },
+    'feeds:list': async (...a) => (n(a, 0, 'feeds:list'), d.feeds.overview()),
+    'feeds:add': async (...a) => (n(a, 1, 'feeds:add'), d.feeds.add(a[0])),
+    'feeds:set-paused': async (...a) => (n(a, 2, 'feeds:set-paused'), d.feeds.setPaused(asId(a[0], 'id'), asBoolean(a[1], 'paused'))),
+    'feeds:remove': async (...a) => (n(a, 1, 'feeds:remove'), d.feeds.remove(asId(a[0], 'id'))),
+    'feeds:choose-folder': async (...a) => (n(a, 0, 'feeds:choose-folder'), d.chooseFolder ? d.chooseFolder() : null),
     'shell:open-external': async (...a) => {
       n(a, 1, 'shell:open-external');
       if (!isAllowedExternalUrl(a[0])) {

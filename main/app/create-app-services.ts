@@ -10,7 +10,9 @@ import { pruneStaleWorkspaces } from '../compress/temp-workspace.js';
 import { ensurePrivateDir } from '../config/private-dir.js';
 import { openHistory } from '../history/upload-history.js';
 import type { TokenVault } from '../vault/token-vault.js';
-import { createEventHub, type EventHub, type ServiceEvents } from './event-hub.js';
+import { createEventHub, type AppActivity, type EventHub, type ServiceEvents } from './event-hub.js';
+import { createFeedService } from './feed-service.js';
+import { openFeedStore } from './feed-store.js';
 import { createJobService } from './job-service.js';
 import { fail, ok, toErrorInfo } from './result.js';
 import { createChannelHandlers } from './channel-handlers.js';
@@ -46,6 +48,8 @@ export interface AppServicesOptions {
   checkFile?: FileAccessCheck;
   /** The browser host's folder of staged copies, which `files:release` may delete from (absent in Electron). */
   stagingDir?: string;
+  /** The desktop's folder chooser for a watched folder; absent in the browser host (the path is typed). */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 export interface AppServices {
@@ -77,7 +81,14 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     const k = e.state.kind;
     if (k === 'succeeded' || k === 'failed' || k === 'cancelled') throttle.forget(e.id);
   });
-  upstream.on('activity', (a) => events.emit('activity', a));
+  // The close guard and the taskbar count the watched folders' uploads with the window's own.
+  let manual: AppActivity = { activeUploads: 0, progress: null };
+  let feedSending = 0;
+  const publishActivity = (): void => events.emit('activity', { activeUploads: manual.activeUploads + feedSending, progress: manual.progress });
+  upstream.on('activity', (a) => {
+    manual = a;
+    publishActivity();
+  });
   upstream.on('queue:settled', (q) => events.emit('queue:settled', q));
 
   const tokens = createTokenService(o.vault, o.sessionVault);
@@ -98,8 +109,21 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     resolveProxy: o.resolveProxy,
     ...(o.uploadTuning ? { tuning: o.uploadTuning } : {}),
   });
+  const feeds = createFeedService({
+    store: await openFeedStore(o.userDataDir), presets, history, connection, queue: () => uploads.queue(),
+    concurrency: () => settings.get().concurrency, tempRoot, ledgerDir: o.userDataDir, resolveProxy: o.resolveProxy, tuning: o.uploadTuning,
+    canChooseFolder: o.chooseFolder !== undefined,
+    onChange: (overview) => events.emit('feeds:changed', overview),
+    onSending: (count) => {
+      if (count === feedSending) return;
+      feedSending = count;
+      publishActivity();
+    },
+  });
+  // Feeds run while the app is open (issue 12): the folders saved last time start watching now.
+  void feeds.startAll();
   const raw = createChannelHandlers({
-    settings, sandbox, connection, tokens, jobs, uploads, history, presets,
+    settings, sandbox, connection, tokens, jobs, uploads, history, presets, feeds, chooseFolder: o.chooseFolder,
     copyRoots: [convertedDir, ...(o.stagingDir ? [o.stagingDir] : [])],
     sandboxConnection: () => sandboxConnection(sandbox),
     resolveProxy: o.resolveProxy, openExternal: o.openExternal, checkFile: o.checkFile,
@@ -124,6 +148,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     handlers,
     events,
     async dispose() {
+      await feeds.dispose();
       uploads.dispose();
       jobs.dispose();
       throttle.dispose();

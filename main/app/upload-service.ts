@@ -9,7 +9,7 @@ import type { UploadRequest, UploadState } from '../../preload/contract.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
 import { LexerError } from '../errors.js';
 import type { UploadHistory } from '../history/upload-history.js';
-import { createUploadQueue } from '../upload/upload-queue.js';
+import { createUploadQueue, type UploadQueue } from '../upload/upload-queue.js';
 import type { EventHub, ServiceEvents } from './event-hub.js';
 import type { Connection } from './connection.js';
 import { toErrorInfo } from './result.js';
@@ -40,6 +40,8 @@ export interface UploadServiceDeps {
 
 export interface UploadService {
   start(request: UploadRequest): Promise<UploadState>;
+  /** The queue uploads go through now (sized by the setting), which watched folders share. */
+  queue(): UploadQueue;
   cancel(id: string): boolean;
   dispose(): void;
 }
@@ -101,6 +103,7 @@ export function createUploadService(d: UploadServiceDeps): UploadService {
   };
 
   return {
+    queue: () => queueFor(d.concurrency()),
     start(request) {
       const existing = running.get(request.id);
       if (existing) return existing.promise;

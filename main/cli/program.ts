@@ -9,6 +9,7 @@ import { registerToken } from './commands/token.js';
 import { registerUi } from './commands/ui.js';
 import { registerUpload } from './commands/upload.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWatch } from './commands/watch.js';
 import { EXIT, printError } from './output.js';
 import { actionExitCode } from './run-action.js';
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   program.addHelpText('after', '\nExit codes: 0 done, 1 failed (or some records invalid), 2 usage error.\n'
     + 'Environment: LEXER_UPLOAD_API_TOKEN, LEXER_API_URL, LEXER_UPLOAD_CONFIG_DIR (where the token file and history live).');
   registerUpload(program);
+  registerWatch(program);
   registerValidate(program);
   registerConvert(program);
   registerPreview(program);

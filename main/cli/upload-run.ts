@@ -1,11 +1,11 @@
 import { isLocalApiUrl } from '../api/local-api-url.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
-import { configDir, historyFile } from '../config/paths.js';
+import { configDir } from '../config/paths.js';
 import { LexerError } from '../errors.js';
-import { openHistory, type UploadHistory } from '../history/upload-history.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { createUploadQueue } from '../upload/upload-queue.js';
 import { resolveApiUrl, resolveToken } from './credentials.js';
+import { openUploadHistory } from './open-history.js';
 import { EXIT, printError, warn } from './output.js';
 import { uploadOne, type UploadContext } from './upload-one.js';
 import { planUploads, type UploadPlan } from './upload-plan.js';
@@ -66,16 +66,5 @@ export async function runUploads(files: readonly string[], o: UploadOptions, des
     return outcomes.every((r) => r.kind === 'success') ? EXIT.ok : EXIT.failed;
   } finally {
     removeHandlers();
-  }
-}
-
-async function openUploadHistory(): Promise<UploadHistory | null> {
-  try {
-    const history = await openHistory(historyFile(configDir()));
-    for (const w of history.warnings) warn(`warning: ${w}`);
-    return history;
-  } catch (error) {
-    printError(error, 'warning: the upload history cannot be opened, so this upload will not be recorded');
-    return null;
   }
 }

@@ -70,6 +70,12 @@ async function startServices(): Promise<{ services: AppServices; migration: Toke
     envApiUrl: process.env.LEXER_API_URL ?? null,
     resolveProxy: async (url) => proxyUrlFromPac(await session.defaultSession.resolveProxy(url)),
     openExternal: (url) => shell.openExternal(url),
+    // The watched folders' "Choose…" (issue 12).
+    chooseFolder: async () => {
+      const options = { title: 'Choose a folder to watch', properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const r = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
   });
   return { services, migration };
 }

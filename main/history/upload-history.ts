@@ -22,6 +22,8 @@ export interface HistoryEntry {
   sourceName?: string | null;
   /** The app card that ran the upload, so History's Retry can restart that card instead of adding another. */
   requestId?: string | null;
+  /** The watched folder (feed) that sent it, by its path (issue 12); absent for a file sent by hand. */
+  feed?: string | null;
   /** For a converted file: records sent, and rows of the source left out because they were invalid. */
   recordsSent?: number | null;
   recordsLeftOut?: number | null;

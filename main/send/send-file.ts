@@ -72,6 +72,7 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
       datasetId: req.destination?.datasetId ?? null, recordType: req.destination?.recordType ?? null,
       sandbox: ctx.sandbox, sourceName: req.sourceName ?? basename(conversion?.source ?? req.path),
       ...(req.requestId ? { requestId: req.requestId } : {}),
+      ...(req.feed ? { feed: req.feed } : {}),
       recordsSent: conversion?.written ?? null, recordsLeftOut: conversion?.rejected ?? null,
       ...(dup.fingerprint ? { fingerprint: dup.fingerprint } : {}),
     }, onHistoryError);

@@ -47,6 +47,8 @@ export interface SendRequest {
   readonly sourceName?: string;
   /** The app card that sent it, for History's Retry. */
   readonly requestId?: string | null;
+  /** The watched folder that sent it, as History names it (issue 12). */
+  readonly feed?: string;
 }
 
 /** What every send of a run shares. */

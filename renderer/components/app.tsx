@@ -1,5 +1,5 @@
 /**
- * The window: a title, three tabs (Upload, History, Settings) and their panels. Upload and
+ * The window: a title, four tabs (Upload, History, Watched folders, Settings) and their panels. Upload and
  * Settings stay mounted while hidden, so cards, their progress and unsaved settings survive a tab
  * switch; History is read afresh each time it is opened. The card list lives here so History's
  * Retry can restart a card that is still open rather than add a duplicate (issue 9, item 8).
@@ -14,6 +14,7 @@ import { NavTabs, type TabName } from './nav-tabs.js';
 import { UploadScreen } from './upload-screen.js';
 import { HistoryScreen } from './history-screen.js';
 import { SettingsScreen } from './settings-screen.js';
+import { FeedsScreen } from './feeds-screen.js';
 
 /** The application shell. */
 export function App() {
@@ -76,6 +77,9 @@ function Shell() {
         </div>
         <div role="tabpanel" id="panel-History" aria-labelledby="tab-History" hidden={tab !== 'History'}>
           {tab === 'History' && <HistoryScreen openCards={new Set(cards.map((c) => c.id))} onRetryCard={handleRetryCard} onRetryNew={handleRetryNew} />}
+        </div>
+        <div role="tabpanel" id="panel-Watched-folders" aria-labelledby="tab-Watched-folders" hidden={tab !== 'Watched folders'}>
+          <FeedsScreen visible={tab === 'Watched folders'} />
         </div>
         <div role="tabpanel" id="panel-Settings" aria-labelledby="tab-Settings" hidden={tab !== 'Settings'}>
           <SettingsScreen visible={tab === 'Settings'} onDirtyChange={setSettingsDirty} focusToken={tokenFocus} />

@@ -125,6 +125,7 @@ export function HistoryScreen({ openCards, onRetryCard, onRetryNew }: Props) {
                 {e.recordsSent !== null && (
                   <> · {count(e.recordsSent)} records{e.recordsLeftOut ? `, ${count(e.recordsLeftOut)} left out` : ''}</>
                 )}
+                {e.feed && <> · from the watched folder <code data-testid="history-feed">{e.feed}</code></>}
               </p>
               {e.error && <p className="entry-error">{e.error.message}</p>}
               {e.parts && (

@@ -1,11 +1,16 @@
 /**
- * The three screens as a WAI-ARIA tab list: one tab in the Tab order, arrow keys, Home and End
+ * The screens as a WAI-ARIA tab list: one tab in the Tab order, arrow keys, Home and End
  * move between tabs (the pattern screen-reader users expect from role=tab).
  */
 import { useRef, type KeyboardEvent } from 'react';
 
-export const TAB_NAMES = ['Upload', 'History', 'Settings'] as const;
+export const TAB_NAMES = ['Upload', 'History', 'Watched folders', 'Settings'] as const;
 export type TabName = (typeof TAB_NAMES)[number];
+
+/** A tab's name as an id part (ids have no spaces). */
+export function tabSlug(name: TabName): string {
+  return name.replace(/\s+/g, '-');
+}
 
 /**
  * The tab list; `selected` is the visible screen. `unsaved` marks a tab whose form has changes
@@ -35,8 +40,8 @@ export function NavTabs({ selected, onSelect, unsaved = null }: { selected: TabN
             }}
             type="button"
             role="tab"
-            id={`tab-${name}`}
-            aria-controls={`panel-${name}`}
+            id={`tab-${tabSlug(name)}`}
+            aria-controls={`panel-${tabSlug(name)}`}
             aria-selected={selected === name}
             tabIndex={selected === name ? 0 : -1}
             className="tab"

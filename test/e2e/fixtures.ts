@@ -120,7 +120,7 @@ export async function storedSha256(path: string): Promise<string> {
 }
 
 /** Opens a screen by its tab. */
-export async function openTab(page: Page, name: 'Upload' | 'History' | 'Settings'): Promise<void> {
+export async function openTab(page: Page, name: 'Upload' | 'History' | 'Watched folders' | 'Settings'): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();
   await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
 }

@@ -91,6 +91,9 @@ function checksFor(label: string, runtime: () => Promise<{ node: string; skip: n
       // NDJSON is gzipped on the way (issue 11): the name sent ends .gz.
       assert.deepEqual(r.history, [{ status: 'Success', filename: 'customers-20260101-v1.ndjson.gz' }]);
       assert.deepEqual(r.opened, ['https://hub.lexer.io/']);
+      // Watched folders (issue 12): the desktop's folder chooser, a feed watching, paused, removed.
+      assert.deepEqual(r.feeds, { chosen: true, canChoose: true, paused: 'paused', left: 0 });
+      assert.ok(indexOf(log, 'dialog.showOpenDialog:window:openDirectory,createDirectory') >= 0, 'the chooser belongs to the window');
 
       // Defect 6: a relative profile folder is resolved (and created) instead of throwing.
       assert.ok(r.userData && isAbsolute(r.userData));

@@ -6,7 +6,7 @@
 // Scenarios: full (every IPC channel once, a conversion and a validation on worker threads, an
 // upload to the embedded sandbox), second-instance (a second launch right after `ready`),
 // startup-fails and load-fails (a startup error ends in one dialog and exit code 1).
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -134,6 +134,20 @@ async function full() {
   result.upload = { states: sent(), final: win.webContents.sent.filter((s) => s.channel === 'uploads:state' && s.payload.id === 'up-1').at(-1)?.payload.state };
   value(await invoke('uploads:cancel', 'up-1'));
   result.history = value(await invoke('history:list')).map((h) => ({ status: h.status, filename: h.filename }));
+  // Watched folders (issue 12): a folder from the desktop's chooser, watched (chokidar under this
+  // Node), paused and removed.
+  const watched = join(work, 'watched');
+  mkdirSync(watched);
+  standIn.openDialogPaths = [watched];
+  const chosen = value(await invoke('feeds:choose-folder'));
+  const feedSettings = { path: chosen, patterns: '*.ndjson', destination: null, convert: false, presetName: null, validate: false, gzip: true, quietSeconds: 1, after: 'sent', polling: false };
+  const added = value(await invoke('feeds:add', feedSettings));
+  await until('the feed to watch', () => standIn.log.length > 0 && win.webContents.sent.some((s) => s.channel === 'feeds:changed' && s.payload.feeds[0]?.state === 'watching'));
+  const feedId = added.feeds[0].id;
+  const paused = value(await invoke('feeds:set-paused', feedId, true));
+  value(await invoke('feeds:list'));
+  const removed = value(await invoke('feeds:remove', feedId));
+  result.feeds = { chosen: chosen === watched, canChoose: added.canChooseFolder, paused: paused.feeds[0]?.state, left: removed.feeds.length };
   result.openedExternal = value(await invoke('shell:open-external', 'https://hub.lexer.io/'));
   result.opened = standIn.opened;
   // A conversion output is the app's own copy: releasing it deletes it.

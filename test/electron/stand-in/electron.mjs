@@ -33,6 +33,8 @@ export const standIn = {
   onExit: (code) => process.exit(code),
   /** The answer showMessageBox gives (button index). */
   messageBoxResponse: 0,
+  /** What showOpenDialog answers: the paths chosen (none: cancelled). */
+  openDialogPaths: [],
 };
 
 const note = (entry) => standIn.log.push(entry);
@@ -260,6 +262,11 @@ export const dialog = {
     note(`dialog.showMessageBox:${parent ? 'window' : 'none'}`);
     standIn.dialogs.push({ parent: parent ? parent.id : null, options });
     return { response: standIn.messageBoxResponse, checkboxChecked: false };
+  },
+  async showOpenDialog(...args) {
+    const [parent, options] = args.length === 2 ? args : [null, args[0]];
+    note(`dialog.showOpenDialog:${parent ? 'window' : 'none'}:${(options.properties ?? []).join(',')}`);
+    return { canceled: standIn.openDialogPaths.length === 0, filePaths: [...standIn.openDialogPaths] };
   },
   showErrorBox(title, content) {
     note('dialog.showErrorBox');

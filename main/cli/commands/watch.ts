@@ -1,0 +1,60 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { parsePatterns } from '../../feeds/feed-config.js';
+import { RECORD_TYPE_NAMES } from '../../schemas/record-type-names.js';
+import { integerBetween, parseRecordType } from '../option-parsers.js';
+import { runAction } from '../run-action.js';
+import type { WatchOptions } from '../watch-run.js';
+
+const AFTER = ['sent', 'leave', 'delete'];
+
+function parseAfter(value: string): string {
+  if (AFTER.includes(value)) return value;
+  throw new InvalidArgumentError(`expected sent, leave or delete, got "${value}".`);
+}
+
+/** --pattern may be given several times, each with one or more globs (quoted, so the shell leaves them). */
+function addPatterns(value: string, earlier: string[] | undefined): string[] {
+  return [...(earlier ?? []), ...parsePatterns(value)];
+}
+
+function parseQuietSeconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || n > 86_400) throw new InvalidArgumentError(`expected a number of seconds from 0 to 86400, got "${value}".`);
+  return n;
+}
+
+/** Registers `lexer-upload watch <dir>` (issue 12). */
+export function registerWatch(program: Command): void {
+  program.command('watch')
+    .summary('send each new file dropped in a folder (a feed)')
+    .description('Watch a folder and send each new file to Lexer as `upload` would: name fixed, every record checked (dataset destination), '
+      + 'gzip on the way, the duplicate guard, retries, History.\n\n'
+      + 'A file is taken once its size and modification time stay unchanged for --quiet-seconds; temporary and hidden names '
+      + '(.part, .tmp, .crdownload, ~$..., dotfiles) are never taken. After sending it is moved to sent/ (--after). A file that needs you '
+      + '(invalid records, a rejected token, a name that cannot be fixed) is moved to failed/ with NAME.error.txt saying what happened '
+      + 'and what to do. Network and server failures are tried again later, the file left in place. A file whose content was already '
+      + 'sent (a copy, or one sent before a restart) is not sent again: it goes to sent/ with NAME.note.txt.\n\n'
+      + 'Runs until Ctrl+C or SIGTERM (an upload under way is cancelled and marked so in History); --once sends what is there and exits, for cron.')
+    .argument('<dir>', 'the folder to watch')
+    .option('--dataset-id <id>', 'load the files into this dataset (needs --record-type); default: send to Lexer staff')
+    .option('--record-type <type>', `record type of the files (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
+    .option('--pattern <globs>', 'names to take, e.g. "*.csv" or "pos-*.csv *.gz" (repeatable; default: *.csv *.ndjson *.json *.gz)', addPatterns)
+    .option('--convert', 'convert CSV files to NDJSON for --record-type first (rows that are not valid records are reported)')
+    .option('--map <HEADER=FIELD...>', 'with --convert: send a CSV column to a record field, e.g. --map "Email=link.email" (repeatable)')
+    .option('--no-validate', 'do not check every record before sending (checked by default for a dataset)')
+    .option('--gzip', 'compress on the way (the default for NDJSON; CSV and JSON only when asked)')
+    .option('--no-gzip', 'send files as they are, uncompressed')
+    .option('--quiet-seconds <n>', 'seconds a file must stay unchanged before it is taken', parseQuietSeconds, 10)
+    .option('--after <what>', 'after sending: sent (move to sent/), leave, or delete', parseAfter, 'sent')
+    .option('--polling', 'poll the folder instead of waiting for change events (network drives)')
+    .option('--once', 'send what is in the folder now, then exit (1 if any file failed)')
+    .option('--concurrency <n>', 'how many files upload at once', integerBetween(1, 10), 2)
+    .option('--api-url <url>', 'API address (default: env LEXER_API_URL, else https://api.lexer.io)')
+    .option('--api-token <token>', 'API token, or - to read it from standard input (default: env LEXER_UPLOAD_API_TOKEN, else the stored one)')
+    .option('--api-token-file <file>', 'read the API token from this file (keep it private: chmod 600)')
+    .option('--json', 'print one JSON object per line for each event')
+    .action(runAction(async (dir: string, o: WatchOptions) => {
+      const { runWatch } = await import('../watch-run.js');
+      return runWatch(dir, o);
+    }));
+}

@@ -1,0 +1,99 @@
+/**
+ * `lexer-upload watch <dir>` (issue 12): one feed run by the engine's feed runner
+ * (main/feeds/feed-runner.ts) with the same send context `upload` builds (token, shared queue,
+ * rate limiter, History), until SIGINT/SIGTERM, or once through what is there with --once.
+ */
+import { stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { isLocalApiUrl } from '../api/local-api-url.js';
+import { rateLimiterForToken } from '../api/rate-limiter.js';
+import { configDir } from '../config/paths.js';
+import { DEFAULT_PATTERNS, type AfterSend, type FeedConfig } from '../feeds/feed-config.js';
+import type { ColumnMapping } from '../pipeline/column-mapping.js';
+import type { RecordTypeName } from '../schemas/record-type-names.js';
+import { createUploadQueue } from '../upload/upload-queue.js';
+import { resolveApiUrl, resolveToken } from './credentials.js';
+import { openUploadHistory } from './open-history.js';
+import { EXIT, UsageError, printError } from './output.js';
+import { onInterrupt } from './wait-for-signal.js';
+import { createWatchLog } from './watch-log.js';
+
+/** The options of `lexer-upload watch`, as commander parsed them. */
+export interface WatchOptions {
+  datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[];
+  validate: boolean; gzip?: boolean; quietSeconds: number; after: AfterSend; polling?: boolean; once?: boolean;
+  concurrency: number; apiUrl?: string; apiToken?: string; apiTokenFile?: string; json?: boolean;
+}
+
+/** The feed the options describe; a contradiction is a usage error. */
+export async function feedFromOptions(dir: string, o: WatchOptions): Promise<FeedConfig> {
+  const path = resolve(dir);
+  if (!(await stat(path).then((s) => s.isDirectory(), () => false))) throw new UsageError(`${dir} is not a folder.`);
+  if ((o.datasetId === undefined) !== (o.recordType === undefined)) {
+    throw new UsageError('--dataset-id and --record-type go together: give both to load into a dataset, or neither to send to Lexer staff.');
+  }
+  if (o.datasetId !== undefined && o.datasetId.trim() === '') throw new UsageError('--dataset-id is empty.');
+  if (o.convert && !o.recordType) throw new UsageError('--convert needs --dataset-id and --record-type (the record type to convert to).');
+  if (o.map && !o.convert) throw new UsageError('--map goes with --convert.');
+  let columns: Record<string, string | null> | undefined;
+  if (o.map) {
+    const { parseMapArgs } = await import('../pipeline/column-mapping.js');
+    try {
+      columns = parseMapArgs(o.map);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  const mapping: Partial<ColumnMapping> | null = columns ? { columns } : null;
+  const destination = o.datasetId && o.recordType ? { datasetId: o.datasetId.trim(), recordType: o.recordType } : null;
+  const patterns = o.pattern ?? [...DEFAULT_PATTERNS];
+  if (patterns.length === 0) throw new UsageError('--pattern is empty.');
+  return {
+    path, patterns, destination, convert: o.convert ? { mapping, presetName: null } : null,
+    ...(o.gzip !== undefined ? { gzip: o.gzip } : {}),
+    validate: destination !== null && o.validate, quietSeconds: o.quietSeconds, after: o.after, polling: Boolean(o.polling),
+  };
+}
+
+/** Runs the feed until a signal (or, with --once, until the files there are done); returns the exit code. */
+export async function runWatch(dir: string, o: WatchOptions): Promise<number> {
+  const feed = await feedFromOptions(dir, o);
+  const token = await resolveToken({ apiToken: o.apiToken, apiTokenFile: o.apiTokenFile });
+  const apiUrl = resolveApiUrl(o.apiUrl);
+  const history = await openUploadHistory();
+  const { pruneStaleWorkspaces } = await import('../compress/temp-workspace.js');
+  await pruneStaleWorkspaces().catch(() => 0);
+  const log = createWatchLog(feed.path, Boolean(o.json));
+  let failures = 0;
+  let historyWarned = false;
+  const { startFeed } = await import('../feeds/feed-runner.js');
+  const runner = startFeed({
+    feed, once: Boolean(o.once), concurrency: o.concurrency,
+    send: {
+      apiUrl, token, limiter: rateLimiterForToken(token), queue: createUploadQueue({ concurrency: o.concurrency }), history,
+      sandbox: isLocalApiUrl(apiUrl), ledgerDir: configDir(), tempRoot: tmpdir(), audience: 'cli',
+      onHistoryError: (error) => {
+        if (historyWarned) return;
+        historyWarned = true;
+        printError(error, 'warning: could not update the upload history');
+      },
+    },
+    onEvent: (e) => {
+      if (e.kind === 'failed' || e.kind === 'kept') failures++;
+      log.event(e);
+    },
+    onSendEvent: (file, e) => log.send(file, e),
+  });
+  const removeHandlers = onInterrupt(() => {
+    log.line('stopping… (an upload under way is cancelled; press Ctrl+C again to quit at once)');
+    void runner.stop();
+  });
+  try {
+    await runner.done;
+    log.line('stopped');
+    return o.once && failures > 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    removeHandlers();
+  }
+}

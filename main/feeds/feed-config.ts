@@ -1,0 +1,42 @@
+/**
+ * A watched folder (issue 12): what it takes, where it sends it and how, and what becomes of a
+ * file afterwards. The CLI's `watch` and the app's "Watched folders" both describe a feed so.
+ */
+import type { ColumnMapping } from '../pipeline/column-mapping.js';
+import type { SendDestination } from '../send/send-types.js';
+
+/** What happens to a file once it is sent: moved to `sent/`, left where it is, or deleted. */
+export type AfterSend = 'sent' | 'leave' | 'delete';
+
+export const AFTER_SEND: readonly AfterSend[] = ['sent', 'leave', 'delete'];
+
+/** The names a feed takes unless told otherwise (the issue's default). */
+export const DEFAULT_PATTERNS: readonly string[] = ['*.csv', '*.ndjson', '*.json', '*.gz'];
+
+/** Seconds a file's size and modification time must stay unchanged before it is taken. */
+export const DEFAULT_QUIET_SECONDS = 10;
+
+/** One watched folder. */
+export interface FeedConfig {
+  /** The folder watched (absolute). */
+  readonly path: string;
+  /** Name patterns (globs, matched against the file's name, case-insensitively). */
+  readonly patterns: readonly string[];
+  /** A dataset's record type, or null for Lexer staff. */
+  readonly destination: SendDestination | null;
+  /** Convert CSVs (and JSON arrays) to NDJSON for the destination's record type first. */
+  readonly convert: { readonly mapping: Partial<ColumnMapping> | null; readonly presetName: string | null } | null;
+  /** Compress on the way; unset: on for NDJSON, off for CSV and JSON (as a manual upload). */
+  readonly gzip?: boolean;
+  /** Check every record first (on by default for a dataset destination, as the app's box is). */
+  readonly validate: boolean;
+  readonly quietSeconds: number;
+  readonly after: AfterSend;
+  /** Poll the folder instead of waiting for change events (network drives, where those never arrive). */
+  readonly polling: boolean;
+}
+
+/** The patterns a `--pattern` value or a typed field means: space- or comma-separated globs. */
+export function parsePatterns(text: string): string[] {
+  return text.split(/[\s,]+/).map((p) => p.trim()).filter((p) => p !== '');
+}

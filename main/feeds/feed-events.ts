@@ -1,0 +1,29 @@
+/**
+ * What a watched folder reports (issue 12): one event per thing a person would want in a log
+ * line (`lexer-upload watch`, one JSON object per line with --json) or on the app's feed row.
+ */
+import type { SendEvent } from '../send/send-types.js';
+
+/** An error as events carry it: code, message, what to do (never the token, never a link's query). */
+export interface FeedError { readonly code: string; readonly message: string; readonly hint?: string }
+
+export type FeedEvent =
+  | { readonly kind: 'watching'; readonly folder: string; readonly polling: boolean }
+  | { readonly kind: 'folder-missing'; readonly folder: string }
+  /** Seen; taken once its size and modification time stay unchanged for the quiet period. */
+  | { readonly kind: 'waiting'; readonly file: string }
+  | { readonly kind: 'taken'; readonly file: string }
+  | { readonly kind: 'sent'; readonly file: string; readonly filename: string; readonly uploadIds: readonly string[]; readonly bytes: number; readonly recordsLeftOut: number | null; readonly movedTo: string | null }
+  | { readonly kind: 'duplicate'; readonly file: string; readonly message: string; readonly movedTo: string | null }
+  | { readonly kind: 'failed'; readonly file: string; readonly error: FeedError; readonly movedTo: string; readonly errorFile: string }
+  /** A transient failure: the file stays and is tried again after `delayMs`. */
+  | { readonly kind: 'retry-later'; readonly file: string; readonly error: FeedError; readonly attempt: number; readonly delayMs: number }
+  /** A transient failure with --once: the file stays for the next run. */
+  | { readonly kind: 'kept'; readonly file: string; readonly error: FeedError }
+  /** Stopped while it was being sent: the file stays, History marks the attempt Cancelled. */
+  | { readonly kind: 'interrupted'; readonly file: string }
+  /** Something around the files went wrong (a move refused, the watcher failing). */
+  | { readonly kind: 'problem'; readonly file: string | null; readonly message: string };
+
+/** A file's send events as they happen (progress), for a caller that shows them. */
+export type FeedSendListener = (file: string, e: SendEvent) => void;

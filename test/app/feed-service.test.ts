@@ -1,0 +1,98 @@
+// Watched folders in the app's services (issue 12), against the sandbox: settings checked as
+// unknown, a feed waiting for a token, feeds.json private and free of the token, a dropped file
+// sent with History naming the feed, and the feeds back (paused ones paused) after a restart.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FeedSettings, FeedsOverview } from '../../preload/contract.js';
+import { createAppServices } from '../../main/app/create-app-services.js';
+import { createFileVault } from '../../main/vault/file-vault.js';
+import { createSessionVault } from '../../main/vault/session-vault.js';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { makeServices, type ServicesFixture } from './services-fixture.js';
+
+const settings = (path: string): FeedSettings => ({
+  path, patterns: '*.ndjson', destination: { datasetId: 'ds_app_feed', recordType: 'customer_record' }, convert: false, presetName: null,
+  validate: true, gzip: true, quietSeconds: 0.2, after: 'sent', polling: false,
+});
+
+describe('watched folders in the services', () => {
+  let sb: TestSandbox;
+  let f: ServicesFixture;
+  before(async () => {
+    sb = await startTestSandbox();
+    f = await makeServices(sb.sandbox.apiUrl);
+  });
+  after(async () => {
+    await f.close();
+    await sb.stop();
+  });
+  const until = async (check: (o: FeedsOverview) => boolean): Promise<FeedsOverview> => {
+    for (;;) {
+      const o = await f.value('feeds:list');
+      if (check(o)) return o;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  test('a folder that is not there, or settings of the wrong shape, are refused', async () => {
+    const missing = await f.call('feeds:add', settings(join(f.dir, 'nope')));
+    assert.equal(missing.ok, false);
+    assert.match(!missing.ok ? missing.error.message : '', /is not a folder on this computer/);
+    const odd = await f.call('feeds:add', { ...settings(f.dir), extra: 1 });
+    assert.equal(odd.ok, false);
+    const relative = await f.call('feeds:add', settings('exports'));
+    assert.equal(relative.ok, false);
+    assert.deepEqual((await f.value('feeds:list')).feeds, []);
+  });
+
+  test('without a token the feed waits for one; with it, a dropped file is sent and History names the feed', async () => {
+    const folder = join(f.dir, 'drop');
+    await mkdir(folder);
+    const added = await f.value('feeds:add', settings(folder));
+    assert.equal(added.feeds[0]?.state, 'no-token');
+    assert.equal(added.canChooseFolder, false, 'the services here have no folder chooser');
+    await f.value('token:save', sb.sandbox.token, 'persistent');
+    await until((o) => o.feeds[0]?.state === 'watching');
+    // The close guard and the taskbar read `activity`: a feed's upload counts like the window's own.
+    const activity: number[] = [];
+    const off = f.services.events.on('activity', (a) => activity.push(a.activeUploads));
+    await writeFile(join(folder, 'tonight.ndjson'), `${JSON.stringify({ link: { customer_id: 'app-1' } })}\n`);
+    const done = await until((o) => o.feeds[0]?.last !== null);
+    assert.equal(done.feeds[0]?.last?.result, 'sent', JSON.stringify(done.feeds[0]?.last));
+    off();
+    assert.ok(activity.some((n) => n >= 1), `activity while it was sent: ${activity.join(',')}`);
+    assert.equal(activity.at(-1), 0, 'and none once it was');
+    assert.deepEqual(await readdir(join(folder, 'sent')), ['tonight.ndjson']);
+    const entry = (await f.value('history:list')).find((e) => e.sourceName === 'tonight.ndjson');
+    assert.equal(entry?.feed, folder);
+    assert.equal(entry?.status, 'Success');
+
+    const file = join(f.dir, 'user-data', 'feeds.json');
+    if (process.platform !== 'win32') assert.equal((await stat(file)).mode & 0o777, 0o600);
+    assert.ok(!(await readFile(file, 'utf8')).includes(sb.sandbox.token), 'no token in feeds.json');
+    assert.ok(!f.transcript.join('\n').includes(sb.sandbox.token), 'nor in any reply');
+  });
+
+  test('after a restart the feeds come back, a paused one still paused', async () => {
+    const before = await f.value('feeds:list');
+    const id = before.feeds[0]!.id;
+    const paused = await f.value('feeds:set-paused', id, true);
+    assert.equal(paused.feeds[0]?.state, 'paused');
+    const again = await createAppServices({
+      userDataDir: join(f.dir, 'user-data'), vault: createFileVault(join(f.dir, 'config')), sessionVault: createSessionVault(), envApiUrl: sb.sandbox.apiUrl,
+    });
+    try {
+      const listed = await again.handlers['feeds:list']();
+      assert.ok(listed.ok);
+      assert.deepEqual(listed.ok && listed.value.feeds.map((x) => [x.id, x.state]), [[id, 'paused']]);
+      const resumed = await again.handlers['feeds:set-paused'](id, false);
+      assert.ok(resumed.ok && resumed.value.feeds[0]?.state !== 'paused');
+      const removed = await again.handlers['feeds:remove'](id);
+      assert.ok(removed.ok && removed.value.feeds.length === 0);
+    } finally {
+      await again.dispose();
+    }
+  });
+});
