@@ -89,7 +89,12 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
   };
   return {
     'settings:get': async (...a) => (n(a, 0, 'settings:get'), d.settings.get()),
-    'settings:update': async (...a) => (n(a, 1, 'settings:update'), d.settings.update(a[0])),
+    'settings:update': async (...a) => {
+      n(a, 1, 'settings:update');
+      const saved = await d.settings.update(a[0]);
+      await d.feeds.reconnect(); // the API URL or the sandbox may have changed
+      return saved;
+    },
     'sandbox:status': async (...a) => {
       n(a, 0, 'sandbox:status');
       const enabled = d.settings.get().useSandbox;
@@ -98,8 +103,18 @@ export function createChannelHandlers(d: ChannelDeps): RawHandlers {
       return { enabled, ...d.sandbox.status() };
     },
     'token:status': async (...a) => (n(a, 0, 'token:status'), d.tokens.status()),
-    'token:save': async (...a) => (n(a, 2, 'token:save'), d.tokens.save(a[0], a[1])),
-    'token:clear': async (...a) => (n(a, 0, 'token:clear'), d.tokens.clear()),
+    'token:save': async (...a) => {
+      n(a, 2, 'token:save');
+      const saved = await d.tokens.save(a[0], a[1]);
+      await d.feeds.reconnect();
+      return saved;
+    },
+    'token:clear': async (...a) => {
+      n(a, 0, 'token:clear');
+      const cleared = await d.tokens.clear();
+      await d.feeds.reconnect();
+      return cleared;
+    },
     'token:check': async (...a) => {
       n(a, 1, 'token:check');
       const { apiUrl, token, sandbox } = await checkTarget(d, a[0]);

@@ -42,11 +42,25 @@ export interface FeedService {
   remove(id: string): Promise<FeedsOverview>;
   /** Starts every feed not paused (at app start). */
   startAll(): Promise<void>;
+  /**
+   * The connection may have changed (API URL, sandbox, token saved or cleared): restarts the
+   * feeds started with another one, cancelling their uploads under way (History marks them
+   * Cancelled; the files stay in their folders and go again on the new connection).
+   */
+  reconnect(): Promise<void>;
   /** Stops every feed, cancelling its uploads (History marks them Cancelled). */
   dispose(): Promise<void>;
 }
 
-interface Live { runner: FeedRunner | null; state: 'no-token' | 'starting' | null; last: FeedLastFile | null }
+interface Live {
+  runner: FeedRunner | null;
+  state: 'no-token' | 'starting' | null;
+  last: FeedLastFile | null;
+  /** Which connection the feed started with (kept in memory only, like the token itself). */
+  connection: string | null;
+}
+
+const connectionKey = (c: Connection): string => JSON.stringify([c.apiUrl, c.sandbox, c.token ?? null]);
 
 /** The last-file line for an event that ends a file's turn; null for the others. */
 function lastFile(e: FeedEvent): Omit<FeedLastFile, 'at'> | null {
@@ -86,10 +100,12 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
 
   const start = async (f: StoredFeed): Promise<void> => {
     if (f.paused || live.get(f.id)?.runner) return;
-    const l: Live = live.get(f.id) ?? { runner: null, state: null, last: null };
+    const l: Live = live.get(f.id) ?? { runner: null, state: null, last: null, connection: null };
     l.state = 'starting';
     live.set(f.id, l);
-    const { apiUrl, token, sandbox } = await d.connection();
+    const c = await d.connection();
+    const { apiUrl, token, sandbox } = c;
+    l.connection = connectionKey(c);
     if (!token) {
       l.state = 'no-token';
       return changed();
@@ -119,11 +135,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
   };
 
   return {
-    overview() {
-      // A feed that had no token when it started tries again: the person may have saved one since.
-      for (const f of d.store.list()) if (live.get(f.id)?.state === 'no-token') void stop(f.id).then(() => start(f));
-      return overview();
-    },
+    overview,
     async add(value) {
       const settings = parseFeedSettings(value);
       if (!(await stat(settings.path).then((s) => s.isDirectory(), () => false))) {
@@ -148,6 +160,14 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     },
     async startAll() {
       await Promise.all(d.store.list().map((f) => start(f).catch(() => undefined)));
+    },
+    async reconnect() {
+      const now = await d.connection().then(connectionKey, () => null);
+      if (now === null) return; // no connection to move to (the embedded sandbox did not start)
+      const stale = d.store.list().filter((f) => !f.paused && live.has(f.id) && live.get(f.id)?.connection !== now);
+      // A feed that cannot start again shows it in its state; the save that triggered this still stands.
+      await Promise.all(stale.map((f) => stop(f.id).then(() => start(f)).catch(() => undefined)));
+      if (stale.length > 0) changed();
     },
     async dispose() {
       await Promise.all([...live.keys()].map((id) => stop(id, true)));

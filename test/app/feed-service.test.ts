@@ -1,6 +1,6 @@
 // Watched folders in the app's services (issue 12), against the sandbox: settings checked as
 // unknown, a feed waiting for a token, feeds.json private and free of the token, a dropped file
-// sent with History naming the feed, and the feeds back (paused ones paused) after a restart.
+// sent with History naming the feed, feeds following a token cleared or saved, and the feeds back (paused ones paused) after a restart.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
@@ -73,6 +73,13 @@ describe('watched folders in the services', () => {
     if (process.platform !== 'win32') assert.equal((await stat(file)).mode & 0o777, 0o600);
     assert.ok(!(await readFile(file, 'utf8')).includes(sb.sandbox.token), 'no token in feeds.json');
     assert.ok(!f.transcript.join('\n').includes(sb.sandbox.token), 'nor in any reply');
+  });
+
+  test('feeds follow the connection: a cleared token stops a feed at once, a saved one starts it again', async () => {
+    await f.value('token:clear');
+    assert.equal((await f.value('feeds:list')).feeds[0]?.state, 'no-token', 'not still watching with the old token');
+    await f.value('token:save', sb.sandbox.token, 'persistent');
+    await until((o) => o.feeds[0]?.state === 'watching');
   });
 
   test('after a restart the feeds come back, a paused one still paused', async () => {
