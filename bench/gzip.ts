@@ -10,35 +10,21 @@
  *
  * With --levels, ours runs at each level and the table adds the time to send the result over a
  * --link-mbit uplink: compress first, then send (a single PUT needs its length up front), so the
- * best level is the one with the smallest sum. Ours runs compiled to JavaScript (esbuild, file by
- * file, into node_modules/.cache/bench-gzip), as the app and the CLI ship it.
+ * best level is the one with the smallest sum. Ours runs as `npm run build` leaves it (dist/, its
+ * block workers the bundled dist/workers/deflate-worker.cjs), as the app and the CLI ship it;
+ * --no-build uses dist/ as it is.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, readdirSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { Command } from 'commander';
-import { build } from 'esbuild';
-import { median } from './bench-kit.js';
+import { ROOT, build, median } from './bench-kit.js';
 import { writeCustomerNdjson } from './customer-ndjson.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const COMPILED = join(ROOT, 'node_modules/.cache/bench-gzip');
-
-/** Compiles the engine file by file (imports kept, workers beside their modules), like tsc does for dist/. */
-async function compileEngine(): Promise<string> {
-  const main = join(ROOT, 'main');
-  const entryPoints = readdirSync(main, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.startsWith('electron'))
-    .map((f) => join(main, f));
-  await rm(COMPILED, { recursive: true, force: true });
-  await build({ entryPoints, outdir: COMPILED, outbase: main, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
-  return join(COMPILED, 'compress/gzip-file.js');
-}
 
 // The child is a few lines of plain JavaScript, so its time and RSS are the engine's, not tsx's.
 const CHILD = `
@@ -68,7 +54,7 @@ async function sha256(stream: NodeJS.ReadableStream): Promise<string> {
   return hash.digest('hex');
 }
 
-interface Options { rows: number; runs: number; level: number; levels?: string; linkMbit: number; file?: string; keep?: boolean }
+interface Options { build: boolean; rows: number; runs: number; level: number; levels?: string; linkMbit: number; file?: string; keep?: boolean }
 
 async function main(): Promise<void> {
   const o = new Command()
@@ -79,9 +65,11 @@ async function main(): Promise<void> {
     .option('--link-mbit <n>', 'uplink for the --levels table, in Mbit/s', Number, 50)
     .option('--file <path>', 'compress this file instead of generating one')
     .option('--keep', 'keep the generated file')
+    .option('--no-build', 'use dist/ as it is')
     .parse()
     .opts<Options>();
-  const module = pathToFileURL(await compileEngine()).href;
+  build(o.build);
+  const module = pathToFileURL(join(ROOT, 'dist/main/compress/gzip-file.js')).href;
   const dir = await mkdtemp(join(tmpdir(), 'bench-gzip-'));
   const source = o.file ?? join(dir, 'customers.ndjson');
   try {
@@ -125,7 +113,6 @@ async function main(): Promise<void> {
   } finally {
     if (o.keep && !o.file) console.log(`kept ${source}`);
     else await rm(dir, { recursive: true, force: true }); // a --file given is outside it
-    await rm(COMPILED, { recursive: true, force: true });
   }
 }
 

@@ -124,7 +124,8 @@ async function main(): Promise<void> {
     };
     const steps = [
       (run: number) => pair(run, async () => {
-        const r = expectExit('lexer-upload upload', await timed(NODE, [CLI, 'upload', file, '--json'], { env }));
+        // The same file every run: --allow-duplicate, as a user re-sending it on purpose would.
+        const r = expectExit('lexer-upload upload', await timed(NODE, [CLI, 'upload', file, '--json', '--allow-duplicate'], { env }));
         if ((JSON.parse(r.stdout) as { bytes: number }).bytes !== bytes) throw new Error(`upload reported ${r.stdout}`);
         cli.push(r);
       }, async () => {

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'main', 'cli', 'bin.ts');
@@ -10,10 +12,34 @@ const BIN = join(ROOT, 'main', 'cli', 'bin.ts');
 /** What a finished `lexer-upload` run left behind. */
 export interface CliRun { code: number | null; stdout: string; stderr: string }
 
+/** A config folder of a test's own. */
+export interface TempConfig { dir: string; env: NodeJS.ProcessEnv; cleanup(): Promise<void> }
+
 /** A config folder of its own, so no test touches the real home or keychain. */
-export async function tempConfig(): Promise<{ dir: string; env: NodeJS.ProcessEnv; cleanup(): Promise<void> }> {
+export async function tempConfig(): Promise<TempConfig> {
   const dir = await mkdtemp(join(tmpdir(), 'lexer-cli-config-'));
   return { dir, env: { LEXER_UPLOAD_CONFIG_DIR: dir, LEXER_UPLOAD_VAULT: 'file' }, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A sandbox, a config folder, and the environment that points the CLI at both. */
+export interface SandboxForCli { sb: TestSandbox; config: TempConfig; env: NodeJS.ProcessEnv }
+
+/**
+ * Starts a sandbox and a config folder before the enclosing block's tests and stops them after;
+ * `take` receives them once started (the block keeps them in its own variables).
+ */
+export function useSandboxForCli(take: (s: SandboxForCli) => void): void {
+  let s: SandboxForCli | undefined;
+  before(async () => {
+    const sb = await startTestSandbox();
+    const config = await tempConfig();
+    s = { sb, config, env: { ...config.env, LEXER_API_URL: sb.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: sb.sandbox.token } };
+    take(s);
+  });
+  after(async () => {
+    await s?.sb.stop();
+    await s?.config.cleanup();
+  });
 }
 
 /** Starts `lexer-upload <args>` from the sources (node --import tsx), env cleaned of real settings. */

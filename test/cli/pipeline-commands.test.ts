@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { RECORD_TYPE_NAMES } from '../../main/schemas/record-type-names.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { runCli, tempConfig } from './cli-helpers.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { runCli, useSandboxForCli } from './cli-helpers.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../shared/lexer-schemas/examples/', import.meta.url));
 
@@ -235,17 +235,8 @@ describe('lexer-upload validate / convert / preview answer as Lexer does (issue 
 
 describe('lexer-upload upload with the sandbox (issue 8)', () => {
   let sb: TestSandbox;
-  let config: Awaited<ReturnType<typeof tempConfig>>;
   let env: NodeJS.ProcessEnv;
-  before(async () => {
-    sb = await startTestSandbox();
-    config = await tempConfig();
-    env = { ...config.env, LEXER_API_URL: sb.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: sb.sandbox.token };
-  });
-  after(async () => {
-    await sb.stop();
-    await config.cleanup();
-  });
+  useSandboxForCli((s) => ({ sb, env } = s));
 
   test('upload --validate of a file whose only faults are a BOM and blank lines sends a cleaned copy, saying so', async () => {
     const path = join(sb.work, 'people.ndjson.gz');

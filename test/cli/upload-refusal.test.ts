@@ -1,24 +1,15 @@
 // `lexer-upload upload` refuses what Lexer cannot load before any request (issue 9, item 1):
 // exit 1, `--json` error code `unsupported-file`, one sentence saying what to do.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestSandbox, writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
+import { writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
 import { pngFile, xlsxFile } from '../helpers/office-files.js';
-import { runCli, tempConfig } from './cli-helpers.js';
+import { runCli, useSandboxForCli } from './cli-helpers.js';
 
 describe('lexer-upload upload refuses unsupported files', () => {
   let sb: TestSandbox;
-  let config: Awaited<ReturnType<typeof tempConfig>>;
   let env: NodeJS.ProcessEnv;
-  before(async () => {
-    sb = await startTestSandbox();
-    config = await tempConfig();
-    env = { ...config.env, LEXER_API_URL: sb.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: sb.sandbox.token };
-  });
-  after(async () => {
-    await sb.stop();
-    await config.cleanup();
-  });
+  useSandboxForCli((s) => ({ sb, env } = s));
 
   test('an Excel workbook: exit 1, code unsupported-file, the Save As hint, nothing requested', async () => {
     const path = await writeTestFile(sb.work, 'customers_export.xlsx', xlsxFile());

@@ -1,28 +1,20 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RECORD_TYPE_NAMES } from '../../main/schemas/record-type-names.js';
-import { sha256File, startTestSandbox, writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
-import { runCli, startCli, tempConfig, untilStdout } from './cli-helpers.js';
+import { sha256File, writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
+import { runCli, startCli, untilStdout, useSandboxForCli, type TempConfig } from './cli-helpers.js';
 
 interface JournalFile { entries: Array<{ status: string; filename: string; uploadId: string | null; bytes: number; error: { code: string } | null }> }
 
 describe('lexer-upload upload (against the sandbox)', () => {
   let sb: TestSandbox;
-  let config: Awaited<ReturnType<typeof tempConfig>>;
+  let config: TempConfig;
   let env: NodeJS.ProcessEnv;
   const journal = async () => JSON.parse(await readFile(join(config.dir, 'history.json'), 'utf8')) as JournalFile;
 
-  before(async () => {
-    sb = await startTestSandbox();
-    config = await tempConfig();
-    env = { ...config.env, LEXER_API_URL: sb.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: sb.sandbox.token };
-  });
-  after(async () => {
-    await sb.stop();
-    await config.cleanup();
-  });
+  useSandboxForCli((s) => ({ sb, config, env } = s));
 
   test('uploads a CSV, prints one JSON object, and the bytes land intact under the fixed name', async () => {
     const content = 'id,amount\n1,10\n2,20\n';

@@ -3,7 +3,7 @@
 // failed/ with a readable reason and nothing is stored; the same export under two names is sent
 // once; 50 files at once keep to the concurrency; SIGTERM during an upload leaves History with
 // the attempt marked and nothing reported sent, and a restart then sends each waiting file once.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { startCountingProxy } from '../helpers/counting-http-proxy.js';
 import { startTcpResetProxy } from '../helpers/tcp-reset-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { runCli, startCli, tempConfig } from './cli-helpers.js';
+import { runCli, startCli, tempConfig, useSandboxForCli, type TempConfig } from './cli-helpers.js';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -64,17 +64,9 @@ async function stallingSandbox() {
 
 describe('lexer-upload watch', () => {
   let sb: TestSandbox;
-  let config: Awaited<ReturnType<typeof tempConfig>>;
+  let config: TempConfig;
   let env: NodeJS.ProcessEnv;
-  before(async () => {
-    sb = await startTestSandbox();
-    config = await tempConfig();
-    env = { ...config.env, LEXER_API_URL: sb.sandbox.apiUrl, LEXER_UPLOAD_API_TOKEN: sb.sandbox.token };
-  });
-  after(async () => {
-    await sb.stop();
-    await config.cleanup();
-  });
+  useSandboxForCli((s) => ({ sb, config, env } = s));
   const folder = async (name: string): Promise<string> => {
     const dir = join(sb.work, name);
     await mkdir(dir);

@@ -1,30 +1,11 @@
 // Data quality (issue 9, items 20 and 21): a phone number's leading apostrophe (a spreadsheet's
 // "keep as text" mark) is removed with a note, yes/no become booleans where the field is boolean,
 // tag lists become lists where the field takes one; every problem carries the row's link value.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { convertToNdjson, type ConvertOptions } from '../../../main/pipeline/convert-to-ndjson.js';
+import { useConvertInTemp } from './convert-in-temp.js';
 
-let dir = '';
-let n = 0;
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lexer-quality-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function convert(csv: string, o: Partial<ConvertOptions> = {}, recordType: ConvertOptions['recordType'] = 'customer_record') {
-  const path = join(dir, `in${n++}.csv`);
-  await writeFile(path, csv);
-  const result = await convertToNdjson(path, { recordType, ...o });
-  const text = existsSync(result.output) ? await readFile(result.output, 'utf8') : '';
-  return { result, records: text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
+const { convert } = useConvertInTemp('lexer-quality-');
 
 // The columns of Shopify's customer export that issue 9's walkthrough tripped on.
 const SHOPIFY = [

@@ -1,35 +1,17 @@
 // Conversion of date columns written the way people write them (issue 9, item 3): the order is
 // detected from the head, or chosen; a file that cannot decide is refused before anything is
 // written; a later date that contradicts the detected order stops the conversion (no output).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { convertToNdjson, type ConvertOptions } from '../../../main/pipeline/convert-to-ndjson.js';
+import { useConvertInTemp } from './convert-in-temp.js';
 import { LexerError } from '../../../main/errors.js';
 
-let dir = '';
-let n = 0;
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lexer-dates-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function convert(csv: string, o: Partial<ConvertOptions> = {}, recordType: ConvertOptions['recordType'] = 'customer_record') {
-  const path = join(dir, `in${n++}.csv`);
-  await writeFile(path, csv);
-  const result = await convertToNdjson(path, { recordType, ...o });
-  const text = existsSync(result.output) ? await readFile(result.output, 'utf8') : '';
-  return { result, records: text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
+const { convert, write } = useConvertInTemp('lexer-dates-');
 
 async function refusal(csv: string, o: Partial<ConvertOptions> = {}): Promise<LexerError> {
-  const path = join(dir, `in${n++}.csv`);
-  await writeFile(path, csv);
+  const path = await write(csv);
   const output = `${path}.ndjson`;
   const error = await convertToNdjson(path, { recordType: 'customer_record', output, ...o }).then(() => null, (e: unknown) => e);
   assert.ok(error instanceof LexerError, `refused with a LexerError, got ${String(error)}`);

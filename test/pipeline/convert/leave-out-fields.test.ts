@@ -1,32 +1,13 @@
 // "Keep the record and leave out fields that are invalid" (issue 9, item 4): only optional
 // fields go, never the link or a required field; both counts are reported, each field by line.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { convertToNdjson, type ConvertOptions } from '../../../main/pipeline/convert-to-ndjson.js';
+import { useConvertInTemp } from './convert-in-temp.js';
 import type { LineError } from '../../../main/pipeline/validation/types.js';
 import { leaveOutInvalidFields } from '../../../main/pipeline/convert/leave-out-fields.js';
 import { getRecordType } from '../../../main/schemas/record-types.js';
 
-let dir = '';
-let n = 0;
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lexer-leave-out-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function convert(content: string, o: Partial<ConvertOptions> = {}, ext = 'csv', recordType: ConvertOptions['recordType'] = 'customer_record') {
-  const path = join(dir, `in${n++}.${ext}`);
-  await writeFile(path, content);
-  const result = await convertToNdjson(path, { recordType, ...o });
-  const text = existsSync(result.output) ? await readFile(result.output, 'utf8') : '';
-  return { result, records: text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
+const { convert } = useConvertInTemp('lexer-leave-out-');
 
 const CSV = [
   'link.email,email,date_of_birth,employee_flag,first_name',
@@ -58,13 +39,13 @@ describe('leaving out invalid optional fields', () => {
 
   test('a required field is never left out (purchase action_at)', async () => {
     const csv = 'link.email,action_at,type,purchase_id,products\na@example.com,yesterday,purchase,p1,"[{""price_paid"": 1, ""quantity"": 1}]"\n';
-    const { result } = await convert(csv, { leaveOutInvalidFields: true }, 'csv', 'purchase');
+    const { result } = await convert(csv, { leaveOutInvalidFields: true }, 'purchase');
     assert.deepEqual([result.written, result.rejected, result.leftOut.fields], [0, 1, 0]);
   });
 
   test('a JSON array is converted with the same option', async () => {
     const json = JSON.stringify([{ link: { email: 'a@example.com' }, date_of_birth: 'soon' }, { link: { email: 'bad' } }]);
-    const { result, records } = await convert(json, { leaveOutInvalidFields: true }, 'json');
+    const { result, records } = await convert(json, { leaveOutInvalidFields: true }, 'customer_record', 'json');
     assert.deepEqual(records, [{ link: { email: 'a@example.com' } }]);
     assert.deepEqual([result.leftOut.records, result.rejected], [1, 1]);
     assert.equal(result.leftOut.first[0]?.identifier, 'a@example.com');
