@@ -70,7 +70,7 @@ describe('date order: chosen', () => {
 });
 
 describe('date order: later rows are checked against the order the head chose', () => {
-  // Over 1 MiB of rows that say day first, then one that is only month first.
+  // More rows than the sample (256 KiB) that say day first, then one that is only month first.
   const head = Array.from({ length: 40_000 }, (_, i) => `c${i}@example.com,${String(13 + (i % 16)).padStart(2, '0')}/0${1 + (i % 9)}/1985\n`).join('');
 
   for (const workers of [0, 2]) {
