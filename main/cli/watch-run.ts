@@ -11,6 +11,7 @@ import { rateLimiterForToken } from '../api/rate-limiter.js';
 import { configDir } from '../config/paths.js';
 import { DEFAULT_PATTERNS, type AfterSend, type FeedConfig } from '../feeds/feed-config.js';
 import type { ColumnMapping } from '../pipeline/column-mapping.js';
+import type { DateOrder } from '../pipeline/convert/date-order.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { createUploadQueue } from '../upload/upload-queue.js';
 import { resolveApiUrl, resolveToken } from './credentials.js';
@@ -21,7 +22,7 @@ import { createWatchLog } from './watch-log.js';
 
 /** The options of `lexer-upload watch`, as commander parsed them. */
 export interface WatchOptions {
-  datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[];
+  datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[]; dateOrder?: DateOrder;
   validate: boolean; gzip?: boolean; quietSeconds: number; after: AfterSend; polling?: boolean; once?: boolean;
   concurrency: number; apiUrl?: string; apiToken?: string; apiTokenFile?: string; json?: boolean;
 }
@@ -36,6 +37,7 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   if (o.datasetId !== undefined && o.datasetId.trim() === '') throw new UsageError('--dataset-id is empty.');
   if (o.convert && !o.recordType) throw new UsageError('--convert needs --dataset-id and --record-type (the record type to convert to).');
   if (o.map && !o.convert) throw new UsageError('--map goes with --convert.');
+  if (o.dateOrder && !o.convert) throw new UsageError('--date-order goes with --convert (it reads the date columns of the CSV files converted).');
   let columns: Record<string, string | null> | undefined;
   if (o.map) {
     const { parseMapArgs } = await import('../pipeline/column-mapping.js');
@@ -50,7 +52,7 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   const patterns = o.pattern ?? [...DEFAULT_PATTERNS];
   if (patterns.length === 0) throw new UsageError('--pattern is empty.');
   return {
-    path, patterns, destination, convert: o.convert ? { mapping, presetName: null } : null,
+    path, patterns, destination, convert: o.convert ? { mapping, presetName: null, ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}) } : null,
     ...(o.gzip !== undefined ? { gzip: o.gzip } : {}),
     validate: destination !== null && o.validate, quietSeconds: o.quietSeconds, after: o.after, polling: Boolean(o.polling),
   };

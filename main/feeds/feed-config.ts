@@ -3,6 +3,7 @@
  * file afterwards. The CLI's `watch` and the app's "Watched folders" both describe a feed so.
  */
 import type { ColumnMapping } from '../pipeline/column-mapping.js';
+import type { DateOrder } from '../pipeline/convert/date-order.js';
 import type { SendDestination } from '../send/send-types.js';
 
 /** What happens to a file once it is sent: moved to `sent/`, left where it is, or deleted. */
@@ -25,7 +26,12 @@ export interface FeedConfig {
   /** A dataset's record type, or null for Lexer staff. */
   readonly destination: SendDestination | null;
   /** Convert CSVs (and JSON arrays) to NDJSON for the destination's record type first. */
-  readonly convert: { readonly mapping: Partial<ColumnMapping> | null; readonly presetName: string | null } | null;
+  readonly convert: {
+    readonly mapping: Partial<ColumnMapping> | null;
+    readonly presetName: string | null;
+    /** How every date column writes its dates; unset: per column from the mapping, else detected. */
+    readonly dateOrder?: DateOrder;
+  } | null;
   /** Compress on the way; unset: on for NDJSON, off for CSV and JSON (as a manual upload). */
   readonly gzip?: boolean;
   /** Check every record first (on by default for a dataset destination, as the app's box is). */

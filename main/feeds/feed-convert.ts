@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { LexerError } from '../errors.js';
 import type { ColumnMapping } from '../pipeline/column-mapping.js';
+import type { DateOrder } from '../pipeline/convert/date-order.js';
 import type { ConversionResult } from '../pipeline/convert-to-ndjson.js';
 import type { SendDestination } from '../send/send-types.js';
 
@@ -31,7 +32,7 @@ async function mappingFor(file: string, destination: SendDestination, mapping: P
 
 /** Converts `file` (CSV or a JSON array) to NDJSON in a temporary folder; throws a LexerError the feed reports. */
 export async function convertForFeed(
-  file: string, destination: SendDestination, o: { mapping: Partial<ColumnMapping> | null; tempRoot?: string | undefined; ledgerDir: string; signal: AbortSignal },
+  file: string, destination: SendDestination, o: { mapping: Partial<ColumnMapping> | null; dateOrder?: DateOrder | undefined; tempRoot?: string | undefined; ledgerDir: string; signal: AbortSignal },
 ): Promise<FeedConversion> {
   const mapping = await mappingFor(file, destination, o.mapping);
   const dir = await mkdtemp(join(o.tempRoot ?? tmpdir(), 'lexer-feed-'));
@@ -39,7 +40,7 @@ export async function convertForFeed(
   try {
     const { convertToNdjson } = await import('../pipeline/convert-to-ndjson.js');
     const output = join(dir, `${basename(file, extname(file))}.ndjson`);
-    const result = await convertToNdjson(file, { recordType: destination.recordType, mapping, output, signal: o.signal });
+    const result = await convertToNdjson(file, { recordType: destination.recordType, mapping, output, signal: o.signal, ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}) });
     if (result.written === 0) {
       throw new LexerError('invalid-records', `None of the ${result.rows} rows of ${basename(file)} is a valid ${destination.recordType} record, so nothing was sent.`, {
         hint: 'Check the columns against the record type (lexer-upload convert shows each problem), fix the file and put it back.',

@@ -81,7 +81,7 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
   try {
     const { destination } = feed;
     if (destination && feed.convert && convertible(file)) {
-      converted = await convertForFeed(file, destination, { mapping: feed.convert.mapping, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal });
+      converted = await convertForFeed(file, destination, { mapping: feed.convert.mapping, dateOrder: feed.convert.dateOrder, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal });
       const r = converted.result;
       if (feed.validate && r.rejected > 0) {
         const error = new LexerError('invalid-records', `${r.rejected} of the ${r.rows} rows of ${basename(file)} are not valid ${destination.recordType} records, so nothing was sent.`, {

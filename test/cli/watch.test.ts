@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFile, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { startCountingProxy } from '../helpers/counting-http-proxy.js';
@@ -156,6 +156,25 @@ describe('lexer-upload watch', () => {
     const r = await runCli(['watch', dir, '--once', '--quiet-seconds', '0.2', '--dataset-id', 'ds-csv', '--record-type', 'customer_record'], { env });
     assert.equal(r.code, 1);
     assert.match(await readFile(join(dir, 'failed', 'shop.csv.error.txt'), 'utf8'), /Lexer loads only NDJSON into a dataset[\s\S]*--convert/);
+  });
+
+  test('dates the file cannot order go to failed/ saying --date-order; with it they are sent as ISO dates', async () => {
+    const dir = await folder('dates');
+    const csv = join(dir, 'members.csv');
+    await writeFile(csv, 'email,date_of_birth\nd1@example.com,03/04/1985\nd2@example.com,05/06/1990\n');
+    const args = ['watch', dir, '--once', '--quiet-seconds', '0.2', '--dataset-id', 'ds-dates', '--record-type', 'customer_record', '--convert'];
+    const refused = await runCli(args, { env });
+    assert.equal(refused.code, 1, refused.stdout);
+    assert.match(await readFile(join(dir, 'failed', 'members.csv.error.txt'), 'utf8'), /--date-order dmy/);
+    await rename(join(dir, 'failed', 'members.csv'), csv);
+    const sent = await runCli([...args, '--date-order', 'dmy'], { env });
+    assert.equal(sent.code, 0, sent.stdout + sent.stderr);
+    const entry = (await entries()).find((e) => e.status === 'Success' && e.filename.startsWith('ds-dates_'));
+    assert.ok(entry, 'sent, and in History');
+    const [object] = await stored(sb, entry.filename);
+    const records = gunzipSync(await readFile(object!.path)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { date_of_birth: string });
+    assert.deepEqual(records.map((r) => r.date_of_birth), ['1985-04-03', '1990-06-05']);
+    assert.equal((await runCli(['watch', dir, '--once', '--date-order', 'dmy'], { env })).code, 2, '--date-order without --convert is a usage error');
   });
 
   test('the same export under two names is sent once; the copy goes to sent/ with a note', async () => {

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parsePatterns } from '../../feeds/feed-config.js';
 import { RECORD_TYPE_NAMES } from '../../schemas/record-type-names.js';
 import { integerBetween, parseRecordType } from '../option-parsers.js';
@@ -41,6 +41,7 @@ export function registerWatch(program: Command): void {
     .option('--pattern <globs>', 'names to take, e.g. "*.csv" or "pos-*.csv *.gz" (repeatable; default: *.csv *.ndjson *.json *.gz)', addPatterns)
     .option('--convert', 'convert CSV files to NDJSON for --record-type first (rows that are not valid records are reported)')
     .option('--map <HEADER=FIELD...>', 'with --convert: send a CSV column to a record field, e.g. --map "Email=link.email" (repeatable)')
+    .addOption(new Option('--date-order <order>', 'with --convert: how every date column writes its dates: dmy (25/03/1985), mdy (03/25/1985) or ymd; default: detected from the first rows').choices(['dmy', 'mdy', 'ymd']))
     .option('--no-validate', 'do not check every record before sending (checked by default for a dataset)')
     .option('--gzip', 'compress on the way (the default for NDJSON; CSV and JSON only when asked)')
     .option('--no-gzip', 'send files as they are, uncompressed')
