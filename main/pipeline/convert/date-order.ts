@@ -170,6 +170,11 @@ export function readDate(raw: string, order: DateOrder | undefined, kind: 'date'
       return { ok: false, rule: 'two-digit year', message: `"${text}" has a two-digit year, which could be 19${pad(shape.year)} or 20${pad(shape.year)}: write the year in full`, conflict: false };
     }
     if (order === undefined) {
+      // A value no order reads (13/13/1990) is simply not a date: the row is refused, as it would be in a known order.
+      const dmy = impossible(shape.year, shape.second, shape.first);
+      if (dmy !== null && impossible(shape.year, shape.first, shape.second) !== null) {
+        return { ok: false, rule: 'not a date', message: `"${text}" is not a date in either order of day and month (as day/month/year, ${dmy})`, conflict: false };
+      }
       return {
         ok: false, rule: 'date order not known',
         message: `"${text}" could be day/month/year or month/day/year, and the column's first rows did not say which: choose the order (--date-order dmy or mdy)`,

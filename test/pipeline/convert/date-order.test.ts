@@ -45,6 +45,10 @@ describe('readDate', () => {
     assert.equal(leap.conflict, false, 'no order reads 29/02/1985');
     assert.match(refused('31/04/1985', 'dmy').message, /April has 30 days/);
     assert.equal(refused('03/04/1985', undefined).rule, 'date order not known');
+    const neither = refused('13/13/1990', undefined);
+    assert.equal(neither.rule, 'not a date');
+    assert.match(neither.message, /"13\/13\/1990" is not a date in either order of day and month \(as day\/month\/year, there is no month 13\)/);
+    assert.equal(neither.conflict, false, 'a row to refuse, not a question about the column');
     assert.equal(refused('03/04/1985', 'ymd').rule, 'not a year/month/day date');
     assert.match(refused('03/04/85', 'dmy').message, /two-digit year/);
   });
