@@ -1,21 +1,16 @@
 // The services behind both the Electron IPC and the browser host, against the real sandbox on
 // loopback: what a person would notice (uploads land once, history tells the truth, bad input
 // is refused plainly, the token never comes back).
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { CUSTOMER, makeServices, type ServicesFixture } from './services-fixture.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { CUSTOMER, useSandboxServices, type ServicesFixture } from './services-fixture.js';
 
 describe('app services', () => {
   let sb: TestSandbox;
   let f: ServicesFixture;
-  before(async () => {
-    sb = await startTestSandbox();
-    f = await makeServices(sb.sandbox.apiUrl);
-  });
-  after(async () => {
-    await f.close();
-    await sb.stop();
+  useSandboxServices((s) => {
+    ({ sb, f } = s);
   });
 
   test('saving the token answers its last 4 characters and never the token, in any reply or event', async () => {

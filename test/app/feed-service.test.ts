@@ -1,7 +1,7 @@
 // Watched folders in the app's services (issue 12), against the sandbox: settings checked as
 // unknown, a feed waiting for a token, feeds.json private and free of the token, a dropped file
 // sent with History naming the feed, feeds following a token cleared or saved, and the feeds back (paused ones paused) after a restart.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,8 +9,8 @@ import type { FeedSettings, FeedsOverview } from '../../preload/contract.js';
 import { createAppServices } from '../../main/app/create-app-services.js';
 import { createFileVault } from '../../main/vault/file-vault.js';
 import { createSessionVault } from '../../main/vault/session-vault.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { makeServices, type ServicesFixture } from './services-fixture.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { useSandboxServices, type ServicesFixture } from './services-fixture.js';
 
 const settings = (path: string): FeedSettings => ({
   path, patterns: '*.ndjson', destination: { datasetId: 'ds_app_feed', recordType: 'customer_record' }, convert: false, presetName: null,
@@ -20,13 +20,8 @@ const settings = (path: string): FeedSettings => ({
 describe('watched folders in the services', () => {
   let sb: TestSandbox;
   let f: ServicesFixture;
-  before(async () => {
-    sb = await startTestSandbox();
-    f = await makeServices(sb.sandbox.apiUrl);
-  });
-  after(async () => {
-    await f.close();
-    await sb.stop();
+  useSandboxServices((s) => {
+    ({ sb, f } = s);
   });
   const until = async (check: (o: FeedsOverview) => boolean): Promise<FeedsOverview> => {
     for (;;) {

@@ -1,7 +1,7 @@
 // The services behind issue 9's app fixes, against the real sandbox on loopback: a converted
 // file's upload keeps the counts of what was left out, History tells sandbox from Lexer and shows
 // the file the person chose, Check token asks the URL on screen, presets and copies are main's.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,9 +9,9 @@ import type { MappingPreset } from '../../preload/contract.js';
 import { createAppServices } from '../../main/app/create-app-services.js';
 import { openHistory } from '../../main/history/upload-history.js';
 import { createSessionVault } from '../../main/vault/session-vault.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
 import { xlsxFile } from '../helpers/office-files.js';
-import { makeServices, type ServicesFixture } from './services-fixture.js';
+import { useSandboxServices, type ServicesFixture } from './services-fixture.js';
 
 const exists = (p: string) => access(p).then(() => true, () => false);
 const MAPPING = { columns: { Email: 'link.email', Birthday: 'date_of_birth' }, unknownColumns: 'drop', inferCustomTypes: false } as const;
@@ -19,14 +19,9 @@ const MAPPING = { columns: { Email: 'link.email', Birthday: 'date_of_birth' }, u
 describe('issue 9 services', () => {
   let sb: TestSandbox;
   let f: ServicesFixture;
-  before(async () => {
-    sb = await startTestSandbox();
-    f = await makeServices(sb.sandbox.apiUrl);
+  useSandboxServices(async (s) => {
+    ({ sb, f } = s);
     await f.value('token:save', sb.sandbox.token, 'session');
-  });
-  after(async () => {
-    await f.close();
-    await sb.stop();
   });
 
   test('a converted CSV with rejected rows uploads with its counts, and History keeps them and the CSV’s name', async () => {

@@ -1,5 +1,6 @@
 // Shared set-up for the services tests: a temp user-data folder, a file vault and a session
 // vault (the browser host's pair), and every reply recorded so tests can search them all.
+import { after, before } from 'node:test';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import type { InvokeChannel, InvokeResult, Result, UploadStateEvent } from '../.
 import { createAppServices, type AppServices } from '../../main/app/create-app-services.js';
 import { createFileVault } from '../../main/vault/file-vault.js';
 import { createSessionVault } from '../../main/vault/session-vault.js';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 export const CUSTOMER = JSON.stringify({ link: { email: 'jane@example.com' }, email: 'jane@example.com', first_name: 'Jane' });
 
@@ -66,4 +68,21 @@ export async function makeServices(apiUrl: string): Promise<ServicesFixture> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts a sandbox and services pointed at it before the enclosing block's tests and closes both
+ * after; `take` receives them once started (the block keeps them in its own variables).
+ */
+export function useSandboxServices(take: (s: { sb: TestSandbox; f: ServicesFixture }) => void | Promise<void>): void {
+  let s: { sb: TestSandbox; f: ServicesFixture } | undefined;
+  before(async () => {
+    const sb = await startTestSandbox();
+    s = { sb, f: await makeServices(sb.sandbox.apiUrl) };
+    await take(s);
+  });
+  after(async () => {
+    await s?.f.close();
+    await s?.sb.stop();
+  });
 }
