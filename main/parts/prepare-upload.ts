@@ -20,9 +20,12 @@ import { PartWriter } from './part-writer.js';
 import { recordBlocks, type Fill } from './record-blocks.js';
 import { csvFormat, ndjsonFormat, type RecordFormat } from './record-format.js';
 import { encodeTo, gunzippedInput, plainInput, utf8Input } from './source-input.js';
+import { sentAsIs, type PreparedUpload } from './prepared-upload.js';
 
 /** How the records of a file are cut when it must be split; 'other' (a JSON array, an unknown kind) never is. */
 export type SplitFormat = 'ndjson' | 'csv' | 'other';
+
+export type { PreparedPart, PreparedUpload } from './prepared-upload.js';
 
 export interface PrepareRequest {
   sourcePath: string;
@@ -49,32 +52,6 @@ export interface PrepareOptions extends Omit<CompressOptions, 'onProgress'> {
 }
 
 /** One file to request and send: the whole file, or one of its parts. */
-export interface PreparedPart {
-  /** 1-based. */
-  index: number;
-  count: number;
-  /** The name to send (`customers-part01of03-20261129-v1.ndjson.gz`; the whole name when one part). */
-  filename: string;
-  path: string;
-  bytes: number;
-}
-
-export interface PreparedUpload {
-  parts: PreparedPart[];
-  /** Whether what is sent was compressed here. */
-  compressed: boolean;
-  sourceBytes: number;
-  /**
-   * sha256 of the source's bytes, from the same read that compressed or split it; null when the
-   * file is sent as it is (then hash it while sending it: still one read).
-   */
-  sourceSha256: string | null;
-  /** Bytes sent, all parts together. */
-  sentBytes: number;
-  /** Removes the temporary copies (after the upload has ended, either way). */
-  dispose(): Promise<void>;
-}
-
 /** A record longer than this is a CSV quote that never closes, not data. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
@@ -101,8 +78,7 @@ export async function prepareUpload(req: PrepareRequest, o: PrepareOptions = {})
   }
   const compress = req.gzip && !alreadyGzip;
   if (!compress && size <= limit) {
-    const part = { index: 1, count: 1, filename: req.filename, path: req.sourcePath, bytes: size };
-    return { parts: [part], compressed: false, sourceBytes: size, sourceSha256: null, sentBytes: size, dispose: async () => {} };
+    return sentAsIs(req.sourcePath, req.filename, size);
   }
   const what = basename(req.sourcePath);
   if (req.format === 'other' || (alreadyGzip && req.format !== 'ndjson')) {

@@ -6,7 +6,8 @@
 import type { DuplicateMatch } from '../dedupe/find-duplicate.js';
 import type { HistoryEntry, HistoryPart } from '../history/upload-history.js';
 import { MAX_PART_BYTES } from '../parts/part-size.js';
-import type { PreparedUpload, SplitFormat } from '../parts/prepare-upload.js';
+import type { SplitFormat } from '../parts/prepare-upload.js';
+import { sentAsIs, type PreparedUpload } from '../parts/prepared-upload.js';
 import type { CleanCopy } from '../pipeline/clean-copy.js';
 import type { Framing } from '../pipeline/validate-ndjson.js';
 import { checkReadableFile } from '../upload/preflight.js';
@@ -34,8 +35,7 @@ export function historyParts(results: readonly PartResult[]): HistoryPart[] {
 async function prepare(path: string, filename: string, ctx: SendContext, o: { compress: boolean; signal: AbortSignal; partBytes: number; level: number; format: SplitFormat }): Promise<PreparedUpload> {
   const size = (await checkReadableFile(path)).bytes;
   if (!o.compress && size <= o.partBytes) {
-    const part = { index: 1, count: 1, filename, path, bytes: size };
-    return { parts: [part], compressed: false, sourceBytes: size, sourceSha256: null, sentBytes: size, dispose: async () => {} };
+    return sentAsIs(path, filename, size);
   }
   // Loaded only to prepare: compression and splitting are not needed to send a file as it is.
   const { prepareUpload } = await import('../parts/prepare-upload.js');
