@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type Dispatch } from 'react';
 import type { ConversionReport, FileKind, RecordTypeName } from '../../preload/contract.js';
 import { useApi } from '../api-context.js';
 import { isFinal, isLocked, type Card, type CardsAction } from '../state/cards-reducer.js';
-import { defaultDatasetFileName, isDatasetDefaultName, withGzipExtension } from '../state/send-names.js';
+import { defaultDatasetFileName, isDatasetDefaultName, withGzipExtension, withNdjsonExtension } from '../state/send-names.js';
 import { isConvertibleKind, isDatasetKind, planUpload, type CsvMode } from '../state/upload-plan.js';
 import { formatBytes } from '../format/format-bytes.js';
 import { useRegisterCard } from './card-registry.js';
@@ -52,7 +52,8 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
   // Sending the same file twice would load its records twice; a new card is a deliberate choice.
   const sent = card.upload?.kind === 'succeeded';
   const locked = isLocked(card);
-  const sendsNdjson = isDatasetKind(file.kind) || (isConvertibleKind(file.kind) && csvMode === 'convert');
+  const converting = isConvertibleKind(file.kind) && csvMode === 'convert';
+  const sendsNdjson = isDatasetKind(file.kind) || converting;
   // Gzip on the way: NDJSON by default (Settings remembers the choice), CSV and JSON only when
   // ticked; a gzip file is sent as it is (issue 11).
   const alreadyGzip = file.kind === 'gzip';
@@ -62,6 +63,10 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
   const placeholder = isDatasetKind(file.kind) && datasetId.trim() ? defaultDatasetFileName(datasetId.trim(), recordType) : undefined;
   const named = sendName.trim() || placeholder || '';
   const sendAs = gzip ? withGzipExtension(named) : named;
+  // The fixed original name in the format chosen, as the notice offers it: a conversion goes as
+  // .ndjson, a compressed file gets .gz (the notice said .csv after Convert while .ndjson.gz was sent).
+  const fixedInFormat = converting ? withNdjsonExtension(file.nameCheck.fixed) : file.nameCheck.fixed;
+  const fixedAsSent = gzip ? withGzipExtension(fixedInFormat) : fixedInFormat;
   const vendorDefault = sendsNdjson && datasetId.trim() !== '' && isDatasetDefaultName(sendName.trim(), recordType);
   const changeCompress = (on: boolean) => {
     setCompress((c) => (sendsNdjson ? { ...c, ndjson: on } : { ...c, asIs: on }));
@@ -158,6 +163,7 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
           <NameField
             original={file.name}
             originalCheck={file.nameCheck}
+            fixedAsSent={fixedAsSent}
             value={sendName}
             onChange={setSendName}
             onCheck={setNameCheck}

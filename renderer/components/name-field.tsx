@@ -10,6 +10,8 @@ import { useApi } from '../api-context.js';
 interface Props {
   readonly original: string;
   readonly originalCheck: NameCheck;
+  /** The fixed name as it is sent in the format chosen (`.ndjson` when converted, `.gz` when compressed). */
+  readonly fixedAsSent: string;
   readonly value: string;
   readonly onChange: (name: string) => void;
   /** Shown when empty: the name used when the box is left empty. */
@@ -22,7 +24,7 @@ interface Props {
 }
 
 /** The "Name sent to Lexer" field with its rule check. */
-export function NameField({ original, originalCheck, value, onChange, placeholder, disabled, vendorDefault, onCheck }: Props) {
+export function NameField({ original, originalCheck, fixedAsSent, value, onChange, placeholder, disabled, vendorDefault, onCheck }: Props) {
   const api = useApi();
   const id = useId();
   const [check, setCheck] = useState<NameCheck | null>(null);
@@ -63,7 +65,7 @@ export function NameField({ original, originalCheck, value, onChange, placeholde
             {originalCheck.problems.map((p) => <li key={p}>{p}</li>)}
           </ul>
           <p>
-            Fixed, it reads <strong data-testid="fixed-name">{originalCheck.fixed}</strong>. The name below is what is sent; you can change it.
+            Fixed, it is sent as <strong data-testid="fixed-name">{fixedAsSent}</strong>. The name below is what is sent; you can change it.
           </p>
         </div>
       )}

@@ -29,6 +29,8 @@ test('a CSV with a BOM is previewed, converted with a mapping, validated and upl
 
   await c.getByRole('radio', { name: 'Convert to NDJSON' }).check();
   await expect(c.getByLabel('Name sent to Lexer')).toHaveValue(fixed.replace(/\.csv$/, '.ndjson'));
+  // The notice follows the format chosen: converted NDJSON is compressed by default.
+  await expect(c.getByTestId('fixed-name')).toHaveText(fixed.replace(/\.csv$/, '.ndjson.gz'));
   await c.getByLabel('Record type').selectOption('customer_record');
   await c.getByLabel('Dataset ID').fill('ds_csv_e2e');
   const emailColumn = c.getByRole('combobox', { name: 'Email', exact: true });
