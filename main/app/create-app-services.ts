@@ -95,15 +95,17 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const sandbox = createEmbeddedSandbox(o.userDataDir);
   const connection = createConnectionResolver(settings, tokens, sandbox);
   const jobs = createJobService({ userDataDir: o.userDataDir, ledgerDir: o.userDataDir, emitProgress: (p) => events.emit('jobs:progress', p) });
+  // What Settings say for every upload: manual ones and the watched folders' read the same.
+  const sendSettings = () => {
+    const s = settings.get();
+    return { gzip: s.gzip, gzipLevel: s.gzipLevel, partBytes: partBytesOf(s) };
+  };
   const uploads = createUploadService({
     history,
     hub: upstream,
     connection,
     concurrency: () => settings.get().concurrency,
-    sendSettings: () => {
-      const s = settings.get();
-      return { gzip: s.gzip, gzipLevel: s.gzipLevel, partBytes: partBytesOf(s) };
-    },
+    sendSettings,
     tempRoot,
     ledgerDir: o.userDataDir,
     resolveProxy: o.resolveProxy,
@@ -112,7 +114,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const feeds = createFeedService({
     store: await openFeedStore(o.userDataDir), presets, history, connection, queue: () => uploads.queue(),
     concurrency: () => settings.get().concurrency, tempRoot, ledgerDir: o.userDataDir, resolveProxy: o.resolveProxy, tuning: o.uploadTuning,
-    canChooseFolder: o.chooseFolder !== undefined,
+    sendSettings, canChooseFolder: o.chooseFolder !== undefined,
     onChange: (overview) => events.emit('feeds:changed', overview),
     onSending: (count) => {
       if (count === feedSending) return;

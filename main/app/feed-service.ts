@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import type { FeedLastFile, FeedsOverview, FeedView } from '../../preload/contract.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
+import type { SendSettings } from '../feeds/feed-config.js';
 import type { FeedEvent } from '../feeds/feed-events.js';
 import { startFeed, type FeedRunner } from '../feeds/feed-runner.js';
 import type { UploadHistory } from '../history/upload-history.js';
@@ -29,6 +30,8 @@ export interface FeedServiceDeps {
   ledgerDir: string;
   resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
   tuning?: Pick<UploadFileOptions, 'maxAttempts' | 'stallTimeoutMs' | 'retryBaseMs'> | undefined;
+  /** Settings' compression level and part size, read for each file, as manual uploads read them. */
+  sendSettings: () => SendSettings;
   canChooseFolder: boolean;
   onChange: (overview: FeedsOverview) => void;
   /** Files the feeds are sending now (the close guard counts them). */
@@ -112,7 +115,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     }
     l.state = null;
     l.runner = startFeed({
-      feed: toFeedConfig(f.settings, d.presets.list()), concurrency: d.concurrency(),
+      feed: toFeedConfig(f.settings, d.presets.list()), concurrency: d.concurrency(), sendSettings: d.sendSettings,
       send: {
         apiUrl, token, sandbox, limiter: rateLimiterForToken(token), queue: d.queue(), history: d.history, ledgerDir: d.ledgerDir,
         tempRoot: d.tempRoot, audience: 'app', proxyFor: d.resolveProxy, tuning: d.tuning,

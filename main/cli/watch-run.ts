@@ -23,7 +23,7 @@ import { createWatchLog } from './watch-log.js';
 /** The options of `lexer-upload watch`, as commander parsed them. */
 export interface WatchOptions {
   datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[]; dateOrder?: DateOrder;
-  validate: boolean; gzip?: boolean; quietSeconds: number; after: AfterSend; polling?: boolean; once?: boolean;
+  validate: boolean; gzip?: boolean; gzipLevel?: number; partSize?: number; quietSeconds: number; after: AfterSend; polling?: boolean; once?: boolean;
   concurrency: number; apiUrl?: string; apiToken?: string; apiTokenFile?: string; json?: boolean;
 }
 
@@ -54,6 +54,8 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   return {
     path, patterns, destination, convert: o.convert ? { mapping, presetName: null, ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}) } : null,
     ...(o.gzip !== undefined ? { gzip: o.gzip } : {}),
+    ...(o.gzipLevel !== undefined ? { gzipLevel: o.gzipLevel } : {}),
+    ...(o.partSize !== undefined ? { partBytes: o.partSize } : {}),
     validate: destination !== null && o.validate, quietSeconds: o.quietSeconds, after: o.after, polling: Boolean(o.polling),
   };
 }

@@ -34,12 +34,29 @@ export interface FeedConfig {
   } | null;
   /** Compress on the way; unset: on for NDJSON, off for CSV and JSON (as a manual upload). */
   readonly gzip?: boolean;
+  /** Compression level, 1 to 9; unset: the run's setting (the app's Settings), else the default. */
+  readonly gzipLevel?: number;
+  /** Most bytes one part may have as sent; unset: the run's setting, else S3's 5 GiB. */
+  readonly partBytes?: number;
   /** Check every record first (on by default for a dataset destination, as the app's box is). */
   readonly validate: boolean;
   readonly quietSeconds: number;
   readonly after: AfterSend;
   /** Poll the folder instead of waiting for change events (network drives, where those never arrive). */
   readonly polling: boolean;
+}
+
+/** What the app's Settings say for every upload, read for each file a feed sends. */
+export interface SendSettings {
+  readonly gzipLevel?: number;
+  readonly partBytes?: number;
+}
+
+/** The feed as one file is sent: its own values, else the run's settings (so a change in Settings applies from the next file). */
+export function withSendSettings(feed: FeedConfig, settings: SendSettings | undefined): FeedConfig {
+  const gzipLevel = feed.gzipLevel ?? settings?.gzipLevel;
+  const partBytes = feed.partBytes ?? settings?.partBytes;
+  return { ...feed, ...(gzipLevel !== undefined ? { gzipLevel } : {}), ...(partBytes !== undefined ? { partBytes } : {}) };
 }
 
 /** The patterns a `--pattern` value or a typed field means: space- or comma-separated globs. */

@@ -10,7 +10,7 @@ import PQueue from 'p-queue';
 import { fingerprintFile } from '../dedupe/fingerprint.js';
 import { LexerError } from '../errors.js';
 import type { SendContext } from '../send/send-types.js';
-import type { FeedConfig } from './feed-config.js';
+import { withSendSettings, type FeedConfig, type SendSettings } from './feed-config.js';
 import type { FeedEvent, FeedSendListener } from './feed-events.js';
 import { settleFailed, settleSent } from './feed-moves.js';
 import { createNameFilter } from './feed-names.js';
@@ -31,6 +31,8 @@ export interface FeedRunOptions {
   /** Files prepared at once (conversions too); their parts then take the shared queue's slots. */
   readonly concurrency: number;
   readonly retryDelaysMs?: readonly number[];
+  /** The app's Settings for every upload (compression level, part size), read for each file; the feed's own values win. */
+  readonly sendSettings?: () => SendSettings;
 }
 
 /** Where a feed stands, for the app's row. */
@@ -142,7 +144,7 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
           if (stopped) return;
           running++; // counted before the event, so a listener reading status() sees it sending
           o.onEvent({ kind: 'taken', file });
-          const result = await sendFeedFile(file, feed, {
+          const result = await sendFeedFile(file, withSendSettings(feed, o.sendSettings?.()), {
             ...o.send, signal: cancel.signal, onEvent: (e) => o.onSendEvent?.(file, e),
           }).finally(() => running--);
           await settle(file, result).catch((error: unknown) => {

@@ -101,6 +101,8 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
     const outcome = await sendFile({
       path, label: basename(file), filename: feedFileName(path, destination), destination,
       ...(feed.gzip !== undefined ? { gzip: feed.gzip } : {}),
+      ...(feed.gzipLevel !== undefined ? { gzipLevel: feed.gzipLevel } : {}),
+      ...(feed.partBytes !== undefined ? { partBytes: feed.partBytes } : {}),
       // A conversion checked every row it wrote.
       validate: feed.validate && destination && !converted ? 'all-valid-or-clean' : 'off',
       allowDuplicate: false, sourceName: basename(file), feed: feed.path,

@@ -3,6 +3,7 @@
 // sent with History naming the feed, feeds following a token cleared or saved, and the feeds back (paused ones paused) after a restart.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeedSettings, FeedsOverview } from '../../preload/contract.js';
@@ -75,6 +76,27 @@ describe('watched folders in the services', () => {
     assert.equal((await f.value('feeds:list')).feeds[0]?.state, 'no-token', 'not still watching with the old token');
     await f.value('token:save', sb.sandbox.token, 'persistent');
     await until((o) => o.feeds[0]?.state === 'watching');
+  });
+
+  test("Settings' part size applies to the feeds' next file, as to a manual upload", async () => {
+    await until((o) => o.feeds[0]?.state === 'watching');
+    await f.value('settings:update', { partSize: '30KB' });
+    try {
+      const folder = (await f.value('feeds:list')).feeds[0]!.settings.path;
+      const lines = Array.from({ length: 4000 }, (_, i) => JSON.stringify({ link: { customer_id: `big-${i}` }, email: `p${i}@example.com`, note: randomBytes(8).toString('hex') }));
+      await writeFile(join(folder, 'big.ndjson'), `${lines.join('\n')}\n`);
+      await until((o) => o.feeds[0]?.last?.name === 'big.ndjson');
+      const entry = (await f.value('history:list')).find((e) => e.sourceName === 'big.ndjson');
+      assert.equal(entry?.status, 'Success', JSON.stringify(entry));
+      const parts = entry?.parts ?? [];
+      assert.ok(parts.length >= 3, `sent in parts of at most 30 KB: ${parts.length} parts`);
+      assert.ok(parts.every((p) => p.status === 'Success'));
+      const stored = (await sb.sandbox.storedFiles()).filter((x) => /_part\d\dof\d\d\.ndjson\.gz$/.test(x.key));
+      assert.equal(stored.length, parts.length);
+      assert.ok(stored.every((x) => x.bytes <= 30_000), stored.map((x) => x.bytes).join(', '));
+    } finally {
+      await f.value('settings:update', { partSize: '' });
+    }
   });
 
   test('after a restart the feeds come back, a paused one still paused', async () => {

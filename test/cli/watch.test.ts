@@ -196,6 +196,28 @@ describe('lexer-upload watch', () => {
     assert.match(await readFile(join(dir, 'sent', note!), 'utf8'), /was not sent again: This file was already sent on .* as ds-twice_/);
   });
 
+  test('--part-size and --gzip-level: a large export goes in parts at that level, and the parts join into the file', async () => {
+    const content = customers(4000, 'parts');
+    // The same export to two datasets (so not a duplicate), at levels 1 and 9.
+    const sent = async (level: string) => {
+      const dir = await folder(`parts-${level}`);
+      await writeFile(join(dir, 'crm.ndjson'), content);
+      const r = await runCli(['watch', dir, '--once', '--quiet-seconds', '0.2', '--dataset-id', `ds-parts-${level}`, '--record-type', 'customer_record', '--part-size', '30KB', '--gzip-level', level, '--json'], { env });
+      assert.equal(r.code, 0, r.stderr);
+      const entry = (await entries()).find((e) => e.status === 'Success' && e.filename.startsWith(`ds-parts-${level}_`)) as (Entry & { parts?: Array<{ filename: string }> | null }) | undefined;
+      const parts = entry?.parts ?? [];
+      assert.ok(parts.length >= 2, `in parts of at most 30 KB: ${JSON.stringify(entry)}`);
+      const objects = await Promise.all(parts.map(async (p) => (await stored(sb, p.filename))[0]!));
+      assert.ok(objects.every((o) => o.bytes <= 30_000), objects.map((o) => o.bytes).join(', '));
+      const joined = Buffer.concat(await Promise.all(objects.map(async (o) => gunzipSync(await readFile(o.path)))));
+      assert.equal(sha256(joined), sha256(content), 'every record exactly once across the parts');
+      return objects.reduce((n, o) => n + o.bytes, 0);
+    };
+    const fastest = await sent('1');
+    const smallest = await sent('9');
+    assert.ok(smallest < fastest, `level 9 sends less than level 1: ${smallest} vs ${fastest} bytes`);
+  });
+
   test('50 files at once go through the queue: never more uploads at once than --concurrency', async () => {
     const proxy = await startCountingProxy({ holdMs: 50 });
     const box = await startTestSandbox({ s3Origin: proxy.origin });

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parsePatterns } from '../../feeds/feed-config.js';
 import { RECORD_TYPE_NAMES } from '../../schemas/record-type-names.js';
-import { integerBetween, parseRecordType } from '../option-parsers.js';
+import { integerBetween, parsePartSizeOption, parseRecordType } from '../option-parsers.js';
 import { runAction } from '../run-action.js';
 import type { WatchOptions } from '../watch-run.js';
 
@@ -45,6 +45,8 @@ export function registerWatch(program: Command): void {
     .option('--no-validate', 'do not check every record before sending (checked by default for a dataset)')
     .option('--gzip', 'compress on the way (the default for NDJSON; CSV and JSON only when asked)')
     .option('--no-gzip', 'send files as they are, uncompressed')
+    .option('--gzip-level <n>', 'compression level, 1 (fastest) to 9 (smallest); default 6', integerBetween(1, 9))
+    .option('--part-size <size>', 'send parts of at most this size as sent, e.g. 1GB or 500MiB (default 5GiB, the most one upload takes)', parsePartSizeOption)
     .option('--quiet-seconds <n>', 'seconds a file must stay unchanged before it is taken', parseQuietSeconds, 10)
     .option('--after <what>', 'after sending: sent (move to sent/), leave, or delete', parseAfter, 'sent')
     .option('--polling', 'poll the folder instead of waiting for change events (network drives)')
