@@ -65,7 +65,7 @@ export function NameField({ original, originalCheck, fixedAsSent, value, onChang
             {originalCheck.problems.map((p) => <li key={p}>{p}</li>)}
           </ul>
           <p>
-            Fixed, it is sent as <strong data-testid="fixed-name">{fixedAsSent}</strong>. The name below is what is sent; you can change it.
+            Fixed, it reads <strong data-testid="fixed-name">{fixedAsSent}</strong>. The name below is what is sent; you can change it.
           </p>
         </div>
       )}
