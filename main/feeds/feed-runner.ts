@@ -82,11 +82,17 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
     quiet.see(path);
   };
 
+  // History's entry follows the file to sent/ or failed/, so its Retry finds the file there (the
+  // app only opens files History knows) rather than asking to locate it.
+  const followMove = async (historyId: string | null | undefined, movedTo: string | null): Promise<void> => {
+    if (historyId && movedTo) await o.send.history?.update(historyId, { filePath: movedTo }).catch(() => undefined);
+  };
   const settle = async (file: string, r: FeedFileResult): Promise<void> => {
     switch (r.kind) {
       case 'sent': {
         attempts.delete(file);
         const movedTo = await settleSent(file, feed.after, null);
+        await followMove(r.historyId, movedTo);
         o.onEvent({ kind: 'sent', file, filename: r.filename, uploadIds: r.uploadIds, bytes: r.bytes, recordsLeftOut: r.recordsLeftOut, movedTo });
         return;
       }
@@ -99,6 +105,7 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
       case 'needs-user': {
         attempts.delete(file);
         const moved = await settleFailed(file, r.error, r.details, { folder: feed.path, token: o.send.token });
+        await followMove(r.historyId, moved.path);
         o.onEvent({ kind: 'failed', file, error: toFeedError(r.error), movedTo: moved.path, errorFile: moved.errorFile });
         return;
       }
@@ -110,7 +117,7 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
         if (delayMs === undefined) {
           attempts.delete(file);
           const error = new LexerError(r.error.code, r.error.message, { hint: `Tried ${attempt} times over ${Math.round(delays.reduce((a, b) => a + b, 0) / 60_000)} minutes. ${r.error.hint ?? ''} Move the file back into the folder to try again.`.trim() });
-          return settle(file, { kind: 'needs-user', error, details: [] });
+          return settle(file, { kind: 'needs-user', error, details: [], historyId: r.historyId });
         }
         o.onEvent({ kind: 'retry-later', file, error: toFeedError(r.error), attempt, delayMs });
         retryTimers.set(file, setTimeout(() => {

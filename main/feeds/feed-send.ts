@@ -16,13 +16,13 @@ import { feedFileName } from './feed-file-name.js';
 
 /** What became of one file, and so what the feed does with it. */
 export type FeedFileResult =
-  | { readonly kind: 'sent'; readonly filename: string; readonly uploadIds: readonly string[]; readonly bytes: number; readonly recordsLeftOut: number | null }
+  | { readonly kind: 'sent'; readonly filename: string; readonly uploadIds: readonly string[]; readonly bytes: number; readonly recordsLeftOut: number | null; readonly historyId: string | null }
   /** Already sent (the same content to the same destination): not sent again. */
   | { readonly kind: 'duplicate'; readonly message: string }
   /** Trying again will not help until someone acts: the file goes to failed/ with the reason. */
-  | { readonly kind: 'needs-user'; readonly error: LexerError; readonly details: readonly string[] }
+  | { readonly kind: 'needs-user'; readonly error: LexerError; readonly details: readonly string[]; readonly historyId?: string | null }
   /** Network, 5xx, 429 and the like, after the sequence's own retries: the file stays, to be tried later. */
-  | { readonly kind: 'transient'; readonly error: LexerError }
+  | { readonly kind: 'transient'; readonly error: LexerError; readonly historyId?: string | null }
   /** It changed or went away while it was being sent: it waits for a quiet period again (or is gone). */
   | { readonly kind: 'changed' }
   | { readonly kind: 'cancelled' };
@@ -50,10 +50,13 @@ const isCsvForDataset = (file: string): boolean => !/\.(ndjson|jsonl|json)(\.gz)
 const convertible = (file: string): boolean => /\.(csv|tsv|txt)$/i.test(file);
 
 function fromOutcome(outcome: SendOutcome, converted: FeedConversion | null): FeedFileResult {
+  // The entry whose file is the one the feed moves. A conversion's entry names the NDJSON sent
+  // (a temporary file), and Retry of it would open the CSV under the NDJSON's name: left as it is.
+  const followed = converted || outcome.kind === 'duplicate' ? null : outcome.historyId;
   switch (outcome.kind) {
     case 'success': {
       const uploadIds = outcome.uploadId ? [outcome.uploadId] : outcome.parts.flatMap((p) => (p.uploadId ? [p.uploadId] : []));
-      return { kind: 'sent', filename: outcome.filename, uploadIds, bytes: outcome.bytes, recordsLeftOut: converted ? converted.result.rejected : null };
+      return { kind: 'sent', filename: outcome.filename, uploadIds, bytes: outcome.bytes, recordsLeftOut: converted ? converted.result.rejected : null, historyId: followed };
     }
     case 'duplicate':
       return { kind: 'duplicate', message: outcome.error.message };
@@ -62,8 +65,8 @@ function fromOutcome(outcome: SendOutcome, converted: FeedConversion | null): Fe
     case 'failed': {
       const { error } = outcome;
       if (error.code === 'file-changed') return { kind: 'changed' };
-      if (TRANSIENT.has(error.code)) return { kind: 'transient', error };
-      return { kind: 'needs-user', error, details: outcome.validation ? recordDetails(outcome.validation) : [] };
+      if (TRANSIENT.has(error.code)) return { kind: 'transient', error, historyId: followed };
+      return { kind: 'needs-user', error, details: outcome.validation ? recordDetails(outcome.validation) : [], historyId: followed };
     }
     default: {
       const _exhaustive: never = outcome;

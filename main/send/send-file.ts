@@ -117,7 +117,7 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
     });
     return {
       kind: 'success', filename: slot.filename, uploadId: whole?.uploadId ?? null, bytes: prepared.sentBytes, sourceBytes: prepared.sourceBytes,
-      compressed: prepared.compressed, parts: results, conversion, cleaned: slot.cleaned, sourceSha256,
+      compressed: prepared.compressed, parts: results, conversion, cleaned: slot.cleaned, sourceSha256, historyId: entry.id,
     };
   } catch (thrown) {
     const validation = thrown instanceof InvalidRecords ? thrown.validation : null;
@@ -129,7 +129,8 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
       status: isCancel ? 'Cancelled' : 'Failed', error: error.toJSON(), finishedAt: new Date().toISOString(),
       ...(lines && lines.length > 1 ? { parts: historyParts(lines) } : {}),
     });
-    return isCancel ? { kind: 'cancelled', error, parts: lines } : { kind: 'failed', error, validation, parts: lines };
+    const historyId = entry.id;
+    return isCancel ? { kind: 'cancelled', error, parts: lines, historyId } : { kind: 'failed', error, validation, parts: lines, historyId };
   } finally {
     if (slot?.kind === 'sending') await slot.prepared.dispose();
     await slot?.copy?.dispose();

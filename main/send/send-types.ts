@@ -143,8 +143,10 @@ export type SendOutcome =
     /** What was removed when a cleaned copy was sent instead; else null. */
     readonly cleaned: Framing | null;
     readonly sourceSha256: string | null;
+    /** The History entry written for it (null without a History, or when writing it failed). */
+    readonly historyId: string | null;
   }
-  | { readonly kind: 'failed'; readonly error: LexerError; readonly validation: ValidationResult | null; readonly parts: readonly PartResult[] | null }
-  | { readonly kind: 'cancelled'; readonly error: LexerError; readonly parts: readonly PartResult[] | null }
+  | { readonly kind: 'failed'; readonly error: LexerError; readonly validation: ValidationResult | null; readonly parts: readonly PartResult[] | null; readonly historyId: string | null }
+  | { readonly kind: 'cancelled'; readonly error: LexerError; readonly parts: readonly PartResult[] | null; readonly historyId: string | null }
   /** The same content already went to the same destination: nothing was sent, and History has no entry for it. */
   | { readonly kind: 'duplicate'; readonly error: LexerError; readonly match: DuplicateMatch };

@@ -22,7 +22,7 @@ function customers(count: number, seed: string): Buffer {
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
-interface Entry { filename: string; status: string; feed?: string; sourceName?: string; error?: { code: string } | null }
+interface Entry { filename: string; status: string; filePath: string; feed?: string; sourceName?: string; error?: { code: string } | null }
 interface Event { event: string; file?: string; filename?: string; movedTo?: string | null; errorFile?: string }
 
 const events = (stdout: string): Event[] => stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Event);
@@ -113,6 +113,7 @@ describe('lexer-upload watch', () => {
     const entry = (await entries()).find((e) => e.filename === 'slow-20261129-v1.ndjson.gz');
     assert.equal(entry?.status, 'Success');
     assert.equal(entry?.feed, dir, 'History names the feed');
+    assert.equal(entry?.filePath, join(dir, 'sent', 'slow-20261129-v1.ndjson'), "History's Retry finds the file where it went");
   });
 
   test('temporary and hidden names are never taken; files that do not match the pattern stay', async () => {
@@ -148,6 +149,8 @@ describe('lexer-upload watch', () => {
     assert.match(csvReason, /1 of the 2 rows of shop\.csv are not valid customer_record records/);
     assert.match(csvReason, /line 3: link\.email: "not-an-email" is not an email address/);
     assert.equal((await sb.sandbox.storedFiles()).length, storedBefore, 'nothing stored');
+    const failed = (await entries()).find((e) => e.sourceName === 'people.ndjson' && e.status === 'Failed');
+    assert.equal(failed?.filePath, join(dir, 'failed', 'people.ndjson'), "History's Retry finds the failed file in failed/");
   });
 
   test('a CSV for a dataset without --convert goes to failed/ saying to convert it', async () => {
