@@ -7,7 +7,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test, expect, historyEntry, openTab, saveToken, storedContent } from './fixtures.js';
+import { test, expect, card, historyEntry, openTab, saveToken, storedContent } from './fixtures.js';
 
 test('a watched folder sends a file dropped into it and shows the result', async ({ app: page, sandbox }) => {
   const folder = await mkdtemp(join(tmpdir(), 'lexer-e2e-feed-'));
@@ -43,6 +43,10 @@ test('a watched folder sends a file dropped into it and shows the result', async
   await openTab(page, 'History');
   const entry = historyEntry(page, 'nightly.ndjson');
   await expect(entry.getByTestId('history-feed')).toHaveText(folder);
+  // History followed the failed file into failed/: Retry opens it there, no "Locate…" needed.
+  const failed = historyEntry(page, 'broken.ndjson');
+  await failed.getByRole('button', { name: /on a new card$/ }).click();
+  await expect(card(page, 'broken.ndjson')).toBeVisible();
 
   await openTab(page, 'Watched folders');
   await page.getByRole('button', { name: `Pause watching ${folder}` }).click();
