@@ -1,7 +1,8 @@
 /**
  * Watched folders in the app (issue 12), through the browser host: a folder typed in, a file
  * dropped into it sent and its result shown on the feed's row, a file with invalid records moved
- * to failed/ with its reason, History naming the feed, and Pause, Resume and Remove by keyboard names.
+ * to failed/ with its reason, History naming the feed and its Retry opening the failed file from
+ * failed/, and Pause, Resume and Remove by keyboard names.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
