@@ -6,7 +6,6 @@
 import { stat } from 'node:fs/promises';
 import type { FeedLastFile, FeedsOverview, FeedView } from '../../preload/contract.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
-import type { SendSettings } from '../feeds/feed-config.js';
 import type { FeedEvent } from '../feeds/feed-events.js';
 import { startFeed, type FeedRunner } from '../feeds/feed-runner.js';
 import type { UploadHistory } from '../history/upload-history.js';
@@ -17,6 +16,7 @@ import { parseFeedSettings, toFeedConfig } from './feed-settings.js';
 import type { FeedStore, StoredFeed } from './feed-store.js';
 import type { PresetStore } from './preset-store.js';
 import { usageError } from './result.js';
+import type { SendSettings } from './run-upload.js';
 
 export interface FeedServiceDeps {
   store: FeedStore;
@@ -30,7 +30,7 @@ export interface FeedServiceDeps {
   ledgerDir: string;
   resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
   tuning?: Pick<UploadFileOptions, 'maxAttempts' | 'stallTimeoutMs' | 'retryBaseMs'> | undefined;
-  /** Settings' compression level and part size, read for each file, as manual uploads read them. */
+  /** Settings' compression level and part size, read for each file, as manual uploads read them (the folder's own gzip box stays its own). */
   sendSettings: () => SendSettings;
   canChooseFolder: boolean;
   onChange: (overview: FeedsOverview) => void;

@@ -4,7 +4,7 @@
  */
 import type { ColumnMapping } from '../pipeline/column-mapping.js';
 import type { DateOrder } from '../pipeline/convert/date-order.js';
-import type { SendDestination } from '../send/send-types.js';
+import type { SendDestination, SendRequest } from '../send/send-types.js';
 
 /** What happens to a file once it is sent: moved to `sent/`, left where it is, or deleted. */
 export type AfterSend = 'sent' | 'leave' | 'delete';
@@ -46,14 +46,11 @@ export interface FeedConfig {
   readonly polling: boolean;
 }
 
-/** What the app's Settings say for every upload, read for each file a feed sends. */
-export interface SendSettings {
-  readonly gzipLevel?: number;
-  readonly partBytes?: number;
-}
+/** What a run says for every upload (the app's Settings), read for each file a feed sends. */
+export type RunSendSettings = Pick<SendRequest, 'gzipLevel' | 'partBytes'>;
 
 /** The feed as one file is sent: its own values, else the run's settings (so a change in Settings applies from the next file). */
-export function withSendSettings(feed: FeedConfig, settings: SendSettings | undefined): FeedConfig {
+export function withSendSettings(feed: FeedConfig, settings: RunSendSettings | undefined): FeedConfig {
   const gzipLevel = feed.gzipLevel ?? settings?.gzipLevel;
   const partBytes = feed.partBytes ?? settings?.partBytes;
   return { ...feed, ...(gzipLevel !== undefined ? { gzipLevel } : {}), ...(partBytes !== undefined ? { partBytes } : {}) };

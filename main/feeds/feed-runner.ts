@@ -10,7 +10,7 @@ import PQueue from 'p-queue';
 import { fingerprintFile } from '../dedupe/fingerprint.js';
 import { LexerError } from '../errors.js';
 import type { SendContext } from '../send/send-types.js';
-import { withSendSettings, type FeedConfig, type SendSettings } from './feed-config.js';
+import { withSendSettings, type FeedConfig, type RunSendSettings } from './feed-config.js';
 import type { FeedEvent, FeedSendListener } from './feed-events.js';
 import { settleFailed, settleSent } from './feed-moves.js';
 import { createNameFilter } from './feed-names.js';
@@ -32,7 +32,7 @@ export interface FeedRunOptions {
   readonly concurrency: number;
   readonly retryDelaysMs?: readonly number[];
   /** The app's Settings for every upload (compression level, part size), read for each file; the feed's own values win. */
-  readonly sendSettings?: () => SendSettings;
+  readonly sendSettings?: () => RunSendSettings;
 }
 
 /** Where a feed stands, for the app's row. */
