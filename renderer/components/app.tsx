@@ -54,12 +54,15 @@ function Shell() {
     void card.start({ focusResult: false }).finally(() => card.focus());
   }, [registry]);
   const handleRetryNew = useCallback((entry: HistoryEntry, file: FileInfo) => {
+    // Compressed as chosen before. `compressed` is set only once a file was compressed; one that
+    // failed earlier (invalid records) still has the name it was to be sent under, `.gz` and all.
+    const compressed = entry.compressed || /\.gz$/i.test(entry.filename);
     dispatch({
       type: 'added', id: crypto.randomUUID(), file,
       defaults: {
         filename: entry.filename, datasetId: entry.datasetId, recordType: entry.recordType, sourceName: entry.sourceName, autoStart: true,
         // Compressed as before, so a file sent in parts is cut the same way and only missing parts go.
-        compress: { ndjson: entry.compressed, asIs: entry.compressed },
+        compress: { ndjson: compressed, asIs: compressed },
       },
     });
     setTab('Upload');

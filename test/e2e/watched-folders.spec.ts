@@ -48,6 +48,8 @@ test('a watched folder sends a file dropped into it and shows the result', async
   const failed = historyEntry(page, 'broken.ndjson');
   await failed.getByRole('button', { name: /on a new card$/ }).click();
   await expect(card(page, 'broken.ndjson')).toBeVisible();
+  // Compressed as the folder sends it, as the name History kept says (.gz).
+  await expect(card(page, 'broken.ndjson').getByLabel('Compress (gzip)')).toBeChecked();
 
   await openTab(page, 'Watched folders');
   await page.getByRole('button', { name: `Pause watching ${folder}` }).click();
