@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import { LexerError } from '../../errors.js';
-import { LineBreakCounter } from '../csv/detect-dialect.js';
+import { RowLines } from '../csv/detect-dialect.js';
 import { detectDateOrders } from '../csv/detect-date-orders.js';
 import { cleanHeader, columnLetter } from '../csv/header-names.js';
 import type { NumberedRow } from '../csv/preview-issues.js';
@@ -40,20 +40,12 @@ export function sampleRows(text: string, delimiter: string, newline: '\r\n' | '\
   const body = text.endsWith(newline) ? text.slice(0, -newline.length) : text;
   const rows: NumberedRow[] = [];
   if (body === '') return rows;
-  const breaks = body.includes('"') ? new LineBreakCounter(body) : null;
-  let line = firstLine;
-  let rowStart = 0;
+  const lines = new RowLines(body, firstLine);
   Papa.parse<string[]>(body, {
     delimiter,
     newline,
     step(row) {
-      const start = line;
-      if (breaks) {
-        line += breaks.count(rowStart, row.meta.cursor);
-        rowStart = row.meta.cursor;
-      } else {
-        line += 1;
-      }
+      const start = lines.startOf(row.meta.cursor);
       const cells: string[] = [];
       let any = false;
       for (const column of columns) {

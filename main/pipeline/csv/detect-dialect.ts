@@ -90,3 +90,39 @@ export class LineBreakCounter {
     return count;
   }
 }
+
+/**
+ * The physical line each row of a papaparse step parse starts on, from where each row ends
+ * (`meta.cursor`): a quoted cell's line breaks move the count, and without a quote in the text no
+ * row spans two lines, so nothing is searched.
+ */
+export class RowLines {
+  /** Whether a row may span lines (the text holds a quote). */
+  readonly mayHoldBreaks: boolean;
+  private readonly breaks: LineBreakCounter | null;
+  private next: number;
+  private rowStart = 0;
+
+  constructor(text: string, firstLine = 0) {
+    this.mayHoldBreaks = text.includes('"');
+    this.breaks = this.mayHoldBreaks ? new LineBreakCounter(text) : null;
+    this.next = firstLine;
+  }
+
+  /** The line after the rows counted so far. */
+  get line(): number {
+    return this.next;
+  }
+
+  /** The line the row ending at `cursor` starts on; called once per row, in order. */
+  startOf(cursor: number): number {
+    const start = this.next;
+    if (this.breaks) {
+      this.next += this.breaks.count(this.rowStart, cursor);
+      this.rowStart = cursor;
+    } else {
+      this.next += 1;
+    }
+    return start;
+  }
+}
