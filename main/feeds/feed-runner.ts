@@ -61,6 +61,8 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
   const limit = new PQueue({ concurrency: Math.max(1, o.concurrency) });
   const cancel = new AbortController();
   const busy = new Map<string, Promise<void>>();
+  /** Files taken from the quiet tracker that have not started sending (queued, or waiting for a copy of theirs). */
+  const queued = new Set<string>();
   const retryTimers = new Map<string, NodeJS.Timeout>();
   const attempts = new Map<string, number>();
   /** Files that changed while they were sent: they wait for a quiet period again. */
@@ -142,6 +144,7 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
 
   const take = (file: string): void => {
     if (stopped || busy.has(file)) return;
+    queued.add(file);
     const job = (async () => {
       const fingerprint = await fingerprintFile(file).catch(() => null);
       const before = fingerprint ? sending.get(fingerprint) : undefined;
@@ -149,6 +152,7 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
         await before;
         await limit.add(async () => {
           if (stopped) return;
+          queued.delete(file);
           running++; // counted before the event, so a listener reading status() sees it sending
           o.onEvent({ kind: 'taken', file });
           const result = await sendFeedFile(file, withSendSettings(feed, o.sendSettings?.()), {
@@ -163,6 +167,7 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
       await mine;
       if (fingerprint && sending.get(fingerprint) === mine) sending.delete(fingerprint);
     })().finally(() => {
+      queued.delete(file);
       busy.delete(file);
       if (recheck.delete(file)) see(file);
       checkOnceDone();
@@ -239,6 +244,7 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
   return {
     done,
     stop,
-    status: () => ({ state, waiting: quiet.waiting().length + retryTimers.size + busy.size - running, sending: running }),
+    // A file being moved after it was sent is neither waiting nor sending: the last event already said how it ended.
+    status: () => ({ state, waiting: quiet.waiting().length + retryTimers.size + queued.size, sending: running }),
   };
 }

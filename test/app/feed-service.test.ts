@@ -54,9 +54,16 @@ describe('watched folders in the services', () => {
     // The close guard and the taskbar read `activity`: a feed's upload counts like the window's own.
     const activity: number[] = [];
     const off = f.services.events.on('activity', (a) => activity.push(a.activeUploads));
+    // What the window is told (it shows the pushed overview until the next one).
+    const pushed: FeedsOverview[] = [];
+    const offFeeds = f.services.events.on('feeds:changed', (o) => pushed.push(o));
     await writeFile(join(folder, 'tonight.ndjson'), `${JSON.stringify({ link: { customer_id: 'app-1' } })}\n`);
     const done = await until((o) => o.feeds[0]?.last !== null);
     assert.equal(done.feeds[0]?.last?.result, 'sent', JSON.stringify(done.feeds[0]?.last));
+    await new Promise((r) => setTimeout(r, 300));
+    offFeeds();
+    const told = pushed.at(-1)?.feeds[0];
+    assert.deepEqual([told?.waiting, told?.sending], [0, 0], 'the window is told nothing is waiting once the file is done');
     off();
     assert.ok(activity.some((n) => n >= 1), `activity while it was sent: ${activity.join(',')}`);
     assert.equal(activity.at(-1), 0, 'and none once it was');
