@@ -20,7 +20,7 @@ import { columnCount, parseShapes, writeCsv, type ShapeName } from './data-shape
 
 /** A minimal child that times convertToNdjson itself, from the compiled engine in dist/. */
 const ENGINE_CHILD = `
-const { convertToNdjson } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/main/pipeline/convert-to-ndjson.js')).href)});
+const { convertToNdjson } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/main/engine/pipeline/convert-to-ndjson.js')).href)});
 const started = performance.now();
 const r = await convertToNdjson(process.argv[2], { recordType: 'customer_record', output: process.argv[3] });
 console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, rows: r.rows, written: r.written, rejected: r.rejected }));

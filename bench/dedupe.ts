@@ -6,17 +6,17 @@
  *
  *   node --import tsx bench/dedupe.ts [--size-gb 20] [--runs 7]
  *
- * Reads are counted through the guard's own file access (main/dedupe/file-bytes.ts), so the
+ * Reads are counted through the guard's own file access (main/engine/dedupe/file-bytes.ts), so the
  * figure says what was read, not only how long it took.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diskBytes, type FileBytes } from '../main/dedupe/file-bytes.js';
-import { findDuplicate } from '../main/dedupe/find-duplicate.js';
-import { sha256File } from '../main/dedupe/fingerprint.js';
-import type { HistoryEntry } from '../main/history/upload-history.js';
+import { diskBytes, type FileBytes } from '../main/engine/dedupe/file-bytes.js';
+import { findDuplicate } from '../main/engine/dedupe/find-duplicate.js';
+import { sha256File } from '../main/engine/dedupe/fingerprint.js';
+import type { HistoryEntry } from '../main/engine/history/upload-history.js';
 import { flags, machineLine, median, millis, seconds } from './bench-kit.js';
 
 /** The guard's file access, counting what it reads. */

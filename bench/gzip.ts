@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     .parse()
     .opts<Options>();
   build(o.build);
-  const module = pathToFileURL(join(ROOT, 'dist/main/compress/gzip-file.js')).href;
+  const module = pathToFileURL(join(ROOT, 'dist/main/engine/compress/gzip-file.js')).href;
   const dir = await mkdtemp(join(tmpdir(), 'bench-gzip-'));
   const source = o.file ?? join(dir, 'customers.ndjson');
   try {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { ChildProcess } from 'node:child_process';
-import { sha256File } from '../main/dedupe/fingerprint.js';
+import { sha256File } from '../main/engine/dedupe/fingerprint.js';
 import { listStoredObjects } from '../main/sandbox/stored-files.js';
 import { CLI, NODE, emptyBucket, expectExit, machineLine, median, peakMb, seconds, timed, verdict, type Timed } from './bench-kit.js';
 import { writeCustomerNdjson } from './customer-ndjson.js';

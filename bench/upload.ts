@@ -35,10 +35,10 @@ const ENGINE_CHILD = `
 const [mode, target, a, b] = process.argv.slice(2);
 const started = performance.now();
 if (mode === 'sandbox') {
-  const { uploadFile } = await import(${dist('main/upload/upload-file.js')});
+  const { uploadFile } = await import(${dist('main/engine/upload/upload-file.js')});
   await uploadFile({ filePath: b, filename: 'bench-20261126-v1.csv' }, { apiUrl: target, token: a });
 } else {
-  const { putFile } = await import(${dist('main/upload/put-file.js')});
+  const { putFile } = await import(${dist('main/engine/upload/put-file.js')});
   await putFile({ url: target, filePath: a, bytes: Number(b), displayName: 'bench.csv' });
 }
 console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000 }));

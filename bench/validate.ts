@@ -18,7 +18,7 @@ import { CLI, NODE, ROOT, build, expectExit, flags, machineLine, median, peakMb,
 import { columnCount, parseShapes, writeNdjson, type ShapeName } from './data-shapes.js';
 
 const ENGINE_CHILD = `
-const { validateNdjsonFile } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/main/pipeline/validate-ndjson.js')).href)});
+const { validateNdjsonFile } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/main/engine/pipeline/validate-ndjson.js')).href)});
 const started = performance.now();
 const r = await validateNdjsonFile(process.argv[2], 'customer_record', { maxErrors: 100 });
 console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, total: r.total, invalid: r.invalid }));

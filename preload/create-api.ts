@@ -3,14 +3,8 @@
  * in the browser host it is fetch and server-sent events on loopback (renderer/host-transport.ts).
  * Both give the renderer the same object, so `LexerApi` below is the renderer's only type source.
  */
-import type {
-  EventChannel,
-  EventChannels,
-  InvokeArgs,
-  InvokeChannel,
-  InvokeResult,
-  Result,
-} from './contract.js';
+import type { EventChannel, EventChannels, InvokeArgs, InvokeChannel, InvokeResult } from '../main/contract/channels.js';
+import type { Result } from '../main/contract/result.js';
 
 export interface Transport {
   invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<Result<InvokeResult<C>>>;

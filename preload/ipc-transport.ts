@@ -6,7 +6,8 @@
  */
 import type { IpcRenderer, IpcRendererEvent, WebUtils } from 'electron';
 import type { Transport } from './create-api.js';
-import type { EventChannel, EventChannels, InvokeArgs, InvokeChannel, InvokeResult, Result } from './contract.js';
+import type { EventChannel, EventChannels, InvokeArgs, InvokeChannel, InvokeResult } from '../main/contract/channels.js';
+import type { Result } from '../main/contract/result.js';
 
 /** Builds the transport over the preload's ipcRenderer and webUtils. */
 export function createIpcTransport(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, web: Pick<WebUtils, 'getPathForFile'>): Transport {

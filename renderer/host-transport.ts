@@ -10,7 +10,8 @@
  * reload of the tab still works while a copy of the address opens nothing.
  */
 import type { Transport } from '../preload/create-api.js';
-import type { EventChannel, EventChannels, InvokeArgs, InvokeChannel, InvokeResult, Result } from '../preload/contract.js';
+import type { EventChannel, EventChannels, InvokeArgs, InvokeChannel, InvokeResult } from '../main/contract/channels.js';
+import type { Result } from '../main/contract/result.js';
 
 const KEY_STORAGE = 'lexer-host-key';
 const KEY_HEADER = 'X-Lexer-Key';

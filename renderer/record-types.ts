@@ -3,7 +3,7 @@
  * main/ at runtime, so the list is spelled out here and `satisfies` makes the compiler fail when
  * the contract's `RecordTypeName` gains or loses a name.
  */
-import type { RecordTypeName } from '../preload/contract.js';
+import type { RecordTypeName } from '../main/contract/jobs.js';
 
 const NAMES = {
   customer_record: true,

@@ -2,7 +2,7 @@
 // CLI and the app both run), the preload as one CommonJS file (a sandboxed preload cannot be
 // an ES module), and the renderer as one browser bundle with its HTML and CSS. Each pipeline
 // worker thread is also bundled into one self-contained CommonJS file (dist/workers/), which
-// the packaged app unpacks from its asar (main/workers/worker-entry.ts says why).
+// the packaged app unpacks from its asar (main/engine/workers/worker-entry.ts says why).
 import { build } from 'esbuild';
 import { bundleCli } from './bundle-cli.mjs';
 import { execFileSync } from 'node:child_process';
@@ -13,11 +13,11 @@ execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconf
 await bundleCli(); // the command's own code in one file, so it starts fast (scripts/bundle-cli.mjs)
 if (existsSync('dist/main/cli/bin.js')) chmodSync('dist/main/cli/bin.js', 0o755);
 
-// The names main/workers/worker-entry.ts starts (its SOURCES list the same files).
+// The names main/engine/workers/worker-entry.ts starts (its SOURCES list the same files).
 const WORKERS = {
-  'convert-worker': 'main/pipeline/convert/convert-worker.ts',
-  'validate-worker': 'main/pipeline/validation/validate-worker.ts',
-  'deflate-worker': 'main/compress/deflate-worker.ts',
+  'convert-worker': 'main/engine/pipeline/convert/convert-worker.ts',
+  'validate-worker': 'main/engine/pipeline/validation/validate-worker.ts',
+  'deflate-worker': 'main/engine/compress/deflate-worker.ts',
 };
 await build({
   entryPoints: Object.entries(WORKERS).map(([out, in_]) => ({ in: in_, out })),

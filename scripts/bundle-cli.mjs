@@ -3,16 +3,15 @@
 // (issue 8: `--help` within 1.5x of Node's own start; `preview` and `validate` of a tiny file
 // within 2x and 2.5x; an upload as fast as `curl -T`). Measured with bench/startup.ts.
 //
-// Bundled: the CLI and the engine it runs (main/cli, api, upload, history, names, config, vault,
-// pipeline, schemas) with the pure-JavaScript packages they import (commander, got, typebox, ajv,
-// papaparse, ...). Code the CLI imports lazily lands in chunks (splitting), so `--help` parses
+// Bundled: the CLI and the engine it runs (main/cli, main/engine) with the pure-JavaScript
+// packages they import (commander, got, ajv, papaparse, ...). Code the CLI imports lazily lands in chunks (splitting), so `--help` parses
 // neither got nor the schemas. The engine's worker threads are the self-contained files that
-// scripts/build.mjs writes to dist/workers/ (main/workers/worker-entry.ts finds them from a
+// scripts/build.mjs writes to dist/workers/ (main/engine/workers/worker-entry.ts finds them from a
 // chunk here as from tsc's output), the same files the app runs.
 //
 // External, loaded from tsc's output beside it exactly as before:
-// - main/errors.js: one LexerError class for the bundle and what stays external;
-// - main/sandbox, host, app, electron: `sandbox` and `ui` run them as they are (the host serves
+// - main/engine/errors.js: one LexerError class for the bundle and what stays external;
+// - main/sandbox, host, services, desktop: `sandbox` and `ui` run them as they are (the host serves
 //   files found relative to its own module);
 // - native and optional packages (the keychain binding; s3rver and the AWS SDK behind the sandbox).
 import { build } from 'esbuild';
@@ -22,7 +21,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 const MAIN = resolve('main');
 const CLI_SOURCE = join(MAIN, 'cli');
 const OUT = 'dist/main/cli';
-const EXTERNAL_ENGINE = ['errors.ts', 'errors.js', 'sandbox', 'host', 'app', 'electron'];
+const EXTERNAL_ENGINE = ['engine/errors.ts', 'engine/errors.js', 'sandbox', 'host', 'services', 'desktop'];
 // write-file-atomic names its temp files after its own __filename, which a bundle does not have.
 const EXTERNAL_PACKAGES = new Set(['@napi-rs/keyring', 's3rver', 'electron', 'write-file-atomic']);
 

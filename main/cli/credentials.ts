@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import { DEFAULT_API_URL } from '../api/default-api-url.js';
-import { configDir } from '../config/paths.js';
-import { LexerError } from '../errors.js';
+import { DEFAULT_API_URL } from '../engine/api/default-api-url.js';
+import { configDir } from '../engine/config/paths.js';
+import { LexerError } from '../engine/errors.js';
 import { warn } from './output.js';
 import { readSecret } from './read-secret.js';
 
@@ -79,7 +79,7 @@ export async function resolveToken(o: TokenOptions = {}, env: NodeJS.ProcessEnv 
     return token;
   }
   // Loaded only now: the keychain's native module is for a stored token, not for one given.
-  const { createDefaultVault } = await import('../vault/default-vault.js');
+  const { createDefaultVault } = await import('../engine/vault/default-vault.js');
   const stored = await (await createDefaultVault(configDir(env), env)).get();
   if (stored) return stored;
   throw new LexerError('no-token', 'No API token: run `lexer-upload token set` or set LEXER_UPLOAD_API_TOKEN.', {

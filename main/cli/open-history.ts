@@ -1,5 +1,5 @@
-import { configDir, historyFile } from '../config/paths.js';
-import { openHistory, type UploadHistory } from '../history/upload-history.js';
+import { configDir, historyFile } from '../engine/config/paths.js';
+import { openHistory, type UploadHistory } from '../engine/history/upload-history.js';
 import { printError, warn } from './output.js';
 
 /** Opens History for `upload` and `watch`; when it cannot be opened, says so and goes on without it. */

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
-import { toLexerError } from '../errors.js';
-import { parsePartSize } from '../parts/part-size.js';
-import { RECORD_TYPE_NAMES, isRecordTypeName, type RecordTypeName } from '../schemas/record-type-names.js';
+import { toLexerError } from '../engine/errors.js';
+import { parsePartSize } from '../engine/parts/part-size.js';
+import { RECORD_TYPE_NAMES, isRecordTypeName, type RecordTypeName } from '../engine/schemas/record-type-names.js';
 
 /** Parses --record-type; an unknown name is a usage error that lists the 12 types. */
 export function parseRecordType(value: string): RecordTypeName {

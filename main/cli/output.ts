@@ -1,4 +1,4 @@
-import { LexerError, toLexerError } from '../errors.js';
+import { LexerError, toLexerError } from '../engine/errors.js';
 
 /** A mistake in how the command was called: exit code 2 and a pointer to `--help`. */
 export class UsageError extends Error {

@@ -1,4 +1,4 @@
-import { LexerError } from '../errors.js';
+import { LexerError } from '../engine/errors.js';
 
 /**
  * Reads a secret from standard input: all of it when piped, or typed/pasted at a hidden prompt

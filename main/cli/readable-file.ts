@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { LexerError } from '../errors.js';
+import { LexerError } from '../engine/errors.js';
 
 /** Fails with a plain `file-unreadable` error unless `path` is a file we can open. */
 export async function assertReadableFile(path: string): Promise<void> {

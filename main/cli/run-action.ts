@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { ErrorCode } from '../errors.js';
-import { toLexerError } from '../errors.js';
+import type { ErrorCode } from '../engine/errors.js';
+import { toLexerError } from '../engine/errors.js';
 import { EXIT, UsageError, errorJson, printError, printJson, warn } from './output.js';
 
 /** The exit code the last action asked for; read by runCli once commander returns. */

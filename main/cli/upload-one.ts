@@ -1,8 +1,8 @@
-import type { RateLimiter } from '../api/rate-limiter.js';
-import type { UploadHistory } from '../history/upload-history.js';
-import { sendFile } from '../send/send-file.js';
-import type { SendOutcome } from '../send/send-types.js';
-import type { UploadQueue } from '../upload/upload-queue.js';
+import type { RateLimiter } from '../engine/api/rate-limiter.js';
+import type { UploadHistory } from '../engine/history/upload-history.js';
+import { sendFile } from '../engine/send/send-file.js';
+import type { SendOutcome } from '../engine/send/send-types.js';
+import type { UploadQueue } from '../engine/upload/upload-queue.js';
 import type { UploadPlan } from './upload-plan.js';
 import type { UploadReporter } from './upload-reporter.js';
 
@@ -32,7 +32,7 @@ export interface UploadContext {
 }
 
 /**
- * Sends one file of an `upload` run the whole way (main/send/send-file.ts): the duplicate guard,
+ * Sends one file of an `upload` run the whole way (main/engine/send/send-file.ts): the duplicate guard,
  * History, with --validate every record checked first (a cleaned copy sent when blank lines and
  * byte-order marks are the only problems), compressed or cut into parts, each part with its own
  * retries. Never throws: the outcome says what happened.

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { checkFileName, defaultDatasetFileName, fixFileName } from '../names/file-name-rules.js';
-import type { RecordTypeName } from '../schemas/record-type-names.js';
+import { checkFileName, defaultDatasetFileName, fixFileName } from '../engine/names/file-name-rules.js';
+import type { RecordTypeName } from '../engine/schemas/record-type-names.js';
 
 /** One file of an `upload` run: where it is, the name it is sent under, and why. */
 export interface UploadPlan {

@@ -1,4 +1,4 @@
-import { checkSupportedFile } from '../files/supported-file.js';
+import { checkSupportedFile } from '../engine/files/supported-file.js';
 
 /**
  * Refuses the whole `upload` run before anything is sent when a file is of a kind Lexer cannot

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import type CliProgress from 'cli-progress';
 import type { MultiBar, SingleBar } from 'cli-progress';
-import { partsNotice } from '../parts/parts-notice.js';
-import type { PartRef, SendEvent } from '../send/send-types.js';
-import type { TransferProgress } from '../upload/upload-events.js';
+import { partsNotice } from '../engine/parts/parts-notice.js';
+import type { PartRef, SendEvent } from '../engine/send/send-types.js';
+import type { TransferProgress } from '../engine/upload/upload-events.js';
 import { formatBytes, formatCount, formatSeconds, say } from './output.js';
 import { framingSentence } from './validation-report.js';
 

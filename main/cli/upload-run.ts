@@ -1,9 +1,9 @@
-import { isLocalApiUrl } from '../api/local-api-url.js';
-import { rateLimiterForToken } from '../api/rate-limiter.js';
-import { configDir } from '../config/paths.js';
-import { LexerError } from '../errors.js';
-import type { RecordTypeName } from '../schemas/record-type-names.js';
-import { createUploadQueue } from '../upload/upload-queue.js';
+import { isLocalApiUrl } from '../engine/api/local-api-url.js';
+import { rateLimiterForToken } from '../engine/api/rate-limiter.js';
+import { configDir } from '../engine/config/paths.js';
+import { LexerError } from '../engine/errors.js';
+import type { RecordTypeName } from '../engine/schemas/record-type-names.js';
+import { createUploadQueue } from '../engine/upload/upload-queue.js';
 import { resolveApiUrl, resolveToken } from './credentials.js';
 import { openUploadHistory } from './open-history.js';
 import { EXIT, printError, warn } from './output.js';
@@ -36,7 +36,7 @@ export async function runUploads(files: readonly string[], o: UploadOptions, des
 
   const history = await openUploadHistory();
   // Compressed copies and parts a crashed run left in the temporary folder (issue 11).
-  const { pruneStaleWorkspaces } = await import('../compress/temp-workspace.js');
+  const { pruneStaleWorkspaces } = await import('../engine/compress/temp-workspace.js');
   await pruneStaleWorkspaces().catch(() => 0);
   let historyWarned = false;
   const queue = createUploadQueue({ concurrency: o.concurrency });

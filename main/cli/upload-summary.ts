@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { LexerError } from '../errors.js';
-import type { ConversionRecord } from '../history/conversion-ledger.js';
-import type { PartResult } from '../send/send-types.js';
+import { LexerError } from '../engine/errors.js';
+import type { ConversionRecord } from '../engine/history/conversion-ledger.js';
+import type { PartResult } from '../engine/send/send-types.js';
 import { errorJson, formatBytes, formatCount, printJson, say } from './output.js';
 import type { FileOutcome } from './upload-one.js';
 import { framingSentence, printValidationReport } from './validation-report.js';

@@ -1,4 +1,4 @@
-import type { Framing, ValidationResult } from '../pipeline/validate-ndjson.js';
+import type { Framing, ValidationResult } from '../engine/pipeline/validate-ndjson.js';
 import { formatCount, say } from './output.js';
 
 /** One sentence on what the clean step would remove, or null when there is nothing to clean. */

@@ -3,8 +3,8 @@
  * (issue 12). Paths are shown relative to the watched folder; errors carry what to do.
  */
 import { basename, relative } from 'node:path';
-import type { FeedEvent } from '../feeds/feed-events.js';
-import type { SendEvent } from '../send/send-types.js';
+import type { FeedEvent } from '../engine/feeds/feed-events.js';
+import type { SendEvent } from '../engine/send/send-types.js';
 import { formatBytes, formatSeconds, printJson, say } from './output.js';
 
 /** A log that prints each feed event as it happens. */

@@ -1,19 +1,19 @@
 /**
  * `lexer-upload watch <dir>` (issue 12): one feed run by the engine's feed runner
- * (main/feeds/feed-runner.ts) with the same send context `upload` builds (token, shared queue,
+ * (main/engine/feeds/feed-runner.ts) with the same send context `upload` builds (token, shared queue,
  * rate limiter, History), until SIGINT/SIGTERM, or once through what is there with --once.
  */
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { isLocalApiUrl } from '../api/local-api-url.js';
-import { rateLimiterForToken } from '../api/rate-limiter.js';
-import { configDir } from '../config/paths.js';
-import { DEFAULT_PATTERNS, type AfterSend, type FeedConfig } from '../feeds/feed-config.js';
-import type { ColumnMapping } from '../pipeline/column-mapping.js';
-import type { DateOrder } from '../pipeline/convert/date-order.js';
-import type { RecordTypeName } from '../schemas/record-type-names.js';
-import { createUploadQueue } from '../upload/upload-queue.js';
+import { isLocalApiUrl } from '../engine/api/local-api-url.js';
+import { rateLimiterForToken } from '../engine/api/rate-limiter.js';
+import { configDir } from '../engine/config/paths.js';
+import { DEFAULT_PATTERNS, type AfterSend, type FeedConfig } from '../engine/feeds/feed-config.js';
+import type { ColumnMapping } from '../engine/pipeline/column-mapping.js';
+import type { DateOrder } from '../engine/pipeline/convert/date-order.js';
+import type { RecordTypeName } from '../engine/schemas/record-type-names.js';
+import { createUploadQueue } from '../engine/upload/upload-queue.js';
 import { resolveApiUrl, resolveToken } from './credentials.js';
 import { openUploadHistory } from './open-history.js';
 import { EXIT, UsageError, printError } from './output.js';
@@ -40,7 +40,7 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   if (o.dateOrder && !o.convert) throw new UsageError('--date-order goes with --convert (it reads the date columns of the CSV files converted).');
   let columns: Record<string, string | null> | undefined;
   if (o.map) {
-    const { parseMapArgs } = await import('../pipeline/column-mapping.js');
+    const { parseMapArgs } = await import('../engine/pipeline/column-mapping.js');
     try {
       columns = parseMapArgs(o.map);
     } catch (error) {
@@ -66,12 +66,12 @@ export async function runWatch(dir: string, o: WatchOptions): Promise<number> {
   const token = await resolveToken({ apiToken: o.apiToken, apiTokenFile: o.apiTokenFile });
   const apiUrl = resolveApiUrl(o.apiUrl);
   const history = await openUploadHistory();
-  const { pruneStaleWorkspaces } = await import('../compress/temp-workspace.js');
+  const { pruneStaleWorkspaces } = await import('../engine/compress/temp-workspace.js');
   await pruneStaleWorkspaces().catch(() => 0);
   const log = createWatchLog(feed.path, Boolean(o.json));
   let failures = 0;
   let historyWarned = false;
-  const { startFeed } = await import('../feeds/feed-runner.js');
+  const { startFeed } = await import('../engine/feeds/feed-runner.js');
   const runner = startFeed({
     feed, once: Boolean(o.once), concurrency: o.concurrency,
     send: {

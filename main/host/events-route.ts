@@ -4,8 +4,8 @@
  * names. A comment every 15 s keeps proxies and idle timeouts from closing the stream.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EVENT_CHANNELS } from '../../preload/contract.js';
-import type { AppServices } from '../app/create-app-services.js';
+import { EVENT_CHANNELS } from '../../main/contract/channels.js';
+import type { AppServices } from '../services/create-app-services.js';
 
 const KEEPALIVE_MS = 15_000;
 

@@ -15,7 +15,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { hasAllowedHost, hasAllowedOrigin, loopbackHosts, sameSecret } from '../security/local-request.js';
+import { hasAllowedHost, hasAllowedOrigin, loopbackHosts, sameSecret } from '../engine/net/local-request.js';
 
 export const KEY_HEADER = 'x-lexer-key';
 /** The header `POST /session` carries the one-time code in (never the address: it would go to history again). */

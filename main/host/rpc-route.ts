@@ -3,8 +3,9 @@
  * exactly what the IPC handler would answer in Electron.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { INVOKE_CHANNELS, type InvokeChannel, type Result } from '../../preload/contract.js';
-import type { Handlers } from '../app/create-app-services.js';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../main/contract/channels.js';
+import type { Result } from '../../main/contract/result.js';
+import type { Handlers } from '../services/create-app-services.js';
 import { readBody, sendJson } from './http-replies.js';
 
 /** 1 MiB is far more than any contract argument (a mapping of thousands of columns). */

@@ -6,8 +6,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAbsolute, relative } from 'node:path';
-import { SECURITY_HEADERS, contentTypeFor } from '../app/content-security-policy.js';
-import { resolveRendererFile } from '../app/renderer-files.js';
+import { SECURITY_HEADERS, contentTypeFor } from '../services/page/content-security-policy.js';
+import { resolveRendererFile } from '../services/page/renderer-files.js';
 
 /**
  * The real path of a renderer file, or null when it is missing or a symlink leads out of the

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isRecordTypeName, RECORD_TYPE_NAMES } from '../schemas/record-type-names.js';
-import { sameSecret } from '../security/local-request.js';
+import { isRecordTypeName, RECORD_TYPE_NAMES } from '../engine/schemas/record-type-names.js';
+import { sameSecret } from '../engine/net/local-request.js';
 
 /** A canned answer queued by a test or demo for the next API call. */
 export interface CannedResponse {

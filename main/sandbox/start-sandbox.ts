@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasAllowedHost, hasAllowedOrigin, loopbackHosts } from '../security/local-request.js';
+import { hasAllowedHost, hasAllowedOrigin, loopbackHosts } from '../engine/net/local-request.js';
 import { createIssuedUrls } from './issued-urls.js';
 import type { CannedResponse, UploadRefusal } from './lexer-api-routes.js';
 import { handleApi } from './lexer-api-routes.js';

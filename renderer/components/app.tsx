@@ -5,16 +5,17 @@
  * Retry can restart a card that is still open rather than add a duplicate (issue 9, item 8).
  */
 import { useCallback, useMemo, useReducer, useState } from 'react';
-import type { FileInfo, HistoryEntry } from '../../preload/contract.js';
+import type { FileInfo } from '../../main/contract/files.js';
+import type { HistoryEntry } from '../../main/contract/history.js';
 import { cardsReducer } from '../state/cards-reducer.js';
-import { CardRegistryContext, type CardRegistry } from './card-registry.js';
-import { ConnectionProvider } from './connection-status.js';
-import { LiveRegionProvider, useAnnounce } from './live-region.js';
-import { NavTabs, type TabName } from './nav-tabs.js';
-import { UploadScreen } from './upload-screen.js';
-import { HistoryScreen } from './history-screen.js';
-import { SettingsScreen } from './settings-screen.js';
-import { FeedsScreen } from './feeds-screen.js';
+import { CardRegistryContext, type CardRegistry } from './upload/card-registry.js';
+import { ConnectionProvider } from './shared/connection-status.js';
+import { LiveRegionProvider, useAnnounce } from './shared/live-region.js';
+import { NavTabs, type TabName } from './shared/nav-tabs.js';
+import { UploadScreen } from './upload/upload-screen.js';
+import { HistoryScreen } from './history/history-screen.js';
+import { SettingsScreen } from './settings/settings-screen.js';
+import { FeedsScreen } from './feeds/feeds-screen.js';
 
 /** The application shell. */
 export function App() {

@@ -3,7 +3,9 @@
  * only the card needs (name, CSV mode, mapping) stay inside the card; what the screen acts on for
  * many cards at once (destination, selection) or routes events to lives here.
  */
-import type { FileInfo, RecordTypeName, TransferProgress, UploadState } from '../../preload/contract.js';
+import type { FileInfo } from '../../main/contract/files.js';
+import type { RecordTypeName } from '../../main/contract/jobs.js';
+import type { TransferProgress, UploadState } from '../../main/contract/uploads.js';
 
 /** Values a card starts with: settings' default dataset, or an entry re-added from History. */
 export interface CardDefaults {

@@ -1,8 +1,8 @@
 /**
  * Mapping presets saved by earlier versions in the window's localStorage. Presets now live in
- * main (main/app/preset-store.ts); these are handed over once, then removed from the page.
+ * main (main/services/settings/preset-store.ts); these are handed over once, then removed from the page.
  */
-import type { MappingPreset } from '../../preload/contract.js';
+import type { MappingPreset } from '../../main/contract/jobs.js';
 import { asRecordType } from '../record-types.js';
 
 const KEY = 'lexer-uploader:mapping-presets';

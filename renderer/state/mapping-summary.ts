@@ -4,11 +4,12 @@
  * and no column fills, and two columns that both try to be a record's link. Recomputed on every
  * change, so it never goes stale and never calls a suggestion a problem.
  */
-import type { ColumnMapping, CsvPreview, FieldOption, PreviewIssue } from '../../preload/contract.js';
+import type { CsvPreview, PreviewIssue } from '../../main/contract/files.js';
+import type { ColumnMapping, FieldOption } from '../../main/contract/jobs.js';
 
 const CUSTOM = 'custom_fields.';
 /**
- * The keys that name a link variant (main/schemas/common/link.ts): a record's `link` is exactly one
+ * The keys that name a link variant (main/engine/schemas/common/link.ts): a record's `link` is exactly one
  * of them; `system_name`, `link_value` and `id_type` only complete a variant.
  */
 const LINK_KEYS: readonly string[] = ['email', 'email_sha256', 'email_md5', 'customer_id', 'mobile', 'external_id', 'link_type'];

@@ -4,7 +4,9 @@
  * loads by itself). Upload stays off until the name passes Lexer's rules (issue 9, item 11) and
  * there is somewhere to send to (a token, or the sandbox: item 10).
  */
-import type { ConversionReport, FileInfo, FileKind, RecordTypeName, UploadRequest } from '../../preload/contract.js';
+import type { FileInfo, FileKind } from '../../main/contract/files.js';
+import type { ConversionReport, RecordTypeName } from '../../main/contract/jobs.js';
+import type { UploadRequest } from '../../main/contract/uploads.js';
 import { defaultDatasetFileName, isDatasetDefaultName } from './send-names.js';
 
 /** How a CSV or JSON file goes: as it is (for Lexer staff), or converted to NDJSON. */

@@ -2,7 +2,7 @@
  * Turns an upload's state into what the progress view shows. One exhaustive switch, so a new
  * state in the contract fails to compile here until the view knows how to say it.
  */
-import type { PartsPlan, TransferProgress, UploadState } from '../../preload/contract.js';
+import type { PartsPlan, TransferProgress, UploadState } from '../../main/contract/uploads.js';
 import { formatBytes } from '../format/format-bytes.js';
 import { formatDelay } from '../format/format-duration.js';
 
@@ -32,7 +32,7 @@ const percentOf = (done: number, total: number): number | null => (total > 0 ? (
 /**
  * The sentence said before parts are sent (issue 11): "This file is 12.4 GB after compression; it
  * will be sent as 3 parts, each loaded by Lexer as its own file." The CLI says the same
- * (main/parts/parts-notice.ts) with its own byte format.
+ * (main/engine/parts/parts-notice.ts) with its own byte format.
  */
 export function partsNotice(plan: PartsPlan): string {
   const size = `${formatBytes(plan.sentBytes)}${plan.compressed ? ' after compression' : ''}`;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { RECORD_TYPE_NAMES } from '../../main/schemas/record-type-names.js';
+import { RECORD_TYPE_NAMES } from '../../main/engine/schemas/record-type-names.js';
 import type { TestSandbox } from '../helpers/sandbox.js';
 import { runCli, useSandboxForCli } from './cli-helpers.js';
 

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RECORD_TYPE_NAMES } from '../../main/schemas/record-type-names.js';
+import { RECORD_TYPE_NAMES } from '../../main/engine/schemas/record-type-names.js';
 import { sha256File, writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
 import { runCli, startCli, untilStdout, useSandboxForCli, type TempConfig } from './cli-helpers.js';
 

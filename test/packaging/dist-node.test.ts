@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { node24OrSkip } from '../electron/node24.js';
+import { node24OrSkip } from '../desktop/node24.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHECK = join(ROOT, 'scripts', 'check-dist-node.mjs');

@@ -16,9 +16,9 @@ import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { extractAll, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { INVOKE_CHANNELS } from '../../preload/contract.js';
-import { node24OrSkip } from '../electron/node24.js';
-import { drive } from '../electron/stand-in/drive.js';
+import { INVOKE_CHANNELS } from '../../main/contract/channels.js';
+import { node24OrSkip } from '../desktop/node24.js';
+import { drive } from '../desktop/stand-in/drive.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -66,7 +66,7 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', { skip:
     node = r.node;
     skip = r.skip;
     if (!node) return;
-    assert.ok(existsSync(join(ROOT, 'dist/main/electron/app.js')), 'run `npm run build` first');
+    assert.ok(existsSync(join(ROOT, 'dist/main/desktop/app.js')), 'run `npm run build` first');
     work = await mkdtemp(join(tmpdir(), 'lexer-packaged-'));
     standInElectronDist(join(work, 'electron-dist'));
     await run(node, [join(ROOT, 'node_modules/electron-builder/cli.js'), '--dir', '--linux', '--x64', '--config', 'electron-builder.yml',
@@ -95,7 +95,7 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', { skip:
 
   test('app.asar holds the built app and what it loads, nothing else', (t) => {
     if (!node) return t.skip(skip ?? '');
-    for (const f of ['/package.json', '/dist/main/electron/app.js', '/dist/preload/preload.cjs', '/dist/renderer/index.html', '/dist/renderer/app.js', '/dist/preload/contract.js']) {
+    for (const f of ['/package.json', '/dist/main/desktop/app.js', '/dist/preload/preload.cjs', '/dist/renderer/index.html', '/dist/renderer/app.js', '/dist/main/contract/channels.js']) {
       assert.ok(files.includes(f), `${f} is packed`);
     }
     const packages = topPackages(files);
@@ -141,7 +141,7 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', { skip:
     rmSync(join(resources, 'app.asar', 'dist', 'workers'), { recursive: true, force: true });
     const cwd = join(work, 'run');
     const { result: r } = await drive(node!, 'full', cwd, {
-      STANDIN_PACKAGED: '1', LEXER_UPLOAD_USER_DATA_DIR: join(cwd, 'profile'), STANDIN_MAIN: join(resources, 'app.asar', 'dist', 'main', 'electron', 'app.js'),
+      STANDIN_PACKAGED: '1', LEXER_UPLOAD_USER_DATA_DIR: join(cwd, 'profile'), STANDIN_MAIN: join(resources, 'app.asar', 'dist', 'main', 'desktop', 'app.js'),
     });
     assert.deepEqual(r.problems, []);
     assert.deepEqual(Object.keys(r.channels).sort(), [...INVOKE_CHANNELS].sort());

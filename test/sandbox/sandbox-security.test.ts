@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmbeddedSandbox } from '../../main/app/embedded-sandbox.js';
+import { createEmbeddedSandbox } from '../../main/services/settings/embedded-sandbox.js';
 import { startSandbox, type Sandbox } from '../../main/sandbox/start-sandbox.js';
 import { listeningPorts } from '../helpers/listening-sockets.js';
 import { rawHttp } from '../helpers/raw-http.js';

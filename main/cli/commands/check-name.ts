@@ -16,7 +16,7 @@ export function registerCheckName(program: Command): void {
     .option('--no-version', 'do not add a version')
     .action(runAction(async (name: string, o: { date?: Date | false; version?: boolean }) => {
       // Loaded here: only check-name and upload use the file-name rules.
-      const { checkFileName, fixFileName } = await import('../../names/file-name-rules.js');
+      const { checkFileName, fixFileName } = await import('../../engine/names/file-name-rules.js');
       const check = checkFileName(name);
       if (check.valid) {
         say(name);

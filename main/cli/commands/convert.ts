@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import type { ColumnMapping } from '../../pipeline/column-mapping.js';
-import type { ConversionResult } from '../../pipeline/convert-to-ndjson.js';
-import type { DateOrder } from '../../pipeline/convert/date-order.js';
-import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../schemas/record-type-names.js';
+import type { ColumnMapping } from '../../engine/pipeline/column-mapping.js';
+import type { ConversionResult } from '../../engine/pipeline/convert-to-ndjson.js';
+import type { DateOrder } from '../../engine/pipeline/convert/date-order.js';
+import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../engine/schemas/record-type-names.js';
 import { createByteProgress } from '../byte-progress.js';
 import { parseRecordType } from '../option-parsers.js';
 import { EXIT, UsageError, formatCount, printJson, say } from '../output.js';
@@ -53,7 +53,7 @@ export function registerConvert(program: Command): void {
         throw new UsageError('--date-order reads the date columns of a CSV file; the dates of a JSON or NDJSON file are used as they are (write them as 1985-03-25).');
       }
       const mapping = await mappingFor(input, o);
-      const { convertToNdjson } = await import('../../pipeline/convert-to-ndjson.js');
+      const { convertToNdjson } = await import('../../engine/pipeline/convert-to-ndjson.js');
       const json = Boolean(o.json);
       const progress = await createByteProgress('Converting', { enabled: !json && Boolean(process.stderr.isTTY) });
       const cancel = new AbortController();
@@ -68,7 +68,7 @@ export function registerConvert(program: Command): void {
         progress.stop();
         if (!r.stoppedEarly) {
           // Noted so `upload` of this output can say how many rows were left out (conversion-ledger.ts).
-          const [{ recordConversion }, { configDir }] = await Promise.all([import('../../history/conversion-ledger.js'), import('../../config/paths.js')]);
+          const [{ recordConversion }, { configDir }] = await Promise.all([import('../../engine/history/conversion-ledger.js'), import('../../engine/config/paths.js')]);
           await recordConversion(configDir(), { output: r.output, source: input, recordType: o.recordType, rows: r.rows, written: r.written, rejected: r.rejected }).catch(() => undefined);
         }
         if (json) {
@@ -101,7 +101,7 @@ function withIdentifier(e: { line: number; message: string; identifier?: string 
  * user's choices over them, after checking that each names a column of the file.
  */
 async function mappingFor(input: string, o: ConvertOptions): Promise<Partial<ColumnMapping>> {
-  const { parseMapArgs, resolveMapHeaders, suggestMapping } = await import('../../pipeline/column-mapping.js');
+  const { parseMapArgs, resolveMapHeaders, suggestMapping } = await import('../../engine/pipeline/column-mapping.js');
   let columns: Record<string, string | null> | undefined;
   try {
     columns = o.map ? parseMapArgs(o.map) : undefined;
@@ -112,7 +112,7 @@ async function mappingFor(input: string, o: ConvertOptions): Promise<Partial<Col
     if (JSON_INPUT.test(input)) {
       throw new UsageError('--map renames CSV columns; the records of a JSON or NDJSON file are used as they are.');
     }
-    const { previewCsv } = await import('../../pipeline/csv-preview.js');
+    const { previewCsv } = await import('../../engine/pipeline/csv-preview.js');
     const { headers } = await previewCsv(input, { rows: 1 });
     try {
       columns = { ...suggestMapping(headers, o.recordType).columns, ...resolveMapHeaders(headers, columns, input) };

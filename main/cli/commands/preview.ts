@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { CsvPreview } from '../../pipeline/csv-preview.js';
-import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../schemas/record-type-names.js';
+import type { CsvPreview } from '../../engine/pipeline/csv-preview.js';
+import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../engine/schemas/record-type-names.js';
 import { integerBetween, parseRecordType } from '../option-parsers.js';
 import { EXIT, printJson, say } from '../output.js';
 import { assertReadableFile } from '../readable-file.js';
@@ -20,7 +20,7 @@ export function registerPreview(program: Command): void {
     .option('--json', 'print {"encoding","delimiter","lineEnding","headers","rows","issues":[{"kind","message"}],"notes":[{"kind","message"}]}')
     .action(runAction(async (file: string, o: { rows: number; recordType?: RecordTypeName; json?: boolean }) => {
       await assertReadableFile(file);
-      const { previewCsv } = await import('../../pipeline/csv-preview.js');
+      const { previewCsv } = await import('../../engine/pipeline/csv-preview.js');
       const p = await previewCsv(file, { rows: o.rows, recordType: o.recordType ?? null });
       if (o.json) {
         printJson({ encoding: p.encoding, delimiter: p.delimiter, lineEnding: p.lineEnding, headers: p.headers, rows: p.rows, issues: p.issues, notes: p.notes });

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { configDir } from '../../config/paths.js';
-import { normalizeToken, type TokenVault } from '../../vault/token-vault.js';
+import { configDir } from '../../engine/config/paths.js';
+import { normalizeToken, type TokenVault } from '../../engine/vault/token-vault.js';
 import { readSecret } from '../read-secret.js';
 import { EXIT, LexerError, UsageError, printJson, say, warn } from '../output.js';
 import { runAction } from '../run-action.js';
 
 /** The CLI's vault, loaded on use: only the token commands and a stored token need it. */
 async function openVault(): Promise<TokenVault> {
-  const { createDefaultVault } = await import('../../vault/default-vault.js');
+  const { createDefaultVault } = await import('../../engine/vault/default-vault.js');
   return createDefaultVault(configDir());
 }
 

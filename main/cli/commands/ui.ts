@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { configDir } from '../../config/paths.js';
+import { configDir } from '../../engine/config/paths.js';
 import { integerBetween } from '../option-parsers.js';
 import { EXIT, printJson, warn } from '../output.js';
 import { runAction } from '../run-action.js';

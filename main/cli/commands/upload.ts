@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { RECORD_TYPE_NAMES } from '../../schemas/record-type-names.js';
+import { RECORD_TYPE_NAMES } from '../../engine/schemas/record-type-names.js';
 import { integerBetween, parsePartSizeOption, parseRecordType } from '../option-parsers.js';
 import { UsageError } from '../output.js';
 import { runAction } from '../run-action.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../schemas/record-type-names.js';
+import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../engine/schemas/record-type-names.js';
 import { createByteProgress } from '../byte-progress.js';
 import { parseRecordType } from '../option-parsers.js';
 import { EXIT, printJson } from '../output.js';
@@ -20,7 +20,7 @@ export function registerValidate(program: Command): void {
     .option('--json', 'print {"total","valid","invalid","errors":[{"line","message"}],"errorCount","truncated","summary","warnings","framing"}')
     .action(runAction(async (file: string, o: { recordType: RecordTypeName; json?: boolean }) => {
       await assertReadableFile(file);
-      const { validateNdjsonFile } = await import('../../pipeline/validate-ndjson.js');
+      const { validateNdjsonFile } = await import('../../engine/pipeline/validate-ndjson.js');
       const json = Boolean(o.json);
       const progress = await createByteProgress('Validating', { enabled: !json && Boolean(process.stderr.isTTY) });
       const cancel = new AbortController();

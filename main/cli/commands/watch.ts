@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { parsePatterns } from '../../feeds/feed-config.js';
-import { RECORD_TYPE_NAMES } from '../../schemas/record-type-names.js';
+import { parsePatterns } from '../../engine/feeds/feed-config.js';
+import { RECORD_TYPE_NAMES } from '../../engine/schemas/record-type-names.js';
 import { integerBetween, parsePartSizeOption, parseRecordType } from '../option-parsers.js';
 import { runAction } from '../run-action.js';
 import type { WatchOptions } from '../watch-run.js';

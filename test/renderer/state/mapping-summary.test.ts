@@ -1,7 +1,8 @@
 // "Things to know" from the mapping as it stands (issue 9, items 13 and 14).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ColumnMapping, CsvPreview, FieldOption } from '../../../preload/contract.js';
+import type { CsvPreview } from '../../../main/contract/files.js';
+import type { ColumnMapping, FieldOption } from '../../../main/contract/jobs.js';
 import { columnTargets, linkConflict, fileNotes, summarizeMapping } from '../../../renderer/state/mapping-summary.js';
 
 const custom = (h: string) => `custom_fields.${h.toLowerCase().replace(/\W+/g, '_')}`;

@@ -2,7 +2,8 @@
 // is somewhere to send to; a conversion that left rows out carries the counts to confirm.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ConversionReport, FileInfo } from '../../../preload/contract.js';
+import type { FileInfo } from '../../../main/contract/files.js';
+import type { ConversionReport } from '../../../main/contract/jobs.js';
 import { planUpload, type PlanInput } from '../../../renderer/state/upload-plan.js';
 
 const csv: FileInfo = { path: '/data/a.csv', name: 'a.csv', size: 10, kind: 'csv', nameCheck: { valid: false, fixed: 'a-20260101-v1.csv', problems: [] }, blocker: null };

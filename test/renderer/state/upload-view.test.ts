@@ -1,7 +1,7 @@
 // The overall bar and the retry view (issue 9, items 9 and 22).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { UploadState } from '../../../preload/contract.js';
+import type { UploadState } from '../../../main/contract/uploads.js';
 import { describeUpload, overallProgress, partsNotice } from '../../../renderer/state/upload-view.js';
 import { datasetIdProblem } from '../../../renderer/state/dataset-id.js';
 

@@ -1,0 +1,74 @@
+/**
+ * The channel map between the window and main: every channel to its argument tuple and result.
+ * Main's handlers, the preload's API object and the browser host's loopback transport are all
+ * typed from this map, so a change here breaks every side at once.
+ *
+ * Values crossing the bridge are plain data (structured-clone and JSON safe): no class
+ * instances, no functions, never the API token.
+ */
+import type { RecordTypeName } from '../engine/schemas/record-type-names.js';
+import type { FeedSettings, FeedsOverview } from './feeds.js';
+import type { CsvPreview, FileInfo, NameCheck } from './files.js';
+import type { HistoryEntry } from './history.js';
+import type { ColumnMapping, ConversionReport, ConvertRequest, FieldOption, JobProgress, MappingPreset, ValidationReport } from './jobs.js';
+import type { AppSettings, SandboxStatus, TokenCheck, TokenCheckTarget, TokenStatus, TokenStorageChoice } from './settings.js';
+import type { UploadRequest, UploadState, UploadStateEvent } from './uploads.js';
+
+/** Request/response channels: name to [argument tuple, result value]. */
+export interface InvokeChannels {
+  'settings:get': [[], AppSettings];
+  'settings:update': [[patch: Partial<AppSettings>], AppSettings];
+  'sandbox:status': [[], SandboxStatus];
+  'token:status': [[], TokenStatus];
+  'token:save': [[token: string, storage: TokenStorageChoice], TokenStatus];
+  'token:clear': [[], TokenStatus];
+  'token:check': [[target: TokenCheckTarget | null], TokenCheck];
+  'files:inspect': [[path: string], FileInfo];
+  'files:check-name': [[name: string], NameCheck];
+  /** A copy the app made (staged in the browser host, or a conversion output) is no longer needed: delete it. */
+  'files:release': [[path: string], boolean];
+  'preview:csv': [[path: string, rows: number, recordType: RecordTypeName | null], CsvPreview];
+  'mapping:suggest': [[headers: readonly string[], recordType: RecordTypeName], ColumnMapping];
+  'schema:fields': [[recordType: RecordTypeName], readonly FieldOption[]];
+  'presets:list': [[], readonly MappingPreset[]];
+  'presets:save': [[preset: MappingPreset], readonly MappingPreset[]];
+  'presets:delete': [[name: string, recordType: RecordTypeName], readonly MappingPreset[]];
+  'jobs:validate': [[jobId: string, path: string, recordType: RecordTypeName], ValidationReport];
+  'jobs:convert': [[jobId: string, request: ConvertRequest], ConversionReport];
+  'jobs:cancel': [[jobId: string], boolean];
+  'jobs:export-errors': [[jobId: string], string];
+  'uploads:start': [[request: UploadRequest], UploadState];
+  'uploads:cancel': [[id: string], boolean];
+  'history:list': [[], readonly HistoryEntry[]];
+  'feeds:list': [[], FeedsOverview];
+  'feeds:add': [[settings: FeedSettings], FeedsOverview];
+  'feeds:set-paused': [[id: string, paused: boolean], FeedsOverview];
+  'feeds:remove': [[id: string], FeedsOverview];
+  /** The host's folder chooser; null when cancelled (or when the host has none). */
+  'feeds:choose-folder': [[], string | null];
+  'shell:open-external': [[url: string], boolean];
+}
+
+/** Events pushed from main to the window: name to payload. */
+export interface EventChannels {
+  'uploads:state': UploadStateEvent;
+  'jobs:progress': JobProgress;
+  /** A watched folder changed state or handled a file. */
+  'feeds:changed': FeedsOverview;
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type InvokeArgs<C extends InvokeChannel> = InvokeChannels[C][0];
+export type InvokeResult<C extends InvokeChannel> = InvokeChannels[C][1];
+export type EventChannel = keyof EventChannels;
+
+/** The list of channels, for handlers that must register every one (checked against the map). */
+export const INVOKE_CHANNELS = [
+  'settings:get', 'settings:update', 'sandbox:status', 'token:status', 'token:save', 'token:clear', 'token:check',
+  'files:inspect', 'files:check-name', 'files:release', 'preview:csv', 'mapping:suggest', 'schema:fields',
+  'presets:list', 'presets:save', 'presets:delete', 'jobs:validate',
+  'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
+  'history:list', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:choose-folder', 'shell:open-external',
+] as const satisfies readonly InvokeChannel[];
+
+export const EVENT_CHANNELS = ['uploads:state', 'jobs:progress', 'feeds:changed'] as const satisfies readonly EventChannel[];

@@ -1,0 +1,53 @@
+/** Watched folders: their settings and where each stands. */
+import type { UploadDestination } from './uploads.js';
+
+/** What becomes of a file once it is sent: moved to `sent/` in the folder, left, or deleted. */
+export type FeedAfter = 'sent' | 'leave' | 'delete';
+
+/** A watched folder as the person sets it up. */
+export interface FeedSettings {
+  /** The folder (an absolute path). */
+  readonly path: string;
+  /** Names to take, space-separated globs: `*.csv *.ndjson *.json *.gz` by default. */
+  readonly patterns: string;
+  /** A dataset's record type; null sends to Lexer staff. */
+  readonly destination: UploadDestination | null;
+  /** Convert CSVs to NDJSON first (dataset only), with this saved mapping (null: suggested from the headers). */
+  readonly convert: boolean;
+  readonly presetName: string | null;
+  /** Check every record first (dataset only). */
+  readonly validate: boolean;
+  /** Compress NDJSON on the way (gzip); false sends every file as it is. */
+  readonly gzip: boolean;
+  /** Seconds a file must stay unchanged before it is taken. */
+  readonly quietSeconds: number;
+  readonly after: FeedAfter;
+  /** Poll instead of waiting for change events (network drives). */
+  readonly polling: boolean;
+}
+
+/** How the last file a feed handled ended. */
+export interface FeedLastFile {
+  readonly name: string;
+  readonly result: 'sent' | 'not-sent-again' | 'failed' | 'will-retry' | 'interrupted';
+  /** One plain sentence: as what it was sent, or why not and what to do. */
+  readonly message: string;
+  readonly at: string;
+}
+
+/** A watched folder and where it stands. */
+export interface FeedView {
+  readonly id: string;
+  readonly settings: FeedSettings;
+  readonly state: 'watching' | 'paused' | 'folder-missing' | 'no-token' | 'starting';
+  /** Files seen and not sent yet (waiting to stop changing, queued, or to be tried again). */
+  readonly waiting: number;
+  readonly sending: number;
+  readonly last: FeedLastFile | null;
+}
+
+export interface FeedsOverview {
+  readonly feeds: readonly FeedView[];
+  /** Whether the host can show a folder chooser (the desktop app can; the browser host cannot). */
+  readonly canChooseFolder: boolean;
+}

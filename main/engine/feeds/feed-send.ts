@@ -1,0 +1,125 @@
+/**
+ * One file of a watched folder through the one upload sequence (main/engine/send/send-file.ts), as the
+ * app does for a dropped file (issue 12): converted first when the feed says so, named by
+ * Lexer's rules, then the duplicate guard, checks, every record checked, gzip, parts, retries
+ * and History (with the feed named). The result says what the feed does with the file next.
+ */
+import { access } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { LexerError, toLexerError, type ErrorCode } from '../errors.js';
+import type { ValidationResult } from '../pipeline/validate-ndjson.js';
+import { sendFile } from '../send/send-file.js';
+import type { SendContext, SendOutcome } from '../send/send-types.js';
+import type { FeedConfig } from './feed-config.js';
+import { convertForFeed, type FeedConversion } from './feed-convert.js';
+import { feedFileName } from './feed-file-name.js';
+
+/** What became of one file, and so what the feed does with it. */
+export type FeedFileResult =
+  | { readonly kind: 'sent'; readonly filename: string; readonly uploadIds: readonly string[]; readonly bytes: number; readonly recordsLeftOut: number | null; readonly historyId: string | null }
+  /** Already sent (the same content to the same destination): not sent again. */
+  | { readonly kind: 'duplicate'; readonly message: string }
+  /** Trying again will not help until someone acts: the file goes to failed/ with the reason. */
+  | { readonly kind: 'needs-user'; readonly error: LexerError; readonly details: readonly string[]; readonly historyId?: string | null }
+  /** Network, 5xx, 429 and the like, after the sequence's own retries: the file stays, to be tried later. */
+  | { readonly kind: 'transient'; readonly error: LexerError; readonly historyId?: string | null }
+  /** It changed or went away while it was being sent: it waits for a quiet period again (or is gone). */
+  | { readonly kind: 'changed' }
+  | { readonly kind: 'cancelled' };
+
+/** Failures another try can get past without anyone acting (the got retries already ran). */
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'network-error', 'server-error', 'rate-limited', 'connection-reset', 'upload-stalled', 'link-expired', 'disk-full', 'invalid-response',
+]);
+
+/** How many problems an error file lists. */
+const SHOWN = 20;
+
+/** The invalid records, as the error file lists them: counts by field and rule, then the first lines. */
+function recordDetails(v: { summary: ValidationResult['summary']; errors: ValidationResult['errors'] }, position = 'line'): string[] {
+  return [
+    ...(v.summary.length > 0 ? ['Invalid records by field and rule:'] : []),
+    ...v.summary.map((g) => `  ${g.count} x ${g.field || '(record)'}: ${g.rule}`),
+    ...(v.errors.length > 0 ? [`First problems (${position} numbers in the file):`] : []),
+    ...v.errors.slice(0, SHOWN).map((e) => `  ${position} ${e.line}: ${e.message}`),
+  ];
+}
+
+const isCsvForDataset = (file: string): boolean => !/\.(ndjson|jsonl|json)(\.gz)?$/i.test(file) && !/^[^.]+\.gz$/i.test(basename(file));
+// A JSON file goes as NDJSON (checked as such); a CSV is what a feed converts.
+const convertible = (file: string): boolean => /\.(csv|tsv|txt)$/i.test(file);
+
+function fromOutcome(outcome: SendOutcome, converted: FeedConversion | null): FeedFileResult {
+  // The entry whose file is the one the feed moves. A conversion's entry names the NDJSON sent
+  // (a temporary file), and Retry of it would open the CSV under the NDJSON's name: left as it is.
+  const followed = converted || outcome.kind === 'duplicate' ? null : outcome.historyId;
+  switch (outcome.kind) {
+    case 'success': {
+      const uploadIds = outcome.uploadId ? [outcome.uploadId] : outcome.parts.flatMap((p) => (p.uploadId ? [p.uploadId] : []));
+      return { kind: 'sent', filename: outcome.filename, uploadIds, bytes: outcome.bytes, recordsLeftOut: converted ? converted.result.rejected : null, historyId: followed };
+    }
+    case 'duplicate':
+      return { kind: 'duplicate', message: outcome.error.message };
+    case 'cancelled':
+      return { kind: 'cancelled' };
+    case 'failed': {
+      const { error } = outcome;
+      if (error.code === 'file-changed') return { kind: 'changed' };
+      if (TRANSIENT.has(error.code)) return { kind: 'transient', error, historyId: followed };
+      return { kind: 'needs-user', error, details: outcome.validation ? recordDetails(outcome.validation) : [], historyId: followed };
+    }
+    default: {
+      const _exhaustive: never = outcome;
+      return _exhaustive;
+    }
+  }
+}
+
+/**
+ * Sends one complete file of `feed`; never throws. `ctx` is the send context of the run (the
+ * shared queue, rate limiter, History), with the signal that stops the feed.
+ */
+export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendContext): Promise<FeedFileResult> {
+  let converted: FeedConversion | null = null;
+  try {
+    const { destination } = feed;
+    if (destination && feed.convert && convertible(file)) {
+      converted = await convertForFeed(file, destination, { mapping: feed.convert.mapping, dateOrder: feed.convert.dateOrder, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal });
+      const r = converted.result;
+      if (feed.validate && r.rejected > 0) {
+        const error = new LexerError('invalid-records', `${r.rejected} of the ${r.rows} rows of ${basename(file)} are not valid ${destination.recordType} records, so nothing was sent.`, {
+          hint: 'Fix those rows (or turn off "check every record" for this folder to send the valid rows only) and put the file back in the folder.',
+        });
+        return { kind: 'needs-user', error, details: recordDetails(r, r.position) };
+      }
+    } else if (destination && isCsvForDataset(file)) {
+      const error = new LexerError('not-ndjson', `${basename(file)} is not NDJSON, and Lexer loads only NDJSON into a dataset.`, {
+        hint: feed.convert
+          ? 'A compressed CSV is not converted here: put the plain .csv in the folder, or export NDJSON.'
+          : 'Turn on converting CSVs for this folder (lexer-upload watch --convert), or export NDJSON.',
+      });
+      return { kind: 'needs-user', error, details: [] };
+    }
+    const path = converted?.path ?? file;
+    const outcome = await sendFile({
+      path, label: basename(file), filename: feedFileName(path, destination), destination,
+      ...(feed.gzip !== undefined ? { gzip: feed.gzip } : {}),
+      ...(feed.gzipLevel !== undefined ? { gzipLevel: feed.gzipLevel } : {}),
+      ...(feed.partBytes !== undefined ? { partBytes: feed.partBytes } : {}),
+      // A conversion checked every row it wrote.
+      validate: feed.validate && destination && !converted ? 'all-valid-or-clean' : 'off',
+      allowDuplicate: false, sourceName: basename(file), feed: feed.path,
+    }, ctx);
+    const result = fromOutcome(outcome, converted);
+    // A file moved away while it was sent: nothing left to do with it.
+    if (result.kind === 'needs-user' && (await access(file).then(() => false, () => true))) return { kind: 'changed' };
+    return result;
+  } catch (thrown) {
+    const error = toLexerError(thrown);
+    if (ctx.signal.aborted || error.code === 'cancelled') return { kind: 'cancelled' };
+    if (TRANSIENT.has(error.code)) return { kind: 'transient', error };
+    return { kind: 'needs-user', error, details: [] };
+  } finally {
+    await converted?.dispose();
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Validates an NDJSON file (optionally gzipped) against one record type, streaming: memory stays
+ * flat whatever the size (uploads go up to 5 GiB). Large files are checked on worker threads.
+ */
+import { availableParallelism } from 'node:os';
+import { LexerError, toLexerError } from '../errors.js';
+import type { RecordTypeName } from '../schemas/record-type-names.js';
+import { inThreadRunner, sharedRunner, type BatchRunner } from './validation/batch-runners.js';
+import { lineBatches, MAX_LINE_BYTES } from './validation/line-batcher.js';
+import { openInput, unreadable } from '../io/open-input.js';
+import { createResultCollector } from './validation/result-collector.js';
+import { overlongResult } from './validation/validate-batch.js';
+import type { BatchResult, LineError, ValidationProgress, ValidationResult } from './validation/types.js';
+
+export type { ErrorGroup, Framing, LineError, ValidationProgress, ValidationResult } from './validation/types.js';
+
+export interface ValidateNdjsonOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ValidationProgress) => void;
+  /** How many errors `errors` keeps (default 100); the counts and summary are never capped. */
+  maxErrors?: number;
+  /** Called for every error, in line order. */
+  onError?: (e: LineError) => void;
+  /** Worker threads helping this one; 0 checks on this thread only. Default: 0 under 8 MiB, else cores - 1 (at most 2, for memory). */
+  workers?: number;
+  /** Lines longer than this are reported and skipped unread (default 16 MiB; tests lower it). */
+  maxLineBytes?: number;
+}
+
+// Below this, starting workers costs more than they save.
+const WORKER_THRESHOLD_BYTES = 8 << 20;
+// Progress at most every 250 ms: often enough to look alive, rare enough to cost nothing.
+const PROGRESS_MS = 250;
+
+function cancelled(): LexerError {
+  return new LexerError('cancelled', 'Validation was cancelled.');
+}
+
+function defaultWorkers(totalBytes: number): number {
+  return totalBytes < WORKER_THRESHOLD_BYTES ? 0 : Math.min(2, Math.max(1, availableParallelism() - 1));
+}
+
+/** Validates every line of `path` as a `recordType` record; throws LexerError for an unreadable file, a JSON array file, or cancel. */
+export async function validateNdjsonFile(path: string, recordType: RecordTypeName, o: ValidateNdjsonOptions = {}): Promise<ValidationResult> {
+  if (o.signal?.aborted) throw cancelled();
+  const input = await openInput(path);
+  const workers = o.workers ?? defaultWorkers(input.totalBytes);
+  const runner: BatchRunner = workers > 0 ? sharedRunner(recordType, workers) : inThreadRunner(recordType);
+  const collector = createResultCollector(o.maxErrors ?? 100, o.onError);
+  // Batches in flight, oldest first: results are added in order, so errors stay in line order.
+  const inFlight: Promise<BatchResult>[] = [];
+  // Room for every worker's two batches plus this thread's own, so reading rarely waits.
+  const maxInFlight = 4 + workers * 2;
+  let lines = 0;
+  let lastProgress = 0;
+  const progress = (force: boolean) => {
+    const now = Date.now();
+    if (!o.onProgress || (!force && now - lastProgress < PROGRESS_MS)) return;
+    lastProgress = now;
+    o.onProgress({ bytesRead: input.bytesRead(), totalBytes: input.totalBytes, lines });
+  };
+  const take = async () => {
+    const result = await (inFlight.shift() as Promise<BatchResult>);
+    if (o.signal?.aborted) throw cancelled();
+    collector.add(result, lines);
+    lines += result.lines;
+    progress(false);
+  };
+  const onAbort = () => input.stream.destroy();
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const maxLineBytes = o.maxLineBytes ?? MAX_LINE_BYTES;
+    for await (const batch of lineBatches(input.stream, undefined, maxLineBytes)) {
+      if (o.signal?.aborted) throw cancelled();
+      const pending = 'overlong' in batch ? Promise.resolve(overlongResult(batch.overlong, maxLineBytes)) : runner.run(batch);
+      // Awaited later by take(); until then a failure must not count as unhandled.
+      pending.catch(() => {});
+      inFlight.push(pending);
+      while (inFlight.length >= maxInFlight) await take();
+    }
+    while (inFlight.length > 0) await take();
+    progress(true);
+    return collector.result();
+  } catch (error) {
+    if (o.signal?.aborted) throw cancelled();
+    if (error instanceof LexerError) throw error;
+    // Read errors carry an errno code (ENOENT, EIO), gunzip errors a Z_ code; anything else is ours.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && /^(E[A-Z]+|Z_[A-Z_]+)$/.test(code)) throw unreadable(path, error);
+    throw toLexerError(error);
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    input.close();
+    await runner.close();
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Parsers for the structured arguments of `uploads:start` and `jobs:convert`: every field is
+ * checked as unknown and rebuilt, so nothing the window adds travels further into main.
+ */
+import { isAbsolute } from 'node:path';
+import type { ColumnMapping, ConvertRequest, DateOrder } from '../../../main/contract/jobs.js';
+import type { UploadDestination, UploadRequest } from '../../../main/contract/uploads.js';
+import { usageError } from './result.js';
+import { asBoolean, asId, asObject, asRecordType, asString } from './validators.js';
+
+/** An absolute path to a local file (the renderer resolves dropped files to real paths). */
+export function asFilePath(value: unknown, name = 'path'): string {
+  const path = asString(value, name, 4096);
+  if (!isAbsolute(path) || path.includes('\0')) throw usageError(`${name} must be an absolute file path.`);
+  return path;
+}
+
+/** A dataset destination, or null for a plain file Lexer staff load by hand. */
+export function parseDestination(value: unknown): UploadDestination | null {
+  if (value === null) return null;
+  const o = asObject(value, 'destination', ['datasetId', 'recordType']);
+  const datasetId = asString(typeof o.datasetId === 'string' ? o.datasetId.trim() : o.datasetId, 'Dataset ID', 256);
+  return { datasetId, recordType: asRecordType(o.recordType) };
+}
+
+/** `uploads:start`'s request. */
+export function parseUploadRequest(value: unknown): UploadRequest {
+  const o = asObject(value, 'request', ['id', 'path', 'filename', 'destination', 'validateFirst', 'gzip', 'allowDuplicate']);
+  return {
+    id: asId(o.id, 'id'),
+    path: asFilePath(o.path),
+    filename: asString(o.filename, 'filename', 255),
+    destination: parseDestination(o.destination ?? null),
+    validateFirst: asBoolean(o.validateFirst, 'validateFirst'),
+    ...(o.gzip !== undefined ? { gzip: asBoolean(o.gzip, 'gzip') } : {}),
+    ...(o.allowDuplicate !== undefined ? { allowDuplicate: asBoolean(o.allowDuplicate, 'allowDuplicate') } : {}),
+  };
+}
+
+/** A column mapping: header to field path (or null to drop the column). */
+export function parseMapping(value: unknown): ColumnMapping {
+  const o = asObject(value, 'mapping', ['columns', 'unknownColumns', 'inferCustomTypes', 'dateOrders']);
+  const cols = asObject(o.columns, 'mapping.columns', Object.keys(o.columns ?? {}));
+  const entries = Object.entries(cols);
+  if (entries.length > 5000) throw usageError('mapping.columns has too many columns.');
+  for (const [header, field] of entries) {
+    if (field !== null && (typeof field !== 'string' || field.length > 256)) throw usageError(`mapping for "${header}" must be a field path or null.`);
+  }
+  // fromEntries defines own properties, so a header named "__proto__" stays a plain key
+  const columns = Object.fromEntries(entries) as Record<string, string | null>;
+  if (o.unknownColumns !== 'custom_fields' && o.unknownColumns !== 'drop') throw usageError("mapping.unknownColumns must be 'custom_fields' or 'drop'.");
+  const mapping = { columns, unknownColumns: o.unknownColumns, inferCustomTypes: asBoolean(o.inferCustomTypes, 'mapping.inferCustomTypes') } as const;
+  return o.dateOrders === undefined ? mapping : { ...mapping, dateOrders: parseDateOrders(o.dateOrders) };
+}
+
+/** Date orders by header: each 'dmy', 'mdy' or 'ymd'. */
+function parseDateOrders(value: unknown): Record<string, DateOrder> {
+  const entries = Object.entries(asObject(value, 'mapping.dateOrders', Object.keys(value ?? {})));
+  if (entries.length > 5000) throw usageError('mapping.dateOrders has too many columns.');
+  for (const [header, order] of entries) {
+    if (order !== 'dmy' && order !== 'mdy' && order !== 'ymd') throw usageError(`the date order for "${header}" must be dmy, mdy or ymd.`);
+  }
+  return Object.fromEntries(entries) as Record<string, DateOrder>;
+}
+
+/** `jobs:convert`'s request. */
+export function parseConvertRequest(value: unknown): ConvertRequest {
+  const o = asObject(value, 'request', ['path', 'recordType', 'mapping', 'gzip', 'stopOnFirstInvalid', 'leaveOutInvalidFields']);
+  return {
+    path: asFilePath(o.path),
+    recordType: asRecordType(o.recordType),
+    mapping: parseMapping(o.mapping),
+    gzip: asBoolean(o.gzip, 'gzip'),
+    stopOnFirstInvalid: asBoolean(o.stopOnFirstInvalid, 'stopOnFirstInvalid'),
+    leaveOutInvalidFields: o.leaveOutInvalidFields === undefined ? false : asBoolean(o.leaveOutInvalidFields, 'leaveOutInvalidFields'),
+  };
+}

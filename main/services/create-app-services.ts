@@ -1,0 +1,161 @@
+/**
+ * The app's services: one handler per contract channel, shared by the Electron IPC layer and
+ * the browser host. Each handler takes its arguments as `unknown`, validates them, calls the
+ * engine and answers a `Result`; it never throws and never returns the token.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { InvokeChannel, InvokeResult } from '../../main/contract/channels.js';
+import type { Result } from '../../main/contract/result.js';
+import { pruneStaleWorkspaces } from '../engine/compress/temp-workspace.js';
+import { ensurePrivateDir } from '../engine/config/private-dir.js';
+import { openHistory } from '../engine/history/upload-history.js';
+import type { TokenVault } from '../engine/vault/token-vault.js';
+import { createEventHub, type AppActivity, type EventHub, type ServiceEvents } from './channels/event-hub.js';
+import { createFeedService } from './feeds/feed-service.js';
+import { openFeedStore } from './feeds/feed-store.js';
+import { createJobService } from './jobs/job-service.js';
+import { fail, ok, toErrorInfo } from './channels/result.js';
+import { createChannelHandlers } from './channels/channel-handlers.js';
+import { createConnectionResolver, sandboxConnection } from './settings/connection.js';
+import { createEmbeddedSandbox } from './settings/embedded-sandbox.js';
+import type { FileAccessCheck } from './files/file-access.js';
+import { scrubSecrets } from './channels/scrub-secrets.js';
+import { openPresets } from './settings/preset-store.js';
+import { openSettings, partBytesOf } from './settings/settings-store.js';
+import { trimCopies } from './files/temp-copies.js';
+import { createStateThrottle } from './uploads/throttle-states.js';
+import { createTokenService } from './token/token-service.js';
+import { createUploadService, type UploadServiceDeps } from './uploads/upload-service.js';
+
+export type Handler<C extends InvokeChannel> = (...args: unknown[]) => Promise<Result<InvokeResult<C>>>;
+export type Handlers = { readonly [C in InvokeChannel]: Handler<C> };
+
+export interface AppServicesOptions {
+  userDataDir: string;
+  /** Where the token is kept between runs (safeStorage, keychain or a 0600 file). */
+  vault: TokenVault;
+  /** Memory only, for "this session only". */
+  sessionVault: TokenVault;
+  /** Overrides the Lexer default API URL until the user saves one (env LEXER_API_URL). */
+  envApiUrl?: string | null;
+  /** The system proxy for a URL as `http://host:port`, or null for a direct connection. */
+  resolveProxy?: (url: string) => Promise<string | null>;
+  /** Opens an allow-listed https URL in the system browser; absent in the browser host. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Engine knobs for tests (retry backoff, stall timeout). */
+  uploadTuning?: UploadServiceDeps['tuning'];
+  /** Which files path arguments may name; the browser host allows only files the user gave it. */
+  checkFile?: FileAccessCheck;
+  /** The browser host's folder of staged copies, which `files:release` may delete from (absent in Electron). */
+  stagingDir?: string;
+  /** The desktop's folder chooser for a watched folder; absent in the browser host (the path is typed). */
+  chooseFolder?: () => Promise<string | null>;
+}
+
+export interface AppServices {
+  readonly handlers: Handlers;
+  /** Window events (`uploads:state`, `jobs:progress`) and shell events (`activity`, `queue:settled`). */
+  readonly events: EventHub<ServiceEvents>;
+  /** Cancels running uploads and jobs and stops the embedded sandbox (on quit). */
+  dispose(): Promise<void>;
+}
+
+/** Builds the services over the user's data folder and the two token vaults. */
+export async function createAppServices(o: AppServicesOptions): Promise<AppServices> {
+  await ensurePrivateDir(o.userDataDir);
+  const settings = await openSettings(o.userDataDir, o.envApiUrl === undefined ? process.env.LEXER_API_URL : o.envApiUrl);
+  const history = await openHistory(join(o.userDataDir, 'history.json'));
+  const presets = await openPresets(o.userDataDir);
+  const convertedDir = join(o.userDataDir, 'converted');
+  // Conversion outputs left by earlier runs: keep a bounded cache (History's Retry uses recent ones).
+  await trimCopies(convertedDir);
+  // Compressed copies and parts live here while they are sent; a crash leaves them for the next start.
+  const tempRoot = join(o.userDataDir, 'temp');
+  await mkdir(tempRoot, { recursive: true, mode: 0o700 });
+  await pruneStaleWorkspaces(tempRoot).catch(() => 0);
+  const events = createEventHub<ServiceEvents>();
+  const throttle = createStateThrottle((e) => events.emit('uploads:state', e));
+  const upstream = createEventHub<ServiceEvents>();
+  upstream.on('uploads:state', (e) => {
+    throttle.push(e.id, e.state);
+    const k = e.state.kind;
+    if (k === 'succeeded' || k === 'failed' || k === 'cancelled') throttle.forget(e.id);
+  });
+  // The close guard and the taskbar count the watched folders' uploads with the window's own.
+  let manual: AppActivity = { activeUploads: 0, progress: null };
+  let feedSending = 0;
+  const publishActivity = (): void => events.emit('activity', { activeUploads: manual.activeUploads + feedSending, progress: manual.progress });
+  upstream.on('activity', (a) => {
+    manual = a;
+    publishActivity();
+  });
+  upstream.on('queue:settled', (q) => events.emit('queue:settled', q));
+
+  const tokens = createTokenService(o.vault, o.sessionVault);
+  const sandbox = createEmbeddedSandbox(o.userDataDir);
+  const connection = createConnectionResolver(settings, tokens, sandbox);
+  const jobs = createJobService({ userDataDir: o.userDataDir, ledgerDir: o.userDataDir, emitProgress: (p) => events.emit('jobs:progress', p) });
+  // What Settings say for every upload: manual ones and the watched folders' read the same.
+  const sendSettings = () => {
+    const s = settings.get();
+    return { gzip: s.gzip, gzipLevel: s.gzipLevel, partBytes: partBytesOf(s) };
+  };
+  const uploads = createUploadService({
+    history,
+    hub: upstream,
+    connection,
+    concurrency: () => settings.get().concurrency,
+    sendSettings,
+    tempRoot,
+    ledgerDir: o.userDataDir,
+    resolveProxy: o.resolveProxy,
+    ...(o.uploadTuning ? { tuning: o.uploadTuning } : {}),
+  });
+  const feeds = createFeedService({
+    store: await openFeedStore(o.userDataDir), presets, history, connection, queue: () => uploads.queue(),
+    concurrency: () => settings.get().concurrency, tempRoot, ledgerDir: o.userDataDir, resolveProxy: o.resolveProxy, tuning: o.uploadTuning,
+    sendSettings, canChooseFolder: o.chooseFolder !== undefined,
+    onChange: (overview) => events.emit('feeds:changed', overview),
+    onSending: (count) => {
+      if (count === feedSending) return;
+      feedSending = count;
+      publishActivity();
+    },
+  });
+  // Feeds run while the app is open (issue 12): the folders saved last time start watching now.
+  void feeds.startAll();
+  const raw = createChannelHandlers({
+    settings, sandbox, connection, tokens, jobs, uploads, history, presets, feeds, chooseFolder: o.chooseFolder,
+    copyRoots: [convertedDir, ...(o.stagingDir ? [o.stagingDir] : [])],
+    sandboxConnection: () => sandboxConnection(sandbox),
+    resolveProxy: o.resolveProxy, openExternal: o.openExternal, checkFile: o.checkFile,
+  });
+
+  const wrap = <C extends InvokeChannel>(fn: (...args: unknown[]) => Promise<InvokeResult<C>>, secretArg: boolean): Handler<C> =>
+    async (...args) => {
+      let result: Result<InvokeResult<C>>;
+      try {
+        result = ok(await fn(...args));
+      } catch (error) {
+        result = fail(toErrorInfo(error));
+      }
+      const token = await tokens.current().catch(() => null);
+      return scrubSecrets(result, [token, secretArg && typeof args[0] === 'string' ? args[0].trim() : null]);
+    };
+  const handlers = Object.fromEntries(
+    Object.entries(raw).map(([channel, fn]) => [channel, wrap(fn as (...args: unknown[]) => Promise<never>, channel === 'token:save')]),
+  ) as unknown as Handlers;
+
+  return {
+    handlers,
+    events,
+    async dispose() {
+      await feeds.dispose();
+      uploads.dispose();
+      jobs.dispose();
+      throttle.dispose();
+      await sandbox.close();
+    },
+  };
+}

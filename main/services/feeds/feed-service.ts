@@ -1,0 +1,179 @@
+/**
+ * The app's watched folders (issue 12): each feed kept in feeds.json runs while the app is open,
+ * through the engine's feed runner with the app's connection, shared upload queue, rate limiter
+ * and History. The window sees each feed's state, files waiting and its last file's result.
+ */
+import { stat } from 'node:fs/promises';
+import type { FeedLastFile, FeedsOverview, FeedView } from '../../../main/contract/feeds.js';
+import { rateLimiterForToken } from '../../engine/api/rate-limiter.js';
+import type { FeedEvent } from '../../engine/feeds/feed-events.js';
+import { startFeed, type FeedRunner } from '../../engine/feeds/feed-runner.js';
+import type { UploadHistory } from '../../engine/history/upload-history.js';
+import type { UploadFileOptions } from '../../engine/upload/upload-file.js';
+import type { UploadQueue } from '../../engine/upload/upload-queue.js';
+import type { Connection } from '../settings/connection.js';
+import { parseFeedSettings, toFeedConfig } from './feed-settings.js';
+import type { FeedStore, StoredFeed } from './feed-store.js';
+import type { PresetStore } from '../settings/preset-store.js';
+import { usageError } from '../channels/result.js';
+import type { SendSettings } from '../uploads/run-upload.js';
+
+export interface FeedServiceDeps {
+  store: FeedStore;
+  presets: PresetStore;
+  history: UploadHistory;
+  connection: () => Promise<Connection>;
+  /** The upload queue manual uploads use, so feeds share its concurrency. */
+  queue: () => UploadQueue;
+  concurrency: () => number;
+  tempRoot: string;
+  ledgerDir: string;
+  resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
+  tuning?: Pick<UploadFileOptions, 'maxAttempts' | 'stallTimeoutMs' | 'retryBaseMs'> | undefined;
+  /** Settings' compression level and part size, read for each file, as manual uploads read them (the folder's own gzip box stays its own). */
+  sendSettings: () => SendSettings;
+  canChooseFolder: boolean;
+  onChange: (overview: FeedsOverview) => void;
+  /** Files the feeds are sending now (the close guard counts them). */
+  onSending: (count: number) => void;
+}
+
+export interface FeedService {
+  overview(): FeedsOverview;
+  add(settings: unknown): Promise<FeedsOverview>;
+  setPaused(id: string, paused: boolean): Promise<FeedsOverview>;
+  remove(id: string): Promise<FeedsOverview>;
+  /** Starts every feed not paused (at app start). */
+  startAll(): Promise<void>;
+  /**
+   * The connection may have changed (API URL, sandbox, token saved or cleared): restarts the
+   * feeds started with another one, cancelling their uploads under way (History marks them
+   * Cancelled; the files stay in their folders and go again on the new connection).
+   */
+  reconnect(): Promise<void>;
+  /** Stops every feed, cancelling its uploads (History marks them Cancelled). */
+  dispose(): Promise<void>;
+}
+
+interface Live {
+  runner: FeedRunner | null;
+  state: 'no-token' | 'starting' | null;
+  last: FeedLastFile | null;
+  /** Which connection the feed started with (kept in memory only, like the token itself). */
+  connection: string | null;
+}
+
+const connectionKey = (c: Connection): string => JSON.stringify([c.apiUrl, c.sandbox, c.token ?? null]);
+
+/** The last-file line for an event that ends a file's turn; null for the others. */
+function lastFile(e: FeedEvent): Omit<FeedLastFile, 'at'> | null {
+  const name = 'file' in e && e.file ? e.file.split(/[\\/]/).pop() ?? e.file : '';
+  switch (e.kind) {
+    case 'sent':
+      return { name, result: 'sent', message: `Sent as ${e.filename}${e.uploadIds.length === 1 ? ` (upload id ${e.uploadIds[0]})` : ''}.` };
+    case 'duplicate':
+      return { name, result: 'not-sent-again', message: `${e.message} It was not sent again.` };
+    case 'failed':
+      return { name, result: 'failed', message: `${e.error.message} It is in the failed folder, with the reason in ${e.errorFile.split(/[\\/]/).pop()}.` };
+    case 'retry-later':
+      return { name, result: 'will-retry', message: `${e.error.message} Trying again in ${Math.round(e.delayMs / 1000)} s.` };
+    case 'interrupted':
+      return { name, result: 'interrupted', message: 'Stopped before it was sent; it is still in the folder.' };
+    default:
+      return null;
+  }
+}
+
+/** Creates the service; call startAll() once the app is ready. */
+export function createFeedService(d: FeedServiceDeps): FeedService {
+  const live = new Map<string, Live>();
+
+  const view = (f: StoredFeed): FeedView => {
+    const l = live.get(f.id);
+    const status = l?.runner?.status();
+    const running: FeedView['state'] = status?.state === 'folder-missing' ? 'folder-missing' : status?.state === 'watching' ? 'watching' : 'starting';
+    const state = f.paused ? 'paused' : l?.state ?? running;
+    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null };
+  };
+  const overview = (): FeedsOverview => ({ feeds: d.store.list().map(view), canChooseFolder: d.canChooseFolder });
+  const changed = (): void => {
+    d.onSending([...live.values()].reduce((n, l) => n + (l.runner?.status().sending ?? 0), 0));
+    d.onChange(overview());
+  };
+
+  const start = async (f: StoredFeed): Promise<void> => {
+    if (f.paused || live.get(f.id)?.runner) return;
+    const l: Live = live.get(f.id) ?? { runner: null, state: null, last: null, connection: null };
+    l.state = 'starting';
+    live.set(f.id, l);
+    const c = await d.connection();
+    const { apiUrl, token, sandbox } = c;
+    l.connection = connectionKey(c);
+    if (!token) {
+      l.state = 'no-token';
+      return changed();
+    }
+    l.state = null;
+    l.runner = startFeed({
+      feed: toFeedConfig(f.settings, d.presets.list()), concurrency: d.concurrency(), sendSettings: d.sendSettings,
+      send: {
+        apiUrl, token, sandbox, limiter: rateLimiterForToken(token), queue: d.queue(), history: d.history, ledgerDir: d.ledgerDir,
+        tempRoot: d.tempRoot, audience: 'app', proxyFor: d.resolveProxy, tuning: d.tuning,
+      },
+      onEvent: (e) => {
+        const last = lastFile(e);
+        if (last) l.last = { ...last, at: new Date().toISOString() };
+        changed();
+      },
+    });
+    changed();
+  };
+  /** Stops a feed's runner; its last file is kept for the window unless it is forgotten (removed). */
+  const stop = async (id: string, forget = false): Promise<void> => {
+    const l = live.get(id);
+    if (forget) live.delete(id);
+    const runner = l?.runner;
+    if (l) l.runner = null;
+    await runner?.stop();
+  };
+
+  return {
+    overview,
+    async add(value) {
+      const settings = parseFeedSettings(value);
+      if (!(await stat(settings.path).then((s) => s.isDirectory(), () => false))) {
+        throw usageError(`${settings.path} is not a folder on this computer.`, 'Type the full path of an existing folder (or create it first).');
+      }
+      const feed = await d.store.add(settings);
+      await start(feed);
+      return overview();
+    },
+    async setPaused(id, paused) {
+      const feed = await d.store.setPaused(id, paused);
+      if (paused) await stop(id);
+      else await start(feed);
+      changed();
+      return overview();
+    },
+    async remove(id) {
+      await d.store.remove(id);
+      await stop(id, true);
+      changed();
+      return overview();
+    },
+    async startAll() {
+      await Promise.all(d.store.list().map((f) => start(f).catch(() => undefined)));
+    },
+    async reconnect() {
+      const now = await d.connection().then(connectionKey, () => null);
+      if (now === null) return; // no connection to move to (the embedded sandbox did not start)
+      const stale = d.store.list().filter((f) => !f.paused && live.has(f.id) && live.get(f.id)?.connection !== now);
+      // A feed that cannot start again shows it in its state; the save that triggered this still stands.
+      await Promise.all(stale.map((f) => stop(f.id).then(() => start(f)).catch(() => undefined)));
+      if (stale.length > 0) changed();
+    },
+    async dispose() {
+      await Promise.all([...live.keys()].map((id) => stop(id, true)));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * A watched folder's settings as they arrive from the window (or the feeds file): every field
+ * checked as unknown and rebuilt (issue 12), and turned into the engine's feed.
+ */
+import type { FeedAfter, FeedSettings } from '../../../main/contract/feeds.js';
+import type { MappingPreset } from '../../../main/contract/jobs.js';
+import { DEFAULT_PATTERNS, parsePatterns, type FeedConfig } from '../../engine/feeds/feed-config.js';
+import { asFilePath, parseDestination } from '../channels/request-parsers.js';
+import { usageError } from '../channels/result.js';
+import { asBoolean, asObject, asOptionalText } from '../channels/validators.js';
+
+const AFTER: readonly FeedAfter[] = ['sent', 'leave', 'delete'];
+const FIELDS = ['path', 'patterns', 'destination', 'convert', 'presetName', 'validate', 'gzip', 'quietSeconds', 'after', 'polling'];
+
+/** Checks a feed's settings field by field. */
+export function parseFeedSettings(value: unknown): FeedSettings {
+  const o = asObject(value, 'feed', FIELDS);
+  const patterns = asOptionalText(o.patterns, 'File names to take', 1000).trim();
+  const quietSeconds = o.quietSeconds;
+  if (typeof quietSeconds !== 'number' || !Number.isFinite(quietSeconds) || quietSeconds < 0 || quietSeconds > 86_400) {
+    throw usageError('Wait until unchanged must be a number of seconds from 0 to 86400.', 'Type how many seconds a file must stay unchanged, e.g. 10.');
+  }
+  if (typeof o.after !== 'string' || !AFTER.includes(o.after as FeedAfter)) throw usageError("after must be 'sent', 'leave' or 'delete'.");
+  const destination = parseDestination(o.destination ?? null);
+  const convert = asBoolean(o.convert, 'convert');
+  const presetName = o.presetName === null || o.presetName === undefined ? null : asOptionalText(o.presetName, 'presetName', 100) || null;
+  return {
+    path: asFilePath(o.path, 'Folder'), patterns: patterns || DEFAULT_PATTERNS.join(' '), destination,
+    convert: destination !== null && convert, presetName: destination !== null && convert ? presetName : null,
+    validate: destination !== null && asBoolean(o.validate, 'validate'), gzip: asBoolean(o.gzip, 'gzip'),
+    quietSeconds, after: o.after as FeedAfter, polling: asBoolean(o.polling, 'polling'),
+  };
+}
+
+/** The engine's feed for these settings; the preset named is looked up among the saved ones. */
+export function toFeedConfig(s: FeedSettings, presets: readonly MappingPreset[]): FeedConfig {
+  const preset = s.presetName && s.destination ? presets.find((p) => p.name === s.presetName && p.recordType === s.destination?.recordType) : undefined;
+  return {
+    path: s.path, patterns: parsePatterns(s.patterns), destination: s.destination,
+    convert: s.convert ? { mapping: preset ? { ...preset.mapping, columns: { ...preset.mapping.columns } } : null, presetName: s.presetName } : null,
+    // Unchecked: every file as it is; checked: NDJSON compressed, CSV and JSON as they are (as a dropped file).
+    ...(s.gzip ? {} : { gzip: false }),
+    validate: s.validate, quietSeconds: s.quietSeconds, after: s.after, polling: s.polling,
+  };
+}

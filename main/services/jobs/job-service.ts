@@ -1,0 +1,150 @@
+/**
+ * Validation and conversion jobs (`jobs:*`). Each job keeps its FULL error list (the engine's
+ * reports are capped; `onError` sees every error) so "Export errors" gives the person every
+ * line to fix, and pushes throttled `jobs:progress` events. A second start of a running job id
+ * returns the running job instead of reading the file twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import Papa from 'papaparse';
+import type { ConversionReport, ConvertRequest, JobProgress, LineError, ValidationReport } from '../../../main/contract/jobs.js';
+import { recordConversion } from '../../engine/history/conversion-ledger.js';
+import { convertToNdjson } from '../../engine/pipeline/convert-to-ndjson.js';
+import { validateNdjsonFile } from '../../engine/pipeline/validate-ndjson.js';
+import type { RecordTypeName } from '../../engine/schemas/record-type-names.js';
+import { LexerError } from '../../engine/errors.js';
+import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../engine/config/private-dir.js';
+
+/** Finished jobs kept for export; older ones are forgotten so memory stays bounded. */
+const KEPT_JOBS = 20;
+const PROGRESS_INTERVAL_MS = 250;
+
+/** One line of "Export error list": the row, its customer (link value), what happened, and why. */
+interface ExportRow { line: number; identifier: string; outcome: 'invalid record' | 'record left out' | 'field left out'; field: string; rule: string; message: string }
+
+interface Job {
+  controller: AbortController;
+  errors: ExportRow[];
+  running: Promise<unknown> | null;
+}
+
+/** An engine problem as an export row. */
+function exportRow(outcome: ExportRow['outcome'], e: { line: number; message: string; field: string; rule: string; identifier?: string }): ExportRow {
+  return { line: e.line, identifier: e.identifier ?? '', outcome, field: e.field, rule: e.rule, message: e.message };
+}
+
+/** A problem as the report shows it: its line, the row's link value, the message. */
+function shownError(e: { line: number; message: string; identifier?: string }): LineError {
+  return e.identifier === undefined ? { line: e.line, message: e.message } : { line: e.line, message: e.message, identifier: e.identifier };
+}
+
+export interface JobService {
+  validate(jobId: string, path: string, recordType: RecordTypeName): Promise<ValidationReport>;
+  convert(jobId: string, request: ConvertRequest): Promise<ConversionReport>;
+  cancel(jobId: string): boolean;
+  exportErrors(jobId: string): string;
+  dispose(): void;
+}
+
+/** The output name for a converted file: the input's base name with `.ndjson` (or `.ndjson.gz`). */
+export function convertedName(input: string, gzip: boolean): string {
+  const base = basename(input).replace(/(\.gz)?$/i, '').replace(/\.(csv|json|txt|tsv|ndjson|jsonl)$/i, '');
+  return `${base || 'converted'}.ndjson${gzip ? '.gz' : ''}`;
+}
+
+/**
+ * Creates the job service; converted files go to `<userDataDir>/converted/<random>/`, and each
+ * conversion's counts go to the ledger in `ledgerDir`, so its upload can say what was left out.
+ */
+export function createJobService(o: { userDataDir: string; ledgerDir: string; emitProgress: (p: JobProgress) => void }): JobService {
+  const jobs = new Map<string, Job>();
+
+  const progressReporter = (jobId: string) => {
+    let lastAt = 0;
+    return (p: { bytesRead: number; totalBytes: number; lines: number }) => {
+      const now = Date.now();
+      if (now - lastAt < PROGRESS_INTERVAL_MS && p.bytesRead < p.totalBytes) return;
+      lastAt = now;
+      o.emitProgress({ jobId, bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.lines });
+    };
+  };
+
+  const run = <T>(jobId: string, work: (job: Job) => Promise<T>): Promise<T> => {
+    const existing = jobs.get(jobId);
+    if (existing?.running) return existing.running as Promise<T>;
+    const job: Job = { controller: new AbortController(), errors: [], running: null };
+    jobs.delete(jobId);
+    jobs.set(jobId, job);
+    while (jobs.size > KEPT_JOBS) jobs.delete(jobs.keys().next().value as string);
+    const running = work(job).finally(() => {
+      job.running = null;
+    });
+    job.running = running;
+    return running;
+  };
+
+  return {
+    validate: (jobId, path, recordType) =>
+      run(jobId, async (job) => {
+        const r = await validateNdjsonFile(path, recordType, {
+          signal: job.controller.signal,
+          onProgress: progressReporter(jobId),
+          onError: (e) => void job.errors.push(exportRow('invalid record', e)),
+        });
+        const errors = r.errors.map(shownError);
+        return { total: r.total, valid: r.valid, invalid: r.invalid, errors, errorCount: r.errorCount, summary: r.summary, warnings: r.warnings, framing: r.framing, jobId };
+      }),
+    convert: (jobId, request) =>
+      run(jobId, async (job) => {
+        // Converted customer data: folders 0700, the file 0600 (issue 10).
+        await ensurePrivateDir(join(o.userDataDir, 'converted'));
+        const dir = join(o.userDataDir, 'converted', randomUUID());
+        await mkdir(dir, { mode: PRIVATE_DIR_MODE });
+        const report = progressReporter(jobId);
+        const r = await convertToNdjson(request.path, {
+          recordType: request.recordType,
+          output: join(dir, convertedName(request.path, request.gzip)),
+          mapping: request.mapping,
+          gzip: request.gzip,
+          stopOnFirstInvalid: request.stopOnFirstInvalid,
+          leaveOutInvalidFields: request.leaveOutInvalidFields ?? false,
+          signal: job.controller.signal,
+          onProgress: (p) => report({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.rows }),
+          onError: (e) => void job.errors.push(exportRow('record left out', e)),
+          onLeftOut: (e) => void job.errors.push(exportRow('field left out', e)),
+        });
+        if (r.output) await chmod(r.output, PRIVATE_FILE_MODE).catch(() => undefined);
+        const errors = r.errors.map(shownError);
+        if (!r.stoppedEarly) {
+          const counts = { rows: r.rows, written: r.written, rejected: r.rejected };
+          await recordConversion(o.ledgerDir, { output: r.output, source: request.path, recordType: request.recordType, ...counts }).catch(() => undefined);
+        }
+        const fallback = r.fallbackLines.count > 0
+          ? [`${r.fallbackLines.count} line${r.fallbackLines.count === 1 ? ' was' : 's were'} not UTF-8 and read as Windows-1252 (line ${r.fallbackLines.lines.join(', ')}${r.fallbackLines.count > r.fallbackLines.lines.length ? ', …' : ''}); check their accented letters.`]
+          : [];
+        return {
+          rows: r.rows, written: r.written, rejected: r.rejected, errors, errorCount: r.errorCount, summary: r.summary,
+          warnings: [...fallback, ...r.notes, ...r.warnings], encoding: r.encoding,
+          cleaned: { byteOrderMarks: r.cleaned.byteOrderMarks, blankLines: r.cleaned.blankLines }, output: r.output, jobId,
+          leftOut: { records: r.leftOut.records, fields: r.leftOut.fields, summary: r.leftOut.summary, first: r.leftOut.first.map(shownError) },
+        };
+      }),
+    cancel(jobId) {
+      const job = jobs.get(jobId);
+      if (!job?.running) return false;
+      job.controller.abort();
+      return true;
+    },
+    exportErrors(jobId) {
+      const job = jobs.get(jobId);
+      if (!job) throw new LexerError('usage', 'That check is no longer in memory.', { hint: 'Run the check again, then export its errors.' });
+      // Rejected rows and fields left out arrive chunk by chunk; the list reads in line order.
+      const rows = [...job.errors].sort((a, b) => a.line - b.line);
+      return Papa.unparse({ fields: ['line', 'identifier', 'outcome', 'field', 'rule', 'message'], data: rows.map((e) => [e.line, e.identifier, e.outcome, e.field, e.rule, e.message]) });
+    },
+    dispose() {
+      for (const job of jobs.values()) job.controller.abort();
+    },
+  };
+}

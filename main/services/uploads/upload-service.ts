@@ -1,0 +1,135 @@
+/**
+ * Uploads run in main, through one queue sized by the concurrency setting and the per-token
+ * rate limiter (Lexer allows 10 requests per second per token). A Map of running uploads makes
+ * a second start of the same id return the running one (Fiddle's pattern) instead of sending
+ * the file twice. Tracks activity (count, overall progress) for the taskbar, and announces when
+ * a batch settles so the shell can notify.
+ */
+import type { UploadRequest, UploadState } from '../../../main/contract/uploads.js';
+import { rateLimiterForToken } from '../../engine/api/rate-limiter.js';
+import { LexerError } from '../../engine/errors.js';
+import type { UploadHistory } from '../../engine/history/upload-history.js';
+import { createUploadQueue, type UploadQueue } from '../../engine/upload/upload-queue.js';
+import type { EventHub, ServiceEvents } from '../channels/event-hub.js';
+import type { Connection } from '../settings/connection.js';
+import { toErrorInfo } from '../channels/result.js';
+import { runUpload, type RunUploadContext, type SendSettings } from './run-upload.js';
+
+interface Running {
+  controller: AbortController;
+  promise: Promise<UploadState>;
+  sent: number;
+  total: number;
+}
+
+export interface UploadServiceDeps {
+  history: UploadHistory;
+  hub: EventHub<ServiceEvents>;
+  /** Where to send and with which token (Lexer, or the embedded sandbox). */
+  connection: () => Promise<Connection>;
+  concurrency: () => number;
+  /** Gzip and part size from Settings, read when an upload starts. */
+  sendSettings: () => SendSettings;
+  /** The app's folder for compressed copies and parts (issue 11). */
+  tempRoot: string;
+  /** Where conversions note what they left out (conversion-ledger.ts). */
+  ledgerDir: string;
+  resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
+  tuning?: RunUploadContext['tuning'];
+}
+
+export interface UploadService {
+  start(request: UploadRequest): Promise<UploadState>;
+  /** The queue uploads go through now (sized by the setting), which watched folders share. */
+  queue(): UploadQueue;
+  cancel(id: string): boolean;
+  dispose(): void;
+}
+
+/** Creates the upload service. */
+export function createUploadService(d: UploadServiceDeps): UploadService {
+  const running = new Map<string, Running>();
+  let queue = { concurrency: 0, q: createUploadQueue({ concurrency: 1 }) };
+  let batch = { succeeded: 0, failed: 0, cancelled: 0 };
+
+  const queueFor = (concurrency: number) => {
+    // A changed setting applies to uploads queued from now on; running ones finish in the old queue.
+    if (queue.concurrency !== concurrency) queue = { concurrency, q: createUploadQueue({ concurrency }) };
+    return queue.q;
+  };
+  const publishActivity = (): void => {
+    const known = [...running.values()].filter((r) => r.total > 0);
+    const total = known.reduce((n, r) => n + r.total, 0);
+    const sent = known.reduce((n, r) => n + r.sent, 0);
+    d.hub.emit('activity', { activeUploads: running.size, progress: total > 0 ? Math.min(1, sent / total) : null });
+  };
+  const onState = (id: string, r: Running) => (state: UploadState) => {
+    if (state.kind === 'uploading' || state.kind === 'sending-parts') {
+      r.sent = state.progress.bytesSent;
+      r.total = state.progress.totalBytes;
+      publishActivity();
+    }
+    d.hub.emit('uploads:state', { id, state });
+  };
+  const settle = (id: string, state: UploadState): void => {
+    running.delete(id);
+    if (state.kind === 'succeeded') batch.succeeded += 1;
+    else if (state.kind === 'failed') batch.failed += 1;
+    // A duplicate the guard held back was not sent, as if cancelled.
+    else if (state.kind === 'cancelled' || state.kind === 'duplicate') batch.cancelled += 1;
+    publishActivity();
+    if (running.size === 0) {
+      d.hub.emit('queue:settled', batch);
+      batch = { succeeded: 0, failed: 0, cancelled: 0 };
+    }
+  };
+
+  const begin = async (request: UploadRequest, r: Running): Promise<UploadState> => {
+    const report = onState(request.id, r);
+    const { apiUrl, token, sandbox } = await d.connection();
+    if (!token) {
+      const error = new LexerError('no-token', 'No API token is saved, so nothing was sent.', { hint: 'Open Settings and paste your API token from the Hub.' });
+      report({ kind: 'failed', error: toErrorInfo(error) });
+      return { kind: 'failed', error: toErrorInfo(error) };
+    }
+    report({ kind: 'pending' });
+    // The engine queues the file itself (a slot to prepare it, then one per part); cancelling a
+    // queued upload takes it out of the queue at once.
+    return runUpload({
+      request, signal: r.controller.signal, history: d.history, onState: report, token, apiUrl, sandbox, ledgerDir: d.ledgerDir,
+      queue: queueFor(d.concurrency()), tempRoot: d.tempRoot, settings: d.sendSettings(),
+      proxyFor: d.resolveProxy, limiter: rateLimiterForToken(token), ...(d.tuning ? { tuning: d.tuning } : {}),
+    });
+  };
+
+  return {
+    queue: () => queueFor(d.concurrency()),
+    start(request) {
+      const existing = running.get(request.id);
+      if (existing) return existing.promise;
+      const r: Running = { controller: new AbortController(), promise: Promise.resolve({ kind: 'pending' }), sent: 0, total: 0 };
+      running.set(request.id, r);
+      publishActivity();
+      r.promise = begin(request, r)
+        .catch((error: unknown): UploadState => {
+          const state: UploadState = { kind: 'failed', error: toErrorInfo(error) };
+          d.hub.emit('uploads:state', { id: request.id, state });
+          return state;
+        })
+        .then((state) => {
+          settle(request.id, state);
+          return state;
+        });
+      return r.promise;
+    },
+    cancel(id) {
+      const r = running.get(id);
+      if (!r) return false;
+      r.controller.abort();
+      return true;
+    },
+    dispose() {
+      for (const r of running.values()) r.controller.abort();
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Adding a watched folder (issue 12): the folder (typed, or chosen where the host has a chooser),
+ * where its files go, and the options a dropped file has: convert CSVs with a saved mapping,
+ * check every record, gzip, how long a file must stay unchanged, and what becomes of it after.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { FeedAfter, FeedsOverview, FeedSettings } from '../../../main/contract/feeds.js';
+import type { MappingPreset, RecordTypeName } from '../../../main/contract/jobs.js';
+import type { ErrorInfo } from '../../../main/contract/result.js';
+import { useApi } from '../../api-context.js';
+import { DestinationFields } from '../shared/destination-fields.js';
+import { ErrorText } from '../shared/error-text.js';
+
+interface Props {
+  readonly canChooseFolder: boolean;
+  readonly onAdded: (overview: FeedsOverview) => void;
+}
+
+const AFTER_LABELS: Record<FeedAfter, string> = { sent: 'Move it to the sent folder inside', leave: 'Leave it where it is', delete: 'Delete it' };
+
+/** The "Add a watched folder" form. */
+export function FeedForm({ canChooseFolder, onAdded }: Props) {
+  const api = useApi();
+  const id = useId();
+  const [path, setPath] = useState('');
+  const [toDataset, setToDataset] = useState(false);
+  const [datasetId, setDatasetId] = useState('');
+  const [recordType, setRecordType] = useState<RecordTypeName>('customer_record');
+  const [patterns, setPatterns] = useState('*.csv *.ndjson *.json *.gz');
+  const [convert, setConvert] = useState(true);
+  const [presetName, setPresetName] = useState('');
+  const [validate, setValidate] = useState(true);
+  const [gzip, setGzip] = useState(true);
+  const [quietSeconds, setQuietSeconds] = useState('10');
+  const [after, setAfter] = useState<FeedAfter>('sent');
+  const [polling, setPolling] = useState(false);
+  const [presets, setPresets] = useState<readonly MappingPreset[]>([]);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void api.presets.list().then((r) => r.ok && setPresets(r.value));
+  }, [api]);
+  const presetsForType = presets.filter((p) => p.recordType === recordType);
+
+  const handleChoose = () => {
+    void api.feeds.chooseFolder().then((r) => {
+      if (r.ok && r.value) setPath(r.value);
+    });
+  };
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const settings: FeedSettings = {
+      path: path.trim(), patterns: patterns.trim(), destination: toDataset ? { datasetId: datasetId.trim(), recordType } : null,
+      convert: toDataset && convert, presetName: toDataset && convert && presetName ? presetName : null, validate: toDataset && validate,
+      gzip, quietSeconds: Number(quietSeconds), after, polling,
+    };
+    setBusy(true);
+    void api.feeds.add(settings).then((r) => {
+      setBusy(false);
+      if (!r.ok) return setError(r.error);
+      setPath('');
+      onAdded(r.value);
+    });
+  };
+
+  return (
+    <form className="panel" aria-labelledby={`${id}-h`} onSubmit={handleSubmit}>
+      <h3 id={`${id}-h`}>Add a watched folder</h3>
+      <p className="hint">
+        Each new file in the folder is sent as a dropped file would be, once it has stopped changing. Files that need you go to a failed folder
+        inside it, with a note saying why.
+      </p>
+      <label htmlFor={`${id}-path`}>Folder to watch</label>
+      <div className="checkbox">
+        <input id={`${id}-path`} type="text" spellCheck={false} value={path} onChange={(e) => setPath(e.target.value)} placeholder="/full/path/to/exports" aria-describedby={`${id}-path-hint`} />
+        {canChooseFolder && <button type="button" onClick={handleChoose}>Choose…</button>}
+      </div>
+      <p id={`${id}-path-hint`} className="hint">The full path of an existing folder on this computer (or a mounted network drive).</p>
+      <fieldset>
+        <legend>Send its files to</legend>
+        <div className="checkbox">
+          <input id={`${id}-staff`} type="radio" name={`${id}-dest`} checked={!toDataset} onChange={() => setToDataset(false)} />
+          <label htmlFor={`${id}-staff`}>Lexer staff (they load the files)</label>
+        </div>
+        <div className="checkbox">
+          <input id={`${id}-ds`} type="radio" name={`${id}-dest`} checked={toDataset} onChange={() => setToDataset(true)} />
+          <label htmlFor={`${id}-ds`}>A dataset (loaded automatically)</label>
+        </div>
+      </fieldset>
+      {toDataset && (
+        <>
+          <DestinationFields recordType={recordType} onRecordTypeChange={setRecordType} datasetId={datasetId} onDatasetIdChange={setDatasetId} disabled={false} />
+          <div className="checkbox">
+            <input id={`${id}-convert`} type="checkbox" checked={convert} onChange={(e) => setConvert(e.target.checked)} />
+            <label htmlFor={`${id}-convert`}>Convert CSV files to NDJSON</label>
+          </div>
+          {convert && (
+            <>
+              <label htmlFor={`${id}-preset`}>Column mapping</label>
+              <select id={`${id}-preset`} value={presetName} onChange={(e) => setPresetName(e.target.value)}>
+                <option value="">Suggested from each file&apos;s headers</option>
+                {presetsForType.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
+              </select>
+            </>
+          )}
+          <div className="checkbox">
+            <input id={`${id}-validate`} type="checkbox" checked={validate} onChange={(e) => setValidate(e.target.checked)} />
+            <label htmlFor={`${id}-validate`}>Check every record first (send only files whose records are all valid)</label>
+          </div>
+        </>
+      )}
+      <div className="checkbox">
+        <input id={`${id}-gzip`} type="checkbox" checked={gzip} onChange={(e) => setGzip(e.target.checked)} />
+        <label htmlFor={`${id}-gzip`}>Compress NDJSON before sending (gzip)</label>
+      </div>
+      <label htmlFor={`${id}-patterns`}>File names to take</label>
+      <input id={`${id}-patterns`} type="text" spellCheck={false} value={patterns} onChange={(e) => setPatterns(e.target.value)} aria-describedby={`${id}-patterns-hint`} />
+      <p id={`${id}-patterns-hint`} className="hint">Patterns separated by spaces. Temporary and hidden files (.part, .tmp, ~$…) are never taken.</p>
+      <label htmlFor={`${id}-quiet`}>Seconds a file must stay unchanged before it is sent</label>
+      <input id={`${id}-quiet`} type="number" min={0} step="any" value={quietSeconds} onChange={(e) => setQuietSeconds(e.target.value)} />
+      <label htmlFor={`${id}-after`}>After a file is sent</label>
+      <select id={`${id}-after`} value={after} onChange={(e) => setAfter(e.target.value as FeedAfter)}>
+        {(Object.keys(AFTER_LABELS) as FeedAfter[]).map((a) => <option key={a} value={a}>{AFTER_LABELS[a]}</option>)}
+      </select>
+      <div className="checkbox">
+        <input id={`${id}-poll`} type="checkbox" checked={polling} onChange={(e) => setPolling(e.target.checked)} aria-describedby={`${id}-poll-hint`} />
+        <label htmlFor={`${id}-poll`}>Check the folder every few seconds (network drives)</label>
+      </div>
+      <p id={`${id}-poll-hint`} className="hint">Network drives often do not report new files; checking regularly finds them.</p>
+      <div className="buttons">
+        <button type="submit" disabled={busy}>Add folder</button>
+      </div>
+      <div aria-live="polite" className="note">{error && <ErrorText error={error} />}</div>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+/** One watched folder: where it sends, its state, files waiting, its last file, and Pause/Resume and Remove. */
+import type { FeedView } from '../../../main/contract/feeds.js';
+
+interface Props {
+  readonly feed: FeedView;
+  readonly onPause: (paused: boolean) => void;
+  readonly onRemove: () => void;
+}
+
+const STATE_TEXT: Record<FeedView['state'], string> = {
+  watching: 'Watching',
+  paused: 'Paused',
+  'folder-missing': 'Folder missing: waiting for it to appear',
+  'no-token': 'Not sending: save your API token in Settings',
+  starting: 'Starting',
+};
+
+const RESULT_TEXT = { sent: 'Sent', 'not-sent-again': 'Not sent again', failed: 'Failed', 'will-retry': 'Will try again', interrupted: 'Interrupted' } as const;
+
+/** A feed in the list. */
+export function FeedRow({ feed, onPause, onRemove }: Props) {
+  const { settings: s, last } = feed;
+  const headingId = `feed-${feed.id}`;
+  return (
+    <li className="history-entry" aria-labelledby={headingId} data-testid="feed">
+      <div className="entry-head">
+        <span className="status" data-testid="feed-state">{STATE_TEXT[feed.state]}</span>
+        <h3 id={headingId} className="entry-name"><code>{s.path}</code></h3>
+      </div>
+      <p className="entry-meta">
+        {s.destination ? <>To dataset <code>{s.destination.datasetId}</code>, {s.destination.recordType}</> : 'To Lexer staff'}
+        {' · '}{s.patterns}{s.convert ? ' · CSVs converted' : ''}{s.validate ? ' · every record checked' : ''}
+        {' · '}files waiting: {feed.waiting}{feed.sending > 0 ? ` · sending: ${feed.sending}` : ''}
+      </p>
+      <p className="entry-meta" data-testid="feed-last" aria-live="polite">
+        {last ? <>Last file: <strong>{last.name}</strong>: {RESULT_TEXT[last.result]}. {last.message}</> : 'No file handled yet.'}
+      </p>
+      <div className="buttons">
+        <button type="button" aria-label={`${feed.state === 'paused' ? 'Resume' : 'Pause'} watching ${s.path}`} onClick={() => onPause(feed.state !== 'paused')}>
+          {feed.state === 'paused' ? 'Resume' : 'Pause'}
+        </button>
+        <button type="button" aria-label={`Stop watching ${s.path}`} onClick={onRemove}>Remove</button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * "Convert and validate" for a CSV or a JSON array: runs the conversion in main (every row typed
+ * and checked), shows its progress with Stop, then the report, which takes the focus so a screen
+ * reader hears the counts at once (issue 9, item 16). Per conversion, the person may keep a
+ * record whose only invalid fields are optional ones, without those fields (issue 9, item 4).
+ */
+import { useId, useState } from 'react';
+import type { FileInfo } from '../../../../main/contract/files.js';
+import type { ColumnMapping, ConversionReport, RecordTypeName } from '../../../../main/contract/jobs.js';
+import type { ErrorInfo } from '../../../../main/contract/result.js';
+import { useApi } from '../../../api-context.js';
+import { useConnection } from '../../shared/connection-status.js';
+import { useAnnounce } from '../../shared/live-region.js';
+import { JobProgress } from './job-progress.js';
+import { ValidationReport } from './validation-report.js';
+import { ErrorText } from '../../shared/error-text.js';
+
+interface Props {
+  readonly file: FileInfo;
+  readonly recordType: RecordTypeName;
+  /** Null while the mapping is loading. */
+  readonly mapping: ColumnMapping | null;
+  /** Why converting cannot start yet (shown beside the button), or null. */
+  readonly blocked: string | null;
+  readonly conversion: ConversionReport | null;
+  readonly onConversion: (report: ConversionReport | null) => void;
+  readonly disabled: boolean;
+}
+
+/** The convert button, its progress and its report. */
+export function ConvertSection({ file, recordType, mapping, blocked, conversion, onConversion, disabled }: Props) {
+  const api = useApi();
+  const announce = useAnnounce();
+  const connection = useConnection();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [fresh, setFresh] = useState(false);
+  const [noTokenYet, setNoTokenYet] = useState(false);
+  const [keepRecords, setKeepRecords] = useState(false);
+  const id = useId();
+
+  const handleConvert = async () => {
+    if (!mapping) return;
+    const job = crypto.randomUUID();
+    setJobId(job);
+    setError(null);
+    // Say it now, before a long conversion, not after it at Upload (issue 9, item 10).
+    setNoTokenYet(connection.ready === false);
+    onConversion(null);
+    const r = await api.jobs.convert(job, { path: file.path, recordType, mapping, gzip: false, stopOnFirstInvalid: false, leaveOutInvalidFields: keepRecords });
+    setJobId(null);
+    if (!r.ok) return setError(r.error);
+    setFresh(true);
+    onConversion(r.value);
+    const kept = r.value.leftOut.records > 0 ? `, ${r.value.leftOut.records} kept without ${r.value.leftOut.fields} invalid fields` : '';
+    announce(`Converted ${file.name}: ${r.value.written} rows written${kept}, ${r.value.rejected} rejected.`);
+  };
+
+  return (
+    <>
+      <div className="checkbox">
+        <input
+          id={`${id}-keep`}
+          type="checkbox"
+          checked={keepRecords}
+          disabled={disabled || jobId !== null}
+          aria-describedby={`${id}-keep-hint`}
+          onChange={(e) => {
+            setKeepRecords(e.target.checked);
+            onConversion(null);
+          }}
+        />
+        <label htmlFor={`${id}-keep`}>Keep the record and leave out fields that are invalid</label>
+      </div>
+      <p id={`${id}-keep-hint`} className="hint">
+        Only optional fields are left out, never the link or a required field; the report counts them and the export lists each one.
+      </p>
+      <div className="buttons">
+        <button type="button" disabled={disabled || !mapping || jobId !== null || blocked !== null} onClick={() => void handleConvert()}>
+          Convert and validate
+        </button>
+        {blocked && <span className="hint">{blocked}</span>}
+      </div>
+      {noTokenYet && connection.ready === false && (
+        <p className="notice">Converting needs no token, but sending does: paste your API token in Settings, or try the local sandbox, before you upload.</p>
+      )}
+      {jobId && <JobProgress jobId={jobId} label="Converting" />}
+      {conversion && (
+        <ValidationReport
+          counts={{ total: conversion.rows, good: conversion.written, bad: conversion.rejected, goodLabel: 'Written', badLabel: 'Rejected' }}
+          errors={conversion.errors}
+          summary={conversion.summary}
+          leftOut={conversion.leftOut}
+          warnings={conversion.warnings}
+          jobId={conversion.jobId}
+          fileName={file.name}
+          focusOnShow={fresh}
+          onFocused={() => setFresh(false)}
+        />
+      )}
+      {error && <ErrorText error={error} />}
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * The CSV part of a card: a preview with what was detected and a short "Things to know", then
+ * either "send as it is" (Lexer staff load CSVs by hand) or "convert to NDJSON" (the only format
+ * that loads automatically) with a record type, a column mapping, and a conversion that
+ * validates every row.
+ */
+import { useEffect, useState } from 'react';
+import type { CsvPreview } from '../../../../main/contract/files.js';
+import type { ColumnMapping, FieldOption } from '../../../../main/contract/jobs.js';
+import type { ErrorInfo } from '../../../../main/contract/result.js';
+import { useApi } from '../../../api-context.js';
+import { columnTargets, linkConflict, fileNotes, summarizeMapping } from '../../../state/mapping-summary.js';
+import { CsvPreviewTable } from './csv-preview-table.js';
+import { ConvertSection } from './convert-section.js';
+import { DestinationFields } from '../../shared/destination-fields.js';
+import { LinkWarning } from './link-warning.js';
+import { needsDateOrder } from './date-order-choice.js';
+import { MappingEditor, customFieldFor } from './mapping-editor.js';
+import { MappingPresets } from './mapping-presets.js';
+import { SendModeChoice, type ConvertiblePanelProps } from './send-mode-choice.js';
+import { ThingsToKnow } from './things-to-know.js';
+import { ErrorText } from '../../shared/error-text.js';
+
+/** The CSV part of a card. */
+export function CsvPanel(props: ConvertiblePanelProps) {
+  const { file, mode, recordType, conversion, onConversion, disabled } = props;
+  const api = useApi();
+  const [preview, setPreview] = useState<CsvPreview | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [fields, setFields] = useState<readonly FieldOption[]>([]);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.preview.csv(file.path, 10, recordType).then((r) => {
+      if (!live) return;
+      if (r.ok) setPreview(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, file.path, recordType]);
+
+  const headers = preview?.headers;
+  useEffect(() => {
+    if (!headers || mode !== 'convert') return;
+    let live = true;
+    void Promise.all([api.mapping.suggest(headers, recordType), api.mapping.fields(recordType)]).then(([suggested, all]) => {
+      if (!live || !suggested.ok) return;
+      setMapping(suggested.value);
+      setFields(all.ok ? all.value : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, headers, recordType, mode]);
+
+  const changeMapping = (next: ColumnMapping) => {
+    setMapping(next);
+    onConversion(null);
+  };
+
+  const emptyPath = mapping ? Object.entries(mapping.columns).find(([, v]) => v === '')?.[0] : undefined;
+  // Date columns whose first dates could be either order (or mix both) wait for the person's choice.
+  const dateFields = new Set(fields.filter((f) => f.kind === 'date' || f.kind === 'date-time').map((f) => f.path));
+  const dateColumns = preview?.dateColumns ?? [];
+  const unclearDates = mapping
+    ? Object.entries(mapping.columns).find(([header, path]) => path && dateFields.has(path) && needsDateOrder(dateColumns.find((d) => d.header === header) ?? null, mapping.dateOrders?.[header] ?? null))?.[0]
+    : undefined;
+  // Every field of the record type, plus any path a suggestion or a preset brought that is not one of them.
+  const paths = mapping
+    ? [...new Set([...fields.map((f) => f.path), ...Object.values(mapping.columns).filter((v): v is string => !!v && !v.startsWith('custom_fields'))])]
+    : [];
+  const targets = mapping && headers ? columnTargets(headers, mapping, customFieldFor) : [];
+  const conflict = linkConflict(targets, fields, customFieldFor);
+  const summary = mapping && headers && mode === 'convert' ? summarizeMapping(targets, fields) : null;
+
+  return (
+    <div className="kind-panel">
+      {preview && <CsvPreviewTable preview={preview} fileName={file.name} />}
+      {preview && <ThingsToKnow problems={preview.issues} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} unclearDates={unclearDates ?? null} recordType={recordType} />}
+      <SendModeChoice format="CSV" mode={mode} onModeChange={props.onModeChange} disabled={disabled} />
+      {mode === 'convert' && (
+        <>
+          <DestinationFields
+            recordType={recordType}
+            onRecordTypeChange={props.onRecordTypeChange}
+            datasetId={props.datasetId}
+            onDatasetIdChange={props.onDatasetIdChange}
+            disabled={disabled}
+          />
+          {mapping && headers && (
+            <>
+              {conflict && (
+                <LinkWarning
+                  conflict={conflict}
+                  disabled={disabled}
+                  onMove={(header, path) => changeMapping({ ...mapping, columns: { ...mapping.columns, [header]: path } })}
+                />
+              )}
+              <MappingEditor
+                headers={headers}
+                sample={preview?.rows[0]}
+                mapping={mapping}
+                fields={paths}
+                dateFields={dateFields}
+                dateColumns={dateColumns}
+                onChange={changeMapping}
+                disabled={disabled}
+              />
+              <MappingPresets recordType={recordType} mapping={mapping} headers={headers} onApply={changeMapping} />
+            </>
+          )}
+          <ConvertSection
+            file={file}
+            recordType={recordType}
+            mapping={mapping}
+            blocked={
+              emptyPath !== undefined ? `Type a field path for “${emptyPath}” first.`
+                : unclearDates !== undefined ? `Choose how the dates in “${unclearDates}” are read first.` : null
+            }
+            conversion={conversion}
+            onConversion={onConversion}
+            disabled={disabled}
+          />
+        </>
+      )}
+      {error && <ErrorText error={error} />}
+    </div>
+  );
+}

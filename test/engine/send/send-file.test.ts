@@ -1,0 +1,181 @@
+// The one upload sequence (main/engine/send/send-file.ts) against the real sandbox: gzip on the way,
+// parts with one History line each, a failed part retried alone, the duplicate guard, and no
+// temporary file left behind whichever way an upload ends (issue 11).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import { createRateLimiter } from '../../../main/engine/api/rate-limiter.js';
+import { openHistory, type UploadHistory } from '../../../main/engine/history/upload-history.js';
+import { sendFile } from '../../../main/engine/send/send-file.js';
+import type { SendContext, SendEvent, SendOutcome, SendRequest } from '../../../main/engine/send/send-types.js';
+import { createUploadQueue } from '../../../main/engine/upload/upload-queue.js';
+import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox.js';
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+function customers(count: number, seed = ''): Buffer {
+  const lines = Array.from({ length: count }, (_, i) => JSON.stringify({ link: { customer_id: `C-${seed}${i}` }, email: `p${i}@example.com`, note: randomBytes(8).toString('hex') }));
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+describe('sendFile', () => {
+  let t: TestSandbox;
+  let history: UploadHistory;
+  let temp: string;
+  let n = 0;
+  before(async () => {
+    t = await startTestSandbox();
+    history = await openHistory(join(t.work, 'history.json'));
+    temp = join(t.work, 'temp');
+    await mkdir(temp);
+  });
+  after(async () => t.stop());
+
+  const file = async (name: string, content: string | Buffer): Promise<string> => {
+    const dir = join(t.work, `f${(n += 1)}`);
+    await mkdir(dir);
+    const path = join(dir, name);
+    await writeFile(path, content);
+    return path;
+  };
+  const send = (req: Partial<SendRequest> & Pick<SendRequest, 'path' | 'filename'>, o: { concurrency?: number; signal?: AbortSignal; onEvent?: (e: SendEvent) => void } = {}): Promise<SendOutcome> => {
+    const ctx: SendContext = {
+      apiUrl: t.sandbox.apiUrl, token: t.sandbox.token, limiter: createRateLimiter({ intervalCap: 1000 }),
+      queue: createUploadQueue({ concurrency: o.concurrency ?? 2 }), history, sandbox: true, ledgerDir: t.work, tempRoot: temp,
+      audience: 'cli', signal: o.signal ?? new AbortController().signal, tuning: { retryBaseMs: 5, maxAttempts: 2 },
+      onEvent: o.onEvent ?? (() => undefined),
+    };
+    return sendFile({ label: req.path, destination: null, validate: 'off', allowDuplicate: false, ...req }, ctx);
+  };
+  /** Stored objects whose name contains `text`, in name order (parts sort in part order). */
+  const stored = async (text: string) => (await t.sandbox.storedFiles())
+    .filter((f) => f.key.includes(text))
+    .sort((a, b) => (a.key.split('/')[1] ?? '').localeCompare(b.key.split('/')[1] ?? ''));
+  const tempLeft = async (): Promise<string[]> => readdir(temp);
+
+  test('NDJSON is gzipped on the way: the name gets .gz, the object gunzips to the file, History keeps its sha256', async () => {
+    const source = customers(500);
+    const path = await file('people.ndjson', source);
+    const events: SendEvent['kind'][] = [];
+    const r = await send({ path, filename: 'people-20261129-v1.ndjson' }, { onEvent: (e) => events.push(e.kind) });
+    assert.equal(r.kind, 'success', JSON.stringify(r));
+    assert.ok(r.kind === 'success' && r.compressed && r.bytes < r.sourceBytes && r.filename === 'people-20261129-v1.ndjson.gz');
+    assert.ok(events.includes('compressing'), events.join());
+    const [object] = await stored('people-20261129-v1.ndjson.gz');
+    assert.ok(object);
+    assert.equal(sha256(gunzipSync(await readFile(object.path))), sha256(source));
+    const entry = history.list().find((e) => e.filename === 'people-20261129-v1.ndjson.gz');
+    assert.equal(entry?.status, 'Success');
+    assert.equal(entry?.sourceSha256, sha256(source), 'the source\'s own hash, from the read that compressed it');
+    assert.equal(entry?.compressed, true);
+    assert.deepEqual(await tempLeft(), [], 'the compressed copy is gone');
+  });
+
+  test('a file sent as it is is hashed while it is sent (no second read) and lands byte for byte', async () => {
+    const source = Buffer.from('id,amount\n1,10\n2,20\n');
+    const path = await file('plain.csv', source);
+    const r = await send({ path, filename: 'plain-20261129-v1.csv' });
+    assert.ok(r.kind === 'success' && !r.compressed && r.sourceSha256 === sha256(source));
+    const [object] = await stored('plain-20261129-v1.csv');
+    assert.deepEqual(await readFile(object!.path), source);
+    assert.equal(history.list().find((e) => e.filename === 'plain-20261129-v1.csv')?.sourceSha256, sha256(source));
+  });
+
+  test('parts: a refused part fails alone, the rest wait; Retry sends only the parts not sent, and every record lands once', async () => {
+    const source = customers(6000);
+    const path = await file('big.ndjson', source);
+    const name = 'big-20261129-v1.ndjson';
+    // Lexer refuses the second part's upload once; the first is sent, the others are not started.
+    t.sandbox.faults.refuseUploads.push({ filenameIncludes: 'big-part02of', status: 400 });
+    const planned: number[] = [];
+    const first = await send({ path, filename: name, partBytes: 30_000 }, { concurrency: 1, onEvent: (e) => void (e.kind === 'parts-planned' && planned.push(e.parts.length)) });
+    assert.equal(first.kind, 'failed', JSON.stringify(first));
+    const count = planned[0] ?? 0;
+    assert.ok(count >= 3, `${count} parts`);
+    assert.ok(first.kind === 'failed' && first.parts);
+    assert.deepEqual(first.parts.map((p) => p.status), ['Success', 'Failed', ...Array<string>(count - 2).fill('Cancelled')]);
+    assert.match(first.error.message, /^Part 2 of \d+ \(big-part02of\d+-20261129-v1\.ndjson\.gz\) was not sent/);
+    assert.match(first.error.hint ?? '', /Retry sends only the parts not sent yet/);
+    const failed = history.list().find((e) => e.filename === `${name}.gz` && e.status === 'Failed');
+    assert.deepEqual(failed?.parts?.map((p) => p.status), ['Success', 'Failed', ...Array<string>(count - 2).fill('Cancelled')], 'History: one line per part');
+    assert.ok(failed?.parts?.[0]?.uploadId);
+    assert.deepEqual(await tempLeft(), [], 'the parts are gone after a failure');
+    const putsOfPart1 = (): number => t.sandbox.requestLog.filter((l) => l.method === 'PUT' && l.path.includes('big-part01of')).length;
+    assert.equal(putsOfPart1(), 1);
+
+    const events: SendEvent[] = [];
+    const again = await send({ path, filename: name, partBytes: 30_000 }, { onEvent: (e) => events.push(e) });
+    assert.equal(again.kind, 'success', JSON.stringify(again));
+    assert.equal(putsOfPart1(), 1, 'the part already sent is not sent again');
+    const plan = events.find((e) => e.kind === 'parts-planned');
+    assert.ok(plan?.kind === 'parts-planned' && plan.earlier.length === 1 && plan.earlier[0]?.index === 1);
+    const objects = await stored('big-part');
+    assert.equal(objects.length, count, 'each part stored once');
+    const content = Buffer.concat(await Promise.all(objects.map(async (o) => gunzipSync(await readFile(o.path)))));
+    assert.equal(sha256(content), sha256(source), 'every record exactly once, in order');
+    const done = history.list().find((e) => e.filename === `${name}.gz` && e.status === 'Success');
+    assert.equal(done?.parts?.length, count);
+    assert.ok(done?.parts?.every((p) => p.status === 'Success' && p.uploadId), 'every part with its upload id');
+    assert.equal(done?.parts?.[0]?.uploadId, failed?.parts?.[0]?.uploadId, 'the first part keeps the id it was sent under');
+    assert.deepEqual(await tempLeft(), []);
+  });
+
+  test('CSV parts each start with the header, and a quoted cell with line breaks is never cut', async () => {
+    const rows = Array.from({ length: 800 }, (_, i) => [`C-${i}`, i % 5 === 0 ? `line one ${i}\nline two, "quoted"\nline three` : `plain ${i} ${randomBytes(4).toString('hex')}`]);
+    const csv = Papa.unparse({ fields: ['id', 'note'], data: rows }, { newline: '\n' }) + '\n';
+    const path = await file('notes.csv', csv);
+    const r = await send({ path, filename: 'notes-20261129-v1.csv', partBytes: 8_000 });
+    assert.ok(r.kind === 'success' && r.parts.length >= 3 && !r.compressed, JSON.stringify(r));
+    const parts = await stored('notes-part');
+    const parsed = await Promise.all(parts.map(async (p) => Papa.parse<string[]>((await readFile(p.path, 'utf8')).trimEnd(), { newline: '\n' }).data));
+    for (const p of parsed) assert.deepEqual(p[0], ['id', 'note'], 'every part starts with the header');
+    assert.deepEqual(parsed.flatMap((p) => p.slice(1)), rows, 'the rows, each whole, once, in order');
+  });
+
+  test('the duplicate guard: same content under another name is caught, one byte changed is not, allowDuplicate sends', async () => {
+    const source = customers(300, 'dup');
+    const a = await file('export-a.ndjson', source);
+    assert.equal((await send({ path: a, filename: 'export-20261126-v1.ndjson' })).kind, 'success');
+    const storedBefore = (await t.sandbox.storedFiles()).length;
+    const b = await file('renamed.ndjson', source);
+    const dup = await send({ path: b, filename: 'renamed-20261129-v1.ndjson' });
+    assert.equal(dup.kind, 'duplicate');
+    assert.ok(dup.kind === 'duplicate' && dup.error.code === 'duplicate');
+    assert.match(dup.kind === 'duplicate' ? dup.error.message : '', /^This file was already sent on \d+ \w+ \d{4} at \d\d:\d\d as export-20261126-v1\.ndjson\.gz \(upload id \d+\)\.$/);
+    assert.equal(history.list().filter((e) => e.filename === 'renamed-20261129-v1.ndjson.gz').length, 0, 'a refused duplicate adds nothing to History');
+    const elsewhere = await send({ path: b, filename: 'renamed-20261129-v1.ndjson', destination: { datasetId: 'ds_other', recordType: 'customer_record' } });
+    assert.equal(elsewhere.kind, 'success', 'the same content to another destination is not a duplicate');
+    const changed = Buffer.from(source);
+    changed[Math.floor(changed.length / 2)] = 0x20; // one byte in the middle: same fingerprint, other content
+    const c = await file('changed.ndjson', changed);
+    assert.equal((await send({ path: c, filename: 'changed-20261129-v1.ndjson' })).kind, 'success');
+    assert.equal((await send({ path: b, filename: 'again-20261129-v1.ndjson', allowDuplicate: true })).kind, 'success');
+    assert.equal((await t.sandbox.storedFiles()).length, storedBefore + 3);
+  });
+
+  test('cancelled while it waits for its link: Cancelled, and the compressed copy is gone', async () => {
+    t.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 60 });
+    const path = await file('wait.ndjson', customers(200, 'wait'));
+    const stop = new AbortController();
+    let sawTemp = false;
+    const r = await send({ path, filename: 'wait-20261129-v1.ndjson' }, {
+      signal: stop.signal,
+      onEvent: (e) => {
+        if (e.kind !== 'retrying') return;
+        void tempLeft().then((left) => {
+          sawTemp = left.length > 0;
+          stop.abort();
+        });
+      },
+    });
+    t.sandbox.faults.apiResponses.length = 0;
+    assert.equal(r.kind, 'cancelled');
+    assert.ok(sawTemp, 'a compressed copy existed while it waited');
+    assert.deepEqual(await tempLeft(), [], 'and is gone after the cancel');
+    assert.equal(history.list().find((e) => e.filename === 'wait-20261129-v1.ndjson.gz')?.status, 'Cancelled');
+  });
+});
