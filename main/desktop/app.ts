@@ -14,11 +14,13 @@ import { BrowserWindow, Menu, Notification, app, dialog, ipcMain, powerSaveBlock
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices, type AppServices } from '../services/create-app-services.js';
-import { isAllowedExternalUrl } from '../services/shell/external-links.js';
 import { proxyUrlFromPac } from './proxy-from-pac.js';
 import { rendererDir } from '../services/page/renderer-files.js';
 import { createSessionVault } from '../engine/vault/session-vault.js';
-import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
+import { handleAppProtocol, registerAppScheme } from './security/app-protocol.js';
+import { openAllowedLink } from './security/external-links.js';
+import { refuseWebviews } from './security/navigation.js';
+import { lockPermissions } from './security/permissions.js';
 import { openAppVault, type TokenMigration } from './app-token-vault.js';
 import { setupIpc } from './ipc.js';
 import { menuTemplate } from './menu.js';
@@ -26,7 +28,7 @@ import { setupQuitGuard, type QuitGuard } from './quit-guard.js';
 import { setupShellActivity } from './shell-activity.js';
 import { startupFailure } from './startup-failure.js';
 import { prepareUserDataDir } from './user-data-dir.js';
-import { createWindow, lockPermissions } from './window.js';
+import { createWindow } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../../preload/preload.cjs');
@@ -37,9 +39,7 @@ let activeUploads = 0;
 let quitGuard: QuitGuard | null = null;
 let failed = false;
 
-const openLink = (url: string): void => {
-  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-};
+const openLink = (url: string): void => openAllowedLink(shell, url);
 
 /** Says what went wrong in one dialog, then quits with a non-zero code (the lock goes with the process). */
 function fail(error: unknown, folder: string | null = safeUserDataPath()): void {
@@ -144,9 +144,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme(protocol);
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  // No web contents the app makes (developer tools included) may attach a webview.
+  app.on('web-contents-created', (_e, contents) => refuseWebviews(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -5,10 +5,10 @@
  * `webContents.send`. Electron's pieces are passed in so tests use a fake.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../main/contract/channels.js';
-import type { Result } from '../../main/contract/result.js';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../contract/channels.js';
+import type { Result } from '../contract/result.js';
 import type { AppServices } from '../services/create-app-services.js';
-import { isAppUrl } from './window.js';
+import { isAppUrl } from './security/navigation.js';
 
 export const FORBIDDEN: Result<never> = {
   ok: false,

@@ -4,7 +4,7 @@
  * names. A comment every 15 s keeps proxies and idle timeouts from closing the stream.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EVENT_CHANNELS } from '../../main/contract/channels.js';
+import { EVENT_CHANNELS } from '../contract/channels.js';
 import type { AppServices } from '../services/create-app-services.js';
 
 const KEEPALIVE_MS = 15_000;

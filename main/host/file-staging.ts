@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Result } from '../../main/contract/result.js';
+import type { Result } from '../contract/result.js';
 import { BIDI_CONTROLS } from '../services/files/visible-text.js';
 import { freeBytes } from '../engine/compress/free-space.js';
 import { sendJson } from './http-replies.js';

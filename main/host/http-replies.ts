@@ -2,7 +2,7 @@
  * Small helpers for the host's replies: JSON results, the 403s, reading a bounded JSON body.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Result } from '../../main/contract/result.js';
+import type { Result } from '../contract/result.js';
 import { SECURITY_HEADERS } from '../services/page/content-security-policy.js';
 
 /** Sends a JSON body with no caching (replies can carry file paths). */

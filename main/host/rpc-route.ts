@@ -3,8 +3,8 @@
  * exactly what the IPC handler would answer in Electron.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { INVOKE_CHANNELS, type InvokeChannel } from '../../main/contract/channels.js';
-import type { Result } from '../../main/contract/result.js';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../contract/channels.js';
+import type { Result } from '../contract/result.js';
 import type { Handlers } from '../services/create-app-services.js';
 import { readBody, sendJson } from './http-replies.js';
 

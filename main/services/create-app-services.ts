@@ -5,27 +5,35 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { InvokeChannel, InvokeResult } from '../../main/contract/channels.js';
-import type { Result } from '../../main/contract/result.js';
+import type { InvokeChannel, InvokeResult } from '../contract/channels.js';
+import type { Result } from '../contract/result.js';
 import { pruneStaleWorkspaces } from '../engine/compress/temp-workspace.js';
 import { ensurePrivateDir } from '../engine/config/private-dir.js';
 import { openHistory } from '../engine/history/upload-history.js';
 import type { TokenVault } from '../engine/vault/token-vault.js';
 import { createEventHub, type AppActivity, type EventHub, type ServiceEvents } from './channels/event-hub.js';
+import type { RawHandlers } from './channels/handler-types.js';
+import { fail, ok, toErrorInfo } from './channels/result.js';
+import { scrubSecrets } from './channels/scrub-secrets.js';
+import { feedChannels } from './feeds/feed-channels.js';
 import { createFeedService } from './feeds/feed-service.js';
 import { openFeedStore } from './feeds/feed-store.js';
+import { createFileGate, type FileAccessCheck } from './files/file-access.js';
+import { fileChannels } from './files/file-channels.js';
+import { trimCopies } from './files/temp-copies.js';
+import { historyChannels } from './history/history-channels.js';
+import { jobChannels } from './jobs/job-channels.js';
 import { createJobService } from './jobs/job-service.js';
-import { fail, ok, toErrorInfo } from './channels/result.js';
-import { createChannelHandlers } from './channels/channel-handlers.js';
 import { createConnectionResolver, sandboxConnection } from './settings/connection.js';
 import { createEmbeddedSandbox } from './settings/embedded-sandbox.js';
-import type { FileAccessCheck } from './files/file-access.js';
-import { scrubSecrets } from './channels/scrub-secrets.js';
 import { openPresets } from './settings/preset-store.js';
+import { settingsChannels } from './settings/settings-channels.js';
 import { openSettings, partBytesOf } from './settings/settings-store.js';
-import { trimCopies } from './files/temp-copies.js';
-import { createStateThrottle } from './uploads/throttle-states.js';
+import { shellChannels } from './shell/shell-channels.js';
+import { tokenChannels } from './token/token-channels.js';
 import { createTokenService } from './token/token-service.js';
+import { createStateThrottle } from './uploads/throttle-states.js';
+import { uploadChannels } from './uploads/upload-channels.js';
 import { createUploadService, type UploadServiceDeps } from './uploads/upload-service.js';
 
 export type Handler<C extends InvokeChannel> = (...args: unknown[]) => Promise<Result<InvokeResult<C>>>;
@@ -125,12 +133,19 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   });
   // Feeds run while the app is open (issue 12): the folders saved last time start watching now.
   void feeds.startAll();
-  const raw = createChannelHandlers({
-    settings, sandbox, connection, tokens, jobs, uploads, history, presets, feeds, chooseFolder: o.chooseFolder,
-    copyRoots: [convertedDir, ...(o.stagingDir ? [o.stagingDir] : [])],
-    sandboxConnection: () => sandboxConnection(sandbox),
-    resolveProxy: o.resolveProxy, openExternal: o.openExternal, checkFile: o.checkFile,
-  });
+  // Each domain registers its own channels; together they must be exactly the contract's.
+  const allowed = createFileGate(o.checkFile, (path) => history.list().some((e) => e.filePath === path));
+  const onConnectionChanged = () => feeds.reconnect();
+  const raw: RawHandlers = {
+    ...settingsChannels({ settings, sandbox, presets, onConnectionChanged }),
+    ...tokenChannels({ tokens, connection, sandboxConnection: () => sandboxConnection(sandbox), resolveProxy: o.resolveProxy, onConnectionChanged }),
+    ...fileChannels({ allowed, copyRoots: [convertedDir, ...(o.stagingDir ? [o.stagingDir] : [])] }),
+    ...jobChannels({ jobs, allowed }),
+    ...uploadChannels({ uploads, allowed }),
+    ...historyChannels({ history }),
+    ...feedChannels({ feeds, chooseFolder: o.chooseFolder }),
+    ...shellChannels({ openExternal: o.openExternal }),
+  };
 
   const wrap = <C extends InvokeChannel>(fn: (...args: unknown[]) => Promise<InvokeResult<C>>, secretArg: boolean): Handler<C> =>
     async (...args) => {

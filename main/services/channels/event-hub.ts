@@ -2,7 +2,7 @@
  * A typed publish/subscribe hub for the events main pushes to the window (`uploads:state`,
  * `jobs:progress`) and for the app-level activity the Electron layer shows in the taskbar.
  */
-import type { EventChannel, EventChannels } from '../../../main/contract/channels.js';
+import type { EventChannel, EventChannels } from '../../contract/channels.js';
 
 type Listener<T> = (payload: T) => void;
 

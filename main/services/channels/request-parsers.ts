@@ -3,8 +3,8 @@
  * checked as unknown and rebuilt, so nothing the window adds travels further into main.
  */
 import { isAbsolute } from 'node:path';
-import type { ColumnMapping, ConvertRequest, DateOrder } from '../../../main/contract/jobs.js';
-import type { UploadDestination, UploadRequest } from '../../../main/contract/uploads.js';
+import type { ColumnMapping, ConvertRequest, DateOrder } from '../../contract/jobs.js';
+import type { UploadDestination, UploadRequest } from '../../contract/uploads.js';
 import { usageError } from './result.js';
 import { asBoolean, asId, asObject, asRecordType, asString } from './validators.js';
 

@@ -2,7 +2,7 @@
  * Building and reading the contract's `Result`: handlers never throw across the bridge, they
  * answer a value or a plain error the renderer can show.
  */
-import type { ErrorInfo, Result } from '../../../main/contract/result.js';
+import type { ErrorInfo, Result } from '../../contract/result.js';
 import { LexerError, toLexerError } from '../../engine/errors.js';
 
 /** Wraps a value as a successful result. */

@@ -4,7 +4,7 @@
  * and History. The window sees each feed's state, files waiting and its last file's result.
  */
 import { stat } from 'node:fs/promises';
-import type { FeedLastFile, FeedsOverview, FeedView } from '../../../main/contract/feeds.js';
+import type { FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
 import { rateLimiterForToken } from '../../engine/api/rate-limiter.js';
 import type { FeedEvent } from '../../engine/feeds/feed-events.js';
 import { startFeed, type FeedRunner } from '../../engine/feeds/feed-runner.js';

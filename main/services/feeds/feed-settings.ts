@@ -2,8 +2,8 @@
  * A watched folder's settings as they arrive from the window (or the feeds file): every field
  * checked as unknown and rebuilt (issue 12), and turned into the engine's feed.
  */
-import type { FeedAfter, FeedSettings } from '../../../main/contract/feeds.js';
-import type { MappingPreset } from '../../../main/contract/jobs.js';
+import type { FeedAfter, FeedSettings } from '../../contract/feeds.js';
+import type { MappingPreset } from '../../contract/jobs.js';
 import { DEFAULT_PATTERNS, parsePatterns, type FeedConfig } from '../../engine/feeds/feed-config.js';
 import { asFilePath, parseDestination } from '../channels/request-parsers.js';
 import { usageError } from '../channels/result.js';

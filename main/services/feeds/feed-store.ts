@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { FeedSettings } from '../../../main/contract/feeds.js';
+import type { FeedSettings } from '../../contract/feeds.js';
 import { parseFeedSettings } from './feed-settings.js';
 import { usageError } from '../channels/result.js';
 

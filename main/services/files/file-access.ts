@@ -34,3 +34,19 @@ export function onlyFilesInside(roots: readonly string[]): FileAccessCheck {
     });
   };
 }
+
+/** Passes a path argument (or a request holding one) through when the window may name it. */
+export type FileGate = <T extends string | { readonly path: string }>(value: T) => Promise<T>;
+
+/**
+ * The gate every path argument goes through: the host's check, when it has one. A file an
+ * earlier upload sent (the app's or lexer-upload's, for History's Retry) was given to us by the
+ * user then, so it is accepted as well as this window's own files.
+ */
+export function createFileGate(check: FileAccessCheck | undefined, sentBefore: (path: string) => boolean): FileGate {
+  return async (value) => {
+    const path = typeof value === 'string' ? value : value.path;
+    if (check && !sentBefore(path)) await check(path);
+    return value;
+  };
+}

@@ -7,8 +7,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { FileInfo, NameCheck } from '../../../main/contract/files.js';
-import type { ErrorInfo } from '../../../main/contract/result.js';
+import type { FileInfo, NameCheck } from '../../contract/files.js';
+import type { ErrorInfo } from '../../contract/result.js';
 import { fileKind } from '../../engine/files/file-kind.js';
 import { checkSupportedFile } from '../../engine/files/supported-file.js';
 import { checkFileName, fixFileName } from '../../engine/names/file-name-rules.js';

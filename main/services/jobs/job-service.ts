@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Papa from 'papaparse';
-import type { ConversionReport, ConvertRequest, JobProgress, LineError, ValidationReport } from '../../../main/contract/jobs.js';
+import type { ConversionReport, ConvertRequest, JobProgress, LineError, ValidationReport } from '../../contract/jobs.js';
 import { recordConversion } from '../../engine/history/conversion-ledger.js';
 import { convertToNdjson } from '../../engine/pipeline/convert-to-ndjson.js';
 import { validateNdjsonFile } from '../../engine/pipeline/validate-ndjson.js';

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { MappingPreset } from '../../../main/contract/jobs.js';
+import type { MappingPreset } from '../../contract/jobs.js';
 import type { RecordTypeName } from '../../engine/schemas/record-type-names.js';
 import { parseMapping } from '../channels/request-parsers.js';
 import { usageError } from '../channels/result.js';

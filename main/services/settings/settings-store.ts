@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { AppSettings } from '../../../main/contract/settings.js';
+import type { AppSettings } from '../../contract/settings.js';
 import { DEFAULT_API_URL } from '../../engine/api/default-api-url.js';
 import { DEFAULT_GZIP_LEVEL } from '../../engine/compress/gzip-file.js';
 import { toLexerError } from '../../engine/errors.js';

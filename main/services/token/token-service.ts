@@ -5,7 +5,7 @@
  * machine without encrypted storage. Saving into one clears the other, so "change" and
  * "remove" are each one action and there is only ever one token in use.
  */
-import type { TokenStatus, TokenStorageChoice } from '../../../main/contract/settings.js';
+import type { TokenStatus, TokenStorageChoice } from '../../contract/settings.js';
 import type { TokenVault, VaultStatus } from '../../engine/vault/token-vault.js';
 import { usageError } from '../channels/result.js';
 

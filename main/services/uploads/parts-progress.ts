@@ -3,7 +3,7 @@
  * whole file's progress. Parts go in parallel, so each state carries every row: the window's
  * throttle keeps only the latest state of an upload, and no part's news may be lost with it.
  */
-import type { PartProgress, PartsPlan, TransferProgress, UploadState } from '../../../main/contract/uploads.js';
+import type { PartProgress, PartsPlan, TransferProgress, UploadState } from '../../contract/uploads.js';
 import type { SendEvent } from '../../engine/send/send-types.js';
 
 type PlannedEvent = Extract<SendEvent, { kind: 'parts-planned' }>;

@@ -6,8 +6,8 @@
  * words (Pending -> In Progress -> Success/Failed, plus Cancelled).
  */
 import { basename } from 'node:path';
-import type { ErrorInfo } from '../../../main/contract/result.js';
-import type { PartProgress, RecordCounts, UploadRequest, UploadState } from '../../../main/contract/uploads.js';
+import type { ErrorInfo } from '../../contract/result.js';
+import type { PartProgress, RecordCounts, UploadRequest, UploadState } from '../../contract/uploads.js';
 import type { RateLimiter } from '../../engine/api/rate-limiter.js';
 import type { ConversionRecord } from '../../engine/history/conversion-ledger.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';

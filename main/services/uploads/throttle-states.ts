@@ -4,7 +4,7 @@
  * `intervalMs`, the latest one winning. 250 ms keeps a progress bar smooth without flooding IPC
  * when several uploads run (the same reason Uppy throttles its progress events).
  */
-import type { UploadState, UploadStateEvent } from '../../../main/contract/uploads.js';
+import type { UploadState, UploadStateEvent } from '../../contract/uploads.js';
 
 export interface StateThrottle {
   push(id: string, state: UploadState): void;

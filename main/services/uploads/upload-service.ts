@@ -5,7 +5,7 @@
  * the file twice. Tracks activity (count, overall progress) for the taskbar, and announces when
  * a batch settles so the shell can notify.
  */
-import type { UploadRequest, UploadState } from '../../../main/contract/uploads.js';
+import type { UploadRequest, UploadState } from '../../contract/uploads.js';
 import { rateLimiterForToken } from '../../engine/api/rate-limiter.js';
 import { LexerError } from '../../engine/errors.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';

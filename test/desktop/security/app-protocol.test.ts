@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveAppRequest } from '../../main/desktop/app-protocol.js';
+import { serveAppRequest } from '../../../main/desktop/security/app-protocol.js';
 
 test('app:// serves the renderer with the strict CSP and nothing outside it', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'lexer-proto-'));

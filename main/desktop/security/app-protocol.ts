@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
-import { SECURITY_HEADERS, contentTypeFor } from '../services/page/content-security-policy.js';
-import { resolveRendererFile } from '../services/page/renderer-files.js';
+import { SECURITY_HEADERS, contentTypeFor } from '../../services/page/content-security-policy.js';
+import { resolveRendererFile } from '../../services/page/renderer-files.js';
 
 export const APP_SCHEME = 'app';
 
