@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { LexerError } from '../errors.js';
-import { unreadable } from '../io/read-head.js';
+import { unreadable } from '../io/unreadable.js';
 import type { BlockBuffers } from './block-buffers.js';
 
 /** A file read once from start to end, every byte hashed on the way (issue 11: no extra pass for the duplicate guard). */

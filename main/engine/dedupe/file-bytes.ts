@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { unreadable } from '../io/read-head.js';
+import { unreadable } from '../io/unreadable.js';
 
 /**
  * How the duplicate guard reads files. Injectable so a test can count what is read: the guard

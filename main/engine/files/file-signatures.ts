@@ -4,6 +4,7 @@
  * archives. Office files since 2007 (.xlsx, .docx, .pptx), OpenDocument and Apple's iWork files
  * are zip archives, told apart by the names of the entries near the start of the archive.
  */
+import { hasGzipMagic } from '../io/gzip-magic.js';
 
 /** A kind of content Lexer cannot load, or one of the wrappers it can (gzip). */
 export type ContentKind =
@@ -74,7 +75,7 @@ function looksBinary(head: Buffer): boolean {
  */
 export function sniffContent(head: Buffer): ContentKind | null {
   if (head.length === 0) return null;
-  if (startsWith(head, [0x1f, 0x8b])) return 'gzip';
+  if (hasGzipMagic(head)) return 'gzip';
   if (startsWith(head, ZIP) || startsWith(head, ZIP_EMPTY)) return zipKind(head);
   if (startsWith(head, OLE2)) return has(head, 'W\0o\0r\0k\0b\0o\0o\0k') || has(head, 'Workbook') ? 'excel-legacy' : 'office-legacy';
   if (startsWith(head, ascii('%PDF-'))) return 'pdf';

@@ -1,9 +1,10 @@
 /** Opens an NDJSON file for streaming, gunzipping it when it is gzip (by its magic bytes). */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { LexerError } from '../errors.js';
+import { isGzip } from './gzip-magic.js';
+import { unreadable } from './unreadable.js';
 
 export interface OpenedInput {
   /** Decompressed bytes. */
@@ -18,33 +19,6 @@ export interface OpenedInput {
 
 // Reads match the batch size (line-batcher.ts BATCH_BYTES).
 const READ_CHUNK = 256 * 1024;
-
-/** The LexerError for a file that cannot be read. */
-export function unreadable(path: string, cause: unknown): LexerError {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT' ? 'it does not exist' :
-    code === 'EACCES' || code === 'EPERM' ? 'permission was denied' :
-    code === 'EISDIR' ? 'it is a folder' :
-    code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'it is not a valid gzip file' :
-    (cause instanceof Error ? cause.message : String(cause));
-  return new LexerError('file-unreadable', `Cannot read ${path}: ${why}.`, {
-    hint: 'Check the path and that the file is readable, then try again.',
-    cause,
-  });
-}
-
-/** Whether the file starts with gzip's magic bytes (1f 8b). */
-export async function isGzip(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Opens `path`; throws LexerError 'file-unreadable' when it cannot. */
 export async function openInput(path: string): Promise<OpenedInput> {

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { LexerError } from '../errors.js';
+import { unreadable } from './unreadable.js';
 
 export interface FileHead {
   bytes: Buffer;
@@ -32,17 +33,6 @@ export async function readHead(path: string, maxBytes: number): Promise<FileHead
   } finally {
     await handle.close();
   }
-}
-
-/** The error for a file that cannot be opened or read (missing, a folder, no permission). */
-export function unreadable(path: string, error: unknown): LexerError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : 'it could not be read';
-  return new LexerError('file-unreadable', `Cannot read ${path}: ${why}.`, {
-    hint: 'Check the path and that you are allowed to read the file.',
-    cause: error,
-  });
 }
 
 /** The error for a file with no bytes at all. */

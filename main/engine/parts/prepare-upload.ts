@@ -9,8 +9,8 @@ import {
 import { openSourceReader, sourceChanged, type SourceReader } from '../compress/source-reader.js';
 import { createTempWorkspace, type TempWorkspace } from '../compress/temp-workspace.js';
 import { LexerError } from '../errors.js';
-import { unreadable } from '../io/read-head.js';
-import { isGzip } from '../io/open-input.js';
+import { unreadable } from '../io/unreadable.js';
+import { isGzip } from '../io/gzip-magic.js';
 import { throttleProgress } from '../io/progress-throttle.js';
 import { readCsvLayout } from './csv-layout.js';
 import { partFileName } from './part-names.js';

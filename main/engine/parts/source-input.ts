@@ -3,7 +3,7 @@ import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import type { SourceReader } from '../compress/source-reader.js';
 import { LexerError } from '../errors.js';
-import { unreadable } from '../io/open-input.js';
+import { unreadable } from '../io/unreadable.js';
 import { fillFrom, type Fill } from './record-blocks.js';
 
 /** Reads for decoders: large enough to be cheap, small enough to keep memory flat. */

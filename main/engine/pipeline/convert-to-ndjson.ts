@@ -12,7 +12,8 @@ import { ErrorTally } from './convert/error-tally.js';
 import { openOutputFile } from '../io/output-file.js';
 import { throttleProgress } from '../io/progress-throttle.js';
 import type { Utf8Source } from './csv/utf8-bytes.js';
-import { emptyFile, unreadable } from '../io/read-head.js';
+import { emptyFile } from '../io/read-head.js';
+import { unreadable } from '../io/unreadable.js';
 import type { ErrorGroup, LineError } from './validate-ndjson.js';
 
 export interface ConversionProgress { bytesRead: number; totalBytes: number; rows: number }

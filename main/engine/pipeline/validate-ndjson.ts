@@ -7,10 +7,12 @@ import { LexerError, toLexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { inThreadRunner, sharedRunner, type BatchRunner } from './validation/batch-runners.js';
 import { lineBatches, MAX_LINE_BYTES } from './validation/line-batcher.js';
-import { openInput, unreadable } from '../io/open-input.js';
+import { openInput } from '../io/open-input.js';
+import { unreadable } from '../io/unreadable.js';
 import { createResultCollector } from './validation/result-collector.js';
 import { overlongResult } from './validation/validate-batch.js';
 import type { BatchResult, LineError, ValidationProgress, ValidationResult } from './validation/types.js';
+import { throttleProgress } from '../io/progress-throttle.js';
 
 export type { ErrorGroup, Framing, LineError, ValidationProgress, ValidationResult } from './validation/types.js';
 
@@ -29,8 +31,6 @@ export interface ValidateNdjsonOptions {
 
 // Below this, starting workers costs more than they save.
 const WORKER_THRESHOLD_BYTES = 8 << 20;
-// Progress at most every 250 ms: often enough to look alive, rare enough to cost nothing.
-const PROGRESS_MS = 250;
 
 function cancelled(): LexerError {
   return new LexerError('cancelled', 'Validation was cancelled.');
@@ -52,19 +52,13 @@ export async function validateNdjsonFile(path: string, recordType: RecordTypeNam
   // Room for every worker's two batches plus this thread's own, so reading rarely waits.
   const maxInFlight = 4 + workers * 2;
   let lines = 0;
-  let lastProgress = 0;
-  const progress = (force: boolean) => {
-    const now = Date.now();
-    if (!o.onProgress || (!force && now - lastProgress < PROGRESS_MS)) return;
-    lastProgress = now;
-    o.onProgress({ bytesRead: input.bytesRead(), totalBytes: input.totalBytes, lines });
-  };
+  const progress = throttleProgress(o.onProgress, () => ({ bytesRead: input.bytesRead(), totalBytes: input.totalBytes, lines }));
   const take = async () => {
     const result = await (inFlight.shift() as Promise<BatchResult>);
     if (o.signal?.aborted) throw cancelled();
     collector.add(result, lines);
     lines += result.lines;
-    progress(false);
+    progress.tick();
   };
   const onAbort = () => input.stream.destroy();
   o.signal?.addEventListener('abort', onAbort, { once: true });
@@ -79,7 +73,7 @@ export async function validateNdjsonFile(path: string, recordType: RecordTypeNam
       while (inFlight.length >= maxInFlight) await take();
     }
     while (inFlight.length > 0) await take();
-    progress(true);
+    progress.flush();
     return collector.result();
   } catch (error) {
     if (o.signal?.aborted) throw cancelled();

@@ -11,7 +11,7 @@ import { describeDuplicate, findDuplicate, type DuplicateMatch } from '../dedupe
 import { fingerprintFile } from '../dedupe/fingerprint.js';
 import { LexerError, toLexerError } from '../errors.js';
 import { findConversion, type ConversionRecord } from '../history/conversion-ledger.js';
-import { isGzip } from '../io/open-input.js';
+import { isGzip } from '../io/gzip-magic.js';
 import { checkSupportedFile } from '../files/supported-file.js';
 import { checkReadableFile } from '../upload/preflight.js';
 import { InvalidRecords, checkRecords } from './check-records.js';

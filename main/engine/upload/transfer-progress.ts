@@ -1,8 +1,8 @@
+import { PROGRESS_INTERVAL_MS } from '../io/progress-throttle.js';
 import type { TransferProgress } from './upload-events.js';
 
 /**
- * Turns raw byte counts into throttled progress reports. Throttled (250 ms, like Uppy's 500 ms)
- * because a 1 GiB PUT yields ~16,000 socket writes and the UI only needs a few updates a second.
+ * Turns raw byte counts into throttled progress reports (every PROGRESS_INTERVAL_MS, which says why).
  * The rate is a moving average over the last 5 s, so the ETA does not jump with every chunk.
  */
 export interface ProgressMeter {
@@ -14,7 +14,7 @@ export interface ProgressMeter {
 const WINDOW_MS = 5000;
 
 /** Creates a meter for one transfer of `totalBytes` that calls `report` at most every `intervalMs`. */
-export function createProgressMeter(totalBytes: number, report: (p: TransferProgress) => void, intervalMs = 250, now = () => Date.now()): ProgressMeter {
+export function createProgressMeter(totalBytes: number, report: (p: TransferProgress) => void, intervalMs = PROGRESS_INTERVAL_MS, now = () => Date.now()): ProgressMeter {
   const started = now();
   const samples: Array<{ t: number; bytes: number }> = [{ t: started, bytes: 0 }];
   let lastReport = -Infinity;

@@ -1,10 +1,10 @@
 /**
  * Throttles `uploads:state` per upload: a change of kind (validating -> uploading -> succeeded)
  * goes out at once, while repeats of the same kind (progress ticks) go out at most every
- * `intervalMs`, the latest one winning. 250 ms keeps a progress bar smooth without flooding IPC
- * when several uploads run (the same reason Uppy throttles its progress events).
+ * `intervalMs` (the engine's one progress interval, which says why), the latest one winning.
  */
 import type { UploadState, UploadStateEvent } from '../../contract/uploads.js';
+import { PROGRESS_INTERVAL_MS } from '../../engine/io/progress-throttle.js';
 
 export interface StateThrottle {
   push(id: string, state: UploadState): void;
@@ -14,7 +14,7 @@ export interface StateThrottle {
 }
 
 /** Creates a throttle that hands events to `emit`. */
-export function createStateThrottle(emit: (e: UploadStateEvent) => void, intervalMs = 250): StateThrottle {
+export function createStateThrottle(emit: (e: UploadStateEvent) => void, intervalMs = PROGRESS_INTERVAL_MS): StateThrottle {
   const last = new Map<string, { kind: UploadState['kind']; at: number }>();
   const pending = new Map<string, { state: UploadState; timer: NodeJS.Timeout }>();
 

@@ -6,7 +6,8 @@
  * the valid lines exactly as they were (never re-serialised: no digit of a number changes).
  */
 import { MAX_LINE_BYTES, lineBatches } from '../validation/line-batcher.js';
-import { openInput, unreadable } from '../../io/open-input.js';
+import { openInput } from '../../io/open-input.js';
+import { unreadable } from '../../io/unreadable.js';
 import type { LineError, WarningGroup } from '../validation/types.js';
 import { checkLine, decodeBatch, groupWarnings, sizeText, splitLines } from '../validation/validate-batch.js';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';

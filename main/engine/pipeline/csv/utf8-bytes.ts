@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { iconvLite } from './lazy-iconv.js';
-import { unreadable } from '../../io/read-head.js';
+import { unreadable } from '../../io/unreadable.js';
 
 export interface Utf8Source {
   /** Bytes read from the file so far (for progress). */
