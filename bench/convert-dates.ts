@@ -1,5 +1,5 @@
 /**
- * What reading dates in the order people write them costs (issue 9, item 3): `lexer-upload
+ * What reading dates in the order people write them costs: `lexer-upload
  * convert` on one customer CSV written twice, date_of_birth as ISO (1985-03-25) and as Australians
  * write it (25/03/1985, the order detected from the head, every date rewritten as ISO), with
  * Miller (`mlr --icsv --ojsonl cat`) on the same file in the same runs. Whole commands, spawned

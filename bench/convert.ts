@@ -9,7 +9,7 @@
  * "ours" is the whole command (`node dist/main/cli/bin.js convert ...`: process start, module
  * loading, worker threads, writing the file), timed from spawn to exit, with its peak RSS from
  * GNU time. "engine" is convertToNdjson timed inside a minimal child, for the part start-up is
- * not. Targets (issue 8): ours >= 2x Miller's speed, peak RSS < 200 MB.
+ * not. Targets: ours >= 2x Miller's speed, peak RSS < 200 MB.
  */
 import { mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * The duplicate guard's cost (issue 11): looking a large file up in a full History (1,000
+ * The duplicate guard's cost: looking a large file up in a full History (1,000
  * uploads, one of the same size) when nothing matches must not read the file, only its first and
  * last MiB. Beside it, in the same run, the peer a naive guard would be: the sha256 of the whole
  * file. The file is sparse (its size without the disk space), with real bytes at both ends.

@@ -1,5 +1,5 @@
 /**
- * Gzip benchmark (issue 11): our parallel gzip (blocks deflated on worker threads into one gzip
+ * Gzip benchmark: our parallel gzip (blocks deflated on worker threads into one gzip
  * member, source sha256 in the same read) against `pigz -p 2` and `gzip` at the same level, in
  * the same run, on the 1,000,000-row customer NDJSON of bench/validate.ts. Each tool runs as a
  * whole command under /usr/bin/time -v (start-up, workers and peak RSS included); medians over

@@ -6,7 +6,7 @@
  *
  * Each round runs every command once, in a rotating order, so load from other work on the machine
  * falls on all of them alike; the figures are medians over rounds (after 2 rounds of warm-up).
- * Targets (issue 8): `--help` <= 1.5x node's start, `preview` of a 4-line CSV <= 2x, `validate` of
+ * Targets: `--help` <= 1.5x node's start, `preview` of a 4-line CSV <= 2x, `validate` of
  * a 2-line NDJSON <= 2.5x. `--modules` also lists the files each command loads (ours and packages).
  */
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';

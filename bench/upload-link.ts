@@ -1,5 +1,5 @@
 /**
- * Where a user feels gzip on the way (issue 11): `lexer-upload upload` of the 1,000,000-row
+ * Where a user feels gzip on the way: `lexer-upload upload` of the 1,000,000-row
  * customer NDJSON over a throttled uplink (a TCP proxy on loopback, bench/throttle-proxy.ts, in
  * front of the sandbox), with gzip on (compress, then send) and off (--no-gzip), in the same run,
  * taking turns. Each is the whole command timed from spawn to exit; each stored object is checked

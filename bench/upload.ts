@@ -14,7 +14,7 @@
  * URL itself; curl gets one the bench asked for beforehand (untimed), so curl's figure is the PUT
  * alone. The engine figures are taken inside a minimal child, around uploadFile (API call and PUT)
  * or putFile (the PUT alone), against curl's own %{time_total}. Peak RSS from GNU time.
- * Targets (issue 8): CLI >= 0.95x curl's throughput; engine >= 0.95x (sandbox), >= 0.9x
+ * Targets: CLI >= 0.95x curl's throughput; engine >= 0.95x (sandbox), >= 0.9x
  * (discard); peak RSS of an upload < 100 MB.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -8,7 +8,7 @@
  *
  * "ours" is the whole command (`node dist/main/cli/bin.js validate ... --json`), timed from spawn
  * to exit with its peak RSS from GNU time; "engine" is validateNdjsonFile timed inside a minimal
- * child. Targets (issue 8): >= 450,000 rows/s for the whole command, peak RSS < 200 MB.
+ * child. Targets: >= 450,000 rows/s for the whole command, peak RSS < 200 MB.
  */
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 // Bundles the `lexer-upload` command into dist/main/cli/bin.js (over the file tsc wrote there)
 // and chunks beside it, so a command starts by reading a handful of files instead of hundreds
-// (issue 8: `--help` within 1.5x of Node's own start; `preview` and `validate` of a tiny file
+// (target: `--help` within 1.5x of Node's own start; `preview` and `validate` of a tiny file
 // within 2x and 2.5x; an upload as fast as `curl -T`). Measured with bench/startup.ts.
 //
 // Bundled: the CLI and the engine it runs (main/cli, main/engine) with the pure-JavaScript

@@ -21,7 +21,7 @@ const MAX_TOKEN_FILE_BYTES = 64 * 1024;
 
 /**
  * Where a token given on the command line shows: every user of the machine can read another
- * user's arguments (`ps`, /proc/<pid>/cmdline), and shell history keeps them (issue 10).
+ * user's arguments (`ps`, /proc/<pid>/cmdline), and shell history keeps them.
  */
 export const ARGUMENT_WARNING = 'other users of this computer can see --api-token in the process list (ps), and your shell history keeps it; '
   + 'prefer LEXER_UPLOAD_API_TOKEN, --api-token-file <file>, --api-token - (standard input) or `lexer-upload token set`.';

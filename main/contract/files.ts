@@ -44,7 +44,7 @@ export interface CsvPreview {
   readonly dateColumns: readonly DateColumn[];
 }
 
-/** What a column's first dates say about the order of day and month (issue 9, item 3). */
+/** What a column's first dates say about the order of day and month. */
 export interface DateColumn {
   readonly header: string;
   /** 'decided': `order` is read from the values; 'ambiguous': they could be either; 'mixed': both orders appear. */

@@ -33,7 +33,7 @@ export interface HistoryEntry {
   readonly sourceBytes: number | null;
   /** One line per part when the file went in parts; null otherwise. */
   readonly parts: readonly HistoryPart[] | null;
-  /** The watched folder that sent it (issue 12); null for a file sent by hand. */
+  /** The watched folder that sent it; null for a file sent by hand. */
   readonly feed: string | null;
 }
 

@@ -39,7 +39,7 @@ export interface ColumnMapping {
 export interface LineError {
   readonly line: number;
   readonly message: string;
-  /** The row's link value (its customer), when it has one (issue 9, item 20). */
+  /** The row's link value (its customer), when it has one, so a person can find the row by more than its line. */
   readonly identifier?: string;
 }
 

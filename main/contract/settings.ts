@@ -13,7 +13,7 @@ export interface AppSettings {
   readonly useSandbox: boolean;
   /**
    * Compress NDJSON on the way (gzip: Lexer's preferred bulk format, about 8-10x smaller). Each
-   * card's "Compress (gzip)" box starts from this and, when changed, changes it (issue 11).
+   * card's "Compress (gzip)" box starts from this and, when changed, changes it.
    */
   readonly gzip: boolean;
   /** 1 (fastest) to 9 (smallest); 6 by default. */

@@ -44,7 +44,7 @@ export interface TransferProgress {
 /** Where one part of a file sent in parts stands. */
 export type PartStatus = 'waiting' | 'requesting-url' | 'uploading' | 'retrying' | 'sent' | 'failed' | 'cancelled';
 
-/** One part of a file sent in parts: each is requested, sent and loaded by Lexer on its own (issue 11). */
+/** One part of a file sent in parts: each is requested, sent and loaded by Lexer on its own. */
 export interface PartProgress {
   /** 1-based. */
   readonly index: number;

@@ -4,7 +4,7 @@
  * Whether safeStorage can encrypt is decided afresh at every launch (a keyring that was locked,
  * a desktop session without one). Choosing one vault per launch made a saved token seem to
  * vanish when that changed, and left a plain `token` file on disk for ever, since Remove only
- * cleared the vault of the day (issue 7, defect 5). So both places are always looked at:
+ * cleared the vault of the day. So both places are always looked at:
  * - encryption available: a plain token left by an earlier launch is moved into the encrypted
  *   file and the plain file deleted (the plain one wins over an older encrypted one: it can only
  *   have been saved by a later launch, when encryption was missing); the caller tells the person;

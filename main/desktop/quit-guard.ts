@@ -5,7 +5,7 @@
  * Two doors lead out. On Windows and Linux, closing the last window quits the app
  * (`window-all-closed`), and by the time `before-quit` fires the window is already gone: asking
  * there leaves a dialog with no parent, and "Keep uploading" an invisible process that never
- * quits (issue 7, defect 2). So the window's own `close` event asks first, while the window
+ * quits. So the window's own `close` event asks first, while the window
  * still exists, and keeps it open unless the person chooses to quit. `before-quit` still asks
  * for the other door (the menu's Quit, Cmd+Q on macOS, where closing the window does not quit).
  */

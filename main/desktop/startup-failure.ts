@@ -1,5 +1,5 @@
 /**
- * The one dialog shown when the app cannot start (issue 7, defect 3): what failed, in plain
+ * The one dialog shown when the app cannot start: what failed, in plain
  * words, the data folder it was using, and what to do. No stack trace: the message of a Node
  * error already names the file (`EACCES: permission denied, mkdir '/x/y'`).
  */

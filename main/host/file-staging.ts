@@ -3,7 +3,7 @@
  * buffered) into `<configDir>/staging/<random>/<name>` and from then on handled like a path.
  * The name is kept as the person saw it (spaces and all: the name check must see the real
  * name), minus anything that could leave the folder. Any size the disk can hold: a file over one
- * upload's 5 GiB is sent in parts (issue 11).
+ * upload's 5 GiB is sent in parts.
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -75,7 +75,7 @@ class TooLarge extends Error {}
 /**
  * Streams the request body to a staging folder and answers the path. The bytes are counted as
  * they arrive: a chunked body has no Content-Length to check first, and one past what the disk
- * can spare (or `maxBytes`, when set) is cut off with 507 (413) and nothing left on disk (issue 10).
+ * can spare (or `maxBytes`, when set) is cut off with 507 (413) and nothing left on disk.
  */
 export async function handleFileUpload(req: IncomingMessage, res: ServerResponse, url: URL, stagingRoot: string, maxBytes?: number): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'usage', message: 'Use POST to stage a file.' } });

@@ -7,7 +7,7 @@
  *   which cannot set headers);
  * - the printed address carries a one-time code, not the key: browsers keep every address they
  *   opened in their history, so the page exchanges the code once (`POST /session`) for the key
- *   and keeps the key in the tab's memory. A second use of the address is refused (issue 10);
+ *   and keeps the key in the tab's memory. A second use of the address is refused;
  * - the page and its files need the code or the page cookie, set when the code's address was
  *   opened. Cookies are shared by every port on 127.0.0.1, so the cookie never carries the key
  *   itself, only a second, page-only secret: leaked to another local server it opens only the

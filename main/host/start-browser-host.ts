@@ -61,7 +61,7 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
     checkFile: onlyFilesInside([staging, join(dir, 'converted')]),
   });
   await pruneStaging(staging);
-  // No page has cards yet: what is left of earlier runs is cut to a bounded cache (issue 9, item 23).
+  // No page has cards yet: what is left of earlier runs is cut to a bounded cache.
   await trimCopies(staging);
   const root = o.rendererDir ?? rendererDir(import.meta.url);
   const key = newHostKey();

@@ -12,7 +12,7 @@ import { resolveRendererFile } from '../services/page/renderer-files.js';
 /**
  * The real path of a renderer file, or null when it is missing or a symlink leads out of the
  * renderer folder: the path check alone looks at names, and a link inside the folder could
- * name any file on the machine (issue 10).
+ * name any file on the machine.
  */
 async function realFileInside(root: string, file: string): Promise<string | null> {
   const [realRoot, real] = await Promise.all([realpath(root).catch(() => null), realpath(file).catch(() => null)]);

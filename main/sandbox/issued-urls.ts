@@ -1,7 +1,7 @@
 /**
  * The sandbox's memory of the URLs it signed (path -> Host and query), which its S3 guard
  * compares each PUT against. Bounded, so a long-running sandbox asked for millions of URLs does
- * not grow without end (issue 10): the oldest entries go first, and an entry is forgotten an
+ * not grow without end: the oldest entries go first, and an entry is forgotten an
  * hour after its link expired (until then a late PUT still gets S3's "Request has expired").
  */
 

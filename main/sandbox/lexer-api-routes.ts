@@ -10,7 +10,7 @@ export interface CannedResponse {
   body?: string;
 }
 
-/** A refusal of the upload of one file, by a piece of its name (a test fails one part of a file: issue 11). */
+/** A refusal of the upload of one file, by a piece of its name (a test fails one part of a file sent in parts). */
 export interface UploadRefusal extends CannedResponse {
   filenameIncludes: string;
 }

@@ -1,6 +1,6 @@
 /**
  * How the sandbox stores a PUT body, in place of s3rver's own `putObject`: the body is streamed
- * to a temporary name (file 0600, folders 0700: customer data, issue 10) and renamed into place
+ * to a temporary name (file 0600, folders 0700: it is customer data) and renamed into place
  * only once every byte is on disk and the client sent the whole body. s3rver's version wrote
  * straight to the final name with the default modes, answered before its write stream flushed,
  * and never settled when the client went away mid-body.

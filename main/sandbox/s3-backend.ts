@@ -2,7 +2,7 @@
  * s3rver inside the sandbox's front server, with no port of its own: the front checks each PUT
  * the way S3 would (s3-guard.ts) and only then hands the request to s3rver's request handler.
  * s3rver listening on a port of its own answered anyone on the machine without authentication
- * (list, read, overwrite, delete) and built file paths from keys holding `..` (issue 10).
+ * (list, read, overwrite, delete) and built file paths from keys holding `..`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';

@@ -2,7 +2,7 @@
  * The window: a title, four tabs (Upload, History, Watched folders, Settings) and their panels. Upload and
  * Settings stay mounted while hidden, so cards, their progress and unsaved settings survive a tab
  * switch; History is read afresh each time it is opened. The card list lives here so History's
- * Retry can restart a card that is still open rather than add a duplicate (issue 9, item 8).
+ * Retry can restart a card that is still open rather than add a duplicate.
  */
 import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { FileInfo } from '../../main/contract/files.js';

@@ -1,5 +1,5 @@
 /**
- * A light check of a dataset ID as typed (issue 9, item 12). Lexer documents no endpoint that
+ * A light check of a dataset ID as typed. Lexer documents no endpoint that
  * says whether a dataset exists, and its IDs are letters and digits (the vendor's examples are
  * hex such as `0e2187...`), so a space or other character is almost certainly a slip: say so
  * before the upload, instead of a job that fails later in the Hub.

@@ -1,6 +1,6 @@
 /**
- * "Things to know" about a CSV, worked out from the mapping as it stands (issue 9, items 13 and
- * 14): how many columns go to fields, to custom fields or nowhere, which field every record needs
+ * "Things to know" about a CSV, worked out from the mapping as it stands:
+ * how many columns go to fields, to custom fields or nowhere, which field every record needs
  * and no column fills, and two columns that both try to be a record's link. Recomputed on every
  * change, so it never goes stale and never calls a suggestion a problem.
  */
@@ -81,7 +81,7 @@ export function summarizeMapping(targets: readonly ColumnTarget[], fields: reado
 /**
  * The preview's notes worth a line of their own (a BOM removed, Excel's `sep=` line, an encoding
  * not known yet, padding ignored in a header). How each header was matched (`unknown-header`
- * notes) is left out: the mapping below shows where every column goes (issue 9, item 13).
+ * notes) is left out: the mapping below shows where every column goes.
  */
 export function fileNotes(preview: CsvPreview): readonly PreviewIssue[] {
   return preview.notes.filter((n) => n.kind !== 'unknown-header');

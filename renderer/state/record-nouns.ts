@@ -1,6 +1,6 @@
 /**
  * What one record of a type is called in a sentence a person reads: "2,620 of 3,500 customers
- * will be sent" (issue 9, item 2). Types without a plain-English plural say "records".
+ * will be sent". Types without a plain-English plural say "records".
  */
 import type { RecordTypeName } from '../../main/contract/jobs.js';
 

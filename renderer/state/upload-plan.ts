@@ -1,8 +1,8 @@
 /**
  * What a card would send, worked out from its choices: the file itself, or the NDJSON a CSV (or
  * a JSON array) was converted to; with a destination only when a dataset ID is given (only NDJSON
- * loads by itself). Upload stays off until the name passes Lexer's rules (issue 9, item 11) and
- * there is somewhere to send to (a token, or the sandbox: item 10).
+ * loads by itself). Upload stays off until the name passes Lexer's rules and
+ * there is somewhere to send to (a token, or the sandbox).
  */
 import type { FileInfo, FileKind } from '../../main/contract/files.js';
 import type { ConversionReport, RecordTypeName } from '../../main/contract/jobs.js';
@@ -12,7 +12,7 @@ import { defaultDatasetFileName, isDatasetDefaultName } from './send-names.js';
 /** How a CSV or JSON file goes: as it is (for Lexer staff), or converted to NDJSON. */
 export type CsvMode = 'as-is' | 'convert';
 
-/** The rows a conversion left out, which the person confirms before sending (issue 9, item 2). */
+/** The rows a conversion left out, which the person confirms before sending. */
 export interface LeftOut {
   readonly sent: number;
   readonly total: number;

@@ -12,7 +12,7 @@ export type FinalWord = 'Success' | 'Failed' | 'Cancelled' | 'Not sent';
 export interface UploadView {
   /** The step in plain words. */
   readonly step: string;
-  /** Which try this is, from the second on (said once, beside the bytes: issue 9, item 22). */
+  /** Which try this is, from the second on (said once, beside the bytes). */
   readonly attempt: number | null;
   readonly bytesSent: number;
   readonly totalBytes: number | null;
@@ -30,7 +30,7 @@ const idle = { bytesSent: 0, totalBytes: null, percent: null, bytesPerSecond: 0,
 const percentOf = (done: number, total: number): number | null => (total > 0 ? (done / total) * 100 : null);
 
 /**
- * The sentence said before parts are sent (issue 11): "This file is 12.4 GB after compression; it
+ * The sentence said before parts are sent: "This file is 12.4 GB after compression; it
  * will be sent as 3 parts, each loaded by Lexer as its own file." The CLI says the same
  * (main/engine/parts/parts-notice.ts) with its own byte format.
  */
@@ -52,7 +52,7 @@ export function describeUpload(state: UploadState, last: TransferProgress | null
     case 'checking-duplicate':
       return { ...idle, step: 'Checking whether this file was sent before', active: true, final: null };
     case 'compressing': {
-      // "Compressing 63 % … 2.1 GB -> 240 MB so far" (issue 11): the two sizes say what gzip saves.
+      // "Compressing 63 % … 2.1 GB -> 240 MB so far": the two sizes say what gzip saves.
       const percent = percentOf(state.bytesRead, state.totalBytes);
       const step = `Compressing ${Math.floor(percent ?? 0)} % … ${formatBytes(state.bytesRead)} -> ${formatBytes(state.bytesWritten)} so far`;
       return { ...idle, percent, step, active: true, final: null };
@@ -128,7 +128,7 @@ export interface OverallProgress {
 /**
  * Sums bytes over every card that has started, for the overall bar; a file not moving yet counts
  * its size. A cancelled or failed file is counted apart, its bytes neither sent nor still to
- * send: it did not reach Lexer, and saying "315 MB of 322 MB" for it was false (issue 9, item 9).
+ * send: it did not reach Lexer, and saying "315 MB of 322 MB" for it was false.
  */
 export function overallProgress(items: readonly { size: number; state: UploadState | null }[]): OverallProgress {
   let sent = 0;

@@ -1,5 +1,5 @@
-// lexer-upload convert and issue 9's pipeline items: --date-order (3), --leave-out-invalid-fields
-// (4), the link value beside each problem (20), the data-quality notes (21).
+// lexer-upload convert on exported data: --date-order, --leave-out-invalid-fields, the link value
+// beside each problem, and the data-quality notes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';

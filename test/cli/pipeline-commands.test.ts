@@ -105,10 +105,10 @@ describe('lexer-upload validate / convert / preview', () => {
   });
 });
 
-// Minimal inputs of the kinds issue 8 found, through the commands a user runs.
-describe('lexer-upload validate / convert / preview answer as Lexer does (issue 8)', () => {
+// Minimal inputs of the kinds real exports hold, through the commands a user runs.
+describe('lexer-upload validate / convert / preview answer as Lexer does', () => {
   let work: string;
-  before(async () => { work = await mkdtemp(join(tmpdir(), 'lexer-cli-issue8-')); });
+  before(async () => { work = await mkdtemp(join(tmpdir(), 'lexer-cli-exports-')); });
   after(async () => { await rm(work, { recursive: true, force: true }); });
   const write = async (name: string, content: string | Buffer) => {
     const path = join(work, name);
@@ -233,7 +233,7 @@ describe('lexer-upload validate / convert / preview answer as Lexer does (issue 
   });
 });
 
-describe('lexer-upload upload with the sandbox (issue 8)', () => {
+describe('lexer-upload upload with the sandbox: cleaned copies and retries', () => {
   let sb: TestSandbox;
   let env: NodeJS.ProcessEnv;
   useSandboxForCli((s) => ({ sb, env } = s));

@@ -1,4 +1,4 @@
-// `lexer-upload upload` and big files (issue 11), against the sandbox: gzip on the way for NDJSON
+// `lexer-upload upload` and big files, against the sandbox: gzip on the way for NDJSON
 // (--no-gzip, --gzip), parts under --part-size with one History line each, a part that fails
 // retried alone, the duplicate guard (exit 1, `duplicate`, --allow-duplicate), and no temporary
 // file left behind after success, failure or cancel.

@@ -1,6 +1,6 @@
-// `upload` of a file `convert` made says what the conversion left out (issue 9, item 2): with
+// `upload` of a file `convert` made says what the conversion left out: with
 // --validate it refuses, as `convert` exits 1; without, it sends and keeps the count. History
-// stores absolute paths, the CSV's name, the counts, and tags sandbox uploads (items 5, 6, 18).
+// stores absolute paths, the CSV's name, the counts, and tags sandbox uploads.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';

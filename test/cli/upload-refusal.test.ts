@@ -1,4 +1,4 @@
-// `lexer-upload upload` refuses what Lexer cannot load before any request (issue 9, item 1):
+// `lexer-upload upload` refuses what Lexer cannot load before any request:
 // exit 1, `--json` error code `unsupported-file`, one sentence saying what to do.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

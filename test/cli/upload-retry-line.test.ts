@@ -1,4 +1,4 @@
-// The command's retry line names the attempt about to start, once (issue 9, item 22: the engine's
+// The command's retry line names the attempt about to start, once (the engine's
 // `retrying` event already carries the next attempt's number; adding one said "attempt 3").
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

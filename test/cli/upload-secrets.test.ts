@@ -1,4 +1,4 @@
-// The token on the command line (issue 10): out of the process list (a file or standard input
+// The token on the command line: out of the process list (a file or standard input
 // instead of an argument), and out of `upload --json` and the history even when the API quotes it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

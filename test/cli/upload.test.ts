@@ -22,7 +22,7 @@ describe('lexer-upload upload (against the sandbox)', () => {
     const r = await runCli(['upload', path, '--json'], { env });
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { ok: boolean; uploadId: string; filename: string; bytes: number };
-    assert.deepEqual(Object.keys(out).sort(), ['bytes', 'filename', 'ok', 'uploadId'], 'the shape issue 2 gives');
+    assert.deepEqual(Object.keys(out).sort(), ['bytes', 'filename', 'ok', 'uploadId'], 'the shape the README documents');
     assert.equal(out.ok, true);
     assert.match(out.filename, /^Sales_Export-\d{8}-v1\.csv$/);
     assert.equal(out.bytes, Buffer.byteLength(content));

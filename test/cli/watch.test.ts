@@ -1,4 +1,4 @@
-// `lexer-upload watch` (issue 12) against the sandbox, with real files in temporary folders: a
+// `lexer-upload watch` against the sandbox, with real files in temporary folders: a
 // file written slowly is taken only once complete and arrives byte-identical; invalid rows go to
 // failed/ with a readable reason and nothing is stored; the same export under two names is sent
 // once; 50 files at once keep to the concurrency; SIGTERM during an upload leaves History with

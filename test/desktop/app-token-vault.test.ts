@@ -1,5 +1,5 @@
-// The app's token vault when safeStorage's availability changes between launches (issue 7,
-// defect 5): a plain token is moved into encrypted storage and its file deleted, Remove clears
+// The app's token vault when safeStorage's availability changes between launches:
+// a plain token is moved into encrypted storage and its file deleted, Remove clears
 // both places, and a token that cannot be decrypted now is explained rather than lost silently.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 // The BUILT Electron main process (dist/main/desktop/app.js), loaded against a stand-in
 // `electron` (stand-in/electron.mjs) under this Node and under Node 24, the Node Electron 40
-// embeds (issue 7, section 3). It goes through startup in Electron's order and calls every IPC
+// embeds. It goes through startup in Electron's order and calls every IPC
 // channel once through the real handlers, with a conversion and a validation on worker threads
 // (the bundled dist/workers files) and an upload to the embedded sandbox. It catches the
 // startup-order, import and Node-version mistakes a launch would show; the Electron Playwright
@@ -49,7 +49,7 @@ function checksFor(label: string, runtime: () => Promise<{ node: string; skip: n
       if (skip || !node) return t.skip(skip ?? 'no Node');
       assert.ok(existsSync(BUILT_MAIN), 'run `npm run build` first');
       const cwd = scenarioDir('full');
-      // A plain token left by a launch without encryption, to be moved into encrypted storage (defect 5).
+      // A plain token left by a launch without encryption, to be moved into encrypted storage.
       mkdirSync(join(cwd, 'profile'));
       writeFileSync(join(cwd, 'profile', 'token'), 'plain-token-from-before-9999\n', { mode: 0o600 });
       const { result: r, status } = await drive(node, 'full', cwd, { LEXER_UPLOAD_USER_DATA_DIR: 'profile', STANDIN_PACKAGED: '1' });
@@ -88,20 +88,20 @@ function checksFor(label: string, runtime: () => Promise<{ node: string; skip: n
 
       // The upload went to the embedded sandbox and History says so.
       assert.equal((r.upload as { final: { kind: string } }).final.kind, 'succeeded');
-      // NDJSON is gzipped on the way (issue 11): the name sent ends .gz.
+      // NDJSON is gzipped on the way: the name sent ends .gz.
       assert.deepEqual(r.history, [{ status: 'Success', filename: 'customers-20260101-v1.ndjson.gz' }]);
       assert.deepEqual(r.opened, ['https://hub.lexer.io/']);
-      // Watched folders (issue 12): the desktop's folder chooser, a feed watching, paused, removed.
+      // Watched folders: the desktop's folder chooser, a feed watching, paused, removed.
       assert.deepEqual(r.feeds, { chosen: true, canChoose: true, paused: 'paused', left: 0 });
       assert.ok(indexOf(log, 'dialog.showOpenDialog:window:openDirectory,createDirectory') >= 0, 'the chooser belongs to the window');
 
-      // Defect 6: a relative profile folder is resolved (and created) instead of throwing.
+      // A relative profile folder is resolved (and created) instead of throwing.
       assert.ok(r.userData && isAbsolute(r.userData));
       assert.equal(r.userData, join(cwd, 'profile'));
-      // Defect 7: the packaged app has no developer tools.
+      // The packaged app has no developer tools.
       assert.equal(r.webPreferences?.devTools, false);
       assert.ok(!roles(r.menu).includes('toggleDevTools') && !roles(r.menu).includes('viewMenu'));
-      // Defect 5: the plain token was moved, its file deleted, and the person told over the window.
+      // The plain token was moved, its file deleted, and the person told over the window.
       assert.equal(existsSync(join(cwd, 'profile', 'token')), false);
       assert.equal((r.tokenBefore as { stored: boolean; last4: string }).last4, '9999');
       const told = r.dialogs.find((d) => /token was moved/.test(d.message));

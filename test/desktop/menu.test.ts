@@ -1,4 +1,4 @@
-// The application menu: developer tools and reload only in development (issue 7, defect 7).
+// The application menu: developer tools and reload only in development.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MenuItemConstructorOptions } from 'electron';

@@ -3,7 +3,7 @@
  * electron-builder under it. The `node-<platform>-<arch>` packages on the npm registry ship
  * Node's own binaries, so CI (which reaches only the npm registry) can fetch one; it is kept in
  * node_modules/.cache so later runs start at once. Outside CI a machine without the registry
- * skips the checks with a message; on CI that is a failure (issue 7: the check must run there).
+ * skips the checks with a message; on CI that is a failure (the check must run there).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';

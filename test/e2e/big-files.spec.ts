@@ -1,5 +1,5 @@
 /**
- * Issue 11 in the app: gzip on the way (on by default for NDJSON, off with the card's box, the
+ * Big files in the app: gzip on the way (on by default for NDJSON, off with the card's box, the
  * choice remembered in Settings), parts under the part size set in Settings (the notice before
  * sending, a row per part, History's parts), and the duplicate question.
  */

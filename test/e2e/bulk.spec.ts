@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 19: many files at once. One record type and dataset ID go to every selected card,
+ * Many files at once. One record type and dataset ID go to every selected card,
  * and Upload all sends every card that is ready.
  */
 import { writeFile } from 'node:fs/promises';

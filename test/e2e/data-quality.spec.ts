@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 21: what spreadsheets do to a customer export is undone, and said. A phone number
+ * What spreadsheets do to a customer export is undone, and said. A phone number
  * saved as '+61427874421 (Excel's "keep as text" apostrophe) loses the apostrophe, yes/no become
  * true/false where the field is a boolean, and a tag list ("VIP, Newly Acquired") becomes a list;
  * the report notes each, with its first line and how many more.

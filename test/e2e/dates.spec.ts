@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 3: dates in the order people write them. A column's order is read from its
+ * Dates in the order people write them. A column's order is read from its
  * dates (a first part over 12 is a day) and shown in the mapping ("read as day/month/year"); it
  * can be changed; a column whose dates could be either order asks before converting. What Lexer
  * receives is ISO (1985-03-25).

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 10: a first launch says what is needed before any long work: a token, or the
+ * A first launch says what is needed before any long work: a token, or the
  * local sandbox. Both ways on are one click from the Upload screen.
  */
 import { writeFile } from 'node:fs/promises';

@@ -103,7 +103,7 @@ export { expect };
 /** The sha256 of a file, streamed (the e2e files can be hundreds of MB). */
 export { sha256File as sha256 } from '../helpers/sandbox.js';
 
-/** What Lexer reads from a stored object: its bytes, gunzipped when it was sent gzipped (NDJSON is, by default: issue 11). */
+/** What Lexer reads from a stored object: its bytes, gunzipped when it was sent gzipped (NDJSON is, by default). */
 export async function storedContent(path: string): Promise<Buffer> {
   const bytes = await readFile(path);
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;

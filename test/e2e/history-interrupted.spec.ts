@@ -29,7 +29,7 @@ test('an interrupted upload is marked in History and Retry sends it to Success',
   };
   await writeFile(join(configDir, 'history.json'), JSON.stringify({ version: 1, entries: [entry] }));
 
-  // A staged copy is deleted once its upload succeeds (issue 9, item 23): hash it first.
+  // A staged copy is deleted once its upload succeeds: hash it first.
   const sent = await sha256(file);
   const host = await startHost();
   await page.goto(host.url);

@@ -1,5 +1,5 @@
 /**
- * Issue 9, items 5, 7, 17 and 18: History as a person uses it next to `lexer-upload`. Uploads the
+ * History as a person uses it next to `lexer-upload`. Uploads the
  * command makes appear on Refresh; one it made with a relative path can be retried; a file that
  * is gone is located again; the ID, Copy and Retry are in view at 800x600; the person's own file
  * name is shown with the name sent beside it.

@@ -1,5 +1,5 @@
 /**
- * Issue 9, items 4 and 20: one bad optional field need not cost the whole customer. Per
+ * One bad optional field need not cost the whole customer. Per
  * conversion, "keep the record and leave out fields that are invalid" keeps it without them
  * (never without its link); the report counts both the records dropped and the fields left out,
  * and the export lists each, with the row's identifier (its link value) beside its line.

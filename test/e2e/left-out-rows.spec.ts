@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 2: a conversion that left rows out never uploads without asking. The question
+ * A conversion that left rows out never uploads without asking. The question
  * gives the counts with "Don't send" as the default; the result and History keep the counts.
  */
 import { writeFile } from 'node:fs/promises';
@@ -20,7 +20,7 @@ test('sending a conversion with rejected rows asks first, and the result and His
   await c.getByLabel('Dataset ID').fill('ds_left_out');
   await expect(c.getByRole('table', { name: 'Column mapping' })).toBeVisible();
   await c.getByRole('button', { name: 'Convert and validate' }).click();
-  // The report takes the focus, so a screen reader hears the counts (item 16).
+  // The report takes the focus, so a screen reader hears the counts.
   const report = c.getByRole('region', { name: 'Validation report' });
   await expect(report).toBeFocused();
   await expect(report).toContainText('Rejected');
@@ -38,7 +38,7 @@ test('sending a conversion with rejected rows asks first, and the result and His
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
   await ask.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
-  await expect(c.getByTestId('upload-result')).toBeFocused(); // the result takes the focus (item 16)
+  await expect(c.getByTestId('upload-result')).toBeFocused(); // the result takes the focus too
   await expect(c.getByTestId('upload-records')).toHaveText('Sent 4 records; 3 left out.');
   const stored = await sandbox.storedFiles();
   expect((await storedContent(stored[0]!.path)).toString('utf8').trim().split('\n')).toHaveLength(4);

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 22: messages a person reads. An empty file is named, not its staged copy's path;
+ * Messages a person reads. An empty file is named, not its staged copy's path;
  * a retried upload says its attempt once and keeps the size in view; a JSON array converts in
  * the app as in the command; the mapping's choices fit the card at 800 px.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 9, items 11 and 12: Upload waits until the name passes Lexer's rules (the fixed name one
+ * Upload waits until the name passes Lexer's rules (the fixed name one
  * click away), so Lexer never answers 422; a dataset ID with a space is pointed out at once.
  */
 import { writeFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * An NDJSON file with a byte-order mark and blank lines (issue 8): Lexer's validator counts each
+ * An NDJSON file with a byte-order mark and blank lines: Lexer's validator counts each
  * as an invalid row, so the report lists them as problems, offers the clean step, and the
  * upload sends the cleaned copy.
  */

@@ -1,5 +1,5 @@
 /**
- * The address `lexer-upload ui` prints opens the app once (issue 10): the page trades its
+ * The address `lexer-upload ui` prints opens the app once: the page trades its
  * one-time code for the session key and drops it from the address bar, a second use of the
  * address says plainly why it opens nothing, and the first tab keeps working across a reload.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 9: the overall bar counts a cancelled file apart. Its bytes are neither "sent" nor
+ * The overall bar counts a cancelled file apart. Its bytes are neither "sent" nor
  * still to send, and it is not "finished" alongside the file that really arrived.
  */
 import { writeFile } from 'node:fs/promises';

@@ -20,7 +20,7 @@ test('with "Use the local sandbox" on, a file uploads without a token and the pa
   const c = card(page, name);
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
-  // The result says where the file went; it does not claim Lexer is processing it (issue 9, item 6).
+  // The result says where the file went; it does not claim Lexer is processing it.
   await expect(c).toContainText('to the sandbox on this computer, not to Lexer');
   await expect(c).not.toContainText('Lexer now processes');
   await snap(page, info, 'sandbox-mode');

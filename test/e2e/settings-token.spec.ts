@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 15: one sentence on where the token is kept, following the choice on screen;
+ * One sentence on where the token is kept, following the choice on screen;
  * Check asks the API URL on screen; a tab switch keeps unsaved settings and says so.
  * (Remove asking first is in settings.spec.ts.)
  */

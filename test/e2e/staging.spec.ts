@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 23 (browser host): the copies of dropped files do not pile up. A copy goes when its
+ * In the browser host, the copies of dropped files do not pile up. A copy goes when its
  * card is removed or its upload succeeded, the same file dropped twice shares one copy, and
  * mapping presets live in the app's settings, so they survive the host starting on a new port.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 9, items 13 and 14: "Things to know" is short, lists real problems only, follows the
+ * "Things to know" is short, lists real problems only, follows the
  * mapping as it changes, and two columns feeding a record's one link are caught at the mapping.
  */
 import { writeFile } from 'node:fs/promises';

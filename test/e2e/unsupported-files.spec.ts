@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 1: an Excel workbook, an image, or a zip renamed .csv never uploads. Each card
+ * An Excel workbook, an image, or a zip renamed .csv never uploads. Each card
  * says what the file is and the one thing to do, Upload stays off, and nothing reaches the API.
  */
 import { writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-/** What a person sees when an upload cannot happen: a rejected token, a cancel. (A file over 5 GiB is sent in parts now: issue 11.) */
+/** What a person sees when an upload cannot happen: a rejected token, a cancel. (A file over 5 GiB is not among them: it is sent in parts.) */
 import { open, writeFile } from 'node:fs/promises';
 import { test, expect, addFiles, card, historyEntry, openTab, saveToken, snap } from './fixtures.js';
 

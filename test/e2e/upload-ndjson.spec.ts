@@ -29,7 +29,7 @@ test('an NDJSON file uploads to a dataset and the sandbox holds the same bytes',
 
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);
-  // Gzipped on the way (issue 11): the object is gzip and gunzips to the file's bytes.
+  // Gzipped on the way: the object is gzip and gunzips to the file's bytes.
   expect(stored[0]!.key).toMatch(/\.ndjson\.gz$/);
   expect(await storedSha256(stored[0]!.path)).toBe(await sha256(file));
 });

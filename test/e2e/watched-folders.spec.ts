@@ -1,5 +1,5 @@
 /**
- * Watched folders in the app (issue 12), through the browser host: a folder typed in, a file
+ * Watched folders in the app, through the browser host: a folder typed in, a file
  * dropped into it sent and its result shown on the feed's row, a file with invalid records moved
  * to failed/ with its reason, History naming the feed and its Retry opening the failed file from
  * failed/, and Pause, Resume and Remove by keyboard names.

@@ -166,7 +166,7 @@ describe('browser host', () => {
   });
 
   test('refuses a file larger than the disk can hold before copying it, saying how much is free', async () => {
-    // Files over 5 GiB are taken (they go in parts: issue 11); 1 PiB is more than this disk has.
+    // Files over 5 GiB are taken (they go in parts); 1 PiB is more than this disk has.
     const r = await new Promise<Reply>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: base.port, method: 'POST', path: '/files?name=huge.ndjson', headers: { 'x-lexer-key': key, 'content-length': String(2 ** 50) } }, (res) => {
         let text = '';

@@ -1,5 +1,5 @@
 // `npm run dist` on a Node too old for electron-builder's own dependencies says so in one line
-// and what to install, instead of failing half-way (issue 7, defect 11); on Node 24 it goes on.
+// and what to install, instead of failing half-way; on Node 24 it goes on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

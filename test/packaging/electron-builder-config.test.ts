@@ -1,5 +1,6 @@
 // Checks electron-builder.yml without building (the Electron binary is not on this machine):
-// electron-builder's own loader and schema validator, then the things the issue asks for.
+// electron-builder's own loader and schema validator, then what the packaging must get right:
+// the targets, the security fuses, what is packed, the icons, the Linux package advice.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // Packages the app the way `npm run dist` does (electron-builder, electron-builder.yml) with
 // `--dir` around a stand-in Electron distribution, under Node 24 (the Node that building
-// installers needs), and checks the packaged tree (issue 7, defects 8 and 9, section 3):
+// installers needs), and checks the packaged tree:
 // the fuses flipped in the executable, only what the app loads in app.asar, each worker one
 // self-contained file unpacked from the archive, and the packaged main process itself started
 // through every IPC channel against the stand-in `electron`, its workers read from

@@ -1,5 +1,5 @@
 // What another user of the machine, or a web page open in the user's browser, can reach of a
-// running sandbox (issue 10): one port only, a guarded one; no way out of the storage folder;
+// running sandbox: one port only, a guarded one; no way out of the storage folder;
 // nothing readable by other users; nothing left in the temp folder after it stops.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';

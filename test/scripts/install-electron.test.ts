@@ -1,6 +1,6 @@
 // `npm ci`'s postinstall step (scripts/install-electron.mjs) with a stand-in electron package:
-// a failed download ends the install with one plain line and success; a working one is silent
-// (issue 7, section 1). electron's own install script is turned off in allowScripts, so this
+// a failed download ends the install with one plain line and success; a working one is silent.
+// electron's own install script is turned off in allowScripts, so this
 // step is the only one that runs it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 // `npm start` where Electron's binary is absent (this machine and CI): one line says why, the
 // browser host starts, its URL is printed and answers, the browser is opened when there is a
-// display and an opener, and Ctrl+C stops it cleanly (issue 7, section 1). Needs `npm run build`.
+// display and an opener, and Ctrl+C stops it cleanly. Needs `npm run build`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

@@ -55,7 +55,7 @@ describe('app services', () => {
     assert.ok(failed.kind === 'failed' && failed.error.code === 'invalid-records');
     const list = await f.value('history:list');
     const byName = (name: string) => list.find((e) => e.filename === name);
-    // NDJSON is gzipped on the way (issue 11), so the name sent ends .gz.
+    // NDJSON is gzipped on the way, so the name sent ends .gz.
     assert.equal(byName('ok-2024-01-01-v1.ndjson.gz')?.status, 'Success');
     assert.ok(byName('ok-2024-01-01-v1.ndjson.gz')?.uploadId);
     assert.equal(byName('bad-2024-01-01-v1.ndjson.gz')?.status, 'Failed');

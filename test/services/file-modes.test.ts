@@ -1,4 +1,4 @@
-// Customer data the app writes is readable by its owner only (issue 10): the data folder, the
+// Customer data the app writes is readable by its owner only: the data folder, the
 // converted NDJSON and its folder, the settings and the history, whoever creates them first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -13,7 +13,7 @@ async function openVault(): Promise<TokenVault> {
 
 /**
  * Hidden top-level `set`, `status` and `clear`: `lexer-upload set` is an easy slip for `lexer-upload
- * token set`, and commander's own answer ("unknown command", add --help) led nowhere (issue 10).
+ * token set`, and commander's own answer ("unknown command", add --help) led nowhere.
  */
 function registerTypoPointers(program: Command): void {
   for (const name of ['set', 'status', 'clear'] as const) {

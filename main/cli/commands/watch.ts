@@ -23,7 +23,7 @@ function parseQuietSeconds(value: string): number {
   return n;
 }
 
-/** Registers `lexer-upload watch <dir>` (issue 12). */
+/** Registers `lexer-upload watch <dir>`: sends each new file dropped in a folder. */
 export function registerWatch(program: Command): void {
   program.command('watch')
     .summary('send each new file dropped in a folder (a feed)')

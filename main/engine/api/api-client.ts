@@ -41,7 +41,7 @@ function apiOptions(
     agent: proxyAgents(o.proxyUrl),
     timeout: { request: 30_000 },
     // Never follow a redirect: got would send Auth-Api-Token on to the new address, whatever its
-    // host or scheme (issue 10). A 3xx comes back as a response; see refuseRedirect().
+    // host or scheme. A 3xx comes back as a response; see refuseRedirect().
     followRedirect: false,
     retry,
     hooks: {

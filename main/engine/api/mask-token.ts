@@ -1,5 +1,5 @@
 /**
- * The API token must never reach a message (issue 10): an API that quotes the token it was sent
+ * The API token must never reach a message: an API that quotes the token it was sent
  * in its error text would otherwise put it on the progress card, in the event stream to the page,
  * in history.json and in `lexer-upload upload --json`. Masking where API errors become messages
  * covers every one of those paths at once.

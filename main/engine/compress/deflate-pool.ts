@@ -35,7 +35,7 @@ function startWorker(level: number): Worker {
   return startEngineWorker('deflate-worker', { workerData: { level }, resourceLimits: RESOURCE_LIMITS });
 }
 
-/** The threads to use by default: both cores of a typical laptop, never more than two (issue 11). */
+/** The threads to use by default: both cores of a typical laptop, never more than two. */
 export function defaultDeflateThreads(): number {
   return Math.min(2, availableParallelism());
 }

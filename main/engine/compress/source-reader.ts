@@ -4,7 +4,7 @@ import { LexerError } from '../errors.js';
 import { unreadable } from '../io/unreadable.js';
 import type { BlockBuffers } from './block-buffers.js';
 
-/** A file read once from start to end, every byte hashed on the way (issue 11: no extra pass for the duplicate guard). */
+/** A file read once from start to end, every byte hashed on the way (so the duplicate guard needs no extra pass). */
 export interface SourceReader {
   /** The file's size when it was opened. */
   readonly totalBytes: number;

@@ -1,6 +1,6 @@
 /**
  * The app's folders hold customer data (converted files, staged copies, the history) and
- * settings: other users of the machine must not read them (issue 10). Whoever creates a folder
+ * settings: other users of the machine must not read them. Whoever creates a folder
  * first creates it 0700, and files in it are written 0600.
  */
 import { chmod, mkdir, stat } from 'node:fs/promises';

@@ -4,7 +4,7 @@ import { unreadable } from '../io/unreadable.js';
 
 /**
  * How the duplicate guard reads files. Injectable so a test can count what is read: the guard
- * promises no whole-file read unless a cheap fingerprint already matched (issue 11).
+ * promises no whole-file read unless a cheap fingerprint already matched.
  */
 export interface FileBytes {
   size(path: string): Promise<number>;

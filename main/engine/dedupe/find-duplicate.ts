@@ -30,7 +30,7 @@ function sameDestination(entry: HistoryEntry, destination: UploadDestination): b
 }
 
 /**
- * Looks `path` up in History before sending (issue 11): the same content already sent
+ * Looks `path` up in History before sending: the same content already sent
  * successfully to the same destination, under any name. The fingerprint (size, first and last
  * MiB) is compared first; the whole file is hashed only when some earlier upload has the same
  * fingerprint, so a new file costs two 1 MiB reads. The newest matching upload is returned.
@@ -49,7 +49,7 @@ export async function findDuplicate(path: string, destination: UploadDestination
 }
 
 /**
- * The sentence the app and the CLI show (issue 11): "This file was already sent on 26 Nov 2026
+ * The sentence the app and the CLI show: "This file was already sent on 26 Nov 2026
  * at 14:02 as customers-20261126-v1.ndjson.gz (upload id 4711)." In the local time zone unless
  * one is given.
  */

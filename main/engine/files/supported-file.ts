@@ -3,7 +3,7 @@
  * JSON and NDJSON, each optionally gzipped (FILE_UPLOAD_API.md, "Formats"). An Excel workbook, an
  * image or a zip is refused with one sentence saying what to do, whatever its name says: an
  * .xlsx renamed .csv is still a zip, and uploading it would report success for data Lexer will
- * never load (issue 9, item 1).
+ * never load.
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';

@@ -1,6 +1,6 @@
 /**
- * What each conversion left out, remembered so an upload of its output can say it (issue 9,
- * item 2): "Sent 2,620 records; 880 left out". The counts are the conversion report's own
+ * What each conversion left out, remembered so an upload of its output can say it:
+ * "Sent 2,620 records; 880 left out". The counts are the conversion report's own
  * (rows read, records written, rows rejected).
  *
  * Why a ledger in the config folder rather than a report file beside the output: a file such as

@@ -17,12 +17,12 @@ export interface HistoryEntry {
   sourceName?: string | null;
   /** The app card that ran the upload, so History's Retry can restart that card instead of adding another. */
   requestId?: string | null;
-  /** The watched folder (feed) that sent it, by its path (issue 12); absent for a file sent by hand. */
+  /** The watched folder (feed) that sent it, by its path; absent for a file sent by hand. */
   feed?: string | null;
   /** For a converted file: records sent, and rows of the source left out because they were invalid. */
   recordsSent?: number | null;
   recordsLeftOut?: number | null;
-  /** sha256 of the source file's bytes, from the read that sent or compressed it (issue 11's duplicate guard). */
+  /** sha256 of the source file's bytes, from the read that sent or compressed it, for the duplicate guard. */
   sourceSha256?: string;
   /** The source's fingerprint (size, sha256 of its first and last MiB; main/engine/dedupe/fingerprint.ts). */
   fingerprint?: string;
@@ -39,7 +39,7 @@ export interface HistoryEntry {
   plan?: { partBytes: number; gzipLevel: number | null };
 }
 
-/** A part of a file sent in parts: each is requested and uploaded on its own (issue 11). */
+/** A part of a file sent in parts: each is requested and uploaded on its own. */
 export interface HistoryPart {
   index: number; filename: string; status: UploadStatus; bytes: number; uploadId: string | null;
 }

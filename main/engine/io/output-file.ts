@@ -19,7 +19,7 @@ export interface OutputFile {
  */
 export async function openOutputFile(path: string): Promise<OutputFile> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
-  // 0600: converted files hold customer data; other users on the machine must not read them (issue 10).
+  // 0600: converted files hold customer data; other users on the machine must not read them.
   const stream = createWriteStream(temp, { flags: 'wx', mode: 0o600 });
   let failure: unknown = null;
   stream.on('error', (error) => {

@@ -1,5 +1,5 @@
 /**
- * The sentence the app and the CLI show before sending parts (issue 11), with their own byte
+ * The sentence the app and the CLI show before sending parts, with their own byte
  * format: "This file is 12.4 GB after compression; it will be sent as 3 parts, each loaded by
  * Lexer as its own file." Null when the file goes as one. Apart from prepare-upload.ts so that
  * showing it loads nothing of the compressor.

@@ -57,7 +57,7 @@ const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
 /**
  * Gets a file ready to send: as it is, compressed into one temporary file, or cut at record
- * boundaries into parts that are each under the part size as sent (issue 11). The source is read
+ * boundaries into parts that are each under the part size as sent. The source is read
  * once; its sha256 comes from that read.
  *
  * - Sent as it is: a file that needs no compression (gzip off, or already gzip) and fits in one part.

@@ -1,5 +1,5 @@
 /**
- * A cleaned copy of an NDJSON file for an upload that validated it first (issue 8): when the
+ * A cleaned copy of an NDJSON file for an upload that validated it first: when the
  * only invalid rows are blank lines and byte-order marks, which Lexer's validator refuses, the
  * upload sends a copy without them instead of failing, and says so.
  */

@@ -138,8 +138,8 @@ export function closestHeaders(name: string, headers: readonly string[]): string
 }
 
 /**
- * Checks that every header a user's mapping names is a column of the file (issue 8: `--map
- * "MemberCode=..."` for a header `Member Code` was ignored and every row failed on `link`). A
+ * Checks that every header a user's mapping names is a column of the file: without the check,
+ * `--map "MemberCode=..."` for a header `Member Code` was ignored and every row failed on `link`. A
  * header matches as written, or as the file's header reads without invisible characters and
  * padding (the way conversion reads headers); the mapping comes back keyed by the file's headers.
  * Throws a usage error listing the closest headers for a name that matches no column.

@@ -1,6 +1,6 @@
 /**
  * The fields of a record type, for mapping and typing CSV columns, without the validator: a
- * preview or a mapping suggestion never loads ajv (start-up time, issue 8).
+ * preview or a mapping suggestion never loads ajv (start-up time).
  */
 import type { FieldInfo } from './field-types.js';
 import type { RecordTypeName } from './record-type-names.js';

@@ -10,7 +10,7 @@ const LIMIT_WORDS = '5 GiB (5,368,709,120 bytes)';
 
 /**
  * Checks a file can be sent at all: readable, a regular file, not empty. Any size: a file over
- * one PUT's limit is sent in parts (issue 11), each checked by {@link checkUploadableFile}.
+ * one PUT's limit is sent in parts, each checked by {@link checkUploadableFile}.
  */
 export async function checkReadableFile(filePath: string): Promise<{ bytes: number; mtimeMs: number }> {
   let stats;

@@ -37,7 +37,7 @@ const MAX_RESPONSE_BODY = 64 * 1024;
  * Sends a file as the whole body of one PUT to a presigned URL, streamed with Content-Length.
  *
  * Sent with Node's own http/https rather than got (which the API calls keep): got's stream
- * wrapping cost a third of curl's throughput and doubled the peak RSS (issue 8), and the PUT needs
+ * wrapping cost a third of curl's throughput and doubled the peak RSS, and the PUT needs
  * none of what got adds (no retries, no redirects, no decompression, no JSON). What it does need
  * is here: only the headers S3 signed, a stall watchdog, cancellation, a proxy, S3's XML errors.
  */

@@ -17,7 +17,7 @@ export interface BodySink {
 }
 
 // Two buffers of 4 MiB, reused for the whole file: one is read into while the other is on its way
-// to the socket, so memory stays flat and no garbage is made whatever the size (issue 8: peak RSS
+// to the socket, so memory stays flat and no garbage is made whatever the size (target: peak RSS
 // < 100 MB). Large writes mean few system calls, which matters when the server shares the cores.
 const MAX_WRITE = 4 * 1024 * 1024;
 // Writes start small and grow while the network takes them quickly, and shrink when one takes
@@ -34,9 +34,9 @@ const SHRINK_ABOVE_MS = 4000;
  * The last bytes are held back until a fresh stat shows the size and mtime the file had when it
  * was checked. S3 stores an object only once every byte announced in Content-Length has arrived,
  * so a file written to during the PUT is refused here and never stored as a mix of old and new
- * data (issue 2: "fail clearly rather than send a mix"). A file that shrank fails the same way.
+ * data (fail clearly rather than send a mix). A file that shrank fails the same way.
  * Stops (without error) when `signal` fires; a failed write or read rejects. With `hash`, every
- * byte read is added to it in order, so the source's sha256 costs no second pass (issue 11).
+ * byte read is added to it in order, so the source's sha256 costs no second pass.
  */
 export async function sendFileBody(sink: BodySink, body: FileBody, o: { signal: AbortSignal; onWritten: (total: number) => void; hash?: Hash }): Promise<void> {
   const handle = await open(body.filePath, 'r').catch((error: unknown) => {

@@ -10,7 +10,7 @@ export const TOKEN_FILE_NAME = 'token';
  * A vault that keeps the token in a plain file `token` in `configDir` (file 0600, folder 0700).
  *
  * The fallback where no OS keychain works (e.g. Linux without a Secret Service). It is not
- * encrypted, and its status says so plainly (issue 2: never pretend it is safe).
+ * encrypted, and its status says so plainly (never pretend it is safe).
  */
 export function createFileVault(configDir: string): TokenVault {
   const path = join(configDir, TOKEN_FILE_NAME);

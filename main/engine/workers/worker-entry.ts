@@ -5,7 +5,7 @@
  *   that scripts/build.mjs writes with every dependency inlined;
  * - packaged in Electron's `app.asar`: the same bundle, read from `app.asar.unpacked` (the
  *   electron-builder.yml `asarUnpack` glob), so the worker reads no file inside the archive.
- *   Electron's own tests only cover a CommonJS worker loaded from an asar (issue 7, defect 9),
+ *   Electron's own tests only cover a CommonJS worker loaded from an asar,
  *   so the worker is CommonJS and never depends on asar reading at all;
  * - under tsx (tests, benchmarks): the TypeScript source, through a bootstrap that registers
  *   tsx first, since Node 20 workers do not inherit the parent's `--import tsx`.

@@ -4,7 +4,7 @@
  * operating system's own file dialog and drops. In the browser host anyone who holds the
  * session key could name any file the user can read, and have it previewed or uploaded, so
  * there only the files the user gave the page are accepted: staged copies and conversion
- * outputs (issue 10).
+ * outputs.
  */
 import { realpath } from 'node:fs/promises';
 import { basename, isAbsolute, relative, resolve } from 'node:path';

@@ -3,7 +3,7 @@
  * from the extension, its size, its name checked against Lexer's naming rules with a fixed name
  * offered, and a blocker when it cannot be uploaded (empty, unreadable, or content Lexer cannot
  * load, such as an Excel workbook, whatever its name says). Any size: a file over one upload's
- * 5 GiB is sent in parts (issue 11).
+ * 5 GiB is sent in parts.
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -25,7 +25,7 @@ export function checkName(name: string): NameCheck {
 
 /**
  * An engine error as the card shows it: named by the file's own name rather than its path, since
- * in the browser host the path is an internal staged copy the person never chose (issue 9, item 22).
+ * in the browser host the path is an internal staged copy the person never chose.
  */
 export function withFileName(error: ErrorInfo, path: string, name: string): ErrorInfo {
   const swap = (text: string): string => text.split(path).join(name);

@@ -2,7 +2,7 @@
  * Copies the app makes of people's files and deletes again: staged copies of files dropped in
  * the browser host (`<config>/staging/<random>/<name>`) and conversion outputs
  * (`<userData>/converted/<random>/<name>.ndjson`). Without this they piled up: one session left
- * 978 MB, three copies of one 315 MB file (issue 9, item 23). A copy goes when its card is removed
+ * 978 MB, three copies of one 315 MB file. A copy goes when its card is removed
  * or its upload succeeded, and what is left is trimmed to a bounded cache, newest kept.
  */
 import { readdir, rm, stat } from 'node:fs/promises';

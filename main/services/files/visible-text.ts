@@ -1,7 +1,7 @@
 /**
  * Bidirectional control characters (U+061C, U+200E-F, U+202A-E, U+2066-9) reorder the text
  * around them wherever it is shown: `invoice\u202Efdp.exe` reads as `invoiceexe.pdf`. A file
- * name is shown to the person deciding what to send, so they are made visible (issue 10).
+ * name is shown to the person deciding what to send, so they are made visible.
  */
 
 /** The bidirectional controls, as a character class (global). */

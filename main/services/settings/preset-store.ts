@@ -1,5 +1,5 @@
 /**
- * Saved column mappings, kept by main in `<userData>/presets.json` (issue 9, item 23). They used to
+ * Saved column mappings, kept by main in `<userData>/presets.json`. They used to
  * live in the page's localStorage, which belongs to the page's origin: the browser host starts on
  * a new port each run, so every preset vanished with it. Here they survive restarts in both hosts.
  */

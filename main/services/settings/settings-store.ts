@@ -1,7 +1,7 @@
 /**
  * App settings kept in `<userData>/settings.json`: the API URL (Lexer's by default, or env
  * LEXER_API_URL), the default dataset ID, how many files upload at once, and how big files go
- * (gzip on the way and its level, the part size: issue 11). Writes are atomic
+ * (gzip on the way and its level, the part size). Writes are atomic
  * (write-file-atomic) so a crash mid-write never leaves a half file.
  */
 import { readFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * Adding a watched folder (issue 12): the folder (typed, or chosen where the host has a chooser),
+ * Adding a watched folder: the folder (typed, or chosen where the host has a chooser),
  * where its files go, and the options a dropped file has: convert CSVs with a saved mapping,
  * check every record, gzip, how long a file must stay unchanged, and what becomes of it after.
  */

@@ -1,5 +1,5 @@
 /**
- * The "Watched folders" screen (issue 12): the folders the app watches while it is open, each
+ * The "Watched folders" screen: the folders the app watches while it is open, each
  * with its state and last file, and the form to add one. Kept fresh by `feeds:changed` events.
  */
 import { useCallback, useEffect, useState } from 'react';

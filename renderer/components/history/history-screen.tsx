@@ -1,7 +1,7 @@
 /**
  * Past uploads, newest first, from the history file main keeps (read again on Refresh, so uploads
  * `lexer-upload` made appear). Each upload is a small card rather than a wide table row, so its
- * upload ID, Copy and Retry are in view at any window width (issue 9, item 7). Sandbox uploads are
+ * upload ID, Copy and Retry are in view at any window width. Sandbox uploads are
  * tagged; a file that has gone from where it was can be located again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';

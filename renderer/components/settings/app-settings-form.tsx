@@ -1,6 +1,6 @@
 /**
  * Where uploads go (API URL or the local sandbox), the default dataset, how many files go at once,
- * and how big files go: gzip on the way and its level, and the part size (issue 11).
+ * and how big files go: gzip on the way and its level, and the part size.
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { ErrorInfo } from '../../../main/contract/result.js';

@@ -1,7 +1,7 @@
 /**
  * The Settings screen: the API token, then where and how to upload. It stays mounted while
  * another tab shows, so nothing typed is dropped by a tab switch, and it says when something is
- * not saved yet (issue 9, item 15). "Check token" asks the API URL on screen, saved or not.
+ * not saved yet. "Check token" asks the API URL on screen, saved or not.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../main/contract/result.js';

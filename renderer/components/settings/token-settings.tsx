@@ -2,7 +2,7 @@
  * The API token: paste once, save, check, remove. The renderer never reads the token back;
  * main only tells it the last 4 characters and how the token is kept (TokenStatus). One sentence
  * says where it is (or would be) kept, following the choice on screen; Remove asks first, since
- * the Hub shows a token only once; Check asks the API URL on screen (issue 9, item 15).
+ * the Hub shows a token only once; Check asks the API URL on screen.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ErrorInfo } from '../../../main/contract/result.js';

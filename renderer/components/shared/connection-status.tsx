@@ -1,8 +1,8 @@
 /**
  * Whether uploads have somewhere to go: a saved token, or the local sandbox. Shared by the
  * Upload screen (its first-run panel, each card's Upload) and refreshed by Settings whenever the
- * token or the sandbox choice changes, so a person learns what is missing before any long work
- * (issue 9, item 10), not from a failed upload at the end.
+ * token or the sandbox choice changes, so a person learns what is missing before any long work,
+ * not from a failed upload at the end.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../../api-context.js';

@@ -1,5 +1,5 @@
 /**
- * For many files at once (issue 9, item 19): pick cards, give every selected card one record type
+ * For many files at once: pick cards, give every selected card one record type
  * and dataset ID, and Upload all. Upload all asks each card to start as if its own Upload were
  * pressed (a conversion that left rows out still asks first); a card that is not ready says why
  * on itself, and the live region sums up.

@@ -2,7 +2,7 @@
  * One file: what it is (the person's own file name, with the name it is sent under beside it),
  * the choices its kind needs (CSV preview and conversion, JSON conversion, NDJSON destination and
  * validation), its progress and the Upload button. Upload stays off until the card can really be
- * sent, and a conversion that left rows out is confirmed before sending (issue 9, items 2 and 11).
+ * sent, and a conversion that left rows out is confirmed before sending.
  */
 import { useEffect, useId, useRef, useState, type Dispatch } from 'react';
 import type { FileKind } from '../../../main/contract/files.js';
@@ -56,7 +56,7 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
   const converting = isConvertibleKind(file.kind) && csvMode === 'convert';
   const sendsNdjson = isDatasetKind(file.kind) || converting;
   // Gzip on the way: NDJSON by default (Settings remembers the choice), CSV and JSON only when
-  // ticked; a gzip file is sent as it is (issue 11).
+  // ticked; a gzip file is sent as it is.
   const alreadyGzip = file.kind === 'gzip';
   const gzip = !alreadyGzip && (sendsNdjson ? compress.ndjson : compress.asIs);
   const plan = planUpload({ file, sendName, nameCheck, recordType, datasetId, csvMode, conversion, validateFirst, connectionReady: connection.ready, gzip });

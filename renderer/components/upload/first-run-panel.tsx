@@ -1,6 +1,6 @@
 /**
  * Shown on the Upload screen while there is nowhere to send to: no token saved and the sandbox
- * off (issue 9, item 10). Two ways on: paste the token (Settings, with the box focused), or turn
+ * off. Two ways on: paste the token (Settings, with the box focused), or turn
  * on the local sandbox right here and try the app without a Lexer account.
  */
 import { useState } from 'react';

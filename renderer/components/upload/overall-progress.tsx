@@ -1,6 +1,6 @@
 /**
  * One bar over every file that has started, so a batch shows how far along it is. Cancelled and
- * failed files are counted apart and their bytes left out of the bar (issue 9, item 9).
+ * failed files are counted apart and their bytes left out of the bar.
  */
 import type { Card } from '../../state/cards-reducer.js';
 import { overallProgress } from '../../state/upload-view.js';

@@ -1,5 +1,5 @@
 /**
- * A file sent in parts (issue 11): the sentence said before sending ("This file is 12.4 GB after
+ * A file sent in parts: the sentence said before sending ("This file is 12.4 GB after
  * compression; it will be sent as 3 parts, each loaded by Lexer as its own file."), then one row
  * per part with its own step, progress and, once sent, Lexer's upload id.
  */

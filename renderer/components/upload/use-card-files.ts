@@ -2,7 +2,7 @@
  * Adding files to the Upload screen and letting go of the copies made for them. In the browser
  * host each dropped file is copied to main (a staged copy); dropping the same file again reuses
  * the copy an open card has instead of making another, and a copy is released (deleted by main)
- * once no open card needs it: when its card is removed or its upload succeeded (issue 9, item 23).
+ * once no open card needs it: when its card is removed or its upload succeeded.
  * In Electron main deletes nothing but its own conversion outputs.
  */
 import { useCallback, useRef, useState, type Dispatch } from 'react';
@@ -51,7 +51,7 @@ export function useCardFiles(cards: readonly Card[], dispatch: Dispatch<CardsAct
       const key = keyOf(file);
       // A card that is not done with the same file still has its copy: reuse it.
       const twin = latest.current.find((c) => c.sourceKey === key && c.file.path && c.upload?.kind !== 'succeeded');
-      // Any size: a file over one upload's 5 GiB is sent in parts (issue 11); the browser host
+      // Any size: a file over one upload's 5 GiB is sent in parts; the browser host
       // refuses a copy only when its disk cannot hold it, and says so.
       const r = twin ? await api.files.inspect(twin.file.path) : await api.files.add(file);
       const info = r.ok ? r.value : refusedFile('', file.name, file.size, r.error);

@@ -1,11 +1,11 @@
 /**
  * Starting one card's upload: first the question when its conversion left rows out ("2,620 of
  * 3,500 customers will be sent; 880 are left out (see the report). Send anyway?", with "Don't
- * send" the default: issue 9, item 2), then the request to main. When main finds the same
+ * send" the default), then the request to main. When main finds the same
  * content already sent to the same place, the second question: "This file was already sent on
- * … Send it again?", with Cancel the default and "Send again" the choice that sends (issue 11).
- * The result is focused only when the person pressed this card's own Upload (item 16), never
- * for Upload all.
+ * … Send it again?", with Cancel the default and "Send again" the choice that sends.
+ * The result is focused (so a screen reader hears it) only when the person pressed this card's
+ * own Upload, never for Upload all.
  */
 import { useState, type Dispatch, type ReactNode } from 'react';
 import type { RecordTypeName } from '../../../main/contract/jobs.js';

@@ -134,7 +134,7 @@ async function full() {
   result.upload = { states: sent(), final: win.webContents.sent.filter((s) => s.channel === 'uploads:state' && s.payload.id === 'up-1').at(-1)?.payload.state };
   value(await invoke('uploads:cancel', 'up-1'));
   result.history = value(await invoke('history:list')).map((h) => ({ status: h.status, filename: h.filename }));
-  // Watched folders (issue 12): a folder from the desktop's chooser, watched (chokidar under this
+  // Watched folders: a folder from the desktop's chooser, watched (chokidar under this
   // Node), paused and removed.
   const watched = join(work, 'watched');
   mkdirSync(watched);

@@ -1,4 +1,4 @@
-// Where the API token may go (issue 10): only to the configured API, never on through a
+// Where the API token may go: only to the configured API, never on through a
 // redirect, and never into an error message, even when the API quotes it back.
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// What Lexer can load, decided by content as well as name (issue 9, item 1): real files of each
+// What Lexer can load, decided by content as well as name: real files of each
 // kind on disk, checked the way the app's card and `lexer-upload upload` check them.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // The conversion ledger: what a conversion left out, found again for the very file it wrote and
-// for nothing else (issue 9, item 2).
+// for nothing else.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';

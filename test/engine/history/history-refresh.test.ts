@@ -1,4 +1,4 @@
-// History as the app's Refresh and Retry need it (issue 9, items 5 and 17): paths kept absolute,
+// History as the app's Refresh and Retry need it: paths kept absolute,
 // and entries another process wrote after the app opened the journal read in on refresh.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -68,7 +68,7 @@ describe('parseMapArgs', () => {
   });
 });
 
-describe('resolveMapHeaders (issue 8: --map naming no column was ignored)', () => {
+describe('resolveMapHeaders: a --map header must name a column of the file', () => {
   const headers = ['Member Code', 'Member Since', 'date_of_birth\u00a0', 'Email'];
   test('a header matches as written, or as the file\'s header reads without padding and invisible characters', () => {
     assert.deepEqual(resolveMapHeaders(headers, { 'Member Code': 'link.customer_id', date_of_birth: 'date_of_birth' }, 'f.csv'), {

@@ -269,8 +269,8 @@ describe('convertToNdjson: JSON array input', () => {
   });
 });
 
-// Minimal inputs of the kinds issue 8 found in real exports.
-describe('convertToNdjson: answers that match Lexer (issue 8)', () => {
+// Minimal inputs of the kinds found in real exports.
+describe('convertToNdjson: answers that match Lexer', () => {
   test('integers past 2^53 keep every digit in the NDJSON', async () => {
     const { text, result } = await convert('product_id,price,inventory.quantity\nP1,12345678901234567890,-98765432109876543210\nP2,007,5\n', { recordType: 'product' });
     assert.equal(result.rejected, 0, JSON.stringify(result.errors));
@@ -356,7 +356,7 @@ describe('convertToNdjson: answers that match Lexer (issue 8)', () => {
   });
 });
 
-describe('convertToNdjson: NDJSON input is cleaned (issue 8)', () => {
+describe('convertToNdjson: NDJSON input is cleaned', () => {
   test('byte-order marks and blank lines are removed and named; records are written exactly as they were', async () => {
     const ok1 = '{"link":{"email":"a@x.co"},"custom_fields":{"id":12345678901234567890}}';
     const ok2 = '{"link":{"email":"b@x.co"}}';

@@ -110,7 +110,7 @@ describe('previewCsv issues', () => {
     const p = await previewCsv(await file('link.customer_id,Email,Loyalty Points,custom_fields.tier,link.system_name\n1,a@b.co,5,gold,pos\n'), {
       recordType: 'customer_record',
     });
-    // A header matched by a suggestion, or kept as a custom field, is a note, not a problem (issue 8).
+    // A header matched by a suggestion, or kept as a custom field, is a note, not a problem.
     assert.deepEqual(p.issues, []);
     const unknown = find(p.notes, 'unknown-header').map((i) => i.message);
     assert.equal(unknown.length, 2);
@@ -129,8 +129,8 @@ describe('previewCsv issues', () => {
   });
 });
 
-// Minimal inputs of the kinds issue 8 found (Excel, Sheets, Shopify exports).
-describe('previewCsv agrees with conversion (issue 8)', () => {
+// Minimal inputs of the kinds found in Excel, Sheets and Shopify exports.
+describe('previewCsv agrees with conversion', () => {
   test('a UTF-8 file with a few Windows-1252 lines: each line decoded on its own, the fallback lines named', async () => {
     const bytes = Buffer.concat([Buffer.from('first_name,city\nZoë,Genève\n', 'utf8'), iconv.encode('René,Zürich\n', 'windows-1252'), Buffer.from('Chloé,Québec\n', 'utf8')]);
     const p = await previewCsv(await file(bytes));

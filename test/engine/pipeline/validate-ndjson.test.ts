@@ -48,7 +48,7 @@ describe('validateNdjsonFile', () => {
     assert.deepEqual([result.total, result.valid, result.invalid], [5, 1, 4]);
     assert.deepEqual(result.errors.map((e) => [e.line, e.rule]), [[1, 'byte-order mark'], [2, 'blank line'], [3, 'not an email address'], [4, 'blank line']]);
     assert.match(result.errors[0]?.message ?? '', /byte-order mark .* Lexer reads as part of the line and refuses/);
-    // The record's link value comes with its errors, so an export names the customer (issue 9, item 20).
+    // The record's link value comes with its errors, so an export names the customer.
     assert.deepEqual(result.errors[2], { line: 3, field: 'link.email', rule: 'not an email address', message: 'link.email: "not-an-email-2" is not an email address', identifier: 'not-an-email-2' });
     assert.deepEqual(result.framing, { byteOrderMarks: 1, blankLines: 2, cleanable: 3 });
   });

@@ -116,9 +116,9 @@ describe('what the vendor accepts', () => {
   });
 });
 
-// Each case is a minimal input of the kind issue 8 found disagreeing with the vendor's pydantic
+// Each case is a minimal input on which our checks once disagreed with the vendor's pydantic
 // validator (lexerdev/lexer-schemas; pydantic 1.10's datetime_parse.py, networks.py, validators.py).
-describe('as Lexer\'s validator reads it (issue 8)', () => {
+describe('as Lexer\'s validator reads it', () => {
   const emailSend = getRecordType('email_send');
   const product = getRecordType('product');
   const sent = { link: { email: 'a@b.co' }, action_at: 1678105607, email_id: 'e-1' };

@@ -1,6 +1,6 @@
 // The one upload sequence (main/engine/send/send-file.ts) against the real sandbox: gzip on the way,
 // parts with one History line each, a failed part retried alone, the duplicate guard, and no
-// temporary file left behind whichever way an upload ends (issue 11).
+// temporary file left behind whichever way an upload ends.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';

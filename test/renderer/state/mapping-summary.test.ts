@@ -1,4 +1,4 @@
-// "Things to know" from the mapping as it stands (issue 9, items 13 and 14).
+// "Things to know" from the mapping as it stands.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CsvPreview } from '../../../main/contract/files.js';

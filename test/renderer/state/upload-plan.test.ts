@@ -1,4 +1,4 @@
-// What a card may send (issue 9, items 2, 10 and 11): nothing until the name passes and there
+// What a card may send: nothing until the name passes and there
 // is somewhere to send to; a conversion that left rows out carries the counts to confirm.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

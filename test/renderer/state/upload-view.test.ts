@@ -1,4 +1,4 @@
-// The overall bar and the retry view (issue 9, items 9 and 22).
+// The overall bar and the retry view, and what a big file says while it goes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { UploadState } from '../../../main/contract/uploads.js';
@@ -18,7 +18,7 @@ describe('overallProgress', () => {
   });
 });
 
-describe('issue 11 states', () => {
+describe('big-file states: compressing, a duplicate held back, parts', () => {
   test('compressing says how far and what gzip saves so far; a duplicate held back is "Not sent", counted apart', () => {
     const v = describeUpload({ kind: 'compressing', bytesRead: 2_100_000_000, totalBytes: 3_333_333_333, bytesWritten: 240_000_000 });
     assert.equal(v.step, 'Compressing 63 % … 2.10 GB -> 240 MB so far');

@@ -1,4 +1,4 @@
-// Watched folders in the app's services (issue 12), against the sandbox: settings checked as
+// Watched folders in the app's services, against the sandbox: settings checked as
 // unknown, a feed waiting for a token, feeds.json private and free of the token, a dropped file
 // sent with History naming the feed, feeds following a token cleared or saved, and the feeds back (paused ones paused) after a restart.
 import { describe, test } from 'node:test';

@@ -28,7 +28,7 @@ describe('files:inspect', () => {
     assert.equal(info.blocker?.code, 'file-empty');
   });
 
-  test('a file over 5 GiB is not blocked: it is sent in parts (issue 11)', async () => {
+  test('a file over 5 GiB is not blocked: it is sent in parts', async () => {
     const path = await f.file('huge-20260101-v1.ndjson', '');
     await truncate(path, 5 * 1024 ** 3 + 1); // sparse: the size without the disk space
     const info = await f.value('files:inspect', path);

@@ -1,5 +1,5 @@
 // Copies the app makes (staged files, conversion outputs) are deleted when released and trimmed
-// to a bounded cache, newest kept; nothing outside their folders is ever touched (issue 9, item 23).
+// to a bounded cache, newest kept; nothing outside their folders is ever touched.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { access, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// jobs:convert carries issue 9's per-conversion choices (items 3 and 4) through main's checks:
+// jobs:convert carries the per-conversion choices through main's checks:
 // date orders by column and "keep the record, leave out invalid fields"; anything else is refused,
 // and a preset keeps the date orders.
 import { test, describe, before, after } from 'node:test';

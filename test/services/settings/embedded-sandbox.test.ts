@@ -30,7 +30,7 @@ test('with the local sandbox on, an upload needs no saved token and lands in the
     const done = await f.value('uploads:start', { ...request, id: 'sb-2' });
     assert.equal(done.kind, 'succeeded');
     // s3rver keeps each object as `<key>._S3rver_object` under the bucket folder.
-    // Gzipped on the way (issue 11): the name gets .gz and the object gunzips to the file.
+    // Gzipped on the way: the name gets .gz and the object gunzips to the file.
     const landed = (await readdir(on.storageDir!, { recursive: true })).filter((p) => p.endsWith('customers-20260101-v1.ndjson.gz._S3rver_object'));
     assert.equal(landed.length, 1, `the file is in the sandbox storage (${on.storageDir})`);
     assert.deepEqual(gunzipSync(await readFile(join(on.storageDir!, landed[0]!))), await readFile(path));

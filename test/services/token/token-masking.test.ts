@@ -1,4 +1,4 @@
-// An API that quotes the token in its error (issue 10): the app's event stream to the page and
+// An API that quotes the token in its error: the app's event stream to the page and
 // its history file get the masked text, not only the RPC answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

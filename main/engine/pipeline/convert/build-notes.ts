@@ -1,5 +1,5 @@
 /**
- * What conversion changed that the person should know about (issue 9, item 21): a phone number's
+ * What conversion changed that the person should know about: a phone number's
  * leading apostrophe removed, yes/no written as true/false, a tag list written as a list, a date
  * rewritten as ISO. A row's notes are numbers (which column, which kind), so a yes/no column of a
  * million rows allocates nothing per row; the sentence is made once per kind and column, from the

@@ -21,14 +21,14 @@ export interface ColumnTarget {
   /** Date and date-time columns: the order of day and month (date-order.ts) once known, and who set it. */
   dateOrder?: DateOrder;
   dateSource?: DateOrderSource;
-  /** A column of phone numbers: a leading apostrophe (a spreadsheet artefact) is removed (issue 9, item 21). */
+  /** A column of phone numbers: a leading apostrophe (a spreadsheet artefact) is removed. */
   phone?: boolean;
 }
 
 // Fields that hold phone numbers, and headers that name one (a custom "Default Address Phone").
 const PHONE_FIELDS = new Set(['mobile', 'link.mobile', 'from.number', 'to.number']);
 const PHONE_HEADER = /phone|mobile|cell/;
-// "Tags", "Customer Tags": a tag list, kept as a list under custom_fields (issue 9, item 21).
+// "Tags", "Customer Tags": a tag list, kept as a list under custom_fields.
 const TAG_HEADER = /tags$/;
 
 /** An example of the products list, for messages about purchase and return rows. */
@@ -117,8 +117,8 @@ function collision(a: { header: string; column: number }, b: { header: string; c
 }
 
 /**
- * Required top-level fields that no column fills, so every row would be refused for them (issue
- * 8: a Shopify orders export as `purchase` gave `type: is required` on every row).
+ * Required top-level fields that no column fills, so every row would be refused for them (a
+ * Shopify orders export sent as `purchase` gives `type: is required` on every row).
  */
 export function unfilledRequired(plan: readonly ColumnTarget[], lookup: FieldLookup): string[] {
   const filled = new Set(plan.map((t) => t.parents[0] ?? t.key));

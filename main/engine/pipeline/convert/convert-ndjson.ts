@@ -1,5 +1,5 @@
 /**
- * The clean step for an NDJSON file (issue 8): Lexer's validator reads a byte-order mark as part
+ * The clean step for an NDJSON file: Lexer's validator reads a byte-order mark as part
  * of the first line and a blank line as a record, and refuses both, so a file with either fails
  * there although every record is fine. This writes a copy without them, says what it removed,
  * checks each record like any conversion (invalid ones are left out and reported), and writes

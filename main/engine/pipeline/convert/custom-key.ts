@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 export type Slugify = (text: string, options: { lowercase: boolean; separator: string }) => string;
 
 // transliteration loads its character tables on import (~50 ms, a fifth of a preview's start-up);
-// only a header that goes to custom_fields needs it, so it is loaded then (issue 8).
+// only a header that goes to custom_fields needs it, so it is loaded then.
 let slugify: Slugify | undefined;
 
 /** Hands over transliteration's slugify already loaded (the conversion worker's entry; see provideIconv). */

@@ -1,6 +1,6 @@
 /**
- * The order of day and month for each date and date-time column of a conversion (issue 9, item
- * 3): the person's choice where they made one (`--date-order`, the mapping's choice beside the
+ * The order of day and month for each date and date-time column of a conversion:
+ * the person's choice where they made one (`--date-order`, the mapping's choice beside the
  * column), else detected from the rows at the head of the file. A column whose first rows cannot
  * tell, or mix orders, stops the conversion before anything is written; a later date that
  * contradicts a detected order stops it too (dateConflictError), never a silent guess.

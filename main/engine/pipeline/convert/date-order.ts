@@ -1,5 +1,5 @@
 /**
- * Dates written the way people write them (issue 9, item 3): 25/03/1985 in Australia and the
+ * Dates written the way people write them: 25/03/1985 in Australia and the
  * UK, 03/25/1985 in the US, 1985/03/25 in year-first exports. Lexer's validator reads only ISO
  * dates (pydantic v1 date_re `\d{4}-\d{1,2}-\d{1,2}`), so these are rewritten as 1985-03-25 once
  * the order of day and month is known; a value whose reading depends on an order nobody gave is

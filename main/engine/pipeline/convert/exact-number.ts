@@ -1,5 +1,5 @@
 /**
- * Integers beyond 2^53 keep every digit (issue 8): a JavaScript number would write
+ * Integers beyond 2^53 keep every digit: a JavaScript number would write
  * 12345678901234567890 as 12345678901234567000, and Lexer's Python reads JSON integers exactly.
  * Such a value travels as an {@link ExactNumber}; the check sees its nearest double, the
  * NDJSON gets the digits as read.

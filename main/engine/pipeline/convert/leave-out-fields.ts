@@ -1,5 +1,5 @@
 /**
- * "Keep the record and leave out fields that are invalid" (issue 9, item 4): one bad optional
+ * "Keep the record and leave out fields that are invalid": one bad optional
  * field (a date of birth nobody can read, a malformed second e-mail) should not cost Lexer the
  * whole customer. Only optional fields are left out, never the `link` (it is who the record is
  * about), never a required field; a list is left out whole (its items are not fields).

@@ -22,7 +22,7 @@ export interface ChunkConfig {
   /** Read 29,95 in number fields as 29.95 (the user said the file writes decimal commas). */
   decimalComma: boolean;
   stopOnFirstInvalid: boolean;
-  /** Keep a record whose only problems are in optional fields, without those fields (issue 9, item 4). */
+  /** Keep a record whose only problems are in optional fields, without those fields. */
   leaveOutInvalidFields: boolean;
 }
 

@@ -1,4 +1,4 @@
-/** Which customer a failed CSV row is about: its link value (issue 9, item 20). */
+/** Which customer a failed CSV row is about: its link value. */
 import { LINK_VALUE_KEYS, shownIdentifier } from '../validation/record-identifier.js';
 import type { ColumnTarget } from './column-plan.js';
 

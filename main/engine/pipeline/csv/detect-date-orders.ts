@@ -1,6 +1,6 @@
 /**
- * The order of day and month in a column's dates, from the rows at the head of the file (issue 9,
- * item 3): a first part over 12 is a day (25/03/1985, day first), a second part over 12 is a day
+ * The order of day and month in a column's dates, from the rows at the head of the file:
+ * a first part over 12 is a day (25/03/1985, day first), a second part over 12 is a day
  * (03/25/1985, month first). A column whose dates are all 12/12 or under cannot tell; one with
  * both kinds mixes orders. Only the head is read, so a 5 GB file is not read twice; conversion
  * checks every later value against the order chosen here (convert/date-order.ts).

@@ -1,7 +1,7 @@
 /**
  * How a header is read, the same way everywhere (preview, suggestions, conversion): characters
  * nobody can see at its ends or inside (a non-breaking space pasted after "date_of_birth", a
- * zero-width space) are not part of the name. Preview and conversion must agree (issue 8).
+ * zero-width space) are not part of the name. Preview and conversion must agree.
  */
 
 // Zero-width characters and the BOM: never meant as part of a name, wherever they sit.

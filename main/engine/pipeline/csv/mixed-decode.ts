@@ -3,7 +3,7 @@
  * Windows setups, and sometimes both: a UTF-8 file with a few lines pasted from a Windows-1252
  * source. Decoding the whole file as Windows-1252 would turn every correct accent into mojibake
  * ("Zoë" -> "ZoÃ«"), so each line is read as UTF-8 when it is valid UTF-8, and as Windows-1252
- * only when it is not; the lines that needed the fallback are named (issue 8).
+ * only when it is not; the lines that needed the fallback are named.
  */
 import { isUtf8 } from 'node:buffer';
 import { iconvLite } from './lazy-iconv.js';

@@ -13,7 +13,7 @@ import type { LineBatch, OverlongLine } from './types.js';
 export const BATCH_BYTES = 256 * 1024;
 
 /**
- * The longest line read as a record (issue 10, item 8). A real record is a few KB; 16 MiB is far
+ * The longest line read as a record. A real record is a few KB; 16 MiB is far
  * above any, and low enough that one such line (its bytes, its text, its parsed object, on a
  * worker and here) stays inside the 200 MB validation budget. Longer lines are skipped unread.
  */

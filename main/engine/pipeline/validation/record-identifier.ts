@@ -1,5 +1,5 @@
 /**
- * Which customer a failed record is about (issue 9, item 20): its link value, so a person fixing
+ * Which customer a failed record is about: its link value, so a person fixing
  * an export can find the record in their CRM as well as by its line.
  */
 

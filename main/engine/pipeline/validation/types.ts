@@ -8,7 +8,7 @@ export interface ValidationProgress { bytesRead: number; totalBytes: number; lin
  */
 export interface LineError {
   line: number; message: string; field: string; rule: string;
-  /** The row's link value (its customer), so a person can find it by more than its line (issue 9, item 20). */
+  /** The row's link value (its customer), so a person can find it by more than its line. */
   identifier?: string;
 }
 

@@ -5,7 +5,7 @@
  * {@link Opt}: `type: [X, 'null']`, not an `anyOf`, which keeps ajv's errors to one per field.
  *
  * Plain objects rather than TypeBox: the schemas are a few dozen static nodes, and loading
- * TypeBox's 266 modules cost every command ~70 ms of start-up (issue 8) for builders this small.
+ * TypeBox's 266 modules cost every command ~70 ms of start-up for builders this small.
  */
 import { DATE_FORMAT, DATE_TIME_FORMAT, EMAIL_FORMAT, HTTP_URL_FORMAT, OPTIONAL_EMAIL_FORMAT, TIMESTAMP_KEYWORD } from './formats.js';
 

@@ -1,8 +1,8 @@
 /**
  * "Convert and validate" for a CSV or a JSON array: runs the conversion in main (every row typed
  * and checked), shows its progress with Stop, then the report, which takes the focus so a screen
- * reader hears the counts at once (issue 9, item 16). Per conversion, the person may keep a
- * record whose only invalid fields are optional ones, without those fields (issue 9, item 4).
+ * reader hears the counts at once. Per conversion, the person may keep a
+ * record whose only invalid fields are optional ones, without those fields.
  */
 import { useId, useState } from 'react';
 import type { FileInfo } from '../../../../main/contract/files.js';
@@ -44,7 +44,7 @@ export function ConvertSection({ file, recordType, mapping, blocked, conversion,
     const job = crypto.randomUUID();
     setJobId(job);
     setError(null);
-    // Say it now, before a long conversion, not after it at Upload (issue 9, item 10).
+    // Say it now, before a long conversion, not after it at Upload.
     setNoTokenYet(connection.ready === false);
     onConversion(null);
     const r = await api.jobs.convert(job, { path: file.path, recordType, mapping, gzip: false, stopOnFirstInvalid: false, leaveOutInvalidFields: keepRecords });

@@ -1,5 +1,5 @@
 /**
- * How a date column's dates are read (issue 9, item 3): "read as day/month/year" when its first
+ * How a date column's dates are read: "read as day/month/year" when its first
  * dates show it (a first part over 12 is a day), changeable; a column whose dates could be either
  * order, or mix both, asks, and converting waits for the answer. The first choice leaves the
  * order to the conversion's own reading of the file; picking an order fixes it, and dates that

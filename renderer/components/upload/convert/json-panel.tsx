@@ -1,6 +1,6 @@
 /**
  * The JSON part of a card: send the file as it is (for Lexer staff), or convert a JSON array of
- * records to NDJSON against a record type, as `lexer-upload convert` does (issue 9, item 22).
+ * records to NDJSON against a record type, as `lexer-upload convert` does.
  * Each item's keys already name the fields, so there is no column mapping to make.
  */
 import type { ColumnMapping } from '../../../../main/contract/jobs.js';

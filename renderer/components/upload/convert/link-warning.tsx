@@ -2,7 +2,7 @@
  * Two columns feeding `link` (Email -> link.email and Customer ID -> link.customer_id): a record
  * has exactly one link (lexer_schemas/link.py, `extra="forbid"` on each variant), so every row
  * holding both values would be rejected. Said at the mapping, before converting, with the other
- * column's plain field one click away (issue 9, item 14).
+ * column's plain field one click away.
  */
 import { useId } from 'react';
 import type { LinkConflict } from '../../../state/mapping-summary.js';

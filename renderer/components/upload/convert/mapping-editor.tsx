@@ -3,7 +3,7 @@
  * The choices are every field of the record type (`mapping.fields`), plus "Another field…" for
  * typing any dotted path. A custom field's key is shown under the choice rather than inside it:
  * "Custom field (custom_fields.accepts_email_marketing)" did not fit a select at 800 px and was
- * cut off (issue 9, item 22).
+ * cut off.
  */
 import { useId } from 'react';
 import type { DateColumn } from '../../../../main/contract/files.js';

@@ -1,6 +1,6 @@
 /**
  * Save the current column mapping under a name, or apply one saved earlier. Presets are kept by
- * main in the app's settings folder (issue 9, item 23): the page's own storage was lost whenever
+ * main in the app's settings folder: the page's own storage was lost whenever
  * the browser host started on a new port. Presets left in that storage by earlier versions are
  * moved to main once.
  */

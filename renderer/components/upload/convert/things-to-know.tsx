@@ -1,5 +1,5 @@
 /**
- * "Things to know" about a CSV, short and current (issue 9, item 13): the file's real problems
+ * "Things to know" about a CSV, short and current: the file's real problems
  * (a few, the rest behind "more"), and when converting, one line on where the columns go as
  * mapped now and a warning for what would reject every row. A header matched to a field by
  * suggestion is not a problem and is not listed: the mapping shows it.
@@ -18,7 +18,7 @@ interface Props {
   /** The mapping as it stands, when converting; null when sending the CSV as it is. */
   readonly summary: MappingSummary | null;
   readonly linkConflict: boolean;
-  /** A date column whose order of day and month the person must choose (issue 9, item 3), or null. */
+  /** A date column whose order of day and month the person must choose, or null. */
   readonly unclearDates: string | null;
   readonly recordType: RecordTypeName;
 }

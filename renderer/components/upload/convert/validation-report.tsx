@@ -20,7 +20,7 @@ interface Props {
   readonly counts: ReportCounts;
   readonly errors: readonly LineError[];
   readonly summary: readonly ErrorGroup[];
-  /** A conversion's records kept without invalid optional fields (issue 9, item 4). */
+  /** A conversion's records kept without invalid optional fields. */
   readonly leftOut?: ConversionReport['leftOut'];
   readonly warnings: readonly string[];
   readonly jobId: string;

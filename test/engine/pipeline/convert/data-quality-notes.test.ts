@@ -1,4 +1,4 @@
-// Data quality (issue 9, items 20 and 21): a phone number's leading apostrophe (a spreadsheet's
+// Data quality: a phone number's leading apostrophe (a spreadsheet's
 // "keep as text" mark) is removed with a note, yes/no become booleans where the field is boolean,
 // tag lists become lists where the field takes one; every problem carries the row's link value.
 import { describe, test } from 'node:test';
@@ -7,7 +7,7 @@ import { useConvertInTemp } from './convert-in-temp.js';
 
 const { convert } = useConvertInTemp('lexer-quality-');
 
-// The columns of Shopify's customer export that issue 9's walkthrough tripped on.
+// The columns of Shopify's customer export, as a spreadsheet leaves them.
 const SHOPIFY = [
   'Customer ID,Email,Phone,Default Address Phone,Employee,Accepts Email Marketing,Tags',
   "101,ann@example.com,'+61427874421,'(03) 9555 0101,Yes,yes,\"VIP, Newly Acquired\"",

@@ -1,4 +1,4 @@
-// Conversion of date columns written the way people write them (issue 9, item 3): the order is
+// Conversion of date columns written the way people write them: the order is
 // detected from the head, or chosen; a file that cannot decide is refused before anything is
 // written; a later date that contradicts the detected order stops the conversion (no output).
 import { describe, test } from 'node:test';

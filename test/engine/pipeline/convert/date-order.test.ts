@@ -1,4 +1,4 @@
-// Dates in the order people write them (issue 9, item 3): the reading of one value, what it says
+// Dates in the order people write them: the reading of one value, what it says
 // about its column, and what a column's first rows decide. Every ISO result here was checked
 // against Lexer's validator (pydantic v1 `date`/`datetime`), which reads only ISO text.
 import { describe, test } from 'node:test';

@@ -1,4 +1,4 @@
-// "Keep the record and leave out fields that are invalid" (issue 9, item 4): only optional
+// "Keep the record and leave out fields that are invalid": only optional
 // fields go, never the link or a required field; both counts are reported, each field by line.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

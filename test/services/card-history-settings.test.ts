@@ -1,6 +1,7 @@
-// The services behind issue 9's app fixes, against the real sandbox on loopback: a converted
-// file's upload keeps the counts of what was left out, History tells sandbox from Lexer and shows
-// the file the person chose, Check token asks the URL on screen, presets and copies are main's.
+// The services behind the upload card, History and Settings, against the real sandbox on
+// loopback: a converted file's upload keeps the counts of what was left out, History tells
+// sandbox from Lexer and shows the file the person chose, Check token asks the URL on screen,
+// presets and copies are main's.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { access } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import { useSandboxServices, type ServicesFixture } from './services-fixture.js'
 const exists = (p: string) => access(p).then(() => true, () => false);
 const MAPPING = { columns: { Email: 'link.email', Birthday: 'date_of_birth' }, unknownColumns: 'drop', inferCustomTypes: false } as const;
 
-describe('issue 9 services', () => {
+describe('services behind the card, History and Settings', () => {
   let sb: TestSandbox;
   let f: ServicesFixture;
   useSandboxServices(async (s) => {
