@@ -70,7 +70,7 @@ async function startServices(): Promise<{ services: AppServices; migration: Toke
     envApiUrl: process.env.LEXER_API_URL ?? null,
     resolveProxy: async (url) => proxyUrlFromPac(await session.defaultSession.resolveProxy(url)),
     openExternal: (url) => shell.openExternal(url),
-    // The watched folders' "Choose…" (issue 12).
+    // The watched folders' "Choose…".
     chooseFolder: async () => {
       const options = { title: 'Choose a folder to watch', properties: ['openDirectory' as const, 'createDirectory' as const] };
       const r = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
@@ -130,7 +130,7 @@ let setupDone: Promise<boolean> = Promise.resolve(false);
 let profileError: { error: unknown; folder: string } | null = null;
 
 // A separate profile (tests, a portable install): must be set before anything reads userData,
-// and Electron's setPath throws on a relative or missing folder (issue 7, defect 6).
+// and Electron's setPath throws on a relative or missing folder.
 const profile = process.env.LEXER_UPLOAD_USER_DATA_DIR;
 if (profile) {
   try {

@@ -14,7 +14,7 @@ export interface WindowDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   shell: Pick<Shell, 'openExternal'>;
   preloadPath: string;
-  /** Whether the window may open developer tools (development only, issue 7 defect 7). */
+  /** Whether the window may open developer tools: only when run from the sources, never in a packaged app. */
   devTools: boolean;
   /** Called when the page cannot be loaded (a blank window is no app). */
   onLoadFailed: (error: Error) => void;

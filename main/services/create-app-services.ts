@@ -131,7 +131,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
       publishActivity();
     },
   });
-  // Feeds run while the app is open (issue 12): the folders saved last time start watching now.
+  // Feeds run while the app is open: the folders saved last time start watching now.
   void feeds.startAll();
   // Each domain registers its own channels; together they must be exactly the contract's.
   const allowed = createFileGate(o.checkFile, (path) => history.list().some((e) => e.filePath === path));

@@ -75,7 +75,7 @@ const URL_HINT = 'Use the Lexer default, https://api.lexer.io, or the sandbox ad
 /**
  * An https URL without credentials, for the API base URL setting; plain http only to this
  * machine (the sandbox). Checked when saved, not only when used: a page holding the browser
- * host's key could otherwise point the saved token at any server in clear text (issue 10).
+ * host's key could otherwise point the saved token at any server in clear text.
  */
 export function asHttpUrl(value: unknown, name: string): string {
   const text = asString(value, name, 2048).trim();
