@@ -1,4 +1,5 @@
 /** One upload as History keeps it: the shapes both the journal and its file format use. */
+import type { ErrorInfo } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 
 /** The vendor's job status words (FILE_UPLOAD_API.md, "After the upload"), plus Cancelled. */
@@ -8,7 +9,7 @@ export type UploadStatus = 'Pending' | 'In Progress' | 'Success' | 'Failed' | 'C
 export interface HistoryEntry {
   id: string; uploadId: string | null; filePath: string; filename: string; datasetId: string | null;
   recordType: RecordTypeName | null; bytes: number; status: UploadStatus; createdAt: string; startedAt: string | null;
-  finishedAt: string | null; error: { code: string; message: string; hint?: string } | null; interrupted: boolean;
+  finishedAt: string | null; error: ErrorInfo | null; interrupted: boolean;
   /** The process (and journal instance in it) running this upload, so another process never marks it interrupted. */
   owner?: { pid: number; instance: string };
   /** Sent to a sandbox (the app's embedded one, or an API on this computer), not to Lexer. */
@@ -17,12 +18,12 @@ export interface HistoryEntry {
   sourceName?: string | null;
   /** The app card that ran the upload, so History's Retry can restart that card instead of adding another. */
   requestId?: string | null;
-  /** The watched folder (feed) that sent it, by its path (issue 12); absent for a file sent by hand. */
+  /** The watched folder (feed) that sent it, by its path; absent for a file sent by hand. */
   feed?: string | null;
   /** For a converted file: records sent, and rows of the source left out because they were invalid. */
   recordsSent?: number | null;
   recordsLeftOut?: number | null;
-  /** sha256 of the source file's bytes, from the read that sent or compressed it (issue 11's duplicate guard). */
+  /** sha256 of the source file's bytes, from the read that sent or compressed it (the duplicate guard compares it). */
   sourceSha256?: string;
   /** The source's fingerprint (size, sha256 of its first and last MiB; main/engine/dedupe/fingerprint.ts). */
   fingerprint?: string;
@@ -39,7 +40,7 @@ export interface HistoryEntry {
   plan?: { partBytes: number; gzipLevel: number | null };
 }
 
-/** A part of a file sent in parts: each is requested and uploaded on its own (issue 11). */
+/** A part of a file sent in parts: each is requested and uploaded on its own. */
 export interface HistoryPart {
   index: number; filename: string; status: UploadStatus; bytes: number; uploadId: string | null;
 }
