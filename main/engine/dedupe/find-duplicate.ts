@@ -30,13 +30,17 @@ function sameDestination(entry: HistoryEntry, destination: UploadDestination): b
 }
 
 /**
- * Looks `path` up in History before sending (issue 11): the same content already sent
+ * Looks `path` up in History before sending: the same content already sent
  * successfully to the same destination, under any name. The fingerprint (size, first and last
  * MiB) is compared first; the whole file is hashed only when some earlier upload has the same
  * fingerprint, so a new file costs two 1 MiB reads. The newest matching upload is returned.
+ * `known` is the file's fingerprint when the caller took it already (of the file as it is now):
+ * its ends are not read again.
  */
-export async function findDuplicate(path: string, destination: UploadDestination, entries: readonly HistoryEntry[], bytes: FileBytes = diskBytes): Promise<DuplicateCheck> {
-  const fingerprint = await fingerprintFile(path, bytes);
+export async function findDuplicate(
+  path: string, destination: UploadDestination, entries: readonly HistoryEntry[], bytes: FileBytes = diskBytes, known: string | null = null,
+): Promise<DuplicateCheck> {
+  const fingerprint = known ?? await fingerprintFile(path, bytes);
   const candidates = entries.filter((e) => e.status === 'Success' && e.fingerprint === fingerprint && e.sourceSha256 !== undefined && sameDestination(e, destination));
   if (candidates.length === 0) return { fingerprint, sha256: null, match: null };
   const sha256 = await sha256File(path, bytes);
@@ -49,7 +53,7 @@ export async function findDuplicate(path: string, destination: UploadDestination
 }
 
 /**
- * The sentence the app and the CLI show (issue 11): "This file was already sent on 26 Nov 2026
+ * The sentence the app and the CLI show: "This file was already sent on 26 Nov 2026
  * at 14:02 as customers-20261126-v1.ndjson.gz (upload id 4711)." In the local time zone unless
  * one is given.
  */
