@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import PQueue from 'p-queue';
 import { fingerprintFile } from '../dedupe/fingerprint.js';
 import { LexerError } from '../errors.js';
-import type { SendContext } from '../send/send-types.js';
+import { createSendContext, type SendRun } from '../send/send-context.js';
 import { withSendSettings, type FeedConfig, type RunSendSettings } from './feed-config.js';
 import type { FeedEvent, FeedSendListener } from './feed-events.js';
 import { settleFailed, settleSent } from './feed-moves.js';
@@ -23,8 +23,8 @@ export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [30_000, 60_000, 120_0
 
 export interface FeedRunOptions {
   readonly feed: FeedConfig;
-  /** The run's send context (queue, limiter, History, token); the feed gives each file its own signal and events. */
-  readonly send: Omit<SendContext, 'signal' | 'onEvent'>;
+  /** What every send of the run shares (queue, History, token); the feed gives each file its own signal and events. */
+  readonly send: SendRun;
   readonly onEvent: (e: FeedEvent) => void;
   readonly onSendEvent?: FeedSendListener;
   readonly once?: boolean;
@@ -155,9 +155,9 @@ export function startFeed(o: FeedRunOptions): FeedRunner {
           queued.delete(file);
           running++; // counted before the event, so a listener reading status() sees it sending
           o.onEvent({ kind: 'taken', file });
-          const result = await sendFeedFile(file, withSendSettings(feed, o.sendSettings?.()), {
-            ...o.send, signal: cancel.signal, onEvent: (e) => o.onSendEvent?.(file, e),
-          }).finally(() => running--);
+          const result = await sendFeedFile(file, withSendSettings(feed, o.sendSettings?.()), createSendContext(o.send, {
+            signal: cancel.signal, onEvent: (e) => o.onSendEvent?.(file, e),
+          })).finally(() => running--);
           await settle(file, result).catch((error: unknown) => {
             o.onEvent({ kind: 'problem', file, message: `${basename(file)}: could not move it after sending (${(error as Error).message}).` });
           });
