@@ -8,7 +8,7 @@ export class UsageError extends Error {
   }
 }
 
-/** Exit codes shared by every command: 0 done, 1 failed, 2 usage error (issue 2). */
+/** Exit codes shared by every command: 0 done, 1 failed, 2 usage error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** Writes one line to standard output. */
@@ -58,11 +58,6 @@ export function formatSeconds(seconds: number): string {
 /** Formats a count with thousands separators (1,000,000). */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
-}
-
-/** A LexerError's JSON shape for --json output. */
-export function errorJson(error: unknown): { code: string; message: string; hint?: string } {
-  return toLexerError(error).toJSON();
 }
 
 export { LexerError };

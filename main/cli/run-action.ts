@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ErrorCode } from '../engine/errors.js';
-import { toLexerError } from '../engine/errors.js';
-import { EXIT, UsageError, errorJson, printError, printJson, warn } from './output.js';
+import { toErrorInfo, toLexerError } from '../engine/errors.js';
+import { EXIT, UsageError, printError, printJson, warn } from './output.js';
 
 /** The exit code the last action asked for; read by runCli once commander returns. */
 let lastExitCode: number = EXIT.ok;
@@ -34,7 +34,7 @@ export function runAction<A extends unknown[]>(
         return;
       }
       const e = toLexerError(error);
-      if (json) printJson({ ok: false, error: errorJson(e) });
+      if (json) printJson({ ok: false, error: toErrorInfo(e) });
       printError(e);
       lastExitCode = e.code === 'usage' || o.usageCodes?.includes(e.code) ? EXIT.usage : EXIT.failed;
     }

@@ -1,8 +1,6 @@
-import type { RateLimiter } from '../engine/api/rate-limiter.js';
-import type { UploadHistory } from '../engine/history/upload-history.js';
+import { createSendContext, type SendRun } from '../engine/send/send-context.js';
 import { sendFile } from '../engine/send/send-file.js';
 import type { SendOutcome } from '../engine/send/send-types.js';
-import type { UploadQueue } from '../engine/upload/upload-queue.js';
 import type { UploadPlan } from './upload-plan.js';
 import type { UploadReporter } from './upload-reporter.js';
 
@@ -11,11 +9,8 @@ export type FileOutcome = SendOutcome & { readonly plan: UploadPlan };
 
 /** What every file of a run shares. */
 export interface UploadContext {
-  apiUrl: string;
-  token: string;
-  limiter: RateLimiter;
-  queue: UploadQueue;
-  history: UploadHistory | null;
+  /** The connection, the queue, History and the ledger every file of the run is sent with. */
+  run: SendRun;
   reporter: UploadReporter;
   validate: boolean;
   /** --gzip / --no-gzip; unset: NDJSON is compressed on the way, CSV and JSON are not. */
@@ -23,12 +18,6 @@ export interface UploadContext {
   gzipLevel: number | undefined;
   partBytes: number | undefined;
   allowDuplicate: boolean;
-  /** Uploads go to a sandbox on this computer (a loopback API), not to Lexer. */
-  sandbox: boolean;
-  /** Where `convert` notes what it left out (conversion-ledger.ts): the config folder. */
-  ledgerDir: string;
-  /** Reports a failure to write the history once, without failing the upload. */
-  onHistoryError: (error: unknown) => void;
 }
 
 /**
@@ -45,10 +34,6 @@ export async function uploadOne(plan: UploadPlan, ctx: UploadContext, signal: Ab
     ...(ctx.partBytes !== undefined ? { partBytes: ctx.partBytes } : {}),
     validate: ctx.validate ? 'all-valid-or-clean' : 'off',
     allowDuplicate: ctx.allowDuplicate,
-  }, {
-    apiUrl: ctx.apiUrl, token: ctx.token, limiter: ctx.limiter, queue: ctx.queue, history: ctx.history, sandbox: ctx.sandbox,
-    ledgerDir: ctx.ledgerDir, audience: 'cli', signal, onHistoryError: ctx.onHistoryError,
-    onEvent: (e) => ctx.reporter.event(plan.label, e),
-  });
+  }, createSendContext(ctx.run, { signal, onEvent: (e) => ctx.reporter.event(plan.label, e) }));
   return { ...outcome, plan };
 }

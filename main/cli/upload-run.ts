@@ -1,5 +1,4 @@
 import { isLocalApiUrl } from '../engine/api/local-api-url.js';
-import { rateLimiterForToken } from '../engine/api/rate-limiter.js';
 import { configDir } from '../engine/config/paths.js';
 import { LexerError } from '../engine/errors.js';
 import type { RecordTypeName } from '../engine/schemas/record-type-names.js';
@@ -35,21 +34,22 @@ export async function runUploads(files: readonly string[], o: UploadOptions, des
   }
 
   const history = await openUploadHistory();
-  // Compressed copies and parts a crashed run left in the temporary folder (issue 11).
+  // Compressed copies and parts a crashed run left in the temporary folder.
   const { pruneStaleWorkspaces } = await import('../engine/compress/temp-workspace.js');
   await pruneStaleWorkspaces().catch(() => 0);
   let historyWarned = false;
   const queue = createUploadQueue({ concurrency: o.concurrency });
   const ctx: UploadContext = {
-    apiUrl, token, history, limiter: rateLimiterForToken(token), queue, validate: Boolean(o.validate),
-    gzip: o.gzip, gzipLevel: o.gzipLevel, partBytes: o.partSize, allowDuplicate: Boolean(o.allowDuplicate),
-    sandbox: isLocalApiUrl(apiUrl), ledgerDir: configDir(),
-    reporter: await createUploadReporter({ json, tty: Boolean(process.stderr.isTTY) }),
-    onHistoryError: (error) => {
-      if (historyWarned) return;
-      historyWarned = true;
-      printError(error, 'warning: could not update the upload history');
+    run: {
+      apiUrl, token, queue, history, sandbox: isLocalApiUrl(apiUrl), ledgerDir: configDir(), audience: 'cli',
+      onHistoryError: (error) => {
+        if (historyWarned) return;
+        historyWarned = true;
+        printError(error, 'warning: could not update the upload history');
+      },
     },
+    validate: Boolean(o.validate), gzip: o.gzip, gzipLevel: o.gzipLevel, partBytes: o.partSize, allowDuplicate: Boolean(o.allowDuplicate),
+    reporter: await createUploadReporter({ json, tty: Boolean(process.stderr.isTTY) }),
   };
 
   const cancel = new AbortController();
@@ -62,7 +62,7 @@ export async function runUploads(files: readonly string[], o: UploadOptions, des
     // Each file takes a queue slot to be checked and prepared, then one per part (upload-one.ts).
     const outcomes = await Promise.all(plans.map((plan) => uploadOne(plan, ctx, cancel.signal)));
     ctx.reporter.stop();
-    printUploadSummary(outcomes, { json, sandbox: ctx.sandbox });
+    printUploadSummary(outcomes, { json, sandbox: ctx.run.sandbox });
     return outcomes.every((r) => r.kind === 'success') ? EXIT.ok : EXIT.failed;
   } finally {
     removeHandlers();

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import { LexerError } from '../engine/errors.js';
+import { LexerError, toErrorInfo } from '../engine/errors.js';
 import type { ConversionRecord } from '../engine/history/conversion-ledger.js';
 import type { PartResult } from '../engine/send/send-types.js';
-import { errorJson, formatBytes, formatCount, printJson, say } from './output.js';
+import { formatBytes, formatCount, printJson, say } from './output.js';
 import type { FileOutcome } from './upload-one.js';
 import { framingSentence, printValidationReport } from './validation-report.js';
 
@@ -101,18 +101,18 @@ function outcomeJson(outcome: FileOutcome): { ok: boolean; [key: string]: unknow
     }
     case 'failed':
       return {
-        ok: false, filename: outcome.plan.filename, error: errorJson(outcome.error), ...partsJson(outcome.parts),
+        ok: false, filename: outcome.plan.filename, error: toErrorInfo(outcome.error), ...partsJson(outcome.parts),
         ...(outcome.validation ? { validation: { total: outcome.validation.total, valid: outcome.validation.valid, invalid: outcome.validation.invalid, errors: outcome.validation.errors.map(({ line, message }) => ({ line, message })) } } : {}),
       };
     case 'duplicate': {
       const m = outcome.match;
       return {
-        ok: false, filename: outcome.plan.filename, error: errorJson(duplicateError(outcome.error)),
+        ok: false, filename: outcome.plan.filename, error: toErrorInfo(duplicateError(outcome.error)),
         duplicate: { sentAt: m.sentAt, filename: m.filename, uploadIds: m.uploadIds },
       };
     }
     case 'cancelled':
-      return { ok: false, filename: outcome.plan.filename, error: errorJson(outcome.error), ...partsJson(outcome.parts) };
+      return { ok: false, filename: outcome.plan.filename, error: toErrorInfo(outcome.error), ...partsJson(outcome.parts) };
     default: {
       const _exhaustive: never = outcome;
       return _exhaustive;

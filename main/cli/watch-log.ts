@@ -1,6 +1,6 @@
 /**
- * `lexer-upload watch`'s output: one line per event, or one JSON object per line with --json
- * (issue 12). Paths are shown relative to the watched folder; errors carry what to do.
+ * `lexer-upload watch`'s output: one line per event, or one JSON object per line with --json.
+ * Paths are shown relative to the watched folder; errors carry what to do.
  */
 import { basename, relative } from 'node:path';
 import type { FeedEvent } from '../engine/feeds/feed-events.js';

@@ -1,5 +1,5 @@
 /**
- * `lexer-upload watch <dir>` (issue 12): one feed run by the engine's feed runner
+ * `lexer-upload watch <dir>`: one feed run by the engine's feed runner
  * (main/engine/feeds/feed-runner.ts) with the same send context `upload` builds (token, shared queue,
  * rate limiter, History), until SIGINT/SIGTERM, or once through what is there with --once.
  */
@@ -7,7 +7,6 @@ import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { isLocalApiUrl } from '../engine/api/local-api-url.js';
-import { rateLimiterForToken } from '../engine/api/rate-limiter.js';
 import { configDir } from '../engine/config/paths.js';
 import { DEFAULT_PATTERNS, type AfterSend, type FeedConfig } from '../engine/feeds/feed-config.js';
 import type { ColumnMapping } from '../engine/pipeline/column-mapping.js';
@@ -75,7 +74,7 @@ export async function runWatch(dir: string, o: WatchOptions): Promise<number> {
   const runner = startFeed({
     feed, once: Boolean(o.once), concurrency: o.concurrency,
     send: {
-      apiUrl, token, limiter: rateLimiterForToken(token), queue: createUploadQueue({ concurrency: o.concurrency }), history,
+      apiUrl, token, queue: createUploadQueue({ concurrency: o.concurrency }), history,
       sandbox: isLocalApiUrl(apiUrl), ledgerDir: configDir(), tempRoot: tmpdir(), audience: 'cli',
       onHistoryError: (error) => {
         if (historyWarned) return;

@@ -41,11 +41,34 @@ export type ErrorCode =
   | 'usage'
   | 'internal';
 
+/**
+ * A failure as it travels as data (to the window, into History, as a JSON line): its code, the
+ * plain message and what to do. Never a stack, a cause or the token.
+ */
+export interface ErrorInfo {
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/**
+ * Failures another try can get past without anyone acting: the network, Lexer or S3 busy or
+ * down, an upload link that expired, a disk that filled (space frees up), an answer that made no
+ * sense. The one place that says so: a PUT is tried again with a fresh link for these, and a
+ * watched folder leaves such a file where it is and tries it later rather than moving it to failed/.
+ */
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'network-error', 'server-error', 'rate-limited', 'connection-reset', 'upload-stalled', 'link-expired', 'disk-full', 'invalid-response',
+]);
+
 /** A failure with a code, a plain message and what to do about it. */
 export class LexerError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
-  /** Whether trying again (a fresh URL, a new request) can help. */
+  /**
+   * Whether trying again (a fresh URL, a new request, a later try) can help: by the code, unless
+   * whoever made the error knew better (S3's refusal is worth another try only when S3 itself failed).
+   */
   readonly retryable: boolean;
 
   constructor(code: ErrorCode, message: string, options: { hint?: string; retryable?: boolean; cause?: unknown } = {}) {
@@ -53,7 +76,7 @@ export class LexerError extends Error {
     this.name = 'LexerError';
     this.code = code;
     this.hint = options.hint;
-    this.retryable = options.retryable ?? false;
+    this.retryable = options.retryable ?? TRANSIENT.has(code);
   }
 
   /** The message and the hint as one sentence pair, for a log line or a card. */
@@ -61,9 +84,9 @@ export class LexerError extends Error {
     return this.hint ? `${this.message} ${this.hint}` : this.message;
   }
 
-  /** A plain object safe to send to the renderer or print as JSON (no stack, no cause). */
-  toJSON(): { code: ErrorCode; message: string; hint?: string } {
-    return this.hint ? { code: this.code, message: this.message, hint: this.hint } : { code: this.code, message: this.message };
+  /** The plain {@link ErrorInfo} `JSON.stringify` writes (no stack, no cause). */
+  toJSON(): ErrorInfo {
+    return toErrorInfo(this);
   }
 }
 
@@ -76,4 +99,13 @@ export function toLexerError(error: unknown): LexerError {
     hint: 'Try again; if it happens again, report it with the steps that led to it.',
     cause: error,
   });
+}
+
+/**
+ * Turns anything thrown into the plain {@link ErrorInfo} the window shows, History keeps and
+ * `--json` prints; the hint only when there is one.
+ */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  const e = toLexerError(error);
+  return e.hint ? { code: e.code, message: e.message, hint: e.hint } : { code: e.code, message: e.message };
 }

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { LexerError } from '../../engine/errors.js';
 import type { ColumnMapping } from '../../engine/pipeline/column-mapping.js';
 import type { ConversionResult } from '../../engine/pipeline/convert-to-ndjson.js';
 import type { DateOrder } from '../../engine/pipeline/convert/date-order.js';
@@ -53,24 +54,20 @@ export function registerConvert(program: Command): void {
         throw new UsageError('--date-order reads the date columns of a CSV file; the dates of a JSON or NDJSON file are used as they are (write them as 1985-03-25).');
       }
       const mapping = await mappingFor(input, o);
-      const { convertToNdjson } = await import('../../engine/pipeline/convert-to-ndjson.js');
+      const [{ convertToSend }, { configDir }] = await Promise.all([import('../../engine/send/convert-to-send.js'), import('../../engine/config/paths.js')]);
       const json = Boolean(o.json);
       const progress = await createByteProgress('Converting', { enabled: !json && Boolean(process.stderr.isTTY) });
       const cancel = new AbortController();
       const removeHandlers = onInterrupt(() => cancel.abort());
       try {
-        const r = await convertToNdjson(input, {
+        // Noted in the ledger in the config folder, so `upload` of this output can say how many rows were left out.
+        const { result: r } = await convertToSend(input, {
+          target: { kind: 'named', path: o.output }, ledgerDir: configDir(),
           recordType: o.recordType, mapping, gzip: Boolean(o.gzip), stopOnFirstInvalid: Boolean(o.stopOnFirstInvalid), decimalComma: Boolean(o.decimalComma),
           leaveOutInvalidFields: Boolean(o.leaveOutInvalidFields), ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
           signal: cancel.signal, onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.rows),
-          ...(o.output !== undefined ? { output: o.output } : {}),
         });
         progress.stop();
-        if (!r.stoppedEarly) {
-          // Noted so `upload` of this output can say how many rows were left out (conversion-ledger.ts).
-          const [{ recordConversion }, { configDir }] = await Promise.all([import('../../engine/history/conversion-ledger.js'), import('../../engine/config/paths.js')]);
-          await recordConversion(configDir(), { output: r.output, source: input, recordType: o.recordType, rows: r.rows, written: r.written, rejected: r.rejected }).catch(() => undefined);
-        }
         if (json) {
           printJson({
             rows: r.rows, written: r.written, rejected: r.rejected,
@@ -117,7 +114,7 @@ async function mappingFor(input: string, o: ConvertOptions): Promise<Partial<Col
     try {
       columns = { ...suggestMapping(headers, o.recordType).columns, ...resolveMapHeaders(headers, columns, input) };
     } catch (error) {
-      throw new UsageError((error as Error).message + ((error as { hint?: string }).hint ? ` ${(error as { hint: string }).hint}` : ''));
+      throw new UsageError(error instanceof LexerError ? error.describe() : (error as Error).message);
     }
   }
   return { ...(columns ? { columns } : {}), unknownColumns: o.dropUnknown ? 'drop' : 'custom_fields', inferCustomTypes: Boolean(o.inferTypes) };

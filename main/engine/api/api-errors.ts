@@ -77,13 +77,11 @@ export function apiError(error: unknown, o: ApiErrorContext): LexerError {
       const asked = retryAfter ? ` and asked to wait (Retry-After: ${retryAfter})` : '';
       return new LexerError('rate-limited', `Lexer kept answering "too many requests" (HTTP 429)${tries}${asked}.`, {
         hint: retryAfter ? 'Try again after that wait; each token allows 10 requests per second.' : 'Wait a minute and try again; each token allows 10 requests per second.',
-        retryable: true,
       });
     }
     if (status >= 500) {
       return new LexerError('server-error', `The Lexer API at ${o.where} failed with HTTP ${status}${tries}.`, {
         hint: 'Lexer may be having trouble; try again in a few minutes.',
-        retryable: true,
       });
     }
     return new LexerError('invalid-response', `The Lexer API at ${o.where} answered HTTP ${status}${said ? `: ${said}` : ''}.`, {
@@ -93,7 +91,6 @@ export function apiError(error: unknown, o: ApiErrorContext): LexerError {
   const code = error instanceof RequestError ? error.code : undefined;
   return new LexerError('network-error', `Could not reach the Lexer API at ${o.where}${code ? ` (${code})` : ''}${o.attempts > 1 ? ` after ${o.attempts} tries` : ''}.`, {
     hint: 'Check your internet connection, proxy settings and the API URL, then try again.',
-    retryable: true,
   });
 }
 

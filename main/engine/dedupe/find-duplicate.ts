@@ -34,9 +34,13 @@ function sameDestination(entry: HistoryEntry, destination: UploadDestination): b
  * successfully to the same destination, under any name. The fingerprint (size, first and last
  * MiB) is compared first; the whole file is hashed only when some earlier upload has the same
  * fingerprint, so a new file costs two 1 MiB reads. The newest matching upload is returned.
+ * `known` is the file's fingerprint when the caller took it already (of the file as it is now):
+ * its ends are not read again.
  */
-export async function findDuplicate(path: string, destination: UploadDestination, entries: readonly HistoryEntry[], bytes: FileBytes = diskBytes): Promise<DuplicateCheck> {
-  const fingerprint = await fingerprintFile(path, bytes);
+export async function findDuplicate(
+  path: string, destination: UploadDestination, entries: readonly HistoryEntry[], bytes: FileBytes = diskBytes, known: string | null = null,
+): Promise<DuplicateCheck> {
+  const fingerprint = known ?? await fingerprintFile(path, bytes);
   const candidates = entries.filter((e) => e.status === 'Success' && e.fingerprint === fingerprint && e.sourceSha256 !== undefined && sameDestination(e, destination));
   if (candidates.length === 0) return { fingerprint, sha256: null, match: null };
   const sha256 = await sha256File(path, bytes);

@@ -1,5 +1,5 @@
 /**
- * A watched folder (issue 12): what it takes, where it sends it and how, and what becomes of a
+ * A watched folder: what it takes, where it sends it and how, and what becomes of a
  * file afterwards. The CLI's `watch` and the app's "Watched folders" both describe a feed so.
  */
 import type { ColumnMapping } from '../pipeline/column-mapping.js';
@@ -11,7 +11,7 @@ export type AfterSend = 'sent' | 'leave' | 'delete';
 
 export const AFTER_SEND: readonly AfterSend[] = ['sent', 'leave', 'delete'];
 
-/** The names a feed takes unless told otherwise (the issue's default). */
+/** The names a feed takes unless told otherwise: CSV, NDJSON, JSON and anything gzipped. */
 export const DEFAULT_PATTERNS: readonly string[] = ['*.csv', '*.ndjson', '*.json', '*.gz'];
 
 /** Seconds a file's size and modification time must stay unchanged before it is taken. */

@@ -1,11 +1,10 @@
 /**
- * What a watched folder reports (issue 12): one event per thing a person would want in a log
- * line (`lexer-upload watch`, one JSON object per line with --json) or on the app's feed row.
+ * What a watched folder reports: one event per thing a person would want in a log line
+ * (`lexer-upload watch`, one JSON object per line with --json) or on the app's feed row. Errors
+ * travel as {@link ErrorInfo}: code, message, what to do (never the token, never a link's query).
  */
+import type { ErrorInfo } from '../errors.js';
 import type { SendEvent } from '../send/send-types.js';
-
-/** An error as events carry it: code, message, what to do (never the token, never a link's query). */
-export interface FeedError { readonly code: string; readonly message: string; readonly hint?: string }
 
 export type FeedEvent =
   | { readonly kind: 'watching'; readonly folder: string; readonly polling: boolean }
@@ -15,11 +14,11 @@ export type FeedEvent =
   | { readonly kind: 'taken'; readonly file: string }
   | { readonly kind: 'sent'; readonly file: string; readonly filename: string; readonly uploadIds: readonly string[]; readonly bytes: number; readonly recordsLeftOut: number | null; readonly movedTo: string | null }
   | { readonly kind: 'duplicate'; readonly file: string; readonly message: string; readonly movedTo: string | null }
-  | { readonly kind: 'failed'; readonly file: string; readonly error: FeedError; readonly movedTo: string; readonly errorFile: string }
+  | { readonly kind: 'failed'; readonly file: string; readonly error: ErrorInfo; readonly movedTo: string; readonly errorFile: string }
   /** A transient failure: the file stays and is tried again after `delayMs`. */
-  | { readonly kind: 'retry-later'; readonly file: string; readonly error: FeedError; readonly attempt: number; readonly delayMs: number }
+  | { readonly kind: 'retry-later'; readonly file: string; readonly error: ErrorInfo; readonly attempt: number; readonly delayMs: number }
   /** A transient failure with --once: the file stays for the next run. */
-  | { readonly kind: 'kept'; readonly file: string; readonly error: FeedError }
+  | { readonly kind: 'kept'; readonly file: string; readonly error: ErrorInfo }
   /** Stopped while it was being sent: the file stays, History marks the attempt Cancelled. */
   | { readonly kind: 'interrupted'; readonly file: string }
   /** Something around the files went wrong (a move refused, the watcher failing). */

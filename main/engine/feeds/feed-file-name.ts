@@ -1,5 +1,5 @@
 /**
- * The name a feed sends a file under (issue 12), as a manual upload would: NDJSON into a dataset
+ * The name a feed sends a file under, as a manual upload would: NDJSON into a dataset
  * gets the vendor uploader's `{dataset_id}_{record_type}_{unix}.ndjson`; a file for Lexer staff
  * keeps its own name, fixed when it breaks Lexer's rules (FILE_UPLOAD_API.md, "File names").
  */

@@ -1,5 +1,5 @@
 /**
- * What a feed does with a file once it is done with it (issue 12): moved to `sent/` (or left, or
+ * What a feed does with a file once it is done with it: moved to `sent/` (or left, or
  * deleted), or moved to `failed/` with `<name>.error.txt` beside it saying in plain words what
  * happened and what to do. A name already taken there gets a number, so nothing is overwritten.
  */

@@ -1,5 +1,5 @@
 /**
- * Which names in a watched folder are files to send (issue 12): those matching the feed's
+ * Which names in a watched folder are files to send: those matching the feed's
  * patterns, except names that are still being written or are not the person's files.
  */
 import picomatch from 'picomatch';

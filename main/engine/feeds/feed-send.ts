@@ -1,17 +1,19 @@
 /**
  * One file of a watched folder through the one upload sequence (main/engine/send/send-file.ts), as the
- * app does for a dropped file (issue 12): converted first when the feed says so, named by
- * Lexer's rules, then the duplicate guard, checks, every record checked, gzip, parts, retries
- * and History (with the feed named). The result says what the feed does with the file next.
+ * app does for a dropped file: converted first when the feed says so, named by Lexer's rules,
+ * then the duplicate guard, checks, every record checked, gzip, parts, retries and History (with
+ * the feed named). The result says what the feed does with the file next.
  */
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { LexerError, toLexerError, type ErrorCode } from '../errors.js';
+import { LexerError, toLexerError } from '../errors.js';
 import type { ValidationResult } from '../pipeline/validate-ndjson.js';
+import type { ConvertedFile } from '../send/convert-to-send.js';
 import { sendFile } from '../send/send-file.js';
 import type { SendContext, SendOutcome } from '../send/send-types.js';
+import type { TakenFingerprint } from '../send/taken-fingerprint.js';
 import type { FeedConfig } from './feed-config.js';
-import { convertForFeed, type FeedConversion } from './feed-convert.js';
+import { convertForFeed } from './feed-convert.js';
 import { feedFileName } from './feed-file-name.js';
 
 /** What became of one file, and so what the feed does with it. */
@@ -21,16 +23,11 @@ export type FeedFileResult =
   | { readonly kind: 'duplicate'; readonly message: string }
   /** Trying again will not help until someone acts: the file goes to failed/ with the reason. */
   | { readonly kind: 'needs-user'; readonly error: LexerError; readonly details: readonly string[]; readonly historyId?: string | null }
-  /** Network, 5xx, 429 and the like, after the sequence's own retries: the file stays, to be tried later. */
+  /** Retryable (network, 5xx, 429 and the like), after the sequence's own retries: the file stays, to be tried later. */
   | { readonly kind: 'transient'; readonly error: LexerError; readonly historyId?: string | null }
   /** It changed or went away while it was being sent: it waits for a quiet period again (or is gone). */
   | { readonly kind: 'changed' }
   | { readonly kind: 'cancelled' };
-
-/** Failures another try can get past without anyone acting (the got retries already ran). */
-const TRANSIENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'network-error', 'server-error', 'rate-limited', 'connection-reset', 'upload-stalled', 'link-expired', 'disk-full', 'invalid-response',
-]);
 
 /** How many problems an error file lists. */
 const SHOWN = 20;
@@ -49,7 +46,7 @@ const isCsvForDataset = (file: string): boolean => !/\.(ndjson|jsonl|json)(\.gz)
 // A JSON file goes as NDJSON (checked as such); a CSV is what a feed converts.
 const convertible = (file: string): boolean => /\.(csv|tsv|txt)$/i.test(file);
 
-function fromOutcome(outcome: SendOutcome, converted: FeedConversion | null): FeedFileResult {
+function fromOutcome(outcome: SendOutcome, converted: ConvertedFile | null): FeedFileResult {
   // The entry whose file is the one the feed moves. A conversion's entry names the NDJSON sent
   // (a temporary file), and Retry of it would open the CSV under the NDJSON's name: left as it is.
   const followed = converted || outcome.kind === 'duplicate' ? null : outcome.historyId;
@@ -65,7 +62,7 @@ function fromOutcome(outcome: SendOutcome, converted: FeedConversion | null): Fe
     case 'failed': {
       const { error } = outcome;
       if (error.code === 'file-changed') return { kind: 'changed' };
-      if (TRANSIENT.has(error.code)) return { kind: 'transient', error, historyId: followed };
+      if (error.retryable) return { kind: 'transient', error, historyId: followed };
       return { kind: 'needs-user', error, details: outcome.validation ? recordDetails(outcome.validation) : [], historyId: followed };
     }
     default: {
@@ -77,10 +74,11 @@ function fromOutcome(outcome: SendOutcome, converted: FeedConversion | null): Fe
 
 /**
  * Sends one complete file of `feed`; never throws. `ctx` is the send context of the run (the
- * shared queue, rate limiter, History), with the signal that stops the feed.
+ * shared queue, rate limiter, History), with the signal that stops the feed. `fingerprint` is the
+ * one the feed took of the file, handed to the duplicate guard when the file goes as it is.
  */
-export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendContext): Promise<FeedFileResult> {
-  let converted: FeedConversion | null = null;
+export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendContext, fingerprint: TakenFingerprint | null = null): Promise<FeedFileResult> {
+  let converted: ConvertedFile | null = null;
   try {
     const { destination } = feed;
     if (destination && feed.convert && convertible(file)) {
@@ -100,7 +98,7 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
       });
       return { kind: 'needs-user', error, details: [] };
     }
-    const path = converted?.path ?? file;
+    const path = converted?.result.output ?? file;
     const outcome = await sendFile({
       path, label: basename(file), filename: feedFileName(path, destination), destination,
       ...(feed.gzip !== undefined ? { gzip: feed.gzip } : {}),
@@ -109,6 +107,8 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
       // A conversion checked every row it wrote.
       validate: feed.validate && destination && !converted ? 'all-valid-or-clean' : 'off',
       allowDuplicate: false, sourceName: basename(file), feed: feed.path,
+      // A conversion's output is another file: the guard fingerprints that one.
+      ...(fingerprint && !converted ? { fingerprint } : {}),
     }, ctx);
     const result = fromOutcome(outcome, converted);
     // A file moved away while it was sent: nothing left to do with it.
@@ -117,7 +117,7 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
   } catch (thrown) {
     const error = toLexerError(thrown);
     if (ctx.signal.aborted || error.code === 'cancelled') return { kind: 'cancelled' };
-    if (TRANSIENT.has(error.code)) return { kind: 'transient', error };
+    if (error.retryable) return { kind: 'transient', error };
     return { kind: 'needs-user', error, details: [] };
   } finally {
     await converted?.dispose();

@@ -1,5 +1,5 @@
 /**
- * Tells a feed about files appearing and changing in its folder (issue 12), through chokidar:
+ * Tells a feed about files appearing and changing in its folder, through chokidar:
  * the operating system's change events, or polling for network drives where those never arrive.
  * Only the folder's own files: not its sent/ and failed/ subfolders, nor anything deeper.
  */

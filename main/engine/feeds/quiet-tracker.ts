@@ -1,5 +1,5 @@
 /**
- * Decides when a file in a watched folder is complete (issue 12): its size and modification time
+ * Decides when a file in a watched folder is complete: its size and modification time
  * have not changed for the quiet period. Another program may still be writing it until then, and
  * a file sent half-written would load half the data with nothing to say so.
  */

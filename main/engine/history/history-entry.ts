@@ -1,4 +1,5 @@
 /** One upload as History keeps it: the shapes both the journal and its file format use. */
+import type { ErrorInfo } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 
 /** The vendor's job status words (FILE_UPLOAD_API.md, "After the upload"), plus Cancelled. */
@@ -8,7 +9,7 @@ export type UploadStatus = 'Pending' | 'In Progress' | 'Success' | 'Failed' | 'C
 export interface HistoryEntry {
   id: string; uploadId: string | null; filePath: string; filename: string; datasetId: string | null;
   recordType: RecordTypeName | null; bytes: number; status: UploadStatus; createdAt: string; startedAt: string | null;
-  finishedAt: string | null; error: { code: string; message: string; hint?: string } | null; interrupted: boolean;
+  finishedAt: string | null; error: ErrorInfo | null; interrupted: boolean;
   /** The process (and journal instance in it) running this upload, so another process never marks it interrupted. */
   owner?: { pid: number; instance: string };
   /** Sent to a sandbox (the app's embedded one, or an API on this computer), not to Lexer. */
@@ -22,7 +23,7 @@ export interface HistoryEntry {
   /** For a converted file: records sent, and rows of the source left out because they were invalid. */
   recordsSent?: number | null;
   recordsLeftOut?: number | null;
-  /** sha256 of the source file's bytes, from the read that sent or compressed it, for the duplicate guard. */
+  /** sha256 of the source file's bytes, from the read that sent or compressed it (the duplicate guard compares it). */
   sourceSha256?: string;
   /** The source's fingerprint (size, sha256 of its first and last MiB; main/engine/dedupe/fingerprint.ts). */
   fingerprint?: string;

@@ -2,7 +2,7 @@
  * Checking every record before sending (the app's "check every record", `upload --validate`):
  * a file with any invalid record is refused before a byte is sent, like the vendor's
  * `upload_validate`. The validator and the clean step load only when asked for: sending bytes
- * needs neither (issue 8's start-up).
+ * needs neither, so a command that only sends starts quickly.
  */
 import { basename } from 'node:path';
 import { LexerError } from '../errors.js';
@@ -31,7 +31,7 @@ const count = (n: number): string => n.toLocaleString('en-US');
 /**
  * Checks the records of `req.path` as `req.validate` asks; throws {@link InvalidRecords} when the
  * file must not be sent. A file a conversion wrote with rows left out is not the whole export, so
- * it is refused too (issue 9, item 2), as `convert` exits 1 when it leaves rows out.
+ * it is refused too, as `convert` exits 1 when it leaves rows out.
  */
 export async function checkRecords(
   req: SendRequest,

@@ -1,6 +1,6 @@
 /**
- * Retry sends only the parts not sent yet (issue 11: "A failed part is retried alone; the others
- * are not sent again"). Preparing is deterministic (same bytes, part size and gzip level give the
+ * Retry sends only the parts not sent yet: a failed part is retried alone, and the others are not
+ * sent again. Preparing is deterministic (same bytes, part size and gzip level give the
  * same parts, byte for byte), so an earlier try of the same content, cut the same way, names
  * exactly the parts Lexer already has.
  */

@@ -1,6 +1,6 @@
 /**
- * The one upload sequence, shared by `lexer-upload upload`, the app and the folder watcher
- * (issues 11 and 12): the duplicate guard, History, the file's checks, checking every record,
+ * The one upload sequence, shared by `lexer-upload upload`, the app and the folder watcher:
+ * the duplicate guard, History, the file's checks, checking every record,
  * compressing or cutting into parts, then each part requested and sent with its own retries.
  *
  *   duplicate guard -> History: Pending -> (queue slot) checks, records, prepare -> In Progress
@@ -19,17 +19,20 @@ import { historyParts, prepareAndQueue, type Prepared } from './prepare-and-queu
 import { gzipName, plainName, splitFormat, wantsGzip } from './send-format.js';
 import { openEntry, type EntryWriter } from './send-history.js';
 import type { PartResult, SendContext, SendOutcome, SendRequest } from './send-types.js';
+import { stillCurrent } from './taken-fingerprint.js';
 
 /**
  * Looks the file up in History: the same content already sent to the same destination, under any
  * name (a fingerprint first; the whole file is read only when one matches). With `allowDuplicate`
- * only the fingerprint is taken, to record. A file that cannot be read is left to the checks.
+ * only the fingerprint is taken, to record. A fingerprint the caller took of `path` is used while
+ * the file is unchanged since. A file that cannot be read is left to the checks.
  */
 async function duplicateCheck(path: string, req: SendRequest, ctx: SendContext): Promise<{ fingerprint: string | null; match: DuplicateMatch | null }> {
   try {
-    if (req.allowDuplicate || !ctx.history) return { fingerprint: await fingerprintFile(path), match: null };
+    const known = path === req.path ? await stillCurrent(path, req.fingerprint) : null;
+    if (req.allowDuplicate || !ctx.history) return { fingerprint: known ?? await fingerprintFile(path), match: null };
     ctx.onEvent({ kind: 'checking-duplicate' });
-    const check = await findDuplicate(path, req.destination, ctx.history.list());
+    const check = await findDuplicate(path, req.destination, ctx.history.list(), undefined, known);
     return { fingerprint: check.fingerprint, match: check.match };
   } catch {
     return { fingerprint: null, match: null };
@@ -107,7 +110,7 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
     const { prepared } = slot;
     const results = ended(run.results);
     parts = results;
-    // Success only when every part is (issue 11); a part left unsent means a failure or a cancel.
+    // Success only when every part is; a part left unsent means a failure or a cancel.
     if (!results.every((p) => p.status === 'Success')) throw run.error ?? cancelled();
     const whole = results.length === 1 ? results[0] : undefined;
     const sourceSha256 = prepared.sourceSha256 ?? run.sha256;

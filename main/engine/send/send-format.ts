@@ -2,7 +2,7 @@
  * What kind of records a file holds (so it can be cut into parts) and whether it is compressed on
  * the way by default: Lexer prefers gzipped NDJSON for bulk data ("our file preference is a
  * Gzipped NDJSON file", its Bulk write API page), while CSV and plain JSON are for Lexer staff and
- * go as they are unless the person asks (issue 11).
+ * go as they are unless the person asks.
  */
 import { basename } from 'node:path';
 import type { SplitFormat } from '../parts/prepare-upload.js';

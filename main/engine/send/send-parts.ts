@@ -1,7 +1,7 @@
 /**
  * Sending a file's parts: each is requested and uploaded on its own, with its own retries (a part
  * that fails is retried alone), through the same queue and rate limiter as every other upload, so
- * parts go in parallel up to the concurrency (issue 11). They are queued ahead of files still
+ * parts go in parallel up to the concurrency. They are queued ahead of files still
  * waiting, so a file that has started finishes first.
  */
 import { LexerError, toLexerError } from '../errors.js';

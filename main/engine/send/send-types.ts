@@ -12,6 +12,7 @@ import type { RecordTypeName } from '../schemas/record-type-names.js';
 import type { TransferProgress } from '../upload/upload-events.js';
 import type { UploadFileOptions } from '../upload/upload-file.js';
 import type { UploadQueue } from '../upload/upload-queue.js';
+import type { TakenFingerprint } from './taken-fingerprint.js';
 
 /** A dataset's record type (Lexer loads the NDJSON itself); null sends to Lexer staff. */
 export interface SendDestination {
@@ -35,7 +36,7 @@ export interface SendRequest {
   /** The name to send under, checked against Lexer's rules; `.gz` is added when it is compressed here. */
   readonly filename: string;
   readonly destination: SendDestination | null;
-  /** Compress on the way; unset: on for NDJSON, off for CSV and JSON (issue 11). A gzip file is never compressed again. */
+  /** Compress on the way; unset: on for NDJSON, off for CSV and JSON. A gzip file is never compressed again. */
   readonly gzip?: boolean;
   readonly gzipLevel?: number;
   /** Most bytes one part may have as sent (default: S3's 5 GiB per PUT). */
@@ -47,8 +48,13 @@ export interface SendRequest {
   readonly sourceName?: string;
   /** The app card that sent it, for History's Retry. */
   readonly requestId?: string | null;
-  /** The watched folder that sent it, as History names it (issue 12). */
+  /** The watched folder that sent it, as History names it. */
   readonly feed?: string;
+  /**
+   * The fingerprint of `path` its caller took already (a watched folder, to hold a copy back while
+   * its twin is sent): the duplicate guard uses it while the file is unchanged since.
+   */
+  readonly fingerprint?: TakenFingerprint;
 }
 
 /** What every send of a run shares. */

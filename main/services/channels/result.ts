@@ -3,7 +3,10 @@
  * answer a value or a plain error the renderer can show.
  */
 import type { ErrorInfo, Result } from '../../contract/result.js';
-import { LexerError, toLexerError } from '../../engine/errors.js';
+import { LexerError } from '../../engine/errors.js';
+
+/** The engine's one converter from anything thrown to the plain error shape, for the handlers here. */
+export { toErrorInfo } from '../../engine/errors.js';
 
 /** Wraps a value as a successful result. */
 export function ok<T>(value: T): Result<T> {
@@ -13,12 +16,6 @@ export function ok<T>(value: T): Result<T> {
 /** Wraps an error as a failed result. */
 export function fail<T = never>(error: ErrorInfo): Result<T> {
   return { ok: false, error };
-}
-
-/** Turns anything thrown into the plain error shape the renderer shows (no stack, no cause). */
-export function toErrorInfo(error: unknown): ErrorInfo {
-  const e = toLexerError(error);
-  return e.hint ? { code: e.code, message: e.message, hint: e.hint } : { code: e.code, message: e.message };
 }
 
 /** A bad argument from the renderer: a programming error on that side, reported as `usage`. */

@@ -1,15 +1,14 @@
 /**
- * The app's watched folders (issue 12): each feed kept in feeds.json runs while the app is open,
+ * The app's watched folders: each feed kept in feeds.json runs while the app is open,
  * through the engine's feed runner with the app's connection, shared upload queue, rate limiter
  * and History. The window sees each feed's state, files waiting and its last file's result.
  */
 import { stat } from 'node:fs/promises';
 import type { FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
-import { rateLimiterForToken } from '../../engine/api/rate-limiter.js';
 import type { FeedEvent } from '../../engine/feeds/feed-events.js';
 import { startFeed, type FeedRunner } from '../../engine/feeds/feed-runner.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';
-import type { UploadFileOptions } from '../../engine/upload/upload-file.js';
+import type { SendRun } from '../../engine/send/send-context.js';
 import type { UploadQueue } from '../../engine/upload/upload-queue.js';
 import type { Connection } from '../settings/connection.js';
 import { parseFeedSettings, toFeedConfig } from './feed-settings.js';
@@ -29,7 +28,7 @@ export interface FeedServiceDeps {
   tempRoot: string;
   ledgerDir: string;
   resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
-  tuning?: Pick<UploadFileOptions, 'maxAttempts' | 'stallTimeoutMs' | 'retryBaseMs'> | undefined;
+  tuning?: SendRun['tuning'];
   /** Settings' compression level and part size, read for each file, as manual uploads read them (the folder's own gzip box stays its own). */
   sendSettings: () => SendSettings;
   canChooseFolder: boolean;
@@ -117,7 +116,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     l.runner = startFeed({
       feed: toFeedConfig(f.settings, d.presets.list()), concurrency: d.concurrency(), sendSettings: d.sendSettings,
       send: {
-        apiUrl, token, sandbox, limiter: rateLimiterForToken(token), queue: d.queue(), history: d.history, ledgerDir: d.ledgerDir,
+        apiUrl, token, sandbox, queue: d.queue(), history: d.history, ledgerDir: d.ledgerDir,
         tempRoot: d.tempRoot, audience: 'app', proxyFor: d.resolveProxy, tuning: d.tuning,
       },
       onEvent: (e) => {

@@ -1,6 +1,6 @@
 /**
  * A watched folder's settings as they arrive from the window (or the feeds file): every field
- * checked as unknown and rebuilt (issue 12), and turned into the engine's feed.
+ * checked as unknown and rebuilt, and turned into the engine's feed.
  */
 import type { FeedAfter, FeedSettings } from '../../contract/feeds.js';
 import type { MappingPreset } from '../../contract/jobs.js';

@@ -4,17 +4,14 @@
  * line to fix, and pushes throttled `jobs:progress` events. A second start of a running job id
  * returns the running job instead of reading the file twice.
  */
-import { randomUUID } from 'node:crypto';
-import { chmod, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Papa from 'papaparse';
 import type { ConversionReport, ConvertRequest, JobProgress, LineError, ValidationReport } from '../../contract/jobs.js';
-import { recordConversion } from '../../engine/history/conversion-ledger.js';
-import { convertToNdjson } from '../../engine/pipeline/convert-to-ndjson.js';
 import { validateNdjsonFile } from '../../engine/pipeline/validate-ndjson.js';
 import type { RecordTypeName } from '../../engine/schemas/record-type-names.js';
 import { LexerError } from '../../engine/errors.js';
-import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../engine/config/private-dir.js';
+import { ensurePrivateDir } from '../../engine/config/private-dir.js';
+import { convertToSend } from '../../engine/send/convert-to-send.js';
 
 /** Finished jobs kept for export; older ones are forgotten so memory stays bounded. */
 const KEPT_JOBS = 20;
@@ -54,8 +51,9 @@ export function convertedName(input: string, gzip: boolean): string {
 }
 
 /**
- * Creates the job service; converted files go to `<userDataDir>/converted/<random>/`, and each
- * conversion's counts go to the ledger in `ledgerDir`, so its upload can say what was left out.
+ * Creates the job service; converted files go to `<userDataDir>/converted/<random>/` (the folder
+ * 0700, the file 0600: customer data), and each conversion's counts go to the ledger in
+ * `ledgerDir`, so its upload can say what was left out.
  */
 export function createJobService(o: { userDataDir: string; ledgerDir: string; emitProgress: (p: JobProgress) => void }): JobService {
   const jobs = new Map<string, Job>();
@@ -97,14 +95,14 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
       }),
     convert: (jobId, request) =>
       run(jobId, async (job) => {
-        // Converted customer data: folders 0700, the file 0600 (issue 10).
-        await ensurePrivateDir(join(o.userDataDir, 'converted'));
-        const dir = join(o.userDataDir, 'converted', randomUUID());
-        await mkdir(dir, { mode: PRIVATE_DIR_MODE });
+        // Converted customer data: other users of the computer must not read it.
+        const root = join(o.userDataDir, 'converted');
+        await ensurePrivateDir(root);
         const report = progressReporter(jobId);
-        const r = await convertToNdjson(request.path, {
+        const { result: r } = await convertToSend(request.path, {
+          target: { kind: 'private-folder', root, prefix: 'convert-', name: convertedName(request.path, request.gzip) },
+          ledgerDir: o.ledgerDir,
           recordType: request.recordType,
-          output: join(dir, convertedName(request.path, request.gzip)),
           mapping: request.mapping,
           gzip: request.gzip,
           stopOnFirstInvalid: request.stopOnFirstInvalid,
@@ -114,12 +112,7 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
           onError: (e) => void job.errors.push(exportRow('record left out', e)),
           onLeftOut: (e) => void job.errors.push(exportRow('field left out', e)),
         });
-        if (r.output) await chmod(r.output, PRIVATE_FILE_MODE).catch(() => undefined);
         const errors = r.errors.map(shownError);
-        if (!r.stoppedEarly) {
-          const counts = { rows: r.rows, written: r.written, rejected: r.rejected };
-          await recordConversion(o.ledgerDir, { output: r.output, source: request.path, recordType: request.recordType, ...counts }).catch(() => undefined);
-        }
         const fallback = r.fallbackLines.count > 0
           ? [`${r.fallbackLines.count} line${r.fallbackLines.count === 1 ? ' was' : 's were'} not UTF-8 and read as Windows-1252 (line ${r.fallbackLines.lines.join(', ')}${r.fallbackLines.count > r.fallbackLines.lines.length ? ', …' : ''}); check their accented letters.`]
           : [];

@@ -8,18 +8,15 @@
 import { basename } from 'node:path';
 import type { ErrorInfo } from '../../contract/result.js';
 import type { PartProgress, RecordCounts, UploadRequest, UploadState } from '../../contract/uploads.js';
-import type { RateLimiter } from '../../engine/api/rate-limiter.js';
+import { toErrorInfo } from '../../engine/errors.js';
 import type { ConversionRecord } from '../../engine/history/conversion-ledger.js';
-import type { UploadHistory } from '../../engine/history/upload-history.js';
+import { createSendContext, type SendRun } from '../../engine/send/send-context.js';
 import { sendFile } from '../../engine/send/send-file.js';
 import type { PartResult, SendEvent, SendOutcome } from '../../engine/send/send-types.js';
-import type { UploadFileOptions } from '../../engine/upload/upload-file.js';
-import type { UploadQueue } from '../../engine/upload/upload-queue.js';
 import { withFileName } from '../files/inspect-file.js';
 import { createPartsProgress, type PartsProgress } from './parts-progress.js';
-import { toErrorInfo } from '../channels/result.js';
 
-/** How big files go, from Settings (issue 11). */
+/** How big files go, from Settings: compression and the part size. */
 export interface SendSettings {
   /** Compress NDJSON on the way when the request does not say. */
   readonly gzip: boolean;
@@ -31,23 +28,10 @@ export interface SendSettings {
 export interface RunUploadContext {
   request: UploadRequest;
   signal: AbortSignal;
-  history: UploadHistory;
-  token: string;
-  apiUrl: string;
-  /** The system proxy for a URL (asked for the API and for the upload link apart), if any. */
-  proxyFor?: ((url: string) => Promise<string | null>) | undefined;
-  limiter: RateLimiter;
-  queue: UploadQueue;
-  /** Uploads go to a sandbox (embedded, or an API on this computer), not to Lexer. */
-  sandbox: boolean;
-  /** Where conversions note what they left out (conversion-ledger.ts). */
-  ledgerDir: string;
-  /** The app's folder for compressed copies and parts. */
-  tempRoot: string;
+  /** What every upload of the app shares: the connection, the queue, History and the app's folders. */
+  run: SendRun;
   settings: SendSettings;
   onState: (state: UploadState) => void;
-  /** Engine knobs tests turn down (retry backoff, stall timeout). */
-  tuning?: Pick<UploadFileOptions, 'maxAttempts' | 'stallTimeoutMs' | 'retryBaseMs'>;
 }
 
 /** The counts a conversion left in the ledger, as the result and History show them. */
@@ -112,7 +96,7 @@ function finalState(outcome: SendOutcome, ctx: RunUploadContext): UploadState {
     case 'success':
       return {
         kind: 'succeeded', uploadId: outcome.uploadId ?? outcome.parts[0]?.uploadId ?? '', bytes: outcome.bytes, filename: outcome.filename,
-        sandbox: ctx.sandbox, records: recordCounts(outcome.conversion), compressed: outcome.compressed, sourceBytes: outcome.sourceBytes,
+        sandbox: ctx.run.sandbox, records: recordCounts(outcome.conversion), compressed: outcome.compressed, sourceBytes: outcome.sourceBytes,
         parts: partRows(outcome.parts),
       };
     case 'failed': {
@@ -144,14 +128,13 @@ export async function runUpload(ctx: RunUploadContext): Promise<UploadState> {
     validate: request.validateFirst ? 'all-valid' : 'off',
     allowDuplicate: request.allowDuplicate ?? false,
     requestId: request.id,
-  }, {
-    apiUrl: ctx.apiUrl, token: ctx.token, limiter: ctx.limiter, queue: ctx.queue, history: ctx.history, sandbox: ctx.sandbox,
-    ledgerDir: ctx.ledgerDir, tempRoot: ctx.tempRoot, audience: 'app', signal: ctx.signal, proxyFor: ctx.proxyFor, tuning: ctx.tuning,
+  }, createSendContext(ctx.run, {
+    signal: ctx.signal,
     onEvent: (e) => {
       const state = toState(e);
       if (state) ctx.onState(state);
     },
-  });
+  }));
   const state = finalState(outcome, ctx);
   ctx.onState(state);
   return state;

@@ -6,14 +6,13 @@
  * a batch settles so the shell can notify.
  */
 import type { UploadRequest, UploadState } from '../../contract/uploads.js';
-import { rateLimiterForToken } from '../../engine/api/rate-limiter.js';
-import { LexerError } from '../../engine/errors.js';
+import { LexerError, toErrorInfo } from '../../engine/errors.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';
+import type { SendRun } from '../../engine/send/send-context.js';
 import { createUploadQueue, type UploadQueue } from '../../engine/upload/upload-queue.js';
 import type { EventHub, ServiceEvents } from '../channels/event-hub.js';
 import type { Connection } from '../settings/connection.js';
-import { toErrorInfo } from '../channels/result.js';
-import { runUpload, type RunUploadContext, type SendSettings } from './run-upload.js';
+import { runUpload, type SendSettings } from './run-upload.js';
 
 interface Running {
   controller: AbortController;
@@ -30,12 +29,12 @@ export interface UploadServiceDeps {
   concurrency: () => number;
   /** Gzip and part size from Settings, read when an upload starts. */
   sendSettings: () => SendSettings;
-  /** The app's folder for compressed copies and parts (issue 11). */
+  /** The app's folder for compressed copies and parts of big files. */
   tempRoot: string;
   /** Where conversions note what they left out (conversion-ledger.ts). */
   ledgerDir: string;
   resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
-  tuning?: RunUploadContext['tuning'];
+  tuning?: SendRun['tuning'];
 }
 
 export interface UploadService {
@@ -96,9 +95,11 @@ export function createUploadService(d: UploadServiceDeps): UploadService {
     // The engine queues the file itself (a slot to prepare it, then one per part); cancelling a
     // queued upload takes it out of the queue at once.
     return runUpload({
-      request, signal: r.controller.signal, history: d.history, onState: report, token, apiUrl, sandbox, ledgerDir: d.ledgerDir,
-      queue: queueFor(d.concurrency()), tempRoot: d.tempRoot, settings: d.sendSettings(),
-      proxyFor: d.resolveProxy, limiter: rateLimiterForToken(token), ...(d.tuning ? { tuning: d.tuning } : {}),
+      request, signal: r.controller.signal, onState: report, settings: d.sendSettings(),
+      run: {
+        apiUrl, token, sandbox, queue: queueFor(d.concurrency()), history: d.history, ledgerDir: d.ledgerDir, tempRoot: d.tempRoot,
+        audience: 'app', proxyFor: d.resolveProxy, tuning: d.tuning,
+      },
     });
   };
 

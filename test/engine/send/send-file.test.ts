@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { createRateLimiter } from '../../../main/engine/api/rate-limiter.js';
+import { fingerprintFile } from '../../../main/engine/dedupe/fingerprint.js';
 import { openHistory, type UploadHistory } from '../../../main/engine/history/upload-history.js';
 import { sendFile } from '../../../main/engine/send/send-file.js';
 import type { SendContext, SendEvent, SendOutcome, SendRequest } from '../../../main/engine/send/send-types.js';
+import { takeFingerprint } from '../../../main/engine/send/taken-fingerprint.js';
 import { createUploadQueue } from '../../../main/engine/upload/upload-queue.js';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox.js';
 
@@ -155,6 +157,18 @@ describe('sendFile', () => {
     assert.equal((await send({ path: c, filename: 'changed-20261129-v1.ndjson' })).kind, 'success');
     assert.equal((await send({ path: b, filename: 'again-20261129-v1.ndjson', allowDuplicate: true })).kind, 'success');
     assert.equal((await t.sandbox.storedFiles()).length, storedBefore + 3);
+  });
+
+  test('a fingerprint its caller took is used while the file is unchanged, and taken again once it changed', async () => {
+    const path = await file('feed.ndjson', customers(50, 'fp'));
+    const taken = await takeFingerprint(path);
+    const kept = await send({ path, filename: 'feed-20261129-v1.ndjson', fingerprint: { ...taken, value: 'fp1:as-taken' } });
+    assert.equal(kept.kind, 'success', JSON.stringify(kept));
+    assert.equal(history.list().find((e) => e.filename === 'feed-20261129-v1.ndjson.gz')?.fingerprint, 'fp1:as-taken', 'the file was not read again for it');
+    await writeFile(path, customers(60, 'fp2'));
+    const changed = await send({ path, filename: 'feed-20261129-v2.ndjson', fingerprint: { ...taken, value: 'fp1:as-taken' } });
+    assert.equal(changed.kind, 'success', JSON.stringify(changed));
+    assert.equal(history.list().find((e) => e.filename === 'feed-20261129-v2.ndjson.gz')?.fingerprint, await fingerprintFile(path));
   });
 
   test('cancelled while it waits for its link: Cancelled, and the compressed copy is gone', async () => {
