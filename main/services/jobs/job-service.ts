@@ -15,7 +15,6 @@ import { convertToSend } from '../../engine/send/convert-to-send.js';
 
 /** Finished jobs kept for export; older ones are forgotten so memory stays bounded. */
 const KEPT_JOBS = 20;
-const PROGRESS_INTERVAL_MS = 250;
 
 /** One line of "Export error list": the row, its customer (link value), what happened, and why. */
 interface ExportRow { line: number; identifier: string; outcome: 'invalid record' | 'record left out' | 'field left out'; field: string; rule: string; message: string }
@@ -58,15 +57,9 @@ export function convertedName(input: string, gzip: boolean): string {
 export function createJobService(o: { userDataDir: string; ledgerDir: string; emitProgress: (p: JobProgress) => void }): JobService {
   const jobs = new Map<string, Job>();
 
-  const progressReporter = (jobId: string) => {
-    let lastAt = 0;
-    return (p: { bytesRead: number; totalBytes: number; lines: number }) => {
-      const now = Date.now();
-      if (now - lastAt < PROGRESS_INTERVAL_MS && p.bytesRead < p.totalBytes) return;
-      lastAt = now;
-      o.emitProgress({ jobId, bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.lines });
-    };
-  };
+  // The engine already reports at most every PROGRESS_INTERVAL_MS, with a last report at the end.
+  const progressReporter = (jobId: string) => (p: { bytesRead: number; totalBytes: number; lines: number }) =>
+    o.emitProgress({ jobId, bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.lines });
 
   const run = <T>(jobId: string, work: (job: Job) => Promise<T>): Promise<T> => {
     const existing = jobs.get(jobId);
