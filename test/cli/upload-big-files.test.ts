@@ -156,12 +156,12 @@ describe('lexer-upload upload and big files', () => {
     assert.equal(dup.code, 1);
     const out = JSON.parse(dup.stdout) as { ok: boolean; error: { code: string; message: string; hint: string }; duplicate: { uploadIds: string[] } };
     assert.equal(out.error.code, 'duplicate');
-    assert.match(out.error.message, /^This file was already sent on \d+ \w+ \d{4} at \d\d:\d\d as export-20261126-v1\.ndjson\.gz \(upload id \d+\)\.$/);
+    assert.match(out.error.message, /^This file was already sent to the sandbox on this computer \(not Lexer\) on \d+ \w+ \d{4} at \d\d:\d\d as export-20261126-v1\.ndjson\.gz \(upload id \d+\)\.$/);
     assert.match(out.error.hint, /--allow-duplicate/);
     assert.deepEqual(out.duplicate.uploadIds, [sentAs.uploadId]);
     const text = await runCli(['upload', b], { env });
     assert.equal(text.code, 1);
-    assert.match(text.stdout, /Not sent +.*export-copy-20261129-v1\.ndjson: This file was already sent on/);
+    assert.match(text.stdout, /Not sent +.*export-copy-20261129-v1\.ndjson: This file was already sent to the sandbox on this computer \(not Lexer\) on/);
     assert.equal((await sb.sandbox.storedFiles()).length, storedBefore, 'nothing sent');
 
     const changed = Buffer.from(source);

@@ -73,7 +73,7 @@ export async function prepareAndQueue(
   try {
     const plan = { partBytes, gzipLevel: prepared.compressed ? level : null };
     const earlier = prepared.parts.length > 1 && o.fingerprint && ctx.history
-      ? findResumable(ctx.history.list(), { fingerprint: o.fingerprint, destination: req.destination, ...plan })
+      ? findResumable(ctx.history.list(), { fingerprint: o.fingerprint, destination: req.destination, connection: ctx, ...plan })
       : null;
     const { jobs, resumed } = partJobs(prepared, earlier);
     if (jobs.length > 1) {

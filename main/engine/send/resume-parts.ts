@@ -4,13 +4,16 @@
  * same parts, byte for byte), so an earlier try of the same content, cut the same way, names
  * exactly the parts Lexer already has.
  */
+import { sameConnection, type UploadConnection } from '../dedupe/upload-connection.js';
 import type { HistoryEntry } from '../history/upload-history.js';
 import type { SendDestination } from './send-types.js';
 
-/** What a try is cut by: the content's fingerprint, where it goes, and the plan. */
+/** What a try is cut by: the content's fingerprint, where it goes (and through which API), and the plan. */
 export interface ResumeKey {
   fingerprint: string;
   destination: SendDestination | null;
+  /** Parts sent through another connection (the sandbox, another API URL) are not there. */
+  connection: UploadConnection;
   partBytes: number;
   gzipLevel: number | null;
 }
@@ -25,7 +28,7 @@ function sameDestination(e: HistoryEntry, d: SendDestination | null): boolean {
  */
 export function findResumable(entries: readonly HistoryEntry[], key: ResumeKey): HistoryEntry | null {
   const candidates = entries.filter((e) => (e.status === 'Failed' || e.status === 'Cancelled')
-    && e.fingerprint === key.fingerprint && sameDestination(e, key.destination)
+    && e.fingerprint === key.fingerprint && sameDestination(e, key.destination) && sameConnection(e, key.connection)
     && e.plan?.partBytes === key.partBytes && e.plan.gzipLevel === key.gzipLevel
     && (e.parts?.length ?? 0) > 1 && e.parts?.some((p) => p.status === 'Success' && p.uploadId !== null));
   return candidates.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;

@@ -9,6 +9,7 @@
 import { basename } from 'node:path';
 import { describeDuplicate, findDuplicate, type DuplicateMatch } from '../dedupe/find-duplicate.js';
 import { fingerprintFile } from '../dedupe/fingerprint.js';
+import { normalApiUrl } from '../dedupe/upload-connection.js';
 import { LexerError, toLexerError } from '../errors.js';
 import { findConversion, type ConversionRecord } from '../history/conversion-ledger.js';
 import { isGzip } from '../io/gzip-magic.js';
@@ -32,7 +33,7 @@ async function duplicateCheck(path: string, req: SendRequest, ctx: SendContext):
     const known = path === req.path ? await stillCurrent(path, req.fingerprint) : null;
     if (req.allowDuplicate || !ctx.history) return { fingerprint: known ?? await fingerprintFile(path), match: null };
     ctx.onEvent({ kind: 'checking-duplicate' });
-    const check = await findDuplicate(path, req.destination, ctx.history.list(), undefined, known);
+    const check = await findDuplicate(path, req.destination, ctx, ctx.history.list(), undefined, known);
     return { fingerprint: check.fingerprint, match: check.match };
   } catch {
     return { fingerprint: null, match: null };
@@ -73,7 +74,7 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
     entry = await openEntry(ctx.history, {
       filePath: req.path, filename, bytes: sourceBytes, sourceBytes,
       datasetId: req.destination?.datasetId ?? null, recordType: req.destination?.recordType ?? null,
-      sandbox: ctx.sandbox, sourceName: req.sourceName ?? basename(conversion?.source ?? req.path),
+      sandbox: ctx.sandbox, apiUrl: normalApiUrl(ctx.apiUrl), sourceName: req.sourceName ?? basename(conversion?.source ?? req.path),
       ...(req.requestId ? { requestId: req.requestId } : {}),
       ...(req.feed ? { feed: req.feed } : {}),
       recordsSent: conversion?.written ?? null, recordsLeftOut: conversion?.rejected ?? null,

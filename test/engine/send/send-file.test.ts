@@ -44,10 +44,13 @@ describe('sendFile', () => {
     await writeFile(path, content);
     return path;
   };
-  const send = (req: Partial<SendRequest> & Pick<SendRequest, 'path' | 'filename'>, o: { concurrency?: number; signal?: AbortSignal; onEvent?: (e: SendEvent) => void } = {}): Promise<SendOutcome> => {
+  const send = (
+    req: Partial<SendRequest> & Pick<SendRequest, 'path' | 'filename'>,
+    o: { concurrency?: number; signal?: AbortSignal; onEvent?: (e: SendEvent) => void; apiUrl?: string; sandbox?: boolean } = {},
+  ): Promise<SendOutcome> => {
     const ctx: SendContext = {
-      apiUrl: t.sandbox.apiUrl, token: t.sandbox.token, limiter: createRateLimiter({ intervalCap: 1000 }),
-      queue: createUploadQueue({ concurrency: o.concurrency ?? 2 }), history, sandbox: true, ledgerDir: t.work, tempRoot: temp,
+      apiUrl: o.apiUrl ?? t.sandbox.apiUrl, token: t.sandbox.token, limiter: createRateLimiter({ intervalCap: 1000 }),
+      queue: createUploadQueue({ concurrency: o.concurrency ?? 2 }), history, sandbox: o.sandbox ?? true, ledgerDir: t.work, tempRoot: temp,
       audience: 'cli', signal: o.signal ?? new AbortController().signal, tuning: { retryBaseMs: 5, maxAttempts: 2 },
       onEvent: o.onEvent ?? (() => undefined),
     };
@@ -85,6 +88,30 @@ describe('sendFile', () => {
     const [object] = await stored('plain-20261129-v1.csv');
     assert.deepEqual(await readFile(object!.path), source);
     assert.equal(history.list().find((e) => e.filename === 'plain-20261129-v1.csv')?.sourceSha256, sha256(source));
+  });
+
+  test('the duplicate guard and Retry go by connection: a copy tried on the sandbox still goes to the API, and parts sent there are sent again', async () => {
+    const source = customers(3000, 'conn');
+    const path = await file('tried.ndjson', source);
+    const name = 'tried-20261129-v1.ndjson';
+    // The API below is this same server taken for a real one (sandbox: false): what counts is the connection, not the port.
+    const api = { sandbox: false, apiUrl: `${t.sandbox.apiUrl}/` };
+    assert.equal((await send({ path, filename: name })).kind, 'success', 'tried on the sandbox first');
+    const toApi = await send({ path, filename: name }, api);
+    assert.equal(toApi.kind, 'success', 'not held back as "already sent": the earlier copy went to the sandbox');
+    const entry = history.list().find((e) => e.status === 'Success' && e.sandbox === false && e.filename === `${name}.gz`);
+    assert.equal(entry?.apiUrl, t.sandbox.apiUrl, 'History names the API the upload went through');
+    const dup = await send({ path, filename: name }, api);
+    assert.match(dup.kind === 'duplicate' ? dup.error.message : dup.kind, new RegExp(`^This file was already sent to ${t.sandbox.apiUrl.replace(/[.]/g, '\\.')} on `));
+
+    const parts = customers(6000, 'conn-parts');
+    const big = await file('parts.ndjson', parts);
+    t.sandbox.faults.refuseUploads.push({ filenameIncludes: 'conn-part02of', status: 400 });
+    assert.equal((await send({ path: big, filename: 'conn-20261129-v1.ndjson', partBytes: 30_000 }, { concurrency: 1 })).kind, 'failed');
+    const events: SendEvent[] = [];
+    assert.equal((await send({ path: big, filename: 'conn-20261129-v1.ndjson', partBytes: 30_000 }, { ...api, onEvent: (e) => events.push(e) })).kind, 'success');
+    const plan = events.find((e) => e.kind === 'parts-planned');
+    assert.deepEqual(plan?.kind === 'parts-planned' && plan.earlier, [], 'the part the sandbox took is not on the API: every part is sent');
   });
 
   test('parts: a refused part fails alone, the rest wait; Retry sends only the parts not sent, and every record lands once', async () => {
@@ -147,7 +174,7 @@ describe('sendFile', () => {
     const dup = await send({ path: b, filename: 'renamed-20261129-v1.ndjson' });
     assert.equal(dup.kind, 'duplicate');
     assert.ok(dup.kind === 'duplicate' && dup.error.code === 'duplicate');
-    assert.match(dup.kind === 'duplicate' ? dup.error.message : '', /^This file was already sent on \d+ \w+ \d{4} at \d\d:\d\d as export-20261126-v1\.ndjson\.gz \(upload id \d+\)\.$/);
+    assert.match(dup.kind === 'duplicate' ? dup.error.message : '', /^This file was already sent to the sandbox on this computer \(not Lexer\) on \d+ \w+ \d{4} at \d\d:\d\d as export-20261126-v1\.ndjson\.gz \(upload id \d+\)\.$/);
     assert.equal(history.list().filter((e) => e.filename === 'renamed-20261129-v1.ndjson.gz').length, 0, 'a refused duplicate adds nothing to History');
     const elsewhere = await send({ path: b, filename: 'renamed-20261129-v1.ndjson', destination: { datasetId: 'ds_other', recordType: 'customer_record' } });
     assert.equal(elsewhere.kind, 'success', 'the same content to another destination is not a duplicate');
