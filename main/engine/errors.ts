@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'server-error'
   | 'network-error'
   | 'invalid-response'
+  | 'reply-too-large'
   | 'insecure-url'
   // the PUT to S3
   | 'link-expired'

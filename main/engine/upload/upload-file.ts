@@ -5,6 +5,7 @@ import { requestUploadUrl } from '../api/api-client.js';
 import type { RateLimiter } from '../api/rate-limiter.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
 import { backoffDelay } from '../api/retry-policy.js';
+import { isThisComputer } from '../api/upload-url.js';
 import { LexerError, toLexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { checkUploadableFile } from './preflight.js';
@@ -99,6 +100,7 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
         signal: opts.signal,
         stallTimeoutMs: opts.stallTimeoutMs,
         proxyUrl: await proxyFor(url),
+        remoteOnly: !isThisComputer(new URL(opts.apiUrl).hostname),
         onProgress: (progress) => emit({ kind: 'uploading', attempt, progress }),
         ...(hash ? { hash } : {}),
       });
