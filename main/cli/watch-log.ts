@@ -29,6 +29,8 @@ function describe(e: FeedEvent, folder: string): string {
       return `waiting: ${name(e.file)} (taken once it stops changing)`;
     case 'taken':
       return `sending: ${name(e.file)}`;
+    case 'not-taken':
+      return `not taken: ${e.message}`;
     case 'sent': {
       const ids = e.uploadIds.length === 1 ? `upload id ${e.uploadIds[0]}` : `${e.uploadIds.length} parts, upload ids ${e.uploadIds.join(', ')}`;
       const left = e.recordsLeftOut ? `; ${e.recordsLeftOut} invalid rows left out` : '';
@@ -37,7 +39,7 @@ function describe(e: FeedEvent, folder: string): string {
     case 'duplicate':
       return `not sent again: ${name(e.file)}: ${e.message} ${where(e.movedTo, e.file)}`;
     case 'failed':
-      return `failed: ${name(e.file)}: ${e.error.message}${e.error.hint ? ` ${e.error.hint}` : ''} Moved to ${name(e.movedTo)} (reason in ${name(e.errorFile)})`;
+      return `failed: ${name(e.file)}: ${e.error.message}${e.error.hint ? ` ${e.error.hint}` : ''} ${e.movedTo === e.file ? 'Left in place' : `Moved to ${name(e.movedTo)}`}${e.errorFile ? ` (reason in ${name(e.errorFile)})` : ''}`;
     case 'retry-later':
       return `will try again in ${formatSeconds(e.delayMs / 1000)}: ${name(e.file)}: ${e.error.message} (attempt ${e.attempt})`;
     case 'kept':

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'disk-full'
   | 'duplicate'
   | 'invalid-file-name'
+  | 'unsafe-folder'
   // the API call that asks for an upload URL
   | 'no-token'
   | 'token-rejected'

@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lookup } from 'node:dns/promises';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
@@ -62,6 +62,20 @@ describe("a name in a watched folder cannot forge a line of watch's log", () => 
     assert.ok(!lines.some((l) => l.startsWith('2099-')), 'no forged line');
     assert.match(run.stdout, /sending: x<U\+000A>2099-01-01T00:00:00\.000Z sent: payroll-20990101-v1\.csv .*<U\+000D><U\+001B>\[2K\.csv/);
     assert.doesNotMatch(run.stdout + run.stderr, UNSAFE_OUTPUT);
+  });
+
+  test('a link in the folder gets one line saying it was left where it is, and stays', async () => {
+    const dir = await mkdtemp(join(s.sb.work, 'link-'));
+    await symlink('/etc/passwd', join(dir, 'passwd-20260101-v1.csv'));
+    const storedBefore = (await s.sb.sandbox.storedFiles()).length;
+    const run = await runCli(['watch', dir, '--once', '--quiet-seconds', '0'], { env: s.env });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const lines = run.stdout.split('\n').filter((l) => l.includes('passwd-20260101-v1.csv') && !l.includes(' waiting: '));
+    assert.deepEqual(lines.map((l) => l.replace(/^\S+ /, '')), [
+      'not taken: passwd-20260101-v1.csv is a link; a watched folder never follows links, so it was left where it is. Put the file itself in the folder.',
+    ]);
+    assert.ok((await lstat(join(dir, 'passwd-20260101-v1.csv'))).isSymbolicLink());
+    assert.equal((await s.sb.sandbox.storedFiles()).length, storedBefore, 'nothing sent');
   });
 });
 

@@ -76,13 +76,15 @@ function fromOutcome(outcome: SendOutcome, converted: ConvertedFile | null): Fee
  * Sends one complete file of `feed`; never throws. `ctx` is the send context of the run (the
  * shared queue, rate limiter, History), with the signal that stops the feed. `fingerprint` is the
  * one the feed took of the file, handed to the duplicate guard when the file goes as it is.
+ * `readPath` is where its bytes are read: the descriptor the feed checked (feed-take.ts), under
+ * the file's own name; `file` is what messages and History name.
  */
-export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendContext, fingerprint: TakenFingerprint | null = null): Promise<FeedFileResult> {
+export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendContext, fingerprint: TakenFingerprint | null = null, readPath = file): Promise<FeedFileResult> {
   let converted: ConvertedFile | null = null;
   try {
     const { destination } = feed;
     if (destination && feed.convert && convertible(file)) {
-      converted = await convertForFeed(file, destination, { mapping: feed.convert.mapping, dateOrder: feed.convert.dateOrder, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal });
+      converted = await convertForFeed(readPath, destination, { mapping: feed.convert.mapping, dateOrder: feed.convert.dateOrder, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal });
       const r = converted.result;
       if (feed.validate && r.rejected > 0) {
         const error = new LexerError('invalid-records', `${r.rejected} of the ${r.rows} rows of ${basename(file)} are not valid ${destination.recordType} records, so nothing was sent.`, {
@@ -98,9 +100,9 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
       });
       return { kind: 'needs-user', error, details: [] };
     }
-    const path = converted?.result.output ?? file;
+    const path = converted?.result.output ?? readPath;
     const outcome = await sendFile({
-      path, label: basename(file), filename: feedFileName(path, destination), destination,
+      path, ...(converted ? {} : { filePath: file }), label: basename(file), filename: feedFileName(path, destination), destination,
       ...(feed.gzip !== undefined ? { gzip: feed.gzip } : {}),
       ...(feed.gzipLevel !== undefined ? { gzipLevel: feed.gzipLevel } : {}),
       ...(feed.partBytes !== undefined ? { partBytes: feed.partBytes } : {}),

@@ -72,7 +72,7 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
     conversion = await findConversion(ctx.ledgerDir, req.path).catch(() => null);
     const sourceBytes = await checkReadableFile(req.path).then((s) => s.bytes, () => 0);
     entry = await openEntry(ctx.history, {
-      filePath: req.path, filename, bytes: sourceBytes, sourceBytes,
+      filePath: req.filePath ?? req.path, filename, bytes: sourceBytes, sourceBytes,
       datasetId: req.destination?.datasetId ?? null, recordType: req.destination?.recordType ?? null,
       sandbox: ctx.sandbox, apiUrl: normalApiUrl(ctx.apiUrl), sourceName: req.sourceName ?? basename(conversion?.source ?? req.path),
       ...(req.requestId ? { requestId: req.requestId } : {}),

@@ -31,6 +31,8 @@ export type ValidateMode = 'off' | 'all-valid' | 'all-valid-or-clean';
 export interface SendRequest {
   /** The file sent: the person's own, or a conversion's output. */
   readonly path: string;
+  /** Where History says the file is, when `path` is another name for it (a watched folder reads the file it checked through its own descriptor). */
+  readonly filePath?: string;
   /** How messages name it (the path typed, or the file's own name in the app). */
   readonly label: string;
   /** The name to send under, checked against Lexer's rules; `.gz` is added when it is compressed here. */

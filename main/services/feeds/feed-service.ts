@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import type { FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
 import type { FeedEvent } from '../../engine/feeds/feed-events.js';
+import { escapeName } from '../../engine/text/shown-text.js';
 import { startFeed, type FeedRunner } from '../../engine/feeds/feed-runner.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';
 import type { SendRun } from '../../engine/send/send-context.js';
@@ -66,14 +67,17 @@ const connectionKey = (c: Connection): string => JSON.stringify([c.apiUrl, c.san
 
 /** The last-file line for an event that ends a file's turn; null for the others. */
 function lastFile(e: FeedEvent): Omit<FeedLastFile, 'at'> | null {
-  const name = 'file' in e && e.file ? e.file.split(/[\\/]/).pop() ?? e.file : '';
+  // Whatever landed in the folder: its controls and bidirectional controls written out.
+  const name = escapeName('file' in e && e.file ? e.file.split(/[\\/]/).pop() ?? e.file : '');
   switch (e.kind) {
     case 'sent':
       return { name, result: 'sent', message: `Sent as ${e.filename}${e.uploadIds.length === 1 ? ` (upload id ${e.uploadIds[0]})` : ''}.` };
     case 'duplicate':
       return { name, result: 'not-sent-again', message: `${e.message} It was not sent again.` };
     case 'failed':
-      return { name, result: 'failed', message: `${e.error.message} It is in the failed folder, with the reason in ${e.errorFile.split(/[\\/]/).pop()}.` };
+      return { name, result: 'failed', message: `${e.error.message} ${e.errorFile ? `It is in the failed folder, with the reason in ${e.errorFile.split(/[\\/]/).pop()}.` : e.movedTo === e.file ? 'It was left in the folder.' : 'It is in the failed folder.'}` };
+    case 'not-taken':
+      return { name, result: 'not-taken', message: e.message };
     case 'retry-later':
       return { name, result: 'will-retry', message: `${e.error.message} Trying again in ${Math.round(e.delayMs / 1000)} s.` };
     case 'interrupted':
@@ -121,7 +125,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
       },
       onEvent: (e) => {
         const last = lastFile(e);
-        if (last) l.last = { ...last, at: new Date().toISOString() };
+        if (last) l.last = { ...last, message: escapeName(last.message), at: new Date().toISOString() };
         changed();
       },
     });

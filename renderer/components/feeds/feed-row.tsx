@@ -15,7 +15,7 @@ const STATE_TEXT: Record<FeedView['state'], string> = {
   starting: 'Starting',
 };
 
-const RESULT_TEXT = { sent: 'Sent', 'not-sent-again': 'Not sent again', failed: 'Failed', 'will-retry': 'Will try again', interrupted: 'Interrupted' } as const;
+const RESULT_TEXT = { sent: 'Sent', 'not-sent-again': 'Not sent again', failed: 'Failed', 'will-retry': 'Will try again', interrupted: 'Interrupted', 'not-taken': 'Not taken' } as const;
 
 /** A feed in the list. */
 export function FeedRow({ feed, onPause, onRemove }: Props) {

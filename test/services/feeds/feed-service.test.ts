@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeedSettings, FeedsOverview } from '../../../main/contract/feeds.js';
 import { createAppServices } from '../../../main/services/create-app-services.js';
@@ -25,9 +25,11 @@ describe('watched folders in the services', () => {
     ({ sb, f } = s);
   });
   const until = async (check: (o: FeedsOverview) => boolean): Promise<FeedsOverview> => {
-    for (;;) {
+    // Bounded: a state that never comes fails the test rather than hanging the suite.
+    for (const deadline = Date.now() + 30_000; ;) {
       const o = await f.value('feeds:list');
       if (check(o)) return o;
+      if (Date.now() > deadline) assert.fail(`the feeds never got there: ${JSON.stringify(o.feeds)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };
@@ -104,6 +106,21 @@ describe('watched folders in the services', () => {
     } finally {
       await f.value('settings:update', { partSize: '' });
     }
+  });
+
+  test("a link dropped in the folder is left where it is, and the feed's row says so, its name's controls written out", async () => {
+    await until((o) => o.feeds[0]?.state === 'watching');
+    const folder = (await f.value('feeds:list')).feeds[0]!.settings.path;
+    const name = 'link\u202etxt.ndjson';
+    const elsewhere = join(f.dir, 'elsewhere.ndjson');
+    await writeFile(elsewhere, `${JSON.stringify({ link: { customer_id: 'not-given' } })}\n`);
+    await symlink(elsewhere, join(folder, name));
+    const o = await until((x) => x.feeds[0]?.last?.result === 'not-taken');
+    assert.deepEqual(o.feeds[0]?.last && [o.feeds[0].last.name, o.feeds[0].last.message], [
+      'link<U+202E>txt.ndjson',
+      'link<U+202E>txt.ndjson is a link; a watched folder never follows links, so it was left where it is. Put the file itself in the folder.',
+    ]);
+    assert.ok((await lstat(join(folder, name))).isSymbolicLink());
   });
 
   test('after a restart the feeds come back, a paused one still paused', async () => {
