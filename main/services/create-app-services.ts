@@ -138,7 +138,9 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const onConnectionChanged = () => feeds.reconnect();
   const raw: RawHandlers = {
     ...settingsChannels({ settings, sandbox, presets, onConnectionChanged }),
-    ...tokenChannels({ tokens, connection, sandboxConnection: () => sandboxConnection(sandbox), resolveProxy: o.resolveProxy, onConnectionChanged }),
+    ...tokenChannels({
+      tokens, connection, sandboxConnection: () => sandboxConnection(sandbox), savedApiUrl: () => settings.get().apiUrl, resolveProxy: o.resolveProxy, onConnectionChanged,
+    }),
     ...fileChannels({ allowed, copyRoots: [convertedDir, ...(o.stagingDir ? [o.stagingDir] : [])] }),
     ...jobChannels({ jobs, allowed }),
     ...uploadChannels({ uploads, allowed }),
