@@ -2,7 +2,7 @@
 // services, files streamed to staging, and server-sent events.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -296,4 +296,25 @@ describe('browser host staging limit', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+test('with launchFile, a private page opens the address, and goes once the code is traded (without, there is none)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'lexer-host-launch-'));
+  const host = await startBrowserHost({ port: 0, configDir: join(dir, 'config'), apiUrl: 'http://127.0.0.1:9', rendererDir: dir, launchFile: true });
+  const plain = await startBrowserHost({ port: 0, configDir: join(dir, 'config2'), apiUrl: 'http://127.0.0.1:9', rendererDir: dir });
+  try {
+    assert.equal(plain.launchFile, null);
+    const page = host.launchFile!;
+    assert.ok(page.startsWith(join(dir, 'config')), page);
+    assert.equal((await stat(page)).mode & 0o777, 0o600);
+    assert.match(await readFile(page, 'utf8'), new RegExp(`<meta http-equiv="refresh" content="0;url=${host.url.replace(/[.?]/g, '\\$&')}">`));
+    const base = new URL(host.url);
+    assert.equal((await exchange(base, base.searchParams.get('code')!)).status, 200);
+    for (let i = 0; i < 50 && (await stat(page).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(await stat(page).then(() => true, () => false), false, 'the page is gone once its code is used');
+  } finally {
+    await host.close();
+    await plain.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
