@@ -71,7 +71,7 @@ export function createApi(t: Transport) {
     },
     feeds: {
       list: () => t.invoke('feeds:list'),
-      add: (settings: InvokeArgs<'feeds:add'>[0]) => t.invoke('feeds:add', settings),
+      add: (settings: InvokeArgs<'feeds:add'>[0], confirmation: InvokeArgs<'feeds:add'>[1] = null) => t.invoke('feeds:add', settings, confirmation),
       setPaused: (id: string, paused: boolean) => t.invoke('feeds:set-paused', id, paused),
       remove: (id: string) => t.invoke('feeds:remove', id),
       chooseFolder: () => t.invoke('feeds:choose-folder'),

@@ -41,7 +41,8 @@ export interface InvokeChannels {
   'uploads:cancel': [[id: string], boolean];
   'history:list': [[], readonly HistoryEntry[]];
   'feeds:list': [[], FeedsOverview];
-  'feeds:add': [[settings: FeedSettings], FeedsOverview];
+  /** `confirmation`: the code the browser host showed in its terminal for these settings (null until asked). */
+  'feeds:add': [[settings: FeedSettings, confirmation: string | null], FeedsOverview];
   'feeds:set-paused': [[id: string, paused: boolean], FeedsOverview];
   'feeds:remove': [[id: string], FeedsOverview];
   /** The host's folder chooser; null when cancelled (or when the host has none). */

@@ -40,6 +40,7 @@ export type ErrorCode =
   | 'date-order-unknown'
   // anything else
   | 'cancelled'
+  | 'confirmation-needed'
   | 'usage'
   | 'internal';
 

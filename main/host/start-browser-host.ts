@@ -17,6 +17,7 @@ import { ensurePrivateDir } from '../engine/config/private-dir.js';
 import { createDefaultVault } from '../engine/vault/default-vault.js';
 import { createSessionVault } from '../engine/vault/session-vault.js';
 import { handleEvents } from './events-route.js';
+import { createTerminalConfirmation } from './feed-confirmation.js';
 import { handleFileUpload, pruneStaging } from './file-staging.js';
 import { exchangeCode, isLocalRequest, newHostKey, pageAccess, pageCookie, requestKey, sameKey, type OneTimeCode } from './host-guard.js';
 import { ADDRESS_USED, sendForbidden, sendJson, sendPageRefused } from './http-replies.js';
@@ -28,6 +29,7 @@ export interface BrowserHostOptions {
   configDir?: string;
   /** The API URL until one is saved in settings (else env LEXER_API_URL, else Lexer's). */
   apiUrl?: string;
+  /** The host's terminal: where a watched folder the page asks for is confirmed (default: standard error). */
   log?: (line: string) => void;
   /** Where the renderer files are (defaults to dist/renderer). */
   rendererDir?: string;
@@ -68,6 +70,8 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
     stagingDir: staging,
     // The page may name only what the user gave it: staged copies and conversion outputs.
     checkFile: onlyFilesInside([staging, join(dir, 'converted')]),
+    // Nor may it add a watched folder on its own: the person confirms it in this host's terminal.
+    confirmFeed: createTerminalConfirmation(o.log ?? ((line) => process.stderr.write(`${line}\n`))),
   });
   await pruneStaging(staging);
   // No page has cards yet: what is left of earlier runs is cut to a bounded cache.

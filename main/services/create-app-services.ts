@@ -16,7 +16,7 @@ import type { RawHandlers } from './channels/handler-types.js';
 import { fail, ok, toErrorInfo } from './channels/result.js';
 import { scrubSecrets } from './channels/scrub-secrets.js';
 import { feedChannels } from './feeds/feed-channels.js';
-import { createFeedService } from './feeds/feed-service.js';
+import { createFeedService, type FeedServiceDeps } from './feeds/feed-service.js';
 import { openFeedStore } from './feeds/feed-store.js';
 import { createFileGate, type FileAccessCheck } from './files/file-access.js';
 import { fileChannels } from './files/file-channels.js';
@@ -59,6 +59,11 @@ export interface AppServicesOptions {
   stagingDir?: string;
   /** The desktop's folder chooser for a watched folder; absent in the browser host (the path is typed). */
   chooseFolder?: () => Promise<string | null>;
+  /**
+   * Confirms a watched folder the window asks to add, or throws saying how (the browser host asks
+   * in its terminal: the page alone must not add a folder); absent in the desktop app.
+   */
+  confirmFeed?: FeedServiceDeps['confirmAdd'];
 }
 
 export interface AppServices {
@@ -123,7 +128,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const feeds = createFeedService({
     store: await openFeedStore(o.userDataDir), presets, history, connection, queue: () => uploads.queue(),
     concurrency: () => settings.get().concurrency, tempRoot, ledgerDir: o.userDataDir, resolveProxy: o.resolveProxy, tuning: o.uploadTuning,
-    sendSettings, canChooseFolder: o.chooseFolder !== undefined,
+    sendSettings, canChooseFolder: o.chooseFolder !== undefined, confirmAdd: o.confirmFeed,
     onChange: (overview) => events.emit('feeds:changed', overview),
     onSending: (count) => {
       if (count === feedSending) return;

@@ -318,3 +318,40 @@ test('with launchFile, a private page opens the address, and goes once the code 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a watched folder the page asks for is added only with the code shown in the terminal; deletion after sending is spelled out there', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'lexer-host-feeds-'));
+  const terminal: string[] = [];
+  const host = await startBrowserHost({ port: 0, configDir: join(dir, 'config'), apiUrl: 'http://127.0.0.1:9', rendererDir: dir, log: (line) => terminal.push(line) });
+  try {
+    const base = new URL(host.url);
+    const key = (JSON.parse((await exchange(base, base.searchParams.get('code')!)).body) as { value: { key: string } }).value.key;
+    const rpc = async (channel: string, args: unknown[]) => JSON.parse((await send(base, {
+      method: 'POST', path: `/rpc/${channel}`, headers: { 'content-type': 'application/json', 'x-lexer-key': key }, body: JSON.stringify(args),
+    })).body) as { ok: boolean; value?: { feeds: unknown[] }; error?: { code: string; message: string } };
+    // Any folder the host can read, its files deleted once sent: what a script in the page would ask for.
+    const folder = join(dir, 'someone-elses-exports');
+    await mkdir(folder);
+    const settings = { path: folder, patterns: '*', destination: null, convert: false, presetName: null, validate: false, gzip: false, quietSeconds: 1, after: 'delete', polling: false };
+    const asked = await rpc('feeds:add', [settings, null]);
+    assert.equal(asked.ok, false);
+    assert.equal(asked.error?.code, 'confirmation-needed');
+    assert.deepEqual((await rpc('feeds:list', [])).value?.feeds, [], 'nothing added');
+    const line = terminal.at(-1) ?? '';
+    assert.match(line, new RegExp(`the page asks to watch ${folder.replace(/[.]/g, '\\.')}, sending the files that appear there to Lexer staff and DELETE each file once it is sent\\. To allow it, type this code in the page: ([A-Z2-9]{4}-[A-Z2-9]{4})`));
+    const shown = /type this code in the page: (\S+)/.exec(line)![1]!;
+    const guessed = await rpc('feeds:add', [settings, 'AAAA-AAAA']);
+    assert.equal(guessed.error?.code, 'confirmation-needed', 'a wrong code adds nothing');
+    const other = await rpc('feeds:add', [{ ...settings, after: 'leave' }, shown]);
+    assert.equal(other.error?.code, 'confirmation-needed', 'the code is for the settings shown, not others');
+    const again = await rpc('feeds:add', [settings, null]);
+    const fresh = /type this code in the page: (\S+)/.exec(terminal.at(-1) ?? '')![1]!;
+    assert.equal(again.ok, false);
+    const added = await rpc('feeds:add', [settings, fresh.toLowerCase()]);
+    assert.equal(added.ok, true, JSON.stringify(added));
+    assert.equal(added.value?.feeds.length, 1);
+  } finally {
+    await host.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});

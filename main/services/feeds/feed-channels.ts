@@ -1,6 +1,6 @@
 /** The watched-folder channels: list, add, pause, remove, and the desktop's folder chooser. */
 import type { ChannelsOf } from '../channels/handler-types.js';
-import { asBoolean, asId, expectArgs as n } from '../channels/validators.js';
+import { asBoolean, asId, asOptionalText, expectArgs as n } from '../channels/validators.js';
 import type { FeedService } from './feed-service.js';
 
 export interface FeedChannelDeps {
@@ -13,7 +13,7 @@ export interface FeedChannelDeps {
 export function feedChannels(d: FeedChannelDeps): ChannelsOf<'feeds'> {
   return {
     'feeds:list': async (...a) => (n(a, 0, 'feeds:list'), d.feeds.overview()),
-    'feeds:add': async (...a) => (n(a, 1, 'feeds:add'), d.feeds.add(a[0])),
+    'feeds:add': async (...a) => (n(a, 2, 'feeds:add'), d.feeds.add(a[0], a[1] === null ? null : asOptionalText(a[1], 'confirmation', 40))),
     'feeds:set-paused': async (...a) => (n(a, 2, 'feeds:set-paused'), d.feeds.setPaused(asId(a[0], 'id'), asBoolean(a[1], 'paused'))),
     'feeds:remove': async (...a) => (n(a, 1, 'feeds:remove'), d.feeds.remove(asId(a[0], 'id'))),
     'feeds:choose-folder': async (...a) => (n(a, 0, 'feeds:choose-folder'), d.chooseFolder ? d.chooseFolder() : null),

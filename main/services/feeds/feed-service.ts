@@ -4,7 +4,7 @@
  * and History. The window sees each feed's state, files waiting and its last file's result.
  */
 import { stat } from 'node:fs/promises';
-import type { FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
+import type { FeedLastFile, FeedSettings, FeedsOverview, FeedView } from '../../contract/feeds.js';
 import type { FeedEvent } from '../../engine/feeds/feed-events.js';
 import { escapeName } from '../../engine/text/shown-text.js';
 import { startFeed, type FeedRunner } from '../../engine/feeds/feed-runner.js';
@@ -33,6 +33,8 @@ export interface FeedServiceDeps {
   /** Settings' compression level and part size, read for each file, as manual uploads read them (the folder's own gzip box stays its own). */
   sendSettings: () => SendSettings;
   canChooseFolder: boolean;
+  /** Confirms a folder before it is added (the browser host's terminal), or throws saying how; absent: none needed. */
+  confirmAdd?: ((settings: FeedSettings, confirmation: string | null) => void) | undefined;
   onChange: (overview: FeedsOverview) => void;
   /** Files the feeds are sending now (the close guard counts them). */
   onSending: (count: number) => void;
@@ -40,7 +42,8 @@ export interface FeedServiceDeps {
 
 export interface FeedService {
   overview(): FeedsOverview;
-  add(settings: unknown): Promise<FeedsOverview>;
+  /** Adds a folder; `confirmation` is the code the person typed, where the host asks for one. */
+  add(settings: unknown, confirmation?: string | null): Promise<FeedsOverview>;
   setPaused(id: string, paused: boolean): Promise<FeedsOverview>;
   remove(id: string): Promise<FeedsOverview>;
   /** Starts every feed not paused (at app start). */
@@ -142,11 +145,12 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
 
   return {
     overview,
-    async add(value) {
+    async add(value, confirmation = null) {
       const settings = parseFeedSettings(value);
       if (!(await stat(settings.path).then((s) => s.isDirectory(), () => false))) {
         throw usageError(`${settings.path} is not a folder on this computer.`, 'Type the full path of an existing folder (or create it first).');
       }
+      d.confirmAdd?.(settings, confirmation);
       const feed = await d.store.add(settings);
       await start(feed);
       return overview();

@@ -2,12 +2,15 @@
  * Adding a watched folder: the folder (typed, or chosen where the host has a chooser),
  * where its files go, and the options a dropped file has: convert CSVs with a saved mapping,
  * check every record, gzip, how long a file must stay unchanged, and what becomes of it after.
+ * Deleting files after sending is asked about first; in the browser host the folder is confirmed
+ * with the code the host shows in its terminal (the page alone cannot add one).
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { FeedAfter, FeedsOverview, FeedSettings } from '../../../main/contract/feeds.js';
 import type { MappingPreset, RecordTypeName } from '../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../main/contract/result.js';
 import { useApi } from '../../api-context.js';
+import { useConfirm } from '../shared/confirm-dialog.js';
 import { DestinationFields } from '../shared/destination-fields.js';
 import { ErrorText } from '../shared/error-text.js';
 
@@ -37,6 +40,10 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
   const [presets, setPresets] = useState<readonly MappingPreset[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The host asked for the code it shows in its terminal; what the person typed. */
+  const [confirming, setConfirming] = useState(false);
+  const [code, setCode] = useState('');
+  const [dialog, ask] = useConfirm();
 
   useEffect(() => {
     void api.presets.list().then((r) => r.ok && setPresets(r.value));
@@ -56,14 +63,33 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
       convert: toDataset && convert, presetName: toDataset && convert && presetName ? presetName : null, validate: toDataset && validate,
       gzip, quietSeconds: Number(quietSeconds), after, polling,
     };
-    setBusy(true);
-    void api.feeds.add(settings).then((r) => {
+    void (async () => {
+      const deleteAsked = after === 'delete' && !confirming;
+      if (deleteAsked && !(await askDelete(settings.path))) return;
+      setBusy(true);
+      const r = await api.feeds.add(settings, confirming && code.trim() ? code.trim() : null);
       setBusy(false);
-      if (!r.ok) return setError(r.error);
+      if (!r.ok) {
+        if (r.error.code === 'confirmation-needed') setConfirming(true);
+        return setError(r.error);
+      }
       setPath('');
+      setConfirming(false);
+      setCode('');
       onAdded(r.value);
-    });
+    })();
   };
+  const askDelete = (folder: string) => ask({
+    title: 'Delete each file after it is sent?',
+    message: (
+      <p>
+        Every file that appears in {folder || 'the folder'} will be deleted from this computer as soon as Lexer has it. Choose this only if the folder
+        holds copies you do not need to keep.
+      </p>
+    ),
+    confirmLabel: 'Delete after sending',
+    cancelLabel: 'Keep the files',
+  });
 
   return (
     <form className="panel" aria-labelledby={`${id}-h`} onSubmit={handleSubmit}>
@@ -129,10 +155,18 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
         <label htmlFor={`${id}-poll`}>Check the folder every few seconds (network drives)</label>
       </div>
       <p id={`${id}-poll-hint`} className="hint">Network drives often do not report new files; checking regularly finds them.</p>
+      {confirming && (
+        <>
+          <label htmlFor={`${id}-code`}>Confirmation code from the terminal</label>
+          <input id={`${id}-code`} type="text" autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} aria-describedby={`${id}-code-hint`} />
+          <p id={`${id}-code-hint`} className="hint">The terminal where Lexer Uploader runs shows the folder asked for and a code; type the code here to allow it.</p>
+        </>
+      )}
       <div className="buttons">
-        <button type="submit" disabled={busy}>Add folder</button>
+        <button type="submit" disabled={busy}>{confirming ? 'Confirm and add folder' : 'Add folder'}</button>
       </div>
       <div aria-live="polite" className="note">{error && <ErrorText error={error} />}</div>
+      {dialog}
     </form>
   );
 }

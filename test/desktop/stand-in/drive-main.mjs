@@ -141,7 +141,7 @@ async function full() {
   standIn.openDialogPaths = [watched];
   const chosen = value(await invoke('feeds:choose-folder'));
   const feedSettings = { path: chosen, patterns: '*.ndjson', destination: null, convert: false, presetName: null, validate: false, gzip: true, quietSeconds: 1, after: 'sent', polling: false };
-  const added = value(await invoke('feeds:add', feedSettings));
+  const added = value(await invoke('feeds:add', feedSettings, null));
   await until('the feed to watch', () => standIn.log.length > 0 && win.webContents.sent.some((s) => s.channel === 'feeds:changed' && s.payload.feeds[0]?.state === 'watching'));
   const feedId = added.feeds[0].id;
   const paused = value(await invoke('feeds:set-paused', feedId, true));

@@ -35,12 +35,12 @@ describe('watched folders in the services', () => {
   };
 
   test('a folder that is not there, or settings of the wrong shape, are refused', async () => {
-    const missing = await f.call('feeds:add', settings(join(f.dir, 'nope')));
+    const missing = await f.call('feeds:add', settings(join(f.dir, 'nope')), null);
     assert.equal(missing.ok, false);
     assert.match(!missing.ok ? missing.error.message : '', /is not a folder on this computer/);
-    const odd = await f.call('feeds:add', { ...settings(f.dir), extra: 1 });
+    const odd = await f.call('feeds:add', { ...settings(f.dir), extra: 1 }, null);
     assert.equal(odd.ok, false);
-    const relative = await f.call('feeds:add', settings('exports'));
+    const relative = await f.call('feeds:add', settings('exports'), null);
     assert.equal(relative.ok, false);
     assert.deepEqual((await f.value('feeds:list')).feeds, []);
   });
@@ -48,7 +48,7 @@ describe('watched folders in the services', () => {
   test('without a token the feed waits for one; with it, a dropped file is sent and History names the feed', async () => {
     const folder = join(f.dir, 'drop');
     await mkdir(folder);
-    const added = await f.value('feeds:add', settings(folder));
+    const added = await f.value('feeds:add', settings(folder), null);
     assert.equal(added.feeds[0]?.state, 'no-token');
     assert.equal(added.canChooseFolder, false, 'the services here have no folder chooser');
     await f.value('token:save', sb.sandbox.token, 'persistent');
