@@ -12,13 +12,14 @@ export type FeedEvent =
   /** Seen; taken once its size and modification time stay unchanged for the quiet period. */
   | { readonly kind: 'waiting'; readonly file: string }
   | { readonly kind: 'taken'; readonly file: string }
-  | { readonly kind: 'sent'; readonly file: string; readonly filename: string; readonly uploadIds: readonly string[]; readonly bytes: number; readonly recordsLeftOut: number | null; readonly movedTo: string | null }
+  /** `recordsSent` and `recordsLeftOut` are known when the feed converted the file; `historyId` is its upload's History entry. */
+  | { readonly kind: 'sent'; readonly file: string; readonly filename: string; readonly uploadIds: readonly string[]; readonly bytes: number; readonly recordsSent: number | null; readonly recordsLeftOut: number | null; readonly movedTo: string | null; readonly historyId: string | null }
   | { readonly kind: 'duplicate'; readonly file: string; readonly message: string; readonly movedTo: string | null }
-  | { readonly kind: 'failed'; readonly file: string; readonly error: ErrorInfo; readonly movedTo: string; readonly errorFile: string }
+  | { readonly kind: 'failed'; readonly file: string; readonly error: ErrorInfo; readonly movedTo: string; readonly errorFile: string; readonly historyId: string | null }
   /** A transient failure: the file stays and is tried again after `delayMs`. */
-  | { readonly kind: 'retry-later'; readonly file: string; readonly error: ErrorInfo; readonly attempt: number; readonly delayMs: number }
+  | { readonly kind: 'retry-later'; readonly file: string; readonly error: ErrorInfo; readonly attempt: number; readonly delayMs: number; readonly historyId: string | null }
   /** A transient failure with --once: the file stays for the next run. */
-  | { readonly kind: 'kept'; readonly file: string; readonly error: ErrorInfo }
+  | { readonly kind: 'kept'; readonly file: string; readonly error: ErrorInfo; readonly historyId: string | null }
   /** Stopped while it was being sent: the file stays, History marks the attempt Cancelled. */
   | { readonly kind: 'interrupted'; readonly file: string }
   /** Something around the files went wrong (a move refused, the watcher failing). */

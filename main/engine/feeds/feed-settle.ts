@@ -46,7 +46,7 @@ export async function settleFile(file: string, r: FeedFileResult, attempts: numb
     case 'sent': {
       const movedTo = await settleSent(file, o.feed.after, null);
       await followMove(r.historyId, movedTo);
-      o.onEvent({ kind: 'sent', file, filename: r.filename, uploadIds: r.uploadIds, bytes: r.bytes, recordsLeftOut: r.recordsLeftOut, movedTo });
+      o.onEvent({ kind: 'sent', file, filename: r.filename, uploadIds: r.uploadIds, bytes: r.bytes, recordsSent: r.recordsSent, recordsLeftOut: r.recordsLeftOut, movedTo, historyId: r.entryId });
       return { kind: 'done' };
     }
     case 'duplicate': {
@@ -57,22 +57,22 @@ export async function settleFile(file: string, r: FeedFileResult, attempts: numb
     case 'needs-user': {
       const moved = await settleFailed(file, r.error, r.details, { folder: o.feed.path, token: o.token });
       await followMove(r.historyId, moved.path);
-      o.onEvent({ kind: 'failed', file, error: toErrorInfo(r.error), movedTo: moved.path, errorFile: moved.errorFile });
+      o.onEvent({ kind: 'failed', file, error: toErrorInfo(r.error), movedTo: moved.path, errorFile: moved.errorFile, historyId: r.entryId ?? null });
       return { kind: 'done' };
     }
     case 'transient': {
       const attempt = attempts + 1;
       if (o.once) {
-        o.onEvent({ kind: 'kept', file, error: toErrorInfo(r.error) });
+        o.onEvent({ kind: 'kept', file, error: toErrorInfo(r.error), historyId: r.entryId ?? null });
         return { kind: 'done' };
       }
       const delayMs = o.delaysMs[attempt - 1];
       if (delayMs === undefined) {
         const minutes = Math.round(o.delaysMs.reduce((a, b) => a + b, 0) / 60_000);
         const error = new LexerError(r.error.code, r.error.message, { hint: `Tried ${attempt} times over ${minutes} minutes. ${r.error.hint ?? ''} Move the file back into the folder to try again.`.trim() });
-        return settleFile(file, { kind: 'needs-user', error, details: [], historyId: r.historyId }, 0, o);
+        return settleFile(file, { kind: 'needs-user', error, details: [], historyId: r.historyId, entryId: r.entryId }, 0, o);
       }
-      o.onEvent({ kind: 'retry-later', file, error: toErrorInfo(r.error), attempt, delayMs });
+      o.onEvent({ kind: 'retry-later', file, error: toErrorInfo(r.error), attempt, delayMs, historyId: r.entryId ?? null });
       return { kind: 'retry', attempts: attempt, delayMs };
     }
     case 'changed':
