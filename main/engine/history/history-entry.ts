@@ -14,6 +14,8 @@ export interface HistoryEntry {
   owner?: { pid: number; instance: string };
   /** Sent to a sandbox (the app's embedded one, or an API on this computer), not to Lexer. */
   sandbox?: boolean;
+  /** The API it was sent through (absent in entries written before it was kept). */
+  apiUrl?: string;
   /** The name of the file the person chose, when it differs from `filePath`'s (a CSV converted to NDJSON). */
   sourceName?: string | null;
   /** The app card that ran the upload, so History's Retry can restart that card instead of adding another. */

@@ -73,7 +73,7 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
     entry = await openEntry(ctx.history, {
       filePath: req.path, filename, bytes: sourceBytes, sourceBytes,
       datasetId: req.destination?.datasetId ?? null, recordType: req.destination?.recordType ?? null,
-      sandbox: ctx.sandbox, sourceName: req.sourceName ?? basename(conversion?.source ?? req.path),
+      sandbox: ctx.sandbox, apiUrl: ctx.apiUrl, sourceName: req.sourceName ?? basename(conversion?.source ?? req.path),
       ...(req.requestId ? { requestId: req.requestId } : {}),
       ...(req.feed ? { feed: req.feed } : {}),
       recordsSent: conversion?.written ?? null, recordsLeftOut: conversion?.rejected ?? null,
