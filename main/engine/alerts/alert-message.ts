@@ -24,7 +24,7 @@ function makeAlert(f: AlertFacts, token: string | null): Alert {
   };
 }
 
-const errorWords = (e: ErrorInfo): string => `${e.message} (error code ${e.code}).${e.hint ? ` ${e.hint}` : ''}`;
+const errorWords = (e: ErrorInfo): string => `${e.message.replace(/\.$/, '')} (error code ${e.code}).${e.hint ? ` ${e.hint}` : ''}`;
 
 /** A file moved to failed/: what happened and what to do. */
 export function failedAlert(feed: string, e: { file: string; error: ErrorInfo; errorFile: string; historyId?: string | null }, token: string | null): Alert {
@@ -39,7 +39,7 @@ export function retryingAlert(feed: string, e: { file: string; error: ErrorInfo;
   const when = e.delayMs === null ? 'It stays in the folder for the next run.' : `It stays in the folder and is tried again in ${spanText(e.delayMs)}, then later with longer waits.`;
   return makeAlert({
     kind: 'retrying', outcome: 'will-retry', feed, file: e.file, error: e.error, historyId: e.historyId ?? null,
-    text: `${PRODUCT}: ${basename(e.file)} in the watched folder ${feed} could not be sent yet: ${e.error.message} (error code ${e.error.code}). ${when} Nothing to do unless it keeps failing: another alert follows if it ends in failed/.`,
+    text: `${PRODUCT}: ${basename(e.file)} in the watched folder ${feed} could not be sent yet: ${e.error.message.replace(/\.$/, '')} (error code ${e.error.code}). ${when} Nothing to do unless it keeps failing: another alert follows if it ends in failed/.`,
   }, token);
 }
 

@@ -7,9 +7,29 @@
 import { maskToken } from '../api/mask-token.js';
 import { stripQuery } from '../api/redact-url.js';
 
-/** The text without the token, links' queries, or quoted values. */
+/**
+ * Cuts each "(line N: …)" aside, parentheses inside it included: that is where a message
+ * quotes a record's problem, and with it the record's value in any form (a number, an object, a
+ * string cut short). The counts and the file's name stay.
+ */
+function dropLineDetails(text: string): string {
+  let out = '';
+  let i = 0;
+  for (let at = text.search(/ ?\(line \d+: /); at >= 0; at = text.slice(i).search(/ ?\(line \d+: /)) {
+    out += text.slice(i, i + at);
+    let j = text.indexOf('(', i + at);
+    for (let depth = 0; j < text.length; j++) {
+      if (text[j] === '(') depth++;
+      else if (text[j] === ')' && --depth === 0) break;
+    }
+    i = j + 1;
+  }
+  return out + text.slice(i);
+}
+
+/** The text without the token, links' queries, a record's problem or quoted values. */
 export function safeAlertText(text: string, token: string | null): string {
-  return maskToken(text, token)
+  return dropLineDetails(maskToken(text, token))
     .replace(/https?:\/\/[^\s"'<>]+/g, (url) => stripQuery(url))
     .replace(/"[^"\n]*"|“[^”\n]*”/g, '"…"');
 }
