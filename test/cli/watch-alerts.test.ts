@@ -63,7 +63,10 @@ describe('lexer-upload watch: alerts', () => {
     child.kill('SIGTERM');
     const r = await done;
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(hook.delivered.slice(before).map((h) => h.kind), ['silence', 'back-to-normal']);
+    // The file starts the interval again, so a new silence may follow while it is sent; one of each before it.
+    const kinds = hook.delivered.slice(before).map((h) => h.kind);
+    assert.deepEqual(kinds.slice(0, 2), ['silence', 'back-to-normal']);
+    assert.equal(kinds.filter((k) => k === 'back-to-normal').length, 1);
   });
 
   test('--test-alert: 0 when every channel got it, 1 naming the one that did not', async () => {

@@ -142,10 +142,11 @@ describe('feed alerts', () => {
     assert.equal(since(m).hooks[0]?.file, null);
     assert.match(String(since(m).hooks[0]?.text), /no file has arrived in the watched folder .* since it started being watched; one was expected at least every 0 s/);
     await writeFile(join(dir, 'late-20261129-v1.csv'), 'id\n3\n');
-    await until(() => since(m).hooks.length === 2 && since(m).mails.length === 2);
+    await until(() => since(m).hooks.length >= 2 && since(m).mails.length >= 2);
+    // The file restarts the interval: a later silence would be a new one, so the watch stops here.
+    await alerts.close(2000);
     await until(() => seen.some((e) => e.kind === 'sent'));
     await runner.stop();
-    await alerts.close(2000);
     const { hooks, mails } = since(m);
     assert.deepEqual(hooks.map((h) => h.kind), ['silence', 'back-to-normal']);
     assert.equal(hooks[1]?.file, 'late-20261129-v1.csv');
