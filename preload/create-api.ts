@@ -68,12 +68,14 @@ export function createApi(t: Transport) {
     },
     history: {
       list: () => t.invoke('history:list'),
+      exportCsv: () => t.invoke('history:export'),
     },
     feeds: {
       list: () => t.invoke('feeds:list'),
       add: (settings: InvokeArgs<'feeds:add'>[0]) => t.invoke('feeds:add', settings),
       setPaused: (id: string, paused: boolean) => t.invoke('feeds:set-paused', id, paused),
       remove: (id: string) => t.invoke('feeds:remove', id),
+      testAlert: (id: string) => t.invoke('feeds:test-alert', id),
       chooseFolder: () => t.invoke('feeds:choose-folder'),
       onChange: (listener: (overview: EventChannels['feeds:changed']) => void) => t.subscribe('feeds:changed', listener),
     },

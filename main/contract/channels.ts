@@ -7,7 +7,7 @@
  * instances, no functions, never the API token.
  */
 import type { RecordTypeName } from '../engine/schemas/record-type-names.js';
-import type { FeedSettings, FeedsOverview } from './feeds.js';
+import type { FeedAlertChannel, FeedSettings, FeedsOverview } from './feeds.js';
 import type { CsvPreview, FileInfo, NameCheck } from './files.js';
 import type { HistoryEntry } from './history.js';
 import type { ColumnMapping, ConversionReport, ConvertRequest, FieldOption, JobProgress, MappingPreset, ValidationReport } from './jobs.js';
@@ -40,10 +40,14 @@ export interface InvokeChannels {
   'uploads:start': [[request: UploadRequest], UploadState];
   'uploads:cancel': [[id: string], boolean];
   'history:list': [[], readonly HistoryEntry[]];
+  /** Every upload, the archives of older ones included, as CSV (the columns of `lexer-upload history --csv`). */
+  'history:export': [[], string];
   'feeds:list': [[], FeedsOverview];
   'feeds:add': [[settings: FeedSettings], FeedsOverview];
   'feeds:set-paused': [[id: string, paused: boolean], FeedsOverview];
   'feeds:remove': [[id: string], FeedsOverview];
+  /** Sends a test alert on each of the feed's channels; resolves with how each did. */
+  'feeds:test-alert': [[id: string], readonly FeedAlertChannel[]];
   /** The host's folder chooser; null when cancelled (or when the host has none). */
   'feeds:choose-folder': [[], string | null];
   'shell:open-external': [[url: string], boolean];
@@ -68,7 +72,8 @@ export const INVOKE_CHANNELS = [
   'files:inspect', 'files:check-name', 'files:release', 'preview:csv', 'mapping:suggest', 'schema:fields',
   'presets:list', 'presets:save', 'presets:delete', 'jobs:validate',
   'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
-  'history:list', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:choose-folder', 'shell:open-external',
+  'history:list', 'history:export', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:test-alert', 'feeds:choose-folder',
+  'shell:open-external',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = ['uploads:state', 'jobs:progress', 'feeds:changed'] as const satisfies readonly EventChannel[];

@@ -22,6 +22,7 @@ import { openAllowedLink } from './security/external-links.js';
 import { refuseWebviews } from './security/navigation.js';
 import { lockPermissions } from './security/permissions.js';
 import { openAppVault, type TokenMigration } from './app-token-vault.js';
+import { createSafeStorageSecrets } from './safe-storage-secrets.js';
 import { setupIpc } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { setupQuitGuard, type QuitGuard } from './quit-guard.js';
@@ -67,6 +68,7 @@ async function startServices(): Promise<{ services: AppServices; migration: Toke
     userDataDir: userData,
     vault,
     sessionVault: createSessionVault(),
+    secrets: createSafeStorageSecrets(safeStorage, userData),
     envApiUrl: process.env.LEXER_API_URL ?? null,
     resolveProxy: async (url) => proxyUrlFromPac(await session.defaultSession.resolveProxy(url)),
     openExternal: (url) => shell.openExternal(url),

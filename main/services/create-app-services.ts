@@ -10,6 +10,7 @@ import type { Result } from '../contract/result.js';
 import { pruneStaleWorkspaces } from '../engine/compress/temp-workspace.js';
 import { ensurePrivateDir } from '../engine/config/private-dir.js';
 import { openHistory } from '../engine/history/upload-history.js';
+import { createFileSecrets, type SecretStore } from '../engine/vault/secret-store.js';
 import type { TokenVault } from '../engine/vault/token-vault.js';
 import { createEventHub, type AppActivity, type EventHub, type ServiceEvents } from './channels/event-hub.js';
 import type { RawHandlers } from './channels/handler-types.js';
@@ -45,6 +46,8 @@ export interface AppServicesOptions {
   vault: TokenVault;
   /** Memory only, for "this session only". */
   sessionVault: TokenVault;
+  /** Other secrets (a feed's mail password), kept like the token; default: 0600 files in the user's data folder. */
+  secrets?: SecretStore;
   /** Overrides the Lexer default API URL until the user saves one (env LEXER_API_URL). */
   envApiUrl?: string | null;
   /** The system proxy for a URL as `http://host:port`, or null for a direct connection. */
@@ -73,7 +76,8 @@ export interface AppServices {
 export async function createAppServices(o: AppServicesOptions): Promise<AppServices> {
   await ensurePrivateDir(o.userDataDir);
   const settings = await openSettings(o.userDataDir, o.envApiUrl === undefined ? process.env.LEXER_API_URL : o.envApiUrl);
-  const history = await openHistory(join(o.userDataDir, 'history.json'));
+  const historyPath = join(o.userDataDir, 'history.json');
+  const history = await openHistory(historyPath);
   const presets = await openPresets(o.userDataDir);
   const convertedDir = join(o.userDataDir, 'converted');
   // Conversion outputs left by earlier runs: keep a bounded cache (History's Retry uses recent ones).
@@ -123,7 +127,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const feeds = createFeedService({
     store: await openFeedStore(o.userDataDir), presets, history, connection, queue: () => uploads.queue(),
     concurrency: () => settings.get().concurrency, tempRoot, ledgerDir: o.userDataDir, resolveProxy: o.resolveProxy, tuning: o.uploadTuning,
-    sendSettings, canChooseFolder: o.chooseFolder !== undefined,
+    sendSettings, canChooseFolder: o.chooseFolder !== undefined, secrets: o.secrets ?? createFileSecrets(o.userDataDir),
     onChange: (overview) => events.emit('feeds:changed', overview),
     onSending: (count) => {
       if (count === feedSending) return;
@@ -142,7 +146,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     ...fileChannels({ allowed, copyRoots: [convertedDir, ...(o.stagingDir ? [o.stagingDir] : [])] }),
     ...jobChannels({ jobs, allowed }),
     ...uploadChannels({ uploads, allowed }),
-    ...historyChannels({ history }),
+    ...historyChannels({ history, file: historyPath }),
     ...feedChannels({ feeds, chooseFolder: o.chooseFolder }),
     ...shellChannels({ openExternal: o.openExternal }),
   };

@@ -5,6 +5,7 @@
  * fails or a server that answers 4xx is tried again with backoff (p-retry); a refusal (5xx, a
  * wrong login) is not, since trying again would only be refused again.
  */
+import type { Transporter } from 'nodemailer';
 import pRetry, { AbortError } from 'p-retry';
 import type { EmailSettings } from './alert-settings.js';
 import type { AlertChannel } from './alert-types.js';
@@ -40,8 +41,8 @@ const worthRetrying = (e: SmtpError): boolean => e.code !== 'EAUTH' && !(e.respo
 /** A channel mailing each alert through the server `s` says, logging in with `password` when `s.user` is set. */
 export function emailChannel(s: EmailSettings, password: string | null, o: EmailOptions = {}): AlertChannel {
   const timeout = o.timeoutMs ?? 15_000;
-  let transport: Promise<import('nodemailer').Transporter> | null = null;
-  const open = async (): Promise<import('nodemailer').Transporter> => {
+  let transport: Promise<Transporter> | null = null;
+  const open = async (): Promise<Transporter> => {
     const { createTransport } = await import('nodemailer');
     return createTransport({
       host: s.host, port: s.port, secure: s.security === 'tls', requireTLS: s.security === 'starttls', ignoreTLS: s.security === 'none',

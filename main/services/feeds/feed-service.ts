@@ -4,14 +4,18 @@
  * and History. The window sees each feed's state, files waiting and its last file's result.
  */
 import { stat } from 'node:fs/promises';
-import type { FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
+import type { FeedAlertChannel, FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
+import type { FeedAlerts } from '../../engine/alerts/feed-alerts.js';
 import type { FeedEvent } from '../../engine/feeds/feed-events.js';
 import { startFeed, type FeedRunner } from '../../engine/feeds/feed-runner.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';
 import type { SendRun } from '../../engine/send/send-context.js';
 import type { UploadQueue } from '../../engine/upload/upload-queue.js';
+import type { SecretStore } from '../../engine/vault/secret-store.js';
 import type { Connection } from '../settings/connection.js';
-import { parseFeedSettings, toFeedConfig } from './feed-settings.js';
+import { parseExpectation } from './feed-alert-settings.js';
+import { alertView, smtpSecretName, startAlertsFor } from './feed-alerting.js';
+import { parseFeedInput, toFeedConfig } from './feed-settings.js';
 import type { FeedStore, StoredFeed } from './feed-store.js';
 import type { PresetStore } from '../settings/preset-store.js';
 import { usageError } from '../channels/result.js';
@@ -32,6 +36,8 @@ export interface FeedServiceDeps {
   /** Settings' compression level and part size, read for each file, as manual uploads read them (the folder's own gzip box stays its own). */
   sendSettings: () => SendSettings;
   canChooseFolder: boolean;
+  /** Where a feed's mail password is kept (the vault, like the token). */
+  secrets: SecretStore;
   onChange: (overview: FeedsOverview) => void;
   /** Files the feeds are sending now (the close guard counts them). */
   onSending: (count: number) => void;
@@ -42,6 +48,8 @@ export interface FeedService {
   add(settings: unknown): Promise<FeedsOverview>;
   setPaused(id: string, paused: boolean): Promise<FeedsOverview>;
   remove(id: string): Promise<FeedsOverview>;
+  /** Sends a test alert on each of the feed's channels. */
+  testAlert(id: string): Promise<readonly FeedAlertChannel[]>;
   /** Starts every feed not paused (at app start). */
   startAll(): Promise<void>;
   /**
@@ -56,6 +64,8 @@ export interface FeedService {
 
 interface Live {
   runner: FeedRunner | null;
+  /** The feed's alerts while it runs (null: none set, or not running). */
+  alerts: FeedAlerts | null;
   state: 'no-token' | 'starting' | null;
   last: FeedLastFile | null;
   /** Which connection the feed started with (kept in memory only, like the token itself). */
@@ -92,7 +102,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     const status = l?.runner?.status();
     const running: FeedView['state'] = status?.state === 'folder-missing' ? 'folder-missing' : status?.state === 'watching' ? 'watching' : 'starting';
     const state = f.paused ? 'paused' : l?.state ?? running;
-    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null };
+    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null, ...alertView(l?.alerts) };
   };
   const overview = (): FeedsOverview => ({ feeds: d.store.list().map(view), canChooseFolder: d.canChooseFolder });
   const changed = (): void => {
@@ -102,7 +112,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
 
   const start = async (f: StoredFeed): Promise<void> => {
     if (f.paused || live.get(f.id)?.runner) return;
-    const l: Live = live.get(f.id) ?? { runner: null, state: null, last: null, connection: null };
+    const l: Live = live.get(f.id) ?? { runner: null, alerts: null, state: null, last: null, connection: null };
     l.state = 'starting';
     live.set(f.id, l);
     const c = await d.connection();
@@ -113,6 +123,9 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
       return changed();
     }
     l.state = null;
+    // Alerts that cannot start (a schedule no longer valid) leave the feed running without them.
+    l.alerts = await startAlertsFor(f, token, { secrets: d.secrets, history: d.history, resolveProxy: d.resolveProxy, onChange: changed }).catch(() => null);
+    const alerts = l.alerts;
     l.runner = startFeed({
       feed: toFeedConfig(f.settings, d.presets.list()), concurrency: d.concurrency(), sendSettings: d.sendSettings,
       send: {
@@ -120,6 +133,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
         tempRoot: d.tempRoot, audience: 'app', proxyFor: d.resolveProxy, tuning: d.tuning,
       },
       onEvent: (e) => {
+        alerts?.onEvent(e);
         const last = lastFile(e);
         if (last) l.last = { ...last, at: new Date().toISOString() };
         changed();
@@ -132,18 +146,26 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     const l = live.get(id);
     if (forget) live.delete(id);
     const runner = l?.runner;
-    if (l) l.runner = null;
+    const alerts = l?.alerts;
+    if (l) {
+      l.runner = null;
+      l.alerts = null;
+    }
     await runner?.stop();
+    // Alerts under way get a few seconds to arrive; the feed is stopped already.
+    await alerts?.close(5000);
   };
 
   return {
     overview,
     async add(value) {
-      const settings = parseFeedSettings(value);
+      const { settings, smtpPassword } = parseFeedInput(value);
       if (!(await stat(settings.path).then((s) => s.isDirectory(), () => false))) {
         throw usageError(`${settings.path} is not a folder on this computer.`, 'Type the full path of an existing folder (or create it first).');
       }
+      if (settings.alerts?.expect) await parseExpectation(settings.alerts.expect);
       const feed = await d.store.add(settings);
+      if (smtpPassword !== null) await d.secrets.set(smtpSecretName(feed.id), smtpPassword);
       await start(feed);
       return overview();
     },
@@ -157,8 +179,23 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     async remove(id) {
       await d.store.remove(id);
       await stop(id, true);
+      await d.secrets.clear(smtpSecretName(id)).catch(() => undefined);
       changed();
       return overview();
+    },
+    async testAlert(id) {
+      const feed = d.store.list().find((f) => f.id === id);
+      if (!feed?.settings.alerts) throw usageError('This watched folder has no alerts set.', 'Remove it and add it again with a webhook or a mail address.');
+      // A running feed's own channels (their state then shows the result); else channels made for the test.
+      const running = live.get(id)?.alerts;
+      const alerts = running ?? await startAlertsFor({ ...feed, settings: { ...feed.settings, alerts: { ...feed.settings.alerts, expect: null } } }, null, {
+        secrets: d.secrets, history: d.history, resolveProxy: d.resolveProxy, onChange: () => undefined,
+      });
+      if (!alerts) return [];
+      const results = await alerts.test();
+      if (!running) await alerts.close(0);
+      changed();
+      return results.map((r) => ({ ...r }));
     },
     async startAll() {
       await Promise.all(d.store.list().map((f) => start(f).catch(() => undefined)));

@@ -75,7 +75,7 @@ describe('the run log', () => {
       const row = rows[i];
       assert.ok(row);
       for (const c of HISTORY_COLUMNS) {
-        const want = c === 'uploadIds' ? row.uploadIds.join(' ') : String(row[c] ?? '');
+        const want: string = c === 'uploadIds' ? row.uploadIds.join(' ') : String(row[c] ?? '');
         assert.equal(line[c], c === 'file' && want.startsWith('=') ? `'${want}` : want, c);
       }
     });
