@@ -34,7 +34,7 @@ export function createAlertDispatch(channels: readonly AlertChannel[], onStatus:
         await channel.send(alert, { signal: abort.signal, onRetry: (message) => set({ state: 'failing', message: `${message} Trying again.` }) });
         set({ state: 'ok', message: null, lastDeliveredAt: new Date().toISOString() });
       } catch (error) {
-        if (!abort.signal.aborted) set({ state: 'failing', message: `${(error as Error).message} The ${alert.kind} alert${alert.file ? ` about ${alert.file}` : ''} was not delivered.` });
+        if (!abort.signal.aborted) set({ state: 'failing', message: `${(error as Error).message.replace(/([^.!?])$/, '$1.')} The ${alert.kind} alert${alert.file ? ` about ${alert.file}` : ''} was not delivered.` });
       }
       return status;
     };

@@ -10,6 +10,7 @@ import type { ErrorInfo } from '../../../main/contract/result.js';
 import { useApi } from '../../api-context.js';
 import { DestinationFields } from '../shared/destination-fields.js';
 import { ErrorText } from '../shared/error-text.js';
+import { FeedAlertFields, useAlertFields } from './feed-alert-fields.js';
 
 interface Props {
   readonly canChooseFolder: boolean;
@@ -34,6 +35,7 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
   const [quietSeconds, setQuietSeconds] = useState('10');
   const [after, setAfter] = useState<FeedAfter>('sent');
   const [polling, setPolling] = useState(false);
+  const alertFields = useAlertFields();
   const [presets, setPresets] = useState<readonly MappingPreset[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,13 +56,14 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
     const settings: FeedSettings = {
       path: path.trim(), patterns: patterns.trim(), destination: toDataset ? { datasetId: datasetId.trim(), recordType } : null,
       convert: toDataset && convert, presetName: toDataset && convert && presetName ? presetName : null, validate: toDataset && validate,
-      gzip, quietSeconds: Number(quietSeconds), after, polling,
+      gzip, quietSeconds: Number(quietSeconds), after, polling, alerts: alertFields.value(),
     };
     setBusy(true);
     void api.feeds.add(settings).then((r) => {
       setBusy(false);
       if (!r.ok) return setError(r.error);
       setPath('');
+      alertFields.reset();
       onAdded(r.value);
     });
   };
@@ -129,6 +132,7 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
         <label htmlFor={`${id}-poll`}>Check the folder every few seconds (network drives)</label>
       </div>
       <p id={`${id}-poll-hint`} className="hint">Network drives often do not report new files; checking regularly finds them.</p>
+      <FeedAlertFields f={alertFields.state} />
       <div className="buttons">
         <button type="submit" disabled={busy}>Add folder</button>
       </div>
