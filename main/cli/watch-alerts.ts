@@ -23,8 +23,8 @@ export interface AlertOptions {
   smtpFrom?: string; smtpPasswordFile?: string; alertLeftOut: number; expectEvery?: string; expectBy?: string; testAlert?: boolean; once?: boolean;
 }
 
-/** The stored mail password's name (`lexer-upload token set --smtp-password`). */
-export const SMTP_SECRET = 'smtp-password';
+/** The stored mail password's name (`lexer-upload token set --smtp-password`, commands/token.ts). */
+const SMTP_SECRET = 'smtp-password';
 
 const DEFAULT_PORT: Readonly<Record<SmtpSecurity, number>> = { starttls: 587, tls: 465, none: 25 };
 
