@@ -49,8 +49,10 @@ let services: AppServices | null = null;
 let shellParts: DesktopShell | null = null;
 let log: AppLog | null = null;
 let failed = false;
+/** A launch's arguments with the program first: run from the sources (`electron .`), the app's folder comes second and is no file to open. */
+const launchArgs = (argv: readonly string[]): readonly string[] => (process.defaultApp ? argv.slice(1) : argv);
 // Files a launch asked to open before the services could take them.
-let early: string[] = openedPaths(process.argv, process.cwd());
+let early: string[] = openedPaths(launchArgs(process.argv), process.cwd());
 // Notifications are kept until closed or clicked: one collected earlier loses its click.
 const liveNotices = new Set<Notification>();
 
@@ -151,7 +153,7 @@ async function setup(): Promise<void> {
   const started = await startServices();
   services = started.services;
   setupIpc({ ipcMain, services: started.services, contents: () => (win && !win.isDestroyed() ? win.webContents : null) });
-  shellParts = setupDesktopShell({
+  shellParts = await setupDesktopShell({
     app, dialog, powerSaveBlocker, notify, services: started.services, userDataDir: userData, log: appLog, platform: process.platform,
     createTray: () => new Tray(trayIcon),
     buildMenu: (template) => Menu.buildFromTemplate(template),
@@ -231,7 +233,7 @@ if (!app.requestSingleInstanceLock()) {
   // A second launch can arrive after `ready` but before the services and IPC exist: wait for them.
   // Its arguments may name files to open ("Open with" on Windows and Linux).
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    const paths = openedPaths(argv, workingDirectory);
+    const paths = openedPaths(launchArgs(argv), workingDirectory);
     void setupDone.then((ok) => {
       if (!ok) return;
       if (paths.length > 0) openFiles(paths);

@@ -38,8 +38,8 @@ export interface DesktopShell {
   readonly updates: Updates;
 }
 
-/** Wires the desktop to the services' events. */
-export function setupDesktopShell(d: DesktopShellDeps): DesktopShell {
+/** Wires the desktop to the services' events; resolves once the watched folders' state is known. */
+export async function setupDesktopShell(d: DesktopShellDeps): Promise<DesktopShell> {
   const { services } = d;
   let active = { uploads: 0, fromFeeds: 0 };
   const activityListeners: Array<() => void> = [];
@@ -66,7 +66,9 @@ export function setupDesktopShell(d: DesktopShellDeps): DesktopShell {
     markNoticeShown: prefs.markBackgroundNoticeShown,
   });
   services.events.on('feeds:changed', (overview) => background.feedsChanged(overview));
-  void services.handlers['feeds:list']().then((r) => (r.ok ? background.feedsChanged(r.value) : undefined));
+  // Known before the first window: a start at login opens none while folders are watched.
+  const listed = await services.handlers['feeds:list']();
+  if (listed.ok) background.feedsChanged(listed.value);
   setupFeedNotices({
     events: services.events,
     notify: d.notify,
