@@ -54,7 +54,7 @@ async function addFeed(h, folder, extra = {}) {
 }
 
 async function background(h) {
-  const { standIn, app } = h;
+  const { standIn } = h;
   await h.until('window', () => standIn.windows.length > 0 && standIn.windows[0].visible);
   h.value(await h.invoke('settings:update', { useSandbox: true })); // a folder watches once it has somewhere to send
   const feedId = await addFeed(h, join(h.work, 'watched'));
