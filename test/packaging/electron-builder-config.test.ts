@@ -3,7 +3,7 @@
 // the targets, the security fuses, what is packed, the icons, the Linux package advice.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
