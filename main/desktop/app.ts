@@ -11,7 +11,8 @@
  * 2. on `ready`: the protocol handler, permissions, menu, token vault, services, IPC, shell;
  * 3. only then the window; a second launch's `second-instance` waits for step 2 too.
  */
-import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, powerSaveBlocker, protocol, safeStorage, session, shell, type NativeImage } from 'electron';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices, type AppServices } from '../services/create-app-services.js';
@@ -41,7 +42,7 @@ export const APP_ID = 'io.lexer.uploader';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../../preload/preload.cjs');
-const trayIcon = join(here, '../../assets/tray/tray.png');
+const trayDir = join(here, '../../assets/tray');
 // Developer tools, reload and the like only when running from the sources (`npm start`).
 const devTools = !app.isPackaged;
 let win: BrowserWindow | null = null;
@@ -111,6 +112,16 @@ function showWindow(): BrowserWindow {
   return created;
 }
 
+/**
+ * The tray icon, 16 px and its @2x. Read through Electron's fs, which reads inside app.asar:
+ * nativeImage's own file reading does not on every platform.
+ */
+function trayImage(): NativeImage {
+  const image = nativeImage.createFromBuffer(readFileSync(join(trayDir, 'tray.png')), { scaleFactor: 1 });
+  image.addRepresentation({ scaleFactor: 2, buffer: readFileSync(join(trayDir, 'tray@2x.png')) });
+  return image;
+}
+
 function focusWindow(): void {
   const w = showWindow();
   if (w.isMinimized()) w.restore();
@@ -155,7 +166,7 @@ async function setup(): Promise<void> {
   setupIpc({ ipcMain, services: started.services, contents: () => (win && !win.isDestroyed() ? win.webContents : null) });
   shellParts = await setupDesktopShell({
     app, dialog, powerSaveBlocker, notify, services: started.services, userDataDir: userData, log: appLog, platform: process.platform,
-    createTray: () => new Tray(trayIcon),
+    createTray: () => new Tray(trayImage()),
     buildMenu: (template) => Menu.buildFromTemplate(template),
     window: () => win,
     focusWindow,

@@ -6,7 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,12 +56,12 @@ describe('the desktop shell (built main process, stand-in electron, Node 24)', (
     if (!node) return t.skip(skip ?? '');
     const dir = join(work, 'background');
     const r = await run('background', {}, dir);
-    const closed = r.afterClose as { windows: number; quit: boolean; notices: string[]; menu: string[]; tooltip: string; image: string };
+    const closed = r.afterClose as { windows: number; quit: boolean; notices: string[]; menu: string[]; tooltip: string; image: unknown };
     assert.equal(closed.windows, 0);
     assert.equal(closed.quit, false, 'the app did not quit');
     assert.deepEqual(closed.notices, ['Lexer Uploader is still watching your folders']);
     assert.deepEqual(closed.menu, ['Open Lexer Uploader', 'Pause watched folders', '(separator)', 'Quit']);
-    assert.ok(existsSync(closed.image), `the tray icon ${closed.image} is in the build`);
+    assert.deepEqual(closed.image, [{ scale: 1, png: 'PNG', width: 16 }, { scale: 2, png: 'PNG', width: 32 }], 'the tray icon, read from the build');
     assert.deepEqual(r.afterOpen, { trayDestroyed: true });
     assert.deepEqual(r.afterSecondClose, { notices: 1 }, 'said the first time only');
     assert.deepEqual(r.menuAfterPause, ['Open Lexer Uploader', 'Resume watched folders', '(separator)', 'Quit']);

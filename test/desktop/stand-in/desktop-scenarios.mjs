@@ -62,7 +62,7 @@ async function background(h) {
   await h.until('the tray', () => standIn.trays.length > 0);
   await sleep(50);
   const tray = standIn.trays[0];
-  h.result.afterClose = { windows: standIn.windows.length, quit: standIn.log.includes('app.quit'), notices: standIn.notifications.map((n) => n.options.title), menu: menuLabels(tray), tooltip: tray.tooltip, image: tray.image };
+  h.result.afterClose = { windows: standIn.windows.length, quit: standIn.log.includes('app.quit'), notices: standIn.notifications.map((n) => n.options.title), menu: menuLabels(tray), tooltip: tray.tooltip, image: tray.image.representations.map((r) => ({ scale: r.scaleFactor, png: r.buffer.subarray(1, 4).toString('ascii'), width: r.buffer.readUInt32BE(16) })) };
   clickMenu(tray, 'Open Lexer Uploader');
   await h.until('the window again', () => standIn.windows.length === 1);
   h.result.afterOpen = { trayDestroyed: tray.destroyed };

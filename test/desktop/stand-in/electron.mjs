@@ -330,6 +330,14 @@ export class Notification extends EventEmitter {
   }
 }
 
+/** Images as the app builds them: each representation's scale factor and bytes. */
+export const nativeImage = {
+  createFromBuffer(buffer, options = {}) {
+    const representations = [{ scaleFactor: options.scaleFactor ?? 1, buffer }];
+    return { representations, addRepresentation: (r) => void representations.push({ scaleFactor: r.scaleFactor, buffer: r.buffer }) };
+  },
+};
+
 export class Tray extends EventEmitter {
   menu = null;
   tooltip = '';
@@ -337,7 +345,6 @@ export class Tray extends EventEmitter {
   constructor(image) {
     super();
     if (!standIn.ready) throw new Error('Cannot create Tray before app is ready');
-    // Electron loads the image from the path: a missing file is an empty icon, not an error; the checks look at it.
     this.image = image;
     note('Tray:new');
     standIn.trays.push(this);
@@ -392,4 +399,4 @@ export const shell = {
   },
 };
 
-export default { app, BrowserWindow, Menu, Notification, Tray, dialog, ipcMain, net, powerSaveBlocker, protocol, safeStorage, session, shell };
+export default { app, BrowserWindow, Menu, Notification, Tray, dialog, ipcMain, nativeImage, net, powerSaveBlocker, protocol, safeStorage, session, shell };
