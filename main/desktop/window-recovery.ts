@@ -21,7 +21,7 @@ const REASONS: Record<string, string> = {
   crashed: 'its page crashed',
   oom: 'its page ran out of memory',
   'launch-failed': 'its page could not start',
-  'integrity-failure': 'its code failed an integrity check (the installation may be damaged)',
+  'integrity-failure': 'Windows stopped its page in a code integrity check',
   'memory-eviction': 'the system reclaimed its memory',
 };
 
