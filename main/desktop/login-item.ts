@@ -45,8 +45,9 @@ export function loginItem(d: LoginItemDeps): { get(): boolean; set(openAtLogin: 
       },
     };
   }
+  // Windows answers openAtLogin only for the same arguments it was set with.
   return {
-    get: () => d.app.getLoginItemSettings().openAtLogin,
+    get: () => d.app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin,
     set: (on) => d.app.setLoginItemSettings({ openAtLogin: on, args: [HIDDEN_ARG] }),
   };
 }

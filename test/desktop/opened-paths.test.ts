@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openedPaths } from '../../main/desktop/opened-paths.js';
-import { autostartEntry, autostartFile } from '../../main/desktop/login-item.js';
+import type { App } from 'electron';
+import { autostartEntry, autostartFile, loginItem } from '../../main/desktop/login-item.js';
 
 test('existing files, absolute or relative to the launch’s folder, each once; the program, switches, folders and missing files are not', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lexer-argv-'));
@@ -21,4 +22,20 @@ test('Linux start at login: an autostart entry under XDG_CONFIG_HOME that starts
   const entry = autostartEntry('/opt/Lexer Uploader/lexer-uploader');
   assert.match(entry, /^Exec="\/opt\/Lexer Uploader\/lexer-uploader" --hidden$/m);
   assert.match(entry, /^Type=Application$/m);
+});
+
+test('Windows and macOS: the system keeps the login item; Windows reports it only when asked with the arguments it was set with', () => {
+  // Electron on Windows: getLoginItemSettings({ args }) compares against the arguments of setLoginItemSettings.
+  let stored: { openAtLogin: boolean; args: string[] } = { openAtLogin: false, args: [] };
+  const app = {
+    setLoginItemSettings: (s: { openAtLogin: boolean; args?: string[] }) => void (stored = { openAtLogin: s.openAtLogin, args: s.args ?? [] }),
+    getLoginItemSettings: (o?: { args?: string[] }) => ({ openAtLogin: stored.openAtLogin && JSON.stringify(o?.args ?? []) === JSON.stringify(stored.args) }),
+  } as unknown as Pick<App, 'getLoginItemSettings' | 'setLoginItemSettings'>;
+  const item = loginItem({ app, platform: 'win32', executable: 'C:\\Lexer Uploader\\Lexer Uploader.exe', env: {} });
+  assert.equal(item.get(), false);
+  item.set(true);
+  assert.deepEqual(stored, { openAtLogin: true, args: ['--hidden'] });
+  assert.equal(item.get(), true);
+  item.set(false);
+  assert.equal(item.get(), false);
 });
