@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openedPaths } from '../../main/desktop/opened-paths.js';
 import type { App } from 'electron';
 import { autostartEntry, autostartFile, loginItem } from '../../main/desktop/login-item.js';
@@ -14,6 +15,14 @@ test('existing files, absolute or relative to the launch’s folder, each once; 
   mkdirSync(join(dir, 'folder'));
   const argv = [join(dir, 'a.csv'), '--no-sandbox', 'a.csv', join(dir, 'a.csv'), 'folder', 'gone.csv', '', '--flag=a.csv'];
   assert.deepEqual(openedPaths(argv, dir), [join(dir, 'a.csv')]);
+});
+
+test('a file manager’s file:// URLs (the desktop entry’s %U) are the files they name; other URLs are no files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lexer argv '));
+  writeFileSync(join(dir, 'my export.csv'), 'x');
+  const url = pathToFileURL(join(dir, 'my export.csv')).href;
+  assert.match(url, /%20/);
+  assert.deepEqual(openedPaths(['lexer-uploader', url, 'https://example.com/a.csv', 'file://elsewhere/share/a.csv'], '/'), [join(dir, 'my export.csv')]);
 });
 
 test('Linux start at login: an autostart entry under XDG_CONFIG_HOME that starts the app hidden, its path quoted', () => {
