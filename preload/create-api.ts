@@ -82,6 +82,18 @@ export function createApi(t: Transport) {
     shell: {
       openExternal: (url: string) => t.invoke('shell:open-external', url),
     },
+    desktop: {
+      /** Files the system asked the app to open, not yet shown; taking them empties the list. */
+      takeOpenedFiles: () => t.invoke('desktop:take-opened-files'),
+      onFilesOpened: (listener: () => void) => t.subscribe('desktop:files-opened', () => listener()),
+      /** What a clicked notification asked the window to show. */
+      takeShow: () => t.invoke('desktop:take-show'),
+      onShow: (listener: () => void) => t.subscribe('desktop:show', () => listener()),
+      /** The uploads main runs now (their cards were lost with a closed or crashed window). */
+      currentUploads: () => t.invoke('desktop:current-uploads'),
+      loginItem: () => t.invoke('desktop:login-item'),
+      setLoginItem: (openAtLogin: boolean) => t.invoke('desktop:set-login-item', openAtLogin),
+    },
   };
 }
 

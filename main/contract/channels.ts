@@ -7,6 +7,7 @@
  * instances, no functions, never the API token.
  */
 import type { RecordTypeName } from '../engine/schemas/record-type-names.js';
+import type { CurrentUpload, LoginItem, ShowRequest } from './desktop.js';
 import type { FeedAlertChannel, FeedSettings, FeedsOverview } from './feeds.js';
 import type { CsvPreview, FileInfo, NameCheck } from './files.js';
 import type { HistoryEntry } from './history.js';
@@ -51,6 +52,14 @@ export interface InvokeChannels {
   /** The host's folder chooser; null when cancelled (or when the host has none). */
   'feeds:choose-folder': [[], string | null];
   'shell:open-external': [[url: string], boolean];
+  /** Files the system asked the app to open (Open with, a double-click, the command line) and not yet taken; taking them empties the list. */
+  'desktop:take-opened-files': [[], readonly string[]];
+  /** What a clicked notification asked the window to show, if it has not shown it yet. */
+  'desktop:take-show': [[], ShowRequest | null];
+  /** The uploads running now, for a window that opens while they run (its cards were lost with the old window). */
+  'desktop:current-uploads': [[], readonly CurrentUpload[]];
+  'desktop:login-item': [[], LoginItem];
+  'desktop:set-login-item': [[openAtLogin: boolean], LoginItem];
 }
 
 /** Events pushed from main to the window: name to payload. */
@@ -59,6 +68,10 @@ export interface EventChannels {
   'jobs:progress': JobProgress;
   /** A watched folder changed state or handled a file. */
   'feeds:changed': FeedsOverview;
+  /** The system asked the app to open files: take them with `desktop:take-opened-files`. */
+  'desktop:files-opened': null;
+  /** A notification was clicked: take what to show with `desktop:take-show`. */
+  'desktop:show': null;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -74,6 +87,7 @@ export const INVOKE_CHANNELS = [
   'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
   'history:list', 'history:export', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:test-alert', 'feeds:choose-folder',
   'shell:open-external',
+  'desktop:take-opened-files', 'desktop:take-show', 'desktop:current-uploads', 'desktop:login-item', 'desktop:set-login-item',
 ] as const satisfies readonly InvokeChannel[];
 
-export const EVENT_CHANNELS = ['uploads:state', 'jobs:progress', 'feeds:changed'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['uploads:state', 'jobs:progress', 'feeds:changed', 'desktop:files-opened', 'desktop:show'] as const satisfies readonly EventChannel[];

@@ -36,6 +36,8 @@ export type ErrorCode =
   | 'not-ndjson'
   | 'unsupported-file'
   | 'date-order-unknown'
+  /** A worker thread of the pipeline could not start or stopped. */
+  | 'worker-failed'
   // anything else
   | 'cancelled'
   | 'usage'

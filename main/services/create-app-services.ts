@@ -19,6 +19,9 @@ import { scrubSecrets } from './channels/scrub-secrets.js';
 import { feedChannels } from './feeds/feed-channels.js';
 import { createFeedService } from './feeds/feed-service.js';
 import { openFeedStore } from './feeds/feed-store.js';
+import { createCurrentUploads } from './desktop/current-uploads.js';
+import { desktopChannels, type LoginItemControl } from './desktop/desktop-channels.js';
+import { createWindowRequests, type WindowRequests } from './desktop/window-requests.js';
 import { createFileGate, type FileAccessCheck } from './files/file-access.js';
 import { fileChannels } from './files/file-channels.js';
 import { trimCopies } from './files/temp-copies.js';
@@ -36,6 +39,7 @@ import { createTokenService } from './token/token-service.js';
 import { createStateThrottle } from './uploads/throttle-states.js';
 import { uploadChannels } from './uploads/upload-channels.js';
 import { createUploadService, type UploadServiceDeps } from './uploads/upload-service.js';
+import { parseUploadRequest } from './channels/request-parsers.js';
 
 export type Handler<C extends InvokeChannel> = (...args: unknown[]) => Promise<Result<InvokeResult<C>>>;
 export type Handlers = { readonly [C in InvokeChannel]: Handler<C> };
@@ -62,12 +66,16 @@ export interface AppServicesOptions {
   stagingDir?: string;
   /** The desktop's folder chooser for a watched folder; absent in the browser host (the path is typed). */
   chooseFolder?: () => Promise<string | null>;
+  /** Starting at login (the desktop app); absent in the browser host. */
+  loginItem?: LoginItemControl;
 }
 
 export interface AppServices {
   readonly handlers: Handlers;
   /** Window events (`uploads:state`, `jobs:progress`) and shell events (`activity`, `queue:settled`). */
   readonly events: EventHub<ServiceEvents>;
+  /** Files the system asked the app to open, and a notification's target, waiting for the window. */
+  readonly windowRequests: Pick<WindowRequests, 'addFiles' | 'show'>;
   /** Cancels running uploads and jobs and stops the embedded sandbox (on quit). */
   dispose(): Promise<void>;
 }
@@ -97,7 +105,8 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   // The close guard and the taskbar count the watched folders' uploads with the window's own.
   let manual: AppActivity = { activeUploads: 0, progress: null };
   let feedSending = 0;
-  const publishActivity = (): void => events.emit('activity', { activeUploads: manual.activeUploads + feedSending, progress: manual.progress });
+  const publishActivity = (): void =>
+    events.emit('activity', { activeUploads: manual.activeUploads + feedSending, feedUploads: feedSending, progress: manual.progress });
   upstream.on('activity', (a) => {
     manual = a;
     publishActivity();
@@ -140,6 +149,8 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   // Each domain registers its own channels; together they must be exactly the contract's.
   const allowed = createFileGate(o.checkFile, (path) => history.list().some((e) => e.filePath === path));
   const onConnectionChanged = () => feeds.reconnect();
+  const windowRequests = createWindowRequests(events);
+  const current = createCurrentUploads(events);
   const raw: RawHandlers = {
     ...settingsChannels({ settings, sandbox, presets, onConnectionChanged }),
     ...tokenChannels({ tokens, connection, sandboxConnection: () => sandboxConnection(sandbox), resolveProxy: o.resolveProxy, onConnectionChanged }),
@@ -149,6 +160,18 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     ...historyChannels({ history, file: historyPath }),
     ...feedChannels({ feeds, chooseFolder: o.chooseFolder }),
     ...shellChannels({ openExternal: o.openExternal }),
+    ...desktopChannels({ requests: windowRequests, current, loginItem: o.loginItem }),
+  };
+  // Every upload the window starts is listed while it runs, for a window that opens meanwhile.
+  const startUpload = raw['uploads:start'];
+  raw['uploads:start'] = (...a) => {
+    let request;
+    try {
+      request = parseUploadRequest(a[0]);
+    } catch {
+      return startUpload(...a); // refused there, with its own message
+    }
+    return current.follow(request, () => startUpload(...a));
   };
 
   const wrap = <C extends InvokeChannel>(fn: (...args: unknown[]) => Promise<InvokeResult<C>>, secretArg: boolean): Handler<C> =>
@@ -169,6 +192,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   return {
     handlers,
     events,
+    windowRequests,
     async dispose() {
       await feeds.dispose();
       uploads.dispose();
