@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'not-ndjson'
   | 'unsupported-file'
   | 'date-order-unknown'
+  | 'encoding-unknown'
   // anything else
   | 'cancelled'
   | 'usage'
