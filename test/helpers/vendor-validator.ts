@@ -9,6 +9,7 @@
  * used when there is one. Python 3 with pydantic (1.x, or 2.x with its bundled pydantic.v1) runs
  * it. Without either, the parity tests skip and say why.
  */
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,11 +80,12 @@ export class Parity {
   agreements = 0;
   private readonly disagreements: string[] = [];
 
-  /** Counts one case; `agrees` is whether the vendor's reading is what the file meant. */
+  /** Counts one case, `agrees` being whether the vendor's reading is what the file meant; a disagreement fails the test. */
   check(agrees: boolean, what: string): void {
     this.cases += 1;
     if (agrees) this.agreements += 1;
     else this.disagreements.push(what);
+    assert.ok(agrees, `Lexer's validator disagrees: ${what}`);
   }
 
   /** "parity: 41 cases, 41 agreements", with what disagreed. */

@@ -1,6 +1,6 @@
 // Files in the shape real exports have, made here (the originals hold customer data): a Klaviyo
-// profile export opened in Excel, SQL Server's `bcp -w`, an old Mac's FileMaker export, two
-// Shopify exports joined with `cat`, German Excel, `jq .` output, a download cut short, a
+// profile export opened in Excel, SQL Server's `bcp -w`, an old Mac's FileMaker export, two POS
+// loyalty exports joined with `cat`, German Excel, `jq .` output, a download cut short, a
 // pre-allocated file never written, Shopify's "Created at".
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
@@ -61,12 +61,12 @@ export const MIXED_MAC_AND_WINDOWS = Buffer.concat([
   iconv.encode('Renée,Dubé,renee@example.com,Montréal\r\nZoë,Brontë,zoe@example.com,Haworth\r\n', 'windows-1252'),
 ]);
 
-const SHOPIFY_HEADER = 'Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address City,Phone,Total Spent,Total Orders,Tags';
+const POS_HEADER = 'Customer ID,First Name,Last Name,Home Store,Points Balance,Tags';
 
-/** Two Shopify customer exports joined with `cat`: the second's BOM and header sit mid-file. */
-export const SHOPIFY_JOINED = Buffer.concat([
-  Buffer.from(`\ufeff${SHOPIFY_HEADER}\n7001,Ann,Lee,ann@example.com,yes,Melbourne,+61491570101,120.50,3,VIP\n7002,Bob,Ng,bob@example.com,no,Sydney,,0.00,0,\n`),
-  Buffer.from(`\ufeff${SHOPIFY_HEADER}\n7003,Cy,Ode,cy@example.com,yes,Perth,+61491570103,35.00,1,\n7004,Di,Fox,di@example.com,no,Hobart,,10.00,1,\n`),
+/** Two exports of a POS loyalty list joined with `cat`: the second's BOM and header sit mid-file. */
+export const POS_JOINED = Buffer.concat([
+  Buffer.from(`\ufeff${POS_HEADER}\n7001,Ann,Lee,Melbourne CBD,1205,VIP\n7002,Bob,Ng,Chadstone,80,\n`),
+  Buffer.from(`\ufeff${POS_HEADER}\n7003,Cy,Ode,Perth,310,\n7004,Di,Fox,Hobart,0,\n`),
 ]);
 
 /** A Shopify customer export opened and saved in Excel: long ids and phone numbers in scientific notation. */

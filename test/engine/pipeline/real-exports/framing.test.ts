@@ -8,7 +8,7 @@ import { checkSupportedFile } from '../../../../main/engine/files/supported-file
 import { previewCsv } from '../../../../main/engine/pipeline/csv-preview.js';
 import { convertToNdjson } from '../../../../main/engine/pipeline/convert-to-ndjson.js';
 import { validateNdjsonFile } from '../../../../main/engine/pipeline/validate-ndjson.js';
-import { JQ_PRETTY, JQ_RECORDS, SHOPIFY_JOINED, truncatedGzip, ZERO_BYTES } from './fixtures.js';
+import { JQ_PRETTY, JQ_RECORDS, POS_JOINED, truncatedGzip, ZERO_BYTES } from './fixtures.js';
 import { useExportsInTemp } from './exports-in-temp.js';
 import { vendorRead, vendorSkip } from '../../../helpers/vendor-validator.js';
 
@@ -23,18 +23,18 @@ const refusedAs = (code: string, pattern: RegExp) => (e: unknown): boolean => {
 };
 
 describe('a header row repeated mid-file', () => {
-  test('two Shopify exports joined with cat: the second header (after its BOM) is skipped with a note naming its line', async () => {
-    const { result, records } = await convert('customers_export.csv', SHOPIFY_JOINED);
+  test('two POS loyalty exports joined with cat: the second header (after its BOM) is skipped with a note naming its line', async () => {
+    const { result, records } = await convert('loyalty_members.csv', POS_JOINED);
     assert.deepEqual(records.map((r) => r.first_name), ['Ann', 'Bob', 'Cy', 'Di']);
     assert.deepEqual([result.rows, result.rejected], [4, 0]);
     assert.ok(result.notes.includes('Line 4 repeats the header row, as where exports are joined one after another; it was skipped, not converted as customers.'), result.notes.join('\n'));
-    const p = await previewCsv(await write('customers_export.csv', SHOPIFY_JOINED));
+    const p = await previewCsv(await write('loyalty_members.csv', POS_JOINED));
     assert.deepEqual(p.rows.map((r) => r[1]), ['Ann', 'Bob', 'Cy', 'Di']);
     assert.match(p.notes.find((n) => n.kind === 'repeated-header')?.message ?? '', /^Line 4 repeats the header row.*conversion skips it/);
   });
 
   test('Lexer\'s validator finds no customer named "First Name"', oracle, async () => {
-    const { text } = await convert('customers_export.csv', SHOPIFY_JOINED);
+    const { text } = await convert('loyalty_members.csv', POS_JOINED);
     for (const r of vendorRead(text, 'customer_record')) parity.check(r.ok && r.value.first_name !== 'First Name', `joined export line ${r.line}`);
   });
 });
