@@ -9,8 +9,8 @@ import { decodeMixed } from './mixed-decode.js';
 import type { PreviewIssue } from './preview-types.js';
 import { chooseFallback } from './single-byte.js';
 import { sourceEncoding, sourceLabel, zeroBytesNote } from './source-encoding.js';
-import { encodingLabel, iconvName, undefinedBytes, type TextEncoding } from './text-encodings.js';
-import { forEachLine } from './physical-lines.js';
+import { encodingLabel, firstUndefinedByte, iconvName, type TextEncoding } from './text-encodings.js';
+import { LineCounter } from './physical-lines.js';
 import { lastBreakEnd } from '../validation/line-batcher.js';
 
 /** The encoding of a file whose head is plain ASCII, so far. */
@@ -34,24 +34,6 @@ export function linesText(lines: readonly number[], total = lines.length): strin
   return `lines ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}${more}`;
 }
 
-/** The 1-based line of the first byte `encoding` leaves undefined, or null. */
-function firstUndefinedByte(bytes: Buffer, encoding: TextEncoding): { line: number; byte: number } | null {
-  const holes = undefinedBytes(encoding);
-  if (holes.length === 0) return null;
-  let found: { line: number; byte: number } | null = null;
-  forEachLine(bytes, (start, end, _next, line) => {
-    for (let i = start; i < end; i++) {
-      const byte = bytes[i] ?? 0;
-      if (byte >= 0x80 && holes.includes(byte)) {
-        found = { line: line + 1, byte };
-        return false;
-      }
-    }
-    return true;
-  });
-  return found;
-}
-
 /** Decodes the head (`complete`: the whole file) as conversion would; a chosen encoding that does not fit is refused as conversion refuses it. */
 export function decodeHead(path: string, bytes: Buffer, complete: boolean, chosen: TextEncoding | undefined): DecodedHead {
   const source = sourceEncoding(path, bytes, chosen);
@@ -61,7 +43,11 @@ export function decodeHead(path: string, bytes: Buffer, complete: boolean, chose
     // Whole code units only: an odd last byte of UTF-16 is a character cut by the read.
     const body = bytes.subarray(bomLength, bomLength + (((bytes.length - bomLength) / unit) | 0) * unit);
     const bad = firstUndefinedByte(body, source.encoding);
-    if (bad) throw undefinedByteError(path, bad.line, bad.byte, source.encoding);
+    if (bad !== -1) {
+      const lines = new LineCounter();
+      lines.add(body, bad);
+      throw undefinedByteError(path, lines.breaks + 1, body[bad] ?? 0, source.encoding);
+    }
     const note = zeroBytesNote(source);
     return {
       encoding: sourceLabel(source, 0, false, { mark: false }), bomLength, text: iconvLite().decode(body, iconvName(source.encoding), { stripBOM: false }),

@@ -27,10 +27,12 @@ export function noSingleEncoding(path: string, unread: ReadonlyMap<SingleByteEnc
  */
 export function unreadLineError(path: string, line: number, reading: SingleByteEncoding | 'utf-8', chosen: boolean, readers: readonly SingleByteEncoding[]): LexerError {
   const as = chosen ? `as ${encodingLabel(reading)}, the encoding you chose` : `as ${encodingLabel(reading)}, which the lines before it were read in`;
-  const others = readers.filter((r) => r !== reading);
-  const reads = others.length > 0 ? `; it reads as ${others.map(encodingLabel).join(' or ')}` : '';
+  const reads = readers.length > 0 ? `; it reads as ${readers.map(encodingLabel).join(' or ')}` : '';
+  // The encodings that read the line first; the one it was read in only when it was not chosen.
+  const options = new Set<TextEncoding>([...readers, ...SINGLE_BYTE_CANDIDATES, 'utf-8']);
+  if (chosen) options.delete(reading);
   return new LexerError('encoding-unknown', `Line ${line} of ${path} is not UTF-8 and does not read right ${as}${reads}. No output was written.`, {
-    hint: hint([...new Set<TextEncoding>([...others, ...SINGLE_BYTE_CANDIDATES, 'utf-8'])].filter((e) => e !== reading || !chosen)),
+    hint: hint([...options]),
   });
 }
 
@@ -42,9 +44,10 @@ export function undefinedByteError(path: string, line: number, byte: number, enc
   });
 }
 
-/** A byte-order mark that names another encoding than the one chosen. */
-export function markContradicts(path: string, marked: string, chosen: TextEncoding): LexerError {
-  return new LexerError('usage', `${path} starts with a ${marked} byte-order mark, so it is ${marked}, not ${encodingLabel(chosen)}.`, {
-    hint: 'Leave out --encoding (in the app, choose "Detect"): the mark says how to read the file.',
+/** A byte-order mark, or the zero bytes of UTF-16 or UTF-32, that name another encoding than the one chosen. */
+export function markContradicts(path: string, shown: string, marked: boolean, chosen: TextEncoding): LexerError {
+  const how = marked ? `starts with a ${shown} byte-order mark` : `has the zero bytes of ${shown} text`;
+  return new LexerError('usage', `${path} ${how}, so it is ${shown}, not ${encodingLabel(chosen)}.`, {
+    hint: `Leave out --encoding (in the app, choose "Detect"): the file itself says how to read it.`,
   });
 }

@@ -9,7 +9,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { forEachLine } from './physical-lines.js';
-import { readersOf, readsRight } from './single-byte.js';
+import { readersOf, readLine } from './single-byte.js';
 import { iconvLite } from './lazy-iconv.js';
 import { encodingLabel, iconvName, type SingleByteEncoding } from './text-encodings.js';
 
@@ -65,11 +65,14 @@ function decodeByLine(buf: Buffer, fallback: SingleByteEncoding | null): Decoded
     const content = buf.subarray(start, end);
     if (isUtf8(content)) return;
     flush(start);
-    const right = fallback !== null && readsRight(content, fallback);
-    if (!right && unread === null) unread = { line, readers: readersOf(content) };
-    // A line the fallback does not read right is never written (the conversion stops on it), but
-    // its text is still shown without U+FFFD: Mac Roman defines every byte.
-    parts.push(iconvLite().decode(buf.subarray(start, next), iconvName(right ? fallback : 'mac-roman')));
+    let text = fallback === null ? null : readLine(content, fallback);
+    if (text === null) {
+      unread ??= { line, readers: readersOf(content) };
+      // Never written (the conversion stops on it), but shown without U+FFFD: Mac Roman defines every byte.
+      text = iconvLite().decode(content, iconvName('mac-roman'));
+    }
+    // The line break is ASCII in every encoding.
+    parts.push(text, buf.toString('latin1', end, next));
     fallbackLines.push(line);
     run = next;
   });

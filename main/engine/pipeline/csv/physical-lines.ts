@@ -16,3 +16,19 @@ export function forEachLine(buf: Buffer, each: (start: number, end: number, next
     start = next;
   }
 }
+
+/** Counts physical lines (LF, CRLF, lone CR) over successive pieces of bytes, to name a line. */
+export class LineCounter {
+  /** Line breaks counted so far. */
+  breaks = 0;
+  private afterCr = false;
+
+  /** Counts the breaks in `bytes` up to `end`. */
+  add(bytes: Uint8Array, end = bytes.length): void {
+    for (let i = 0; i < end; i++) {
+      const b = bytes[i];
+      if (b === 0x0d || (b === 0x0a && !this.afterCr)) this.breaks += 1;
+      this.afterCr = b === 0x0d;
+    }
+  }
+}

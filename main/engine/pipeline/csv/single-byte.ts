@@ -9,10 +9,10 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { iconvLite } from './lazy-iconv.js';
+import { forEachLine } from './physical-lines.js';
 import { encodingLabel, iconvName, SINGLE_BYTE_CANDIDATES, undefinedBytes, type SingleByteEncoding } from './text-encodings.js';
 
 export type { SingleByteEncoding };
-import { forEachLine } from './physical-lines.js';
 
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -35,30 +35,41 @@ function misplaced(text: string, i: number): boolean {
   return before !== '' && LETTER.test(before) && LETTER.test(after);
 }
 
-/** How `encoding` reads a line: null when it does not read it right, else how many of its bytes from 0x80 up are letters. */
-function reading(line: Uint8Array, encoding: SingleByteEncoding): number | null {
+/** The line's text in `encoding`, or null when it needs a byte the encoding leaves undefined. */
+function decoded(line: Uint8Array, encoding: SingleByteEncoding): string | null {
   const holes = undefinedBytes(encoding);
   for (const byte of line) if (byte >= 0x80 && holes.includes(byte)) return null;
+  return iconvLite().decode(Buffer.from(line.buffer, line.byteOffset, line.byteLength), iconvName(encoding));
+}
+
+/** How many of the line's bytes from 0x80 up `text` (its reading) makes letters inside words; null when one is misplaced. */
+function letters(line: Uint8Array, text: string): number | null {
+  let count = 0;
   // Single-byte: character i of the text is byte i of the line.
-  const text = iconvLite().decode(Buffer.from(line.buffer, line.byteOffset, line.byteLength), iconvName(encoding));
-  let letters = 0;
   for (let i = 0; i < line.length; i++) {
     if ((line[i] ?? 0) < 0x80) continue;
     if (misplaced(text, i)) return null;
     // A letter inside a word is evidence; one standing alone ("à", or "ñ" for a dash) is not.
-    if (LETTER.test(text.charAt(i)) && (LETTER.test(text.charAt(i - 1)) || LETTER.test(text.charAt(i + 1)))) letters += 1;
+    if (LETTER.test(text.charAt(i)) && (LETTER.test(text.charAt(i - 1)) || LETTER.test(text.charAt(i + 1)))) count += 1;
   }
-  return letters;
+  return count;
 }
 
-/** Whether `encoding` reads the line's bytes as plausible text (see the file's comment). */
-export function readsRight(line: Uint8Array, encoding: SingleByteEncoding): boolean {
-  return reading(line, encoding) !== null;
+/** How `encoding` reads a line: null when it does not read it right, else how many of its bytes from 0x80 up are letters in words. */
+function reading(line: Uint8Array, encoding: SingleByteEncoding): number | null {
+  const text = decoded(line, encoding);
+  return text === null ? null : letters(line, text);
+}
+
+/** The line's text in `encoding` when it reads the line right (see the file's comment), else null. */
+export function readLine(line: Uint8Array, encoding: SingleByteEncoding): string | null {
+  const text = decoded(line, encoding);
+  return text !== null && letters(line, text) !== null ? text : null;
 }
 
 /** The single-byte encodings that read the line right, most common first. */
 export function readersOf(line: Uint8Array): SingleByteEncoding[] {
-  return SINGLE_BYTE_CANDIDATES.filter((encoding) => readsRight(line, encoding));
+  return SINGLE_BYTE_CANDIDATES.filter((encoding) => reading(line, encoding) !== null);
 }
 
 /** The fallback for lines that are not UTF-8, or the lines no single encoding reads. */

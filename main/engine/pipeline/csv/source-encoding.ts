@@ -23,7 +23,8 @@ const CHOICE: Readonly<Record<CsvEncoding, TextEncoding>> = {
 export function sourceEncoding(path: string, head: Uint8Array, chosen: TextEncoding | undefined): SourceEncoding {
   const { encoding, bomLength } = detectEncoding(head);
   if (chosen) {
-    if (bomLength > 0 && CHOICE[encoding] !== chosen) throw markContradicts(path, encoding, chosen);
+    // A mark, or UTF-16's zero bytes, says otherwise: reading the file as chosen would garble every value.
+    if ((bomLength > 0 || encoding !== 'UTF-8') && CHOICE[encoding] !== chosen) throw markContradicts(path, encoding, bomLength > 0, chosen);
     return chosen === 'utf-8' ? { kind: 'pass-through', bomLength, fallback: null, chosen: true } : { kind: 'decode', encoding: chosen, bomLength, chosen: true };
   }
   if (encoding !== 'UTF-8') return { kind: 'decode', encoding: CHOICE[encoding], bomLength, chosen: false };

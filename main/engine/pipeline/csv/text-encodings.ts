@@ -52,6 +52,16 @@ export function undefinedBytes(encoding: TextEncoding): readonly number[] {
   return encoding === 'windows-1252' ? [0x81, 0x8d, 0x8f, 0x90, 0x9d] : [];
 }
 
+/** Where the first byte `encoding` leaves undefined sits in `bytes`, or -1. */
+export function firstUndefinedByte(bytes: Buffer, encoding: TextEncoding): number {
+  let first = -1;
+  for (const hole of undefinedBytes(encoding)) {
+    const at = bytes.indexOf(hole);
+    if (at !== -1 && (first === -1 || at < first)) first = at;
+  }
+  return first;
+}
+
 /** "--encoding mac-roman or --encoding windows-1252". */
 export function encodingOptions(encodings: readonly TextEncoding[]): string {
   const options = encodings.map((e) => `--encoding ${e}`);

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { iconvLite } from './lazy-iconv.js';
 import { unreadable } from '../../io/unreadable.js';
 import { undefinedByteError } from './encoding-errors.js';
-import { iconvName, undefinedBytes, type TextEncoding } from './text-encodings.js';
+import { LineCounter } from './physical-lines.js';
+import { firstUndefinedByte, iconvName, undefinedBytes, type TextEncoding } from './text-encodings.js';
 
 export interface Utf8Source {
   /** Bytes read from the file so far (for progress). */
@@ -18,20 +19,6 @@ export interface Utf8Source {
  */
 export type ByteReading = { kind: 'pass-through'; bomLength: number } | { kind: 'decode'; encoding: TextEncoding; bomLength: number; chosen: boolean };
 
-/** Counts physical lines (LF, CRLF, lone CR) across pieces, to name the line of a bad byte. */
-class LineCounter {
-  lines = 0;
-  private afterCr = false;
-
-  add(bytes: Uint8Array, upTo = bytes.length): void {
-    for (let i = 0; i < upTo; i++) {
-      const b = bytes[i];
-      if (b === 0x0d || (b === 0x0a && !this.afterCr)) this.lines += 1;
-      this.afterCr = b === 0x0d;
-    }
-  }
-}
-
 /**
  * Streams a file as UTF-8 bytes in 256 KiB reads (flat memory whatever the size). A decoded
  * single-byte file is checked for bytes its encoding leaves undefined (which iconv-lite would
@@ -46,18 +33,17 @@ export function readUtf8Bytes(path: string, how: ByteReading, signal?: AbortSign
     async *chunks() {
       // iconv-lite keeps a character cut between two reads for the next one.
       const decoder = how.kind === 'pass-through' ? null : iconvLite().getDecoder(iconvName(how.encoding), { stripBOM: false });
-      const holes = how.kind === 'decode' ? undefinedBytes(how.encoding) : [];
-      const counter = holes.length > 0 ? new LineCounter() : null;
+      const counter = how.kind === 'decode' && undefinedBytes(how.encoding).length > 0 ? new LineCounter() : null;
       const stream = createReadStream(path, { highWaterMark: 256 * 1024, start: how.bomLength, signal });
       bytesRead = how.bomLength;
       try {
         for await (const piece of stream as AsyncIterable<Buffer>) {
           bytesRead += piece.length;
           if (counter && how.kind === 'decode') {
-            const at = piece.findIndex((b) => b >= 0x80 && holes.includes(b));
+            const at = firstUndefinedByte(piece, how.encoding);
             if (at !== -1) {
               counter.add(piece, at);
-              throw undefinedByteError(path, counter.lines + 1, piece[at] ?? 0, how.encoding);
+              throw undefinedByteError(path, counter.breaks + 1, piece[at] ?? 0, how.encoding);
             }
             counter.add(piece);
           }

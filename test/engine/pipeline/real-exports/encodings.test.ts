@@ -54,6 +54,13 @@ describe('UTF-16 and UTF-32 without a byte-order mark', () => {
     assert.match(result.notes.join('\n'), /is UTF-16LE text without a byte-order mark; Lexer reads NDJSON only as UTF-8, so it was written as UTF-8/);
   });
 
+  test('Lexer\'s validator reads the UTF-8 copy of UTF-16 NDJSON as the file holds it', oracle, async () => {
+    const { text } = await convert('export.ndjson', utf16Ndjson());
+    const read = vendorRead(text, 'customer_record');
+    read.forEach((r, i) => parity.check(r.ok && r.value.first_name === BCP_NAMES[i], `UTF-16 NDJSON line ${r.line}`));
+    assert.equal(read.length, BCP_NAMES.length);
+  });
+
   test('an upload of UTF-16 without a mark is refused before anything is sent', async () => {
     const csv = await checkSupportedFile(await write('customers.csv', bcpExport('utf-16le')), { audience: 'cli', sending: true });
     assert.match(csv?.message ?? '', /customers\.csv is UTF-16LE text without a byte-order mark, so Lexer could not tell how to read it/);
@@ -98,6 +105,7 @@ describe('Mac Roman, and files no single encoding reads', () => {
     assert.deepEqual(records.map((r) => r.first_name), MAC_NAMES);
     await assert.rejects(convert('joined.csv', MIXED_MAC_AND_WINDOWS, { encoding: 'windows-1252' }), refusedAs('encoding-unknown', /Line 3 of .* has the byte 0x8D, which Windows-1252 \(--encoding windows-1252\) does not define/));
     await assert.rejects(convert('contacts.csv', MAC_ROMAN_EXPORT, { encoding: 'utf-8' }), refusedAs('encoding-unknown', /Line 2 of .* is not UTF-8 and does not read right as UTF-8, the encoding you chose; it reads as Mac Roman/));
+    await assert.rejects(convert('customers.csv', bcpExport('utf-16le'), { encoding: 'windows-1252' }), refusedAs('usage', /has the zero bytes of UTF-16LE text, so it is UTF-16LE, not Windows-1252/));
   });
 });
 
@@ -110,5 +118,11 @@ describe('a head of plain ASCII with Windows-1252 further on', () => {
     assert.equal(result.encoding, 'Windows-1252');
     assert.deepEqual(result.fallbackLines, { count: 1, lines: [9002], encoding: 'Windows-1252' });
     assert.equal(records.at(-1)?.first_name, 'René');
+  });
+
+  test('Lexer\'s validator reads the Windows-1252 line past the head as written', oracle, async () => {
+    const { text } = await convert('members.csv', lateWindows1252());
+    const last = vendorRead(`${text.trimEnd().split('\n').at(-1) ?? ''}\n`, 'customer_record')[0];
+    parity.check(last?.ok === true && last.value.first_name === 'René' && last.value.last_name === 'Lévesque', 'the Windows-1252 line');
   });
 });
