@@ -57,7 +57,11 @@ function zipKind(head: Buffer): ContentKind {
 function looksBinary(head: Buffer): boolean {
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || startsWith(head, [0, 0, 0xfe, 0xff])) return false; // UTF-16 (or 32) with a BOM
   const sample = head.subarray(0, 8192);
-  if (!sample.includes(0)) return false;
+  const firstZero = sample.indexOf(0);
+  if (firstZero === -1) return false;
+  // Text and then only zero bytes: a sparse file, or space set aside past what was written. Its
+  // text is what counts here (a head of zero bytes alone is refused as such, see allZeros).
+  if (firstZero > 0 && allZeros(sample.subarray(firstZero))) return false;
   // UTF-16 or UTF-32 without a BOM: text with zero bytes in a steady pattern (detect-encoding.ts).
   return encodingByZeros(sample) === null;
 }

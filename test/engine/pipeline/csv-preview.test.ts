@@ -182,7 +182,7 @@ describe('previewCsv agrees with conversion', () => {
 describe('previewCsv reads only the head', () => {
   test('a 5 GB file previews from its head: a non-UTF-8 byte deep inside is never read', async () => {
     const path = join(dir, 'huge.csv');
-    const head = 'link.customer_id,first_name\n' + Array.from({ length: 2000 }, (_, i) => `${i},Zoë\n`).join('');
+    const head = 'link.customer_id,first_name\n' + Array.from({ length: 200 }, (_, i) => `${i},Zoë\n`).join('');
     await writeFile(path, head);
     const handle = await open(path, 'r+');
     try {
