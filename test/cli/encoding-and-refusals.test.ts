@@ -54,7 +54,7 @@ describe('lexer-upload upload refuses before sending', () => {
   test('UTF-16 without a byte-order mark, and a file of zero bytes', async () => {
     const bcp = await runCli(['upload', await write('customers.csv', bcpExport('utf-16le'))]);
     assert.equal(bcp.code, 1);
-    assert.match(bcp.stderr, /customers\.csv is UTF-16LE text without a byte-order mark, so Lexer could not tell how to read it\.\n.*lexer-upload convert customers\.csv --record-type TYPE/);
+    assert.match(bcp.stderr, /customers\.csv is UTF-16LE text without a byte-order mark, so Lexer could not tell how to read it\.\n.*lexer-upload convert customers\.csv --record-type TYPE writes UTF-8/);
     const zeros = await runCli(['upload', await write('download.csv', ZERO_BYTES)]);
     assert.equal(zeros.code, 1);
     assert.match(zeros.stderr, /download\.csv is not a text file \(only zero bytes\)/);

@@ -131,8 +131,9 @@ function wideTextRefusal(name: string, head: Buffer, byName: FileKind, audience:
   if (encoding === 'UTF-8' || (byName === 'csv' && bomLength > 0)) return null;
   const how = bomLength > 0 ? `${encoding} text` : `${encoding} text without a byte-order mark`;
   const why = byName === 'csv' ? 'so Lexer could not tell how to read it' : 'and Lexer reads JSON and NDJSON only as UTF-8';
-  const convert = audience === 'app' ? 'Convert it to NDJSON here (the conversion writes UTF-8)' : `Convert it first: lexer-upload convert ${name} --record-type TYPE writes UTF-8`;
-  return new LexerError('unsupported-file', `${name} is ${how}, ${why}.`, { hint: `${convert}, or save it again as UTF-8.` });
+  let hint = `Convert it first (lexer-upload convert ${name} --record-type TYPE writes UTF-8), or save it again as UTF-8.`;
+  if (audience === 'app') hint = byName === 'csv' ? 'Choose "Convert to NDJSON" on its card (the conversion writes UTF-8), or save it again as UTF-8.' : 'Save it again as UTF-8, then drop it here again.';
+  return new LexerError('unsupported-file', `${name} is ${how}, ${why}.`, { hint });
 }
 
 /**

@@ -11,21 +11,23 @@ import { jsonLayout, type JsonLayout } from '../validation/line-batcher.js';
 /** How the text was encoded, once the head showed it. */
 export interface FoundEncoding { encoding: CsvEncoding; marked: boolean }
 
+type Decoder = ReturnType<ReturnType<typeof iconvLite>['getDecoder']>;
+
 /**
  * The bytes of `chunks` as UTF-8: a UTF-16 or UTF-32 file (by its mark or its zero bytes) is
  * decoded and re-encoded; anything else passes as it is. `found` is filled in from the head.
  */
 export async function* asUtf8(chunks: AsyncIterable<Uint8Array>, found: FoundEncoding): AsyncGenerator<Uint8Array> {
   let head: Buffer | null = Buffer.alloc(0);
-  let decoder: ReturnType<ReturnType<typeof iconvLite>['getDecoder']> | null = null;
+  const state: { decoder: Decoder | null } = { decoder: null };
   const decide = (bytes: Buffer): void => {
     const { encoding, bomLength } = detectEncoding(bytes);
     found.encoding = encoding;
     found.marked = bomLength > 0;
     // iconv-lite drops the mark of the encoding it decodes.
-    if (encoding !== 'UTF-8') decoder = iconvLite().getDecoder(encoding);
+    if (encoding !== 'UTF-8') state.decoder = iconvLite().getDecoder(encoding);
   };
-  const out = (bytes: Uint8Array): Uint8Array => (decoder ? Buffer.from(decoder.write(Buffer.from(bytes)), 'utf8') : bytes);
+  const out = (bytes: Uint8Array): Uint8Array => (state.decoder ? Buffer.from(state.decoder.write(Buffer.from(bytes)), 'utf8') : bytes);
   for await (const chunk of chunks) {
     if (head === null) {
       yield out(chunk);
@@ -41,7 +43,7 @@ export async function* asUtf8(chunks: AsyncIterable<Uint8Array>, found: FoundEnc
     decide(head);
     yield out(head);
   }
-  const rest = (decoder as ReturnType<ReturnType<typeof iconvLite>['getDecoder']> | null)?.end();
+  const rest = state.decoder?.end();
   if (rest) yield Buffer.from(rest, 'utf8');
 }
 

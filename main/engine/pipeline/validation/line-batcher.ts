@@ -47,7 +47,7 @@ export function jsonArrayError(): LexerError {
  * NDJSON is UTF-8, so say it once.
  */
 export function wideTextError(encoding: string, marked: boolean): LexerError {
-  return new LexerError('not-ndjson', `This file is ${encoding} text${marked ? '' : ' without a byte-order mark (a zero byte beside every character)'}; NDJSON must be UTF-8.`, {
+  return new LexerError('not-ndjson', `This file is ${encoding} text${marked ? '' : ' without a byte-order mark (zero bytes beside every character)'}; NDJSON must be UTF-8.`, {
     hint: '`lexer-upload convert FILE --record-type TYPE` writes a UTF-8 copy; or save it again as UTF-8 (in PowerShell: Out-File -Encoding utf8).',
   });
 }
