@@ -11,7 +11,7 @@ import type { CurrentUpload, LoginItem, ShowRequest } from './desktop.js';
 import type { FeedAlertChannel, FeedSettings, FeedsOverview } from './feeds.js';
 import type { CsvPreview, FileInfo, NameCheck } from './files.js';
 import type { HistoryEntry } from './history.js';
-import type { ColumnMapping, ConversionReport, ConvertRequest, FieldOption, JobProgress, MappingPreset, ValidationReport } from './jobs.js';
+import type { ColumnMapping, ConversionReport, ConvertRequest, FieldOption, JobProgress, MappingPreset, TextEncoding, ValidationReport } from './jobs.js';
 import type { AppSettings, SandboxStatus, TokenCheck, TokenCheckTarget, TokenStatus, TokenStorageChoice } from './settings.js';
 import type { UploadRequest, UploadState, UploadStateEvent } from './uploads.js';
 
@@ -28,7 +28,8 @@ export interface InvokeChannels {
   'files:check-name': [[name: string], NameCheck];
   /** A copy the app made (staged in the browser host, or a conversion output) is no longer needed: delete it. */
   'files:release': [[path: string], boolean];
-  'preview:csv': [[path: string, rows: number, recordType: RecordTypeName | null], CsvPreview];
+  /** `encoding`: the one the person chose on the card, or null to detect it. */
+  'preview:csv': [[path: string, rows: number, recordType: RecordTypeName | null, encoding: TextEncoding | null], CsvPreview];
   'mapping:suggest': [[headers: readonly string[], recordType: RecordTypeName], ColumnMapping];
   'schema:fields': [[recordType: RecordTypeName], readonly FieldOption[]];
   'presets:list': [[], readonly MappingPreset[]];

@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'not-ndjson'
   | 'unsupported-file'
   | 'date-order-unknown'
+  | 'encoding-unknown'
   /** A worker thread of the pipeline could not start or stopped. */
   | 'worker-failed'
   // anything else

@@ -85,6 +85,10 @@ export async function validateNdjsonFile(path: string, recordType: RecordTypeNam
     return collector.result();
   } catch (error) {
     if (o.signal?.aborted) throw cancelled();
+    // The head's refusals (a JSON array, JSON over several lines, UTF-16) name the file.
+    if (error instanceof LexerError && error.code === 'not-ndjson' && error.message.startsWith('This file')) {
+      throw new LexerError(error.code, `${path}${error.message.slice('This file'.length)}`, { hint: error.hint?.replaceAll('FILE', path), cause: error });
+    }
     if (error instanceof LexerError) throw error;
     // Read errors carry an errno code (ENOENT, EIO), gunzip errors a Z_ code; anything else is ours.
     const code = (error as { code?: unknown } | null)?.code;

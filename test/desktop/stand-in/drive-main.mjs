@@ -118,7 +118,7 @@ async function full() {
   result.tokenCheck = value(await invoke('token:check', null));
   value(await invoke('files:inspect', ndjson));
   result.checkName = value(await invoke('files:check-name', 'My Export (final).CSV'));
-  const preview = value(await invoke('preview:csv', csv, 5, 'customer_record'));
+  const preview = value(await invoke('preview:csv', csv, 5, 'customer_record', null));
   const mapping = value(await invoke('mapping:suggest', preview.headers, 'customer_record'));
   value(await invoke('schema:fields', 'customer_record'));
   value(await invoke('presets:save', { name: 'Stand-in', recordType: 'customer_record', mapping }));
