@@ -70,6 +70,10 @@ interface Live {
   last: FeedLastFile | null;
   /** Which connection the feed started with (kept in memory only, like the token itself). */
   connection: string | null;
+  /** A start under way (it waits for the connection and the alerts), so a second start joins it. */
+  starting: Promise<void> | null;
+  /** Bumped by every stop: a start that began before it must not leave a runner behind. */
+  epoch: number;
 }
 
 const connectionKey = (c: Connection): string => JSON.stringify([c.apiUrl, c.sandbox, c.token ?? null]);
@@ -110,22 +114,40 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     d.onChange(overview());
   };
 
-  const start = async (f: StoredFeed): Promise<void> => {
-    if (f.paused || live.get(f.id)?.runner) return;
-    const l: Live = live.get(f.id) ?? { runner: null, alerts: null, state: null, last: null, connection: null };
-    l.state = 'starting';
+  /**
+   * Starts a feed once: a second call while it starts joins the first, and a stop (pause,
+   * remove, reconnect, quit) during the start's waits wins, so no runner is left behind
+   * watching a folder nobody asked for (and keeping the process alive).
+   */
+  const start = (f: StoredFeed): Promise<void> => {
+    if (f.paused) return Promise.resolve();
+    const l: Live = live.get(f.id) ?? { runner: null, alerts: null, state: null, last: null, connection: null, starting: null, epoch: 0 };
+    if (l.runner) return Promise.resolve();
+    if (l.starting) return l.starting;
     live.set(f.id, l);
+    l.starting = begin(f, l, l.epoch).finally(() => {
+      l.starting = null;
+    });
+    return l.starting;
+  };
+  const begin = async (f: StoredFeed, l: Live, epoch: number): Promise<void> => {
+    l.state = 'starting';
     const c = await d.connection();
+    if (l.epoch !== epoch) return;
     const { apiUrl, token, sandbox } = c;
     l.connection = connectionKey(c);
     if (!token) {
       l.state = 'no-token';
       return changed();
     }
-    l.state = null;
     // Alerts that cannot start (a schedule no longer valid) leave the feed running without them.
-    l.alerts = await startAlertsFor(f, token, { secrets: d.secrets, history: d.history, resolveProxy: d.resolveProxy, onChange: changed }).catch(() => null);
-    const alerts = l.alerts;
+    const alerts = await startAlertsFor(f, token, { secrets: d.secrets, history: d.history, resolveProxy: d.resolveProxy, onChange: changed }).catch(() => null);
+    if (l.epoch !== epoch) {
+      await alerts?.close(0);
+      return;
+    }
+    l.state = null;
+    l.alerts = alerts;
     l.runner = startFeed({
       feed: toFeedConfig(f.settings, d.presets.list()), concurrency: d.concurrency(), sendSettings: d.sendSettings,
       send: {
@@ -145,6 +167,10 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
   const stop = async (id: string, forget = false): Promise<void> => {
     const l = live.get(id);
     if (forget) live.delete(id);
+    if (l) {
+      l.epoch++;
+      await l.starting; // it sees the new epoch and leaves nothing running
+    }
     const runner = l?.runner;
     const alerts = l?.alerts;
     if (l) {
