@@ -1,7 +1,10 @@
 // Draws the app icon (an upward arrow into a tray on Lexer-ish purple) and writes PNGs with
 // node:zlib alone, so the icons can be regenerated without an image editor:
 //   node assets/make-icons.mjs
-import { writeFileSync } from 'node:fs';
+// assets/icons/NxN.png: the sizes a Linux package installs into the hicolor theme (electron-builder
+// takes a folder of NxN.png as they are), the 1024 px one for the macOS icns and the Windows ico;
+// assets/tray/: the tray icon (16 px and its @2x for high-density screens), packed with the app.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -60,7 +63,13 @@ function png(size) {
   ]);
 }
 
+/** Every size written to assets/icons/ (the hicolor sizes desktops look for, up to macOS's 1024). */
+export const ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
+
 const dir = new URL('.', import.meta.url);
-writeFileSync(new URL('icon.png', dir), png(512));
-writeFileSync(new URL('icon-256.png', dir), png(256));
-console.log('assets: icon.png (512) and icon-256.png (256) written');
+mkdirSync(new URL('icons/', dir), { recursive: true });
+mkdirSync(new URL('tray/', dir), { recursive: true });
+for (const size of ICON_SIZES) writeFileSync(new URL(`icons/${size}x${size}.png`, dir), png(size));
+writeFileSync(new URL('tray/tray.png', dir), png(16));
+writeFileSync(new URL('tray/tray@2x.png', dir), png(32));
+console.log(`assets: icons/ (${ICON_SIZES.join(', ')} px) and tray/ written`);

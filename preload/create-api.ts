@@ -68,17 +68,31 @@ export function createApi(t: Transport) {
     },
     history: {
       list: () => t.invoke('history:list'),
+      exportCsv: () => t.invoke('history:export'),
     },
     feeds: {
       list: () => t.invoke('feeds:list'),
       add: (settings: InvokeArgs<'feeds:add'>[0], confirmation: InvokeArgs<'feeds:add'>[1] = null) => t.invoke('feeds:add', settings, confirmation),
       setPaused: (id: string, paused: boolean) => t.invoke('feeds:set-paused', id, paused),
       remove: (id: string) => t.invoke('feeds:remove', id),
+      testAlert: (id: string) => t.invoke('feeds:test-alert', id),
       chooseFolder: () => t.invoke('feeds:choose-folder'),
       onChange: (listener: (overview: EventChannels['feeds:changed']) => void) => t.subscribe('feeds:changed', listener),
     },
     shell: {
       openExternal: (url: string) => t.invoke('shell:open-external', url),
+    },
+    desktop: {
+      /** Files the system asked the app to open, not yet shown; taking them empties the list. */
+      takeOpenedFiles: () => t.invoke('desktop:take-opened-files'),
+      onFilesOpened: (listener: () => void) => t.subscribe('desktop:files-opened', () => listener()),
+      /** What a clicked notification asked the window to show. */
+      takeShow: () => t.invoke('desktop:take-show'),
+      onShow: (listener: () => void) => t.subscribe('desktop:show', () => listener()),
+      /** The uploads main runs now (their cards were lost with a closed or crashed window). */
+      currentUploads: () => t.invoke('desktop:current-uploads'),
+      loginItem: () => t.invoke('desktop:login-item'),
+      setLoginItem: (openAtLogin: boolean) => t.invoke('desktop:set-login-item', openAtLogin),
     },
   };
 }

@@ -67,4 +67,6 @@ if (existsSync('renderer/index.tsx')) {
   cpSync('renderer/index.html', 'dist/renderer/index.html');
   if (existsSync('renderer/styles.css')) cpSync('renderer/styles.css', 'dist/renderer/styles.css');
 }
+// The tray icon the desktop shows while watched folders run without a window (main/desktop/background.ts).
+cpSync('assets/tray', 'dist/assets/tray', { recursive: true });
 console.log('build: dist/ ready');

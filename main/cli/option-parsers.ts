@@ -2,11 +2,19 @@ import { InvalidArgumentError } from 'commander';
 import { toLexerError } from '../engine/errors.js';
 import { parsePartSize } from '../engine/parts/part-size.js';
 import { RECORD_TYPE_NAMES, isRecordTypeName, type RecordTypeName } from '../engine/schemas/record-type-names.js';
+import { TEXT_ENCODINGS, isTextEncoding, type TextEncoding } from '../engine/pipeline/csv/text-encodings.js';
 
 /** Parses --record-type; an unknown name is a usage error that lists the 12 types. */
 export function parseRecordType(value: string): RecordTypeName {
   if (isRecordTypeName(value)) return value;
   throw new InvalidArgumentError(`"${value}" is not one of Lexer's record types: ${RECORD_TYPE_NAMES.join(', ')}.`);
+}
+
+/** Parses --encoding: one of the encodings a file can be read in. */
+export function parseEncoding(value: string): TextEncoding {
+  const name = value.trim().toLowerCase();
+  if (isTextEncoding(name)) return name;
+  throw new InvalidArgumentError(`"${value}" is not an encoding this tool reads: ${TEXT_ENCODINGS.join(', ')}.`);
 }
 
 /** A parser for a whole number between `min` and `max` (for --port, --rows, --concurrency). */

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheckName } from './commands/check-name.js';
 import { registerConvert } from './commands/convert.js';
+import { registerHistory } from './commands/history.js';
 import { registerPreview } from './commands/preview.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerToken } from './commands/token.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     + 'Environment: LEXER_UPLOAD_API_TOKEN, LEXER_API_URL, LEXER_UPLOAD_CONFIG_DIR (where the token file and history live).');
   registerUpload(program);
   registerWatch(program);
+  registerHistory(program);
   registerValidate(program);
   registerConvert(program);
   registerPreview(program);

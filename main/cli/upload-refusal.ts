@@ -7,7 +7,7 @@ import { checkSupportedFile } from '../engine/files/supported-file.js';
  */
 export async function refuseUnsupportedFiles(files: readonly string[]): Promise<void> {
   for (const file of files) {
-    const refusal = await checkSupportedFile(file, { audience: 'cli' });
+    const refusal = await checkSupportedFile(file, { audience: 'cli', sending: true });
     if (refusal) throw refusal;
   }
 }

@@ -17,14 +17,18 @@ import { resolveApiUrl, resolveToken } from './credentials.js';
 import { openUploadHistory } from './open-history.js';
 import { EXIT, UsageError, printError } from './output.js';
 import { onInterrupt } from './wait-for-signal.js';
+import type { AlertOptions } from './watch-alerts.js';
 import { createWatchLog } from './watch-log.js';
 
 /** The options of `lexer-upload watch`, as commander parsed them. */
-export interface WatchOptions {
+export interface WatchOptions extends AlertOptions {
   datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[]; dateOrder?: DateOrder;
   validate: boolean; gzip?: boolean; gzipLevel?: number; partSize?: number; quietSeconds: number; after: AfterSend; polling?: boolean; once?: boolean;
   concurrency: number; apiUrl?: string; apiToken?: string; apiTokenFile?: string; json?: boolean; fileOwner?: string[];
 }
+
+/** Options that ask for alerts (or say something about them, so a lone one is refused rather than ignored). */
+const ALERT_OPTIONS = ['alertWebhook', 'alertEmail', 'smtpHost', 'smtpPort', 'smtpSecurity', 'smtpUser', 'smtpFrom', 'smtpPasswordFile', 'expectEvery', 'expectBy', 'testAlert'] as const;
 
 /** The feed the options describe; a contradiction is a usage error. */
 export async function feedFromOptions(dir: string, o: WatchOptions): Promise<FeedConfig> {
@@ -65,12 +69,17 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
 /** Runs the feed until a signal (or, with --once, until the files there are done); returns the exit code. */
 export async function runWatch(dir: string, o: WatchOptions): Promise<number> {
   const feed = await feedFromOptions(dir, o);
+  const log = createWatchLog(feed.path, Boolean(o.json));
+  // The alert modules (and nodemailer behind them) load only for a watch that sends alerts.
+  const alerting = ALERT_OPTIONS.some((k) => o[k] !== undefined) ? await import('./watch-alerts.js') : null;
+  const alertSetup = alerting ? await alerting.alertsFromOptions(o) : null;
+  if (alerting && alertSetup && o.testAlert) return (await alerting.sendTestAlert(feed.path, alertSetup.settings, alertSetup.password, log)) ? EXIT.ok : EXIT.failed;
   const token = await resolveToken({ apiToken: o.apiToken, apiTokenFile: o.apiTokenFile });
   const apiUrl = resolveApiUrl(o.apiUrl);
   const history = await openUploadHistory();
   const { pruneStaleWorkspaces } = await import('../engine/compress/temp-workspace.js');
   await pruneStaleWorkspaces().catch(() => 0);
-  const log = createWatchLog(feed.path, Boolean(o.json));
+  const alerts = alerting && alertSetup ? await alerting.startWatchAlerts(feed.path, alertSetup, { token, history, log }) : null;
   let failures = 0;
   let historyWarned = false;
   const { startFeed } = await import('../engine/feeds/feed-runner.js');
@@ -88,6 +97,7 @@ export async function runWatch(dir: string, o: WatchOptions): Promise<number> {
     onEvent: (e) => {
       if (e.kind === 'failed' || e.kind === 'kept') failures++;
       log.event(e);
+      alerts?.onEvent(e);
     },
     onSendEvent: (file, e) => log.send(file, e),
   });
@@ -97,6 +107,8 @@ export async function runWatch(dir: string, o: WatchOptions): Promise<number> {
   });
   try {
     await runner.done;
+    // Alerts under way get a while to arrive (with --once, their tries in full); no upload waits for them.
+    await alerts?.close(o.once ? 120_000 : 10_000);
     log.line('stopped');
     return o.once && failures > 0 ? EXIT.failed : EXIT.ok;
   } finally {

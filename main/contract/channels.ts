@@ -7,10 +7,11 @@
  * instances, no functions, never the API token.
  */
 import type { RecordTypeName } from '../engine/schemas/record-type-names.js';
-import type { FeedSettings, FeedsOverview } from './feeds.js';
+import type { CurrentUpload, LoginItem, ShowRequest } from './desktop.js';
+import type { FeedAlertChannel, FeedSettings, FeedsOverview } from './feeds.js';
 import type { CsvPreview, FileInfo, NameCheck } from './files.js';
 import type { HistoryEntry } from './history.js';
-import type { ColumnMapping, ConversionReport, ConvertRequest, FieldOption, JobProgress, MappingPreset, ValidationReport } from './jobs.js';
+import type { ColumnMapping, ConversionReport, ConvertRequest, FieldOption, JobProgress, MappingPreset, TextEncoding, ValidationReport } from './jobs.js';
 import type { AppSettings, SandboxStatus, TokenCheck, TokenCheckTarget, TokenStatus, TokenStorageChoice } from './settings.js';
 import type { UploadRequest, UploadState, UploadStateEvent } from './uploads.js';
 
@@ -27,7 +28,8 @@ export interface InvokeChannels {
   'files:check-name': [[name: string], NameCheck];
   /** A copy the app made (staged in the browser host, or a conversion output) is no longer needed: delete it. */
   'files:release': [[path: string], boolean];
-  'preview:csv': [[path: string, rows: number, recordType: RecordTypeName | null], CsvPreview];
+  /** `encoding`: the one the person chose on the card, or null to detect it. */
+  'preview:csv': [[path: string, rows: number, recordType: RecordTypeName | null, encoding: TextEncoding | null], CsvPreview];
   'mapping:suggest': [[headers: readonly string[], recordType: RecordTypeName], ColumnMapping];
   'schema:fields': [[recordType: RecordTypeName], readonly FieldOption[]];
   'presets:list': [[], readonly MappingPreset[]];
@@ -40,14 +42,26 @@ export interface InvokeChannels {
   'uploads:start': [[request: UploadRequest], UploadState];
   'uploads:cancel': [[id: string], boolean];
   'history:list': [[], readonly HistoryEntry[]];
+  /** Every upload, the archives of older ones included, as CSV (the columns of `lexer-upload history --csv`). */
+  'history:export': [[], string];
   'feeds:list': [[], FeedsOverview];
   /** `confirmation`: the code the browser host showed in its terminal for these settings (null until asked). */
   'feeds:add': [[settings: FeedSettings, confirmation: string | null], FeedsOverview];
   'feeds:set-paused': [[id: string, paused: boolean], FeedsOverview];
   'feeds:remove': [[id: string], FeedsOverview];
+  /** Sends a test alert on each of the feed's channels; resolves with how each did. */
+  'feeds:test-alert': [[id: string], readonly FeedAlertChannel[]];
   /** The host's folder chooser; null when cancelled (or when the host has none). */
   'feeds:choose-folder': [[], string | null];
   'shell:open-external': [[url: string], boolean];
+  /** Files the system asked the app to open (Open with, a double-click, the command line) and not yet taken; taking them empties the list. */
+  'desktop:take-opened-files': [[], readonly string[]];
+  /** What a clicked notification asked the window to show, if it has not shown it yet. */
+  'desktop:take-show': [[], ShowRequest | null];
+  /** The uploads running now, for a window that opens while they run (its cards were lost with the old window). */
+  'desktop:current-uploads': [[], readonly CurrentUpload[]];
+  'desktop:login-item': [[], LoginItem];
+  'desktop:set-login-item': [[openAtLogin: boolean], LoginItem];
 }
 
 /** Events pushed from main to the window: name to payload. */
@@ -56,6 +70,10 @@ export interface EventChannels {
   'jobs:progress': JobProgress;
   /** A watched folder changed state or handled a file. */
   'feeds:changed': FeedsOverview;
+  /** The system asked the app to open files: take them with `desktop:take-opened-files`. */
+  'desktop:files-opened': null;
+  /** A notification was clicked: take what to show with `desktop:take-show`. */
+  'desktop:show': null;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -69,7 +87,9 @@ export const INVOKE_CHANNELS = [
   'files:inspect', 'files:check-name', 'files:release', 'preview:csv', 'mapping:suggest', 'schema:fields',
   'presets:list', 'presets:save', 'presets:delete', 'jobs:validate',
   'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
-  'history:list', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:choose-folder', 'shell:open-external',
+  'history:list', 'history:export', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:test-alert', 'feeds:choose-folder',
+  'shell:open-external',
+  'desktop:take-opened-files', 'desktop:take-show', 'desktop:current-uploads', 'desktop:login-item', 'desktop:set-login-item',
 ] as const satisfies readonly InvokeChannel[];
 
-export const EVENT_CHANNELS = ['uploads:state', 'jobs:progress', 'feeds:changed'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['uploads:state', 'jobs:progress', 'feeds:changed', 'desktop:files-opened', 'desktop:show'] as const satisfies readonly EventChannel[];

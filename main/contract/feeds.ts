@@ -24,6 +24,41 @@ export interface FeedSettings {
   readonly after: FeedAfter;
   /** Poll instead of waiting for change events (network drives). */
   readonly polling: boolean;
+  /** Who is told when a file fails, is tried again, leaves out many rows, or none arrives; absent or null: nobody. */
+  readonly alerts?: FeedAlertSettings | null;
+}
+
+/** A feed's alerts: a webhook (Slack, Teams), mail, or both. */
+export interface FeedAlertSettings {
+  readonly webhookUrl: string | null;
+  readonly email: FeedEmailSettings | null;
+  /** Alert when more than this percentage of a converted file's rows is left out. */
+  readonly leftOutPercent: number;
+  /** When a file is expected: an interval ("24h") or a cron schedule ("0 9 * * 1-5": every weekday by 09:00); null: never checked. */
+  readonly expect: string | null;
+}
+
+/** Mail over SMTP. The password goes to main once, with `feeds:add`, and is kept in the vault: it is never sent back. */
+export interface FeedEmailSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly security: 'starttls' | 'tls' | 'none';
+  readonly user: string | null;
+  readonly from: string;
+  /** Addresses, separated by commas. */
+  readonly to: string;
+  /** Only when adding the feed (then kept in the vault); never in feeds.json nor in what main sends back. */
+  readonly password?: string;
+}
+
+/** How one of a feed's alert channels is doing. */
+export interface FeedAlertChannel {
+  readonly kind: 'webhook' | 'email';
+  /** The webhook's host or the mail server, never the webhook's secret path. */
+  readonly target: string;
+  readonly state: 'idle' | 'ok' | 'failing';
+  readonly message: string | null;
+  readonly lastDeliveredAt: string | null;
 }
 
 /** How the last file a feed handled ended. */
@@ -44,6 +79,10 @@ export interface FeedView {
   readonly waiting: number;
   readonly sending: number;
   readonly last: FeedLastFile | null;
+  /** The alert channels and how each is doing (empty without alerts). */
+  readonly alerts: readonly FeedAlertChannel[];
+  /** When the next file is due (alerts with an expected interval), ISO 8601; null otherwise. */
+  readonly nextFileDue: string | null;
 }
 
 export interface FeedsOverview {

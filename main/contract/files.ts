@@ -30,7 +30,7 @@ export interface PreviewIssue {
 }
 
 export interface CsvPreview {
-  /** 'UTF-8', 'UTF-16LE', 'Windows-1252', 'UTF-8 and Windows-1252', or 'not known yet (plain ASCII so far)'. */
+  /** 'UTF-8', 'UTF-16LE (no byte-order mark)', 'Mac Roman', 'UTF-8 and Windows-1252', 'Windows-1252 (as chosen)', or 'plain ASCII so far (read as UTF-8)'. */
   readonly encoding: string;
   readonly delimiter: string;
   readonly lineEnding: 'CRLF' | 'LF' | 'CR';

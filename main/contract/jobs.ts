@@ -1,8 +1,10 @@
 /** Column mappings, conversion and validation jobs: what the window asks and what it is told. */
 import type { FieldKind } from '../engine/schemas/field-types.js';
 import type { RecordTypeName } from '../engine/schemas/record-type-names.js';
+import type { TextEncoding } from '../engine/pipeline/csv/text-encodings.js';
 
-export type { RecordTypeName };
+export type { RecordTypeName, TextEncoding };
+export { TEXT_ENCODINGS, encodingLabel } from '../engine/pipeline/csv/text-encodings.js';
 
 /** A field of a record type a column can fill (array items and the open custom_fields aside). */
 export interface FieldOption {
@@ -82,9 +84,9 @@ export interface ConversionReport {
   readonly errors: readonly LineError[];
   readonly errorCount: number;
   readonly summary: readonly ErrorGroup[];
-  /** Values Lexer converts, and notes on the file (lines read as Windows-1252, a sep= line, unfilled required fields). */
+  /** Values Lexer converts, and notes on the file (lines read as Windows-1252 or Mac Roman, a sep= line, unfilled required fields). */
   readonly warnings: readonly string[];
-  /** How the input was read: 'UTF-8', 'Windows-1252', 'UTF-8 and Windows-1252', 'UTF-16LE'... */
+  /** How the input was read: 'UTF-8', 'Windows-1252', 'UTF-8 and Mac Roman', 'UTF-16LE (no byte-order mark)', 'Mac Roman (as chosen)'... */
   readonly encoding: string;
   /** For an NDJSON file: what cleaning removed. */
   readonly cleaned: { readonly byteOrderMarks: number; readonly blankLines: number };
@@ -106,6 +108,8 @@ export interface ConvertRequest {
   readonly stopOnFirstInvalid: boolean;
   /** Keep a record whose only invalid fields are optional ones, without those fields (never the link). */
   readonly leaveOutInvalidFields?: boolean;
+  /** A CSV's encoding as the person chose it on the card; absent: detected from the file. */
+  readonly encoding?: TextEncoding;
 }
 
 export interface JobProgress {

@@ -5,15 +5,18 @@
  *
  * Startup runs in this order, and every step that can fail ends in one dialog and a non-zero
  * exit, never a live process without a window that holds the single-instance lock:
- * 1. before `ready`: the profile folder (LEXER_UPLOAD_USER_DATA_DIR), the lock, the app://
- *    scheme (Electron requires `registerSchemesAsPrivileged` before `ready`);
+ * 1. before `ready`: the profile folder (LEXER_UPLOAD_USER_DATA_DIR), the Windows app id, the
+ *    lock, the app:// scheme (Electron requires `registerSchemesAsPrivileged` before `ready`) and
+ *    `open-file` (macOS sends the files a launch opens before `ready`);
  * 2. on `ready`: the protocol handler, permissions, menu, token vault, services, IPC, shell;
  * 3. only then the window; a second launch's `second-instance` waits for step 2 too.
  */
-import { BrowserWindow, Menu, Notification, app, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, powerSaveBlocker, protocol, safeStorage, session, shell, type NativeImage } from 'electron';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices, type AppServices } from '../services/create-app-services.js';
+import { setValidationThreads } from '../engine/pipeline/validation/thread-policy.js';
 import { proxyUrlFromPac } from './proxy-from-pac.js';
 import { rendererDir } from '../services/page/renderer-files.js';
 import { createSessionVault } from '../engine/vault/session-vault.js';
@@ -21,23 +24,39 @@ import { handleAppProtocol, registerAppScheme } from './security/app-protocol.js
 import { openAllowedLink } from './security/external-links.js';
 import { refuseWebviews } from './security/navigation.js';
 import { lockPermissions } from './security/permissions.js';
+import { openAppLog, type AppLog } from './app-log.js';
 import { openAppVault, type TokenMigration } from './app-token-vault.js';
+import { createSafeStorageSecrets } from './safe-storage-secrets.js';
+import { setupDesktopShell, type DesktopShell } from './desktop-shell.js';
 import { setupIpc } from './ipc.js';
+import { HIDDEN_ARG, loginItem } from './login-item.js';
 import { menuTemplate } from './menu.js';
-import { setupQuitGuard, type QuitGuard } from './quit-guard.js';
-import { setupShellActivity } from './shell-activity.js';
+import { openedPaths } from './opened-paths.js';
 import { startupFailure } from './startup-failure.js';
+import { updateSource, type Updater } from './updates.js';
 import { prepareUserDataDir } from './user-data-dir.js';
 import { createWindow } from './window.js';
+import { recoverCrashedPage } from './window-recovery.js';
+
+/** electron-builder.yml's appId: Windows ties notifications and pinned icons to the Start-menu shortcut by it. */
+export const APP_ID = 'io.lexer.uploader';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../../preload/preload.cjs');
+const trayDir = join(here, '../../assets/tray');
 // Developer tools, reload and the like only when running from the sources (`npm start`).
 const devTools = !app.isPackaged;
 let win: BrowserWindow | null = null;
-let activeUploads = 0;
-let quitGuard: QuitGuard | null = null;
+let services: AppServices | null = null;
+let shellParts: DesktopShell | null = null;
+let log: AppLog | null = null;
 let failed = false;
+/** A launch's arguments with the program first: run from the sources (`electron .`), the app's folder comes second and is no file to open. */
+const launchArgs = (argv: readonly string[]): readonly string[] => (process.defaultApp ? argv.slice(1) : argv);
+// Files a launch asked to open before the services could take them.
+let early: string[] = openedPaths(launchArgs(process.argv), process.cwd());
+// Notifications are kept until closed or clicked: one collected earlier loses its click.
+const liveNotices = new Set<Notification>();
 
 const openLink = (url: string): void => openAllowedLink(shell, url);
 
@@ -63,10 +82,11 @@ async function startServices(): Promise<{ services: AppServices; migration: Toke
   const userData = app.getPath('userData');
   // safeStorage only works after `ready`; openAppVault looks at both the encrypted and the plain file.
   const { vault, migration } = await openAppVault(safeStorage, userData);
-  const services = await createAppServices({
+  const created = await createAppServices({
     userDataDir: userData,
     vault,
     sessionVault: createSessionVault(),
+    secrets: createSafeStorageSecrets(safeStorage, userData),
     envApiUrl: process.env.LEXER_API_URL ?? null,
     resolveProxy: async (url) => proxyUrlFromPac(await session.defaultSession.resolveProxy(url)),
     openExternal: (url) => shell.openExternal(url),
@@ -76,19 +96,32 @@ async function startServices(): Promise<{ services: AppServices; migration: Toke
       const r = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    loginItem: loginItem({ app, platform: process.platform, executable: process.env.APPIMAGE ?? process.execPath, env: process.env }),
   });
-  return { services, migration };
+  return { services: created, migration };
 }
 
 function showWindow(): BrowserWindow {
   if (win && !win.isDestroyed()) return win;
   const created = createWindow({ BrowserWindow, shell, preloadPath, devTools, onLoadFailed: fail });
   win = created;
-  quitGuard?.guardWindow(created);
+  shellParts?.quitGuard.guardWindow(created);
+  shellParts?.background.leave();
+  recoverCrashedPage(created, { dialog, log: (m) => log?.error(m) });
   created.on('closed', () => {
     if (win === created) win = null;
   });
   return created;
+}
+
+/**
+ * The tray icon, 16 px and its @2x. Read through Electron's fs, which reads inside app.asar:
+ * nativeImage's own file reading does not on every platform.
+ */
+function trayImage(): NativeImage {
+  const image = nativeImage.createFromBuffer(readFileSync(join(trayDir, 'tray.png')), { scaleFactor: 1 });
+  image.addRepresentation({ scaleFactor: 2, buffer: readFileSync(join(trayDir, 'tray@2x.png')) });
+  return image;
 }
 
 function focusWindow(): void {
@@ -97,27 +130,65 @@ function focusWindow(): void {
   w.focus();
 }
 
+function notify(options: Electron.NotificationConstructorOptions, onClick: () => void): void {
+  if (!Notification.isSupported()) return;
+  const notice = new Notification(options);
+  liveNotices.add(notice);
+  notice.on('click', () => {
+    liveNotices.delete(notice);
+    onClick();
+  });
+  notice.on('close', () => liveNotices.delete(notice));
+  notice.show();
+}
+
+/** Files the system asked the app to open: cards in the window (queued until the services run). */
+function openFiles(paths: readonly string[]): void {
+  if (paths.length === 0) return;
+  if (!services) {
+    early = [...new Set([...early, ...paths])];
+    return;
+  }
+  services.windowRequests.addFiles(paths);
+  focusWindow();
+}
+
 /** Everything between `ready` and the first window. */
 async function setup(): Promise<void> {
+  const userData = app.getPath('userData');
+  const appLog = openAppLog(userData);
+  log = appLog;
+  // The window's thread must stay free: records are checked on worker threads only, and a worker
+  // that cannot start is an error on the card and in this log.
+  setValidationThreads({ threads: 'workers-only', onWorkerFailure: (e) => appLog.error(`A validation worker could not run: ${e.message}`) });
   handleAppProtocol(protocol, rendererDir(import.meta.url));
   lockPermissions(session.defaultSession);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, openLink, { devTools })));
-  const { services, migration } = await startServices();
-  services.events.on('activity', (a) => {
-    activeUploads = a.activeUploads;
-  });
-  setupIpc({ ipcMain, services, contents: () => (win && !win.isDestroyed() ? win.webContents : null) });
-  setupShellActivity({
-    events: services.events,
+  const started = await startServices();
+  services = started.services;
+  setupIpc({ ipcMain, services: started.services, contents: () => (win && !win.isDestroyed() ? win.webContents : null) });
+  shellParts = await setupDesktopShell({
+    app, dialog, powerSaveBlocker, notify, services: started.services, userDataDir: userData, log: appLog, platform: process.platform,
+    createTray: () => new Tray(trayImage()),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
     window: () => win,
-    powerSaveBlocker,
-    notify: (options) => {
-      if (Notification.isSupported()) new Notification(options).show();
-    },
+    focusWindow,
+    updateSource: updateSource({ isPackaged: app.isPackaged, platform: process.platform, resourcesPath: process.resourcesPath, env: process.env }),
+    loadUpdater: async () => (await import('electron-updater')).default.autoUpdater as unknown as Updater,
   });
-  quitGuard = setupQuitGuard({ app, dialog, window: () => win, activeUploads: () => activeUploads, stopAll: () => services.dispose() });
+  const { updates, background } = shellParts;
+  const checkForUpdates = () => void updates.checkNow().then((message) => {
+    const options = { type: 'info' as const, title: 'Updates', message };
+    void (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, openLink, { devTools, checkForUpdates })));
+  const waiting = early;
+  early = [];
+  if (waiting.length > 0) started.services.windowRequests.addFiles(waiting);
+  // Started at login with watched folders to run: the tray icon only, no window.
+  if (process.argv.includes(HIDDEN_ARG) && waiting.length === 0 && background.keepsRunning()) return background.enter();
   const first = showWindow();
-  if (migration) {
+  if (started.migration) {
+    const { migration } = started;
     // Said once, over the window, so the person knows where the token went and that the plain file is gone.
     first.once('ready-to-show', () => {
       void dialog.showMessageBox(first, { type: 'info', title: 'Lexer Uploader', message: 'Your saved API token was moved.', detail: migration.message });
@@ -139,15 +210,25 @@ if (profile) {
     profileError = { error, folder: resolve(profile) }; // reported by the dialog once the app is ready
   }
 }
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme(protocol);
+  // macOS: "Open with", a double-click or a drop on the dock icon; registered before `ready`,
+  // when a launch's own files arrive.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFiles([path]);
+  });
   // No web contents the app makes (developer tools included) may attach a webview.
   app.on('web-contents-created', (_e, contents) => refuseWebviews(contents));
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform === 'darwin') return;
+    // Watched folders keep running in the tray; otherwise closing the last window quits.
+    if (shellParts?.background.keepsRunning()) shellParts.background.enter();
+    else app.quit();
   });
   setupDone = app.whenReady()
     .then(async () => {
@@ -163,9 +244,13 @@ if (!app.requestSingleInstanceLock()) {
       return false;
     });
   // A second launch can arrive after `ready` but before the services and IPC exist: wait for them.
-  app.on('second-instance', () => {
+  // Its arguments may name files to open ("Open with" on Windows and Linux).
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const paths = openedPaths(launchArgs(argv), workingDirectory);
     void setupDone.then((ok) => {
-      if (ok) focusWindow();
+      if (!ok) return;
+      if (paths.length > 0) openFiles(paths);
+      else focusWindow();
     });
   });
   app.on('activate', () => {

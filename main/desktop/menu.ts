@@ -17,14 +17,20 @@ export function viewMenu(devTools: boolean): MenuItemConstructorOptions {
   };
 }
 
-/** The menu template for `platform`; `openLink` opens an allow-listed https URL; developer items only when `devTools`. */
-export function menuTemplate(platform: NodeJS.Platform, openLink: (url: string) => void, o: { devTools: boolean }): MenuItemConstructorOptions[] {
+/** The menu template for `platform`; `openLink` opens an allow-listed https URL; developer items only when `devTools`; Help's update check when given. */
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  openLink: (url: string) => void,
+  o: { devTools: boolean; checkForUpdates?: () => void },
+): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
+  const updates: MenuItemConstructorOptions[] = o.checkForUpdates ? [{ type: 'separator' }, { label: 'Check for Updates…', click: o.checkForUpdates }] : [];
   const help: MenuItemConstructorOptions = {
     role: 'help',
     submenu: [
       { label: 'Lexer Hub', click: () => openLink('https://hub.lexer.io') },
       { label: 'File Upload API help', click: () => openLink('https://learn.lexer.io') },
+      ...updates,
     ],
   };
   return [

@@ -21,6 +21,10 @@ export interface QuitGuardDeps {
   dialog: Pick<Dialog, 'showMessageBox'>;
   window: () => BrowserWindow | null;
   activeUploads: () => number;
+  /** How many of them are watched folders' files (sent again automatically at the next start). */
+  feedUploads?: () => number;
+  /** Whether closing the window leaves the app running (in the tray, for the watched folders): then nothing stops, so nothing is asked. */
+  keepsRunning?: () => boolean;
   /** Cancels the uploads (and closes what they use) before the app goes. */
   stopAll: () => Promise<void> | void;
   platform?: NodeJS.Platform;
@@ -31,16 +35,31 @@ export interface QuitGuard {
   guardWindow(win: GuardedWindow): void;
 }
 
-/** The question shown, in plain words. */
-export function quitQuestion(count: number): MessageBoxOptions {
+const files = (n: number): string => `${n} ${n === 1 ? 'file' : 'files'}`;
+
+/**
+ * What quitting does to the uploads running, in plain words. A file the person added must be
+ * uploaded again by hand; a watched folder's file stays in its folder and is sent again
+ * automatically when the app starts next.
+ */
+function quitDetail(count: number, watched: number): string {
+  const added = count - watched;
+  if (watched === 0) return 'Quitting now stops them; you would have to upload them again from the start.';
+  const again = 'sent again automatically the next time Lexer Uploader starts';
+  if (added === 0) return `Quitting now stops ${watched === 1 ? 'it' : 'them'}. ${watched === 1 ? 'It comes' : 'They come'} from a watched folder, so ${watched === 1 ? 'it is' : 'they are'} ${again}.`;
+  return `Quitting now stops them. The ${files(added)} you added would have to be uploaded again from the start; the ${files(watched)} from watched folders ${watched === 1 ? 'is' : 'are'} ${again}.`;
+}
+
+/** The question shown, in plain words; `watched` of the `count` files come from watched folders. */
+export function quitQuestion(count: number, watched = 0): MessageBoxOptions {
   return {
     type: 'warning',
     buttons: ['Keep uploading', 'Quit anyway'],
     defaultId: 0,
     cancelId: 0,
     title: 'Uploads in progress',
-    message: `${count} ${count === 1 ? 'file is' : 'files are'} still uploading.`,
-    detail: 'Quitting now stops them; you would have to upload them again from the start.',
+    message: `${files(count)} ${count === 1 ? 'is' : 'are'} still uploading.`,
+    detail: quitDetail(count, Math.min(watched, count)),
   };
 }
 
@@ -53,7 +72,7 @@ export function setupQuitGuard(d: QuitGuardDeps): QuitGuard {
   /** One question at a time: a second close or Quit while it is open waits for the same answer. */
   const confirmQuit = (parent: BrowserWindow | null): Promise<boolean> => {
     asking ??= (async () => {
-      const question = quitQuestion(d.activeUploads());
+      const question = quitQuestion(d.activeUploads(), d.feedUploads?.() ?? 0);
       const live = parent && !parent.isDestroyed() ? parent : null;
       const { response } = await (live ? d.dialog.showMessageBox(live, question) : d.dialog.showMessageBox(question));
       return response === 1;
@@ -89,7 +108,10 @@ export function setupQuitGuard(d: QuitGuardDeps): QuitGuard {
     guardWindow(win) {
       // On macOS closing the window leaves the app (and its uploads) running in the dock.
       if (platform === 'darwin') return;
-      win.on('close', (event) => guard(event, win as BrowserWindow));
+      win.on('close', (event) => {
+        if (d.keepsRunning?.()) return;
+        guard(event, win as BrowserWindow);
+      });
     },
   };
 }

@@ -38,6 +38,9 @@ export type ErrorCode =
   | 'not-ndjson'
   | 'unsupported-file'
   | 'date-order-unknown'
+  | 'encoding-unknown'
+  /** A worker thread of the pipeline could not start or stopped. */
+  | 'worker-failed'
   // anything else
   | 'cancelled'
   | 'confirmation-needed'

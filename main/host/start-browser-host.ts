@@ -15,6 +15,7 @@ import { trimCopies } from '../services/files/temp-copies.js';
 import { configDir as defaultConfigDir } from '../engine/config/paths.js';
 import { ensurePrivateDir } from '../engine/config/private-dir.js';
 import { createDefaultVault } from '../engine/vault/default-vault.js';
+import { createDefaultSecrets } from '../engine/vault/secret-store.js';
 import { createSessionVault } from '../engine/vault/session-vault.js';
 import { handleEvents } from './events-route.js';
 import { createTerminalConfirmation } from './feed-confirmation.js';
@@ -66,6 +67,7 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
     userDataDir: dir,
     vault: await createDefaultVault(dir),
     sessionVault: createSessionVault(),
+    secrets: await createDefaultSecrets(dir),
     envApiUrl: o.apiUrl ?? process.env.LEXER_API_URL ?? null,
     stagingDir: staging,
     // The page may name only what the user gave it: staged copies and conversion outputs.

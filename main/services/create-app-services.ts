@@ -10,6 +10,7 @@ import type { Result } from '../contract/result.js';
 import { pruneStaleWorkspaces } from '../engine/compress/temp-workspace.js';
 import { ensurePrivateDir } from '../engine/config/private-dir.js';
 import { openHistory } from '../engine/history/upload-history.js';
+import { createFileSecrets, type SecretStore } from '../engine/vault/secret-store.js';
 import type { TokenVault } from '../engine/vault/token-vault.js';
 import { createEventHub, type AppActivity, type EventHub, type ServiceEvents } from './channels/event-hub.js';
 import type { RawHandlers } from './channels/handler-types.js';
@@ -18,6 +19,9 @@ import { scrubSecrets } from './channels/scrub-secrets.js';
 import { feedChannels } from './feeds/feed-channels.js';
 import { createFeedService, type FeedServiceDeps } from './feeds/feed-service.js';
 import { openFeedStore } from './feeds/feed-store.js';
+import { createCurrentUploads } from './desktop/current-uploads.js';
+import { desktopChannels, type LoginItemControl } from './desktop/desktop-channels.js';
+import { createWindowRequests, type WindowRequests } from './desktop/window-requests.js';
 import { createFileGate, type FileAccessCheck } from './files/file-access.js';
 import { fileChannels } from './files/file-channels.js';
 import { trimCopies } from './files/temp-copies.js';
@@ -35,6 +39,7 @@ import { createTokenService } from './token/token-service.js';
 import { createStateThrottle } from './uploads/throttle-states.js';
 import { uploadChannels } from './uploads/upload-channels.js';
 import { createUploadService, type UploadServiceDeps } from './uploads/upload-service.js';
+import { parseUploadRequest } from './channels/request-parsers.js';
 
 export type Handler<C extends InvokeChannel> = (...args: unknown[]) => Promise<Result<InvokeResult<C>>>;
 export type Handlers = { readonly [C in InvokeChannel]: Handler<C> };
@@ -45,6 +50,8 @@ export interface AppServicesOptions {
   vault: TokenVault;
   /** Memory only, for "this session only". */
   sessionVault: TokenVault;
+  /** Other secrets (a feed's mail password), kept like the token; default: 0600 files in the user's data folder. */
+  secrets?: SecretStore;
   /** Overrides the Lexer default API URL until the user saves one (env LEXER_API_URL). */
   envApiUrl?: string | null;
   /** The system proxy for a URL as `http://host:port`, or null for a direct connection. */
@@ -64,12 +71,16 @@ export interface AppServicesOptions {
    * in its terminal: the page alone must not add a folder); absent in the desktop app.
    */
   confirmFeed?: FeedServiceDeps['confirmAdd'];
+  /** Starting at login (the desktop app); absent in the browser host. */
+  loginItem?: LoginItemControl;
 }
 
 export interface AppServices {
   readonly handlers: Handlers;
   /** Window events (`uploads:state`, `jobs:progress`) and shell events (`activity`, `queue:settled`). */
   readonly events: EventHub<ServiceEvents>;
+  /** Files the system asked the app to open, and a notification's target, waiting for the window. */
+  readonly windowRequests: Pick<WindowRequests, 'addFiles' | 'show'>;
   /** Cancels running uploads and jobs and stops the embedded sandbox (on quit). */
   dispose(): Promise<void>;
 }
@@ -78,7 +89,8 @@ export interface AppServices {
 export async function createAppServices(o: AppServicesOptions): Promise<AppServices> {
   await ensurePrivateDir(o.userDataDir);
   const settings = await openSettings(o.userDataDir, o.envApiUrl === undefined ? process.env.LEXER_API_URL : o.envApiUrl);
-  const history = await openHistory(join(o.userDataDir, 'history.json'));
+  const historyPath = join(o.userDataDir, 'history.json');
+  const history = await openHistory(historyPath);
   const presets = await openPresets(o.userDataDir);
   const convertedDir = join(o.userDataDir, 'converted');
   // Conversion outputs left by earlier runs: keep a bounded cache (History's Retry uses recent ones).
@@ -98,7 +110,8 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   // The close guard and the taskbar count the watched folders' uploads with the window's own.
   let manual: AppActivity = { activeUploads: 0, progress: null };
   let feedSending = 0;
-  const publishActivity = (): void => events.emit('activity', { activeUploads: manual.activeUploads + feedSending, progress: manual.progress });
+  const publishActivity = (): void =>
+    events.emit('activity', { activeUploads: manual.activeUploads + feedSending, feedUploads: feedSending, progress: manual.progress });
   upstream.on('activity', (a) => {
     manual = a;
     publishActivity();
@@ -128,7 +141,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const feeds = createFeedService({
     store: await openFeedStore(o.userDataDir), presets, history, connection, queue: () => uploads.queue(),
     concurrency: () => settings.get().concurrency, tempRoot, ledgerDir: o.userDataDir, resolveProxy: o.resolveProxy, tuning: o.uploadTuning,
-    sendSettings, canChooseFolder: o.chooseFolder !== undefined, confirmAdd: o.confirmFeed,
+    sendSettings, canChooseFolder: o.chooseFolder !== undefined, confirmAdd: o.confirmFeed, secrets: o.secrets ?? createFileSecrets(o.userDataDir),
     onChange: (overview) => events.emit('feeds:changed', overview),
     onSending: (count) => {
       if (count === feedSending) return;
@@ -141,6 +154,8 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   // Each domain registers its own channels; together they must be exactly the contract's.
   const allowed = createFileGate(o.checkFile, (path) => history.list().some((e) => e.filePath === path));
   const onConnectionChanged = () => feeds.reconnect();
+  const windowRequests = createWindowRequests(events);
+  const current = createCurrentUploads(events);
   const raw: RawHandlers = {
     ...settingsChannels({ settings, sandbox, presets, onConnectionChanged }),
     ...tokenChannels({
@@ -149,9 +164,21 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     ...fileChannels({ allowed, copyRoots: [convertedDir, ...(o.stagingDir ? [o.stagingDir] : [])] }),
     ...jobChannels({ jobs, allowed }),
     ...uploadChannels({ uploads, allowed }),
-    ...historyChannels({ history }),
+    ...historyChannels({ history, file: historyPath }),
     ...feedChannels({ feeds, chooseFolder: o.chooseFolder }),
     ...shellChannels({ openExternal: o.openExternal }),
+    ...desktopChannels({ requests: windowRequests, current, loginItem: o.loginItem }),
+  };
+  // Every upload the window starts is listed while it runs, for a window that opens meanwhile.
+  const startUpload = raw['uploads:start'];
+  raw['uploads:start'] = (...a) => {
+    let request;
+    try {
+      request = parseUploadRequest(a[0]);
+    } catch {
+      return startUpload(...a); // refused there, with its own message
+    }
+    return current.follow(request, () => startUpload(...a));
   };
 
   const wrap = <C extends InvokeChannel>(fn: (...args: unknown[]) => Promise<InvokeResult<C>>, secretArg: boolean): Handler<C> =>
@@ -172,6 +199,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   return {
     handlers,
     events,
+    windowRequests,
     async dispose() {
       await feeds.dispose();
       uploads.dispose();

@@ -4,9 +4,10 @@
  * switch; History is read afresh each time it is opened. The card list lives here so History's
  * Retry can restart a card that is still open rather than add a duplicate.
  */
-import { useCallback, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { FileInfo } from '../../main/contract/files.js';
 import type { HistoryEntry } from '../../main/contract/history.js';
+import { useApi } from '../api-context.js';
 import { cardsReducer } from '../state/cards-reducer.js';
 import { CardRegistryContext, type CardRegistry } from './upload/card-registry.js';
 import { ConnectionProvider } from './shared/connection-status.js';
@@ -43,6 +44,13 @@ function Shell() {
     setTab(next);
   }, [tab, settingsDirty, announce]);
   const showUpload = useCallback(() => setTab('Upload'), []);
+  // A clicked notification about a watched folder opens Watched folders (asked now, and on each nudge).
+  const api = useApi();
+  useEffect(() => {
+    const take = () => void api.desktop.takeShow().then((r) => (r.ok && r.value?.screen === 'feeds' ? setTab('Watched folders') : undefined));
+    take();
+    return api.desktop.onShow(take);
+  }, [api]);
   const handlePasteToken = useCallback(() => {
     setTab('Settings');
     setTokenFocus((n) => n + 1);

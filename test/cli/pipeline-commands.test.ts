@@ -220,7 +220,7 @@ describe('lexer-upload validate / convert / preview answer as Lexer does', () =>
     assert.match(r.stdout, /line 1: products: .* is not an array \(one object where a list is expected: put it in \[ \]/);
   });
 
-  test('preview: matched suggestions are notes, apart from problems; an ASCII head\'s encoding is not known yet', async () => {
+  test('preview: matched suggestions are notes, apart from problems; an ASCII head\'s encoding is plain ASCII so far', async () => {
     const file = await write('crm.csv', 'Email Address,First Name,Notes\u200b\na@example.com,Ann,x\n');
     const r = await runCli(['preview', file, '--record-type', 'customer_record']);
     assert.equal(r.code, 0, r.stderr);
@@ -229,7 +229,7 @@ describe('lexer-upload validate / convert / preview answer as Lexer does', () =>
     assert.doesNotMatch(r.stdout, /problems?:/);
     const big = await write('big.csv', `link.email\n${'a@example.com\n'.repeat(30_000)}`);
     const head = JSON.parse((await runCli(['preview', big, '--json'])).stdout) as { encoding: string };
-    assert.equal(head.encoding, 'not known yet (plain ASCII so far)');
+    assert.equal(head.encoding, 'plain ASCII so far (read as UTF-8)');
   });
 });
 

@@ -79,6 +79,8 @@ function checksFor(label: string, runtime: () => Promise<{ node: string; skip: n
       assert.ok(started('convert-worker').length >= 1, JSON.stringify(r.workers));
       assert.ok(started('validate-worker').length >= 1, JSON.stringify(r.workers));
       for (const w of r.workers) assert.deepEqual({ online: w.online, error: w.error }, { online: true, error: null }, w.file);
+      // In the app even the one-record file checked before its upload goes to a worker, never the window's thread.
+      assert.ok(started('validate-worker').length >= 2, JSON.stringify(r.workers));
       assert.deepEqual(r.conversion, { rows: 160_000, written: 160_000, rejected: 0 });
       assert.deepEqual(r.validation, { total: 160_000, valid: 160_000, invalid: 0 });
       // Presets live in main; a released conversion output is deleted.
@@ -90,9 +92,17 @@ function checksFor(label: string, runtime: () => Promise<{ node: string; skip: n
       assert.equal((r.upload as { final: { kind: string } }).final.kind, 'succeeded');
       // NDJSON is gzipped on the way: the name sent ends .gz.
       assert.deepEqual(r.history, [{ status: 'Success', filename: 'customers-20260101-v1.ndjson.gz' }]);
+      // While it ran, a new window would have found it; once ended, it is no longer listed.
+      assert.deepEqual(r.currentDuring, [{ id: 'up-1', filename: 'customers-20260101-v1.ndjson' }]);
+      assert.equal(r.currentAfter, 0);
+      assert.deepEqual(r.openedFiles, []);
+      assert.equal(r.show, null);
+      // Start at login (Linux: an autostart entry, under the scenario's XDG_CONFIG_HOME).
+      assert.deepEqual(r.loginItem, [{ supported: true, openAtLogin: false }, { supported: true, openAtLogin: true }, { supported: true, openAtLogin: false }]);
       assert.deepEqual(r.opened, ['https://hub.lexer.io/']);
       // Watched folders: the desktop's folder chooser, a feed watching, paused, removed.
-      assert.deepEqual(r.feeds, { chosen: true, canChoose: true, paused: 'paused', left: 0 });
+      assert.deepEqual(r.feeds, { chosen: true, canChoose: true, paused: 'paused', left: 0, testAlert: ['ok'], hooks: 1 });
+      assert.match(r.historyExport as string, /^when,/, 'History exports as CSV with its header');
       assert.ok(indexOf(log, 'dialog.showOpenDialog:window:openDirectory,createDirectory') >= 0, 'the chooser belongs to the window');
 
       // A relative profile folder is resolved (and created) instead of throwing.

@@ -216,7 +216,7 @@ describe('browser host', () => {
       assert.match(r.error?.message ?? '', /not-given\.csv was not added in this window/, channel);
     };
     await refusedWith('files:inspect', [outside]);
-    await refusedWith('preview:csv', [outside, 10, null]);
+    await refusedWith('preview:csv', [outside, 10, null, null]);
     await refusedWith('jobs:validate', ['v-out', outside, 'customer_record']);
     await refusedWith('uploads:start', [{ id: 'u-out', path: outside, filename: 'a-20260101-v1.csv', destination: null, validateFirst: false }]);
     const mapping = { columns: { email: 'email' }, unknownColumns: 'drop', inferCustomTypes: false };
@@ -228,7 +228,7 @@ describe('browser host', () => {
     await refusedWith('files:inspect', [join(dir, 'config', 'staging', 'planted', 'not-given.csv')]);
 
     const staged = await stage('given.csv', 'link.email,first_name\njane@example.com,Jane\n');
-    assert.equal((JSON.parse((await rpc('preview:csv', [staged, 10, null])).body) as { ok: boolean }).ok, true);
+    assert.equal((JSON.parse((await rpc('preview:csv', [staged, 10, null, null])).body) as { ok: boolean }).ok, true);
     const converted = JSON.parse((await rpc('jobs:convert', ['c-in', { path: staged, recordType: 'customer_record', mapping: { columns: { 'link.email': 'link.email', first_name: 'first_name' }, unknownColumns: 'drop', inferCustomTypes: false }, gzip: false, stopOnFirstInvalid: false }])).body) as { ok: boolean; value: { output: string } };
     assert.equal(converted.ok, true);
     const validated = JSON.parse((await rpc('jobs:validate', ['v-in', converted.value.output, 'customer_record'])).body) as { ok: boolean; value: { valid: number } };

@@ -5,7 +5,8 @@ import type { ConversionResult } from '../../engine/pipeline/convert-to-ndjson.j
 import type { DateOrder } from '../../engine/pipeline/convert/date-order.js';
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../engine/schemas/record-type-names.js';
 import { createByteProgress } from '../byte-progress.js';
-import { parseRecordType } from '../option-parsers.js';
+import { parseEncoding, parseRecordType } from '../option-parsers.js';
+import { TEXT_ENCODINGS, type TextEncoding } from '../../engine/pipeline/csv/text-encodings.js';
 import { EXIT, UsageError, formatCount, printJson, say } from '../output.js';
 import { assertReadableFile } from '../readable-file.js';
 import { runAction } from '../run-action.js';
@@ -15,7 +16,7 @@ import { onInterrupt } from '../wait-for-signal.js';
 interface ConvertOptions {
   recordType: RecordTypeName; output?: string; gzip?: boolean; map?: string[]; dropUnknown?: boolean;
   inferTypes?: boolean; decimalComma?: boolean; stopOnFirstInvalid?: boolean; json?: boolean;
-  dateOrder?: DateOrder; leaveOutInvalidFields?: boolean;
+  dateOrder?: DateOrder; leaveOutInvalidFields?: boolean; encoding?: TextEncoding;
 }
 
 /** Inputs whose records are used as they are (no columns to map, no dates to reorder). */
@@ -34,7 +35,8 @@ export function registerConvert(program: Command): void {
       + 'Dates written 25/03/1985 or 03/25/1985 are read in the order their first rows show (a first part over 12 is a day) and written 1985-03-25;\n'
       + 'when those rows cannot tell, say the order with --date-order.\n'
       + 'Exit 0 when every row converted, 1 when some were rejected or the file is wrong, 2 for a usage error, an unreadable file,\n'
-      + 'or dates whose order of day and month the file does not decide (error code date-order-unknown).')
+      + 'or dates whose order of day and month the file does not decide (error code date-order-unknown),\n'
+      + 'or lines no single encoding reads (error code encoding-unknown: say which with --encoding).')
     .argument('<in>', 'the CSV, JSON or NDJSON file')
     .requiredOption('--record-type <type>', `record type (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
     .option('-o, --output <file>', 'where to write (default: the input name with .ndjson, or .ndjson.gz with --gzip)')
@@ -44,6 +46,7 @@ export function registerConvert(program: Command): void {
     .option('--infer-types', 'turn numbers and true/false under custom_fields into numbers and booleans (default: keep strings)')
     .option('--decimal-comma', 'read numbers written with a decimal comma (29,95 or 1.234,50) as 29.95 and 1234.50')
     .addOption(new Option('--date-order <order>', 'how every date and date-time column writes its dates: dmy (25/03/1985), mdy (03/25/1985) or ymd (1985/03/25); default: detected from the first rows').choices(['dmy', 'mdy', 'ymd']))
+    .option('--encoding <name>', `the CSV's encoding, when the file does not show it (${TEXT_ENCODINGS.join(', ')}); default: detected`, parseEncoding)
     .option('--leave-out-invalid-fields', 'keep a record whose only invalid fields are optional ones, without those fields (never the link); each is reported')
     .option('--stop-on-first-invalid', 'stop at the first invalid row instead of leaving it out')
     .option('--json', 'print {"rows","written","rejected","errors":[{"line","identifier","message"}],"errorCount","truncated","leftOut","output",...}')
@@ -52,6 +55,9 @@ export function registerConvert(program: Command): void {
       // Said rather than ignored: a JSON record's dates are checked as Lexer reads them, ISO only.
       if (o.dateOrder && JSON_INPUT.test(input)) {
         throw new UsageError('--date-order reads the date columns of a CSV file; the dates of a JSON or NDJSON file are used as they are (write them as 1985-03-25).');
+      }
+      if (o.encoding && JSON_INPUT.test(input)) {
+        throw new UsageError('--encoding reads a CSV file; JSON and NDJSON are UTF-8 (UTF-16 and UTF-32 are recognised by themselves).');
       }
       const mapping = await mappingFor(input, o);
       const [{ convertToSend }, { configDir }] = await Promise.all([import('../../engine/send/convert-to-send.js'), import('../../engine/config/paths.js')]);
@@ -64,7 +70,7 @@ export function registerConvert(program: Command): void {
         const { result: r } = await convertToSend(input, {
           target: { kind: 'named', path: o.output }, ledgerDir: configDir(),
           recordType: o.recordType, mapping, gzip: Boolean(o.gzip), stopOnFirstInvalid: Boolean(o.stopOnFirstInvalid), decimalComma: Boolean(o.decimalComma),
-          leaveOutInvalidFields: Boolean(o.leaveOutInvalidFields), ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
+          leaveOutInvalidFields: Boolean(o.leaveOutInvalidFields), ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}), ...(o.encoding ? { encoding: o.encoding } : {}),
           signal: cancel.signal, onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.rows),
         });
         progress.stop();
@@ -84,7 +90,7 @@ export function registerConvert(program: Command): void {
         progress.stop();
         removeHandlers();
       }
-    }, { usageCodes: ['file-unreadable', 'date-order-unknown'] }));
+    }, { usageCodes: ['file-unreadable', 'date-order-unknown', 'encoding-unknown'] }));
 }
 
 /** A problem for --json: its line, the row's link value when it has one, the message. */
@@ -110,7 +116,7 @@ async function mappingFor(input: string, o: ConvertOptions): Promise<Partial<Col
       throw new UsageError('--map renames CSV columns; the records of a JSON or NDJSON file are used as they are.');
     }
     const { previewCsv } = await import('../../engine/pipeline/csv-preview.js');
-    const { headers } = await previewCsv(input, { rows: 1 });
+    const { headers } = await previewCsv(input, { rows: 1, ...(o.encoding ? { encoding: o.encoding } : {}) });
     try {
       columns = { ...suggestMapping(headers, o.recordType).columns, ...resolveMapHeaders(headers, columns, input) };
     } catch (error) {
@@ -138,7 +144,7 @@ function printConversion(input: string, r: ConversionResult, o: ConvertOptions):
   if (r.stoppedEarly) say(`${input}: stopped at the first invalid row (--stop-on-first-invalid) after ${formatCount(r.rows)} rows; no output was written.`);
   else say(`${input}: ${formatCount(r.rows)} row${r.rows === 1 ? '' : 's'} read, ${formatCount(r.written)} written to ${r.output}, ${formatCount(r.rejected)} rejected.`);
   if (r.fallbackLines.count > 0) {
-    say(`Read as ${r.encoding}: ${lines(r.fallbackLines.lines, r.fallbackLines.count)} ${r.fallbackLines.count === 1 ? 'was' : 'were'} not UTF-8 and ${r.fallbackLines.count === 1 ? 'was' : 'were'} read as Windows-1252; check their accented letters.`);
+    say(`Read as ${r.encoding}: ${lines(r.fallbackLines.lines, r.fallbackLines.count)} ${r.fallbackLines.count === 1 ? 'was' : 'were'} not UTF-8 and ${r.fallbackLines.count === 1 ? 'was' : 'were'} read as ${r.fallbackLines.encoding}; check their accented letters.`);
   }
   for (const note of r.notes) say(`note: ${note}`);
   for (const warning of r.warnings) say(`warning: ${warning}`);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CsvPreview } from '../../engine/pipeline/csv-preview.js';
 import { RECORD_TYPE_NAMES, type RecordTypeName } from '../../engine/schemas/record-type-names.js';
-import { integerBetween, parseRecordType } from '../option-parsers.js';
+import { integerBetween, parseEncoding, parseRecordType } from '../option-parsers.js';
+import { TEXT_ENCODINGS, type TextEncoding } from '../../engine/pipeline/csv/text-encodings.js';
 import { EXIT, printJson, say } from '../output.js';
 import { assertReadableFile } from '../readable-file.js';
 import { runAction } from '../run-action.js';
@@ -17,18 +18,19 @@ export function registerPreview(program: Command): void {
     .argument('<file>', 'the CSV file')
     .option('--rows <n>', 'how many rows to show', integerBetween(1, 10_000), 10)
     .option('--record-type <type>', `also say how each header maps to this record type (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
+    .option('--encoding <name>', `read the file in this encoding (${TEXT_ENCODINGS.join(', ')}); default: detected`, parseEncoding)
     .option('--json', 'print {"encoding","delimiter","lineEnding","headers","rows","issues":[{"kind","message"}],"notes":[{"kind","message"}]}')
-    .action(runAction(async (file: string, o: { rows: number; recordType?: RecordTypeName; json?: boolean }) => {
+    .action(runAction(async (file: string, o: { rows: number; recordType?: RecordTypeName; json?: boolean; encoding?: TextEncoding }) => {
       await assertReadableFile(file);
       const { previewCsv } = await import('../../engine/pipeline/csv-preview.js');
-      const p = await previewCsv(file, { rows: o.rows, recordType: o.recordType ?? null });
+      const p = await previewCsv(file, { rows: o.rows, recordType: o.recordType ?? null, ...(o.encoding ? { encoding: o.encoding } : {}) });
       if (o.json) {
         printJson({ encoding: p.encoding, delimiter: p.delimiter, lineEnding: p.lineEnding, headers: p.headers, rows: p.rows, issues: p.issues, notes: p.notes });
       } else {
         printPreview(file, p);
       }
       return EXIT.ok;
-    }, { usageCodes: ['file-unreadable', 'unsupported-file'] }));
+    }, { usageCodes: ['file-unreadable', 'unsupported-file', 'encoding-unknown'] }));
 }
 
 function printPreview(file: string, p: CsvPreview): void {

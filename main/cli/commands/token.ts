@@ -11,6 +11,13 @@ async function openVault(): Promise<TokenVault> {
   return createDefaultVault(configDir());
 }
 
+/** The mail password for `watch --alert-email`, kept in the keychain or a private file as the token is. */
+async function openSecrets() {
+  const { createDefaultSecrets } = await import('../../engine/vault/secret-store.js');
+  return createDefaultSecrets(configDir());
+}
+const SMTP_SECRET = 'smtp-password';
+
 /**
  * Hidden top-level `set`, `status` and `clear`: `lexer-upload set` is an easy slip for `lexer-upload
  * token set`, and commander's own answer ("unknown command", add --help) led nowhere.
@@ -39,8 +46,17 @@ export function registerToken(program: Command): void {
   token.command('set')
     .description('Store the API token, read from standard input (pipe it in, or paste it at the hidden prompt).\n'
       + 'It is never taken as an argument: shell history would keep it.')
+    .option('--smtp-password', 'store the mail server\'s password for `watch --alert-email --smtp-user` instead')
     .allowExcessArguments(true)
-    .action(runAction(async (_o: object, cmd: Command) => {
+    .action(runAction(async (o: { smtpPassword?: boolean }, cmd: Command) => {
+      if (o.smtpPassword) {
+        const password = (await readSecret('Type the mail server\'s password (input hidden), then press Enter: ')).replace(/\r?\n$/, '');
+        if (password === '' || /[\r\n]/.test(password)) throw new UsageError('The password is empty or has line breaks in it. Nothing was saved.');
+        const secrets = await openSecrets();
+        await secrets.set(SMTP_SECRET, password);
+        say(`Mail password saved (${secrets.backend === 'keychain' ? 'in the system keychain' : 'in a file only you can read, not encrypted'}).`);
+        return EXIT.ok;
+      }
       if (cmd.args.length > 0) {
         throw new UsageError('The token is never taken as an argument (shell history would keep it). '
           + 'Pipe it in (e.g. `pbpaste | lexer-upload token set`) or paste it at the prompt of `lexer-upload token set`.');
@@ -83,7 +99,13 @@ export function registerToken(program: Command): void {
 
   token.command('clear')
     .description('Remove the stored token.')
-    .action(runAction(async () => {
+    .option('--smtp-password', 'remove the stored mail password instead')
+    .action(runAction(async (o: { smtpPassword?: boolean }) => {
+      if (o.smtpPassword) {
+        await (await openSecrets()).clear(SMTP_SECRET);
+        say('Mail password removed.');
+        return EXIT.ok;
+      }
       const vault = await openVault();
       const { stored, location } = await vault.status();
       await vault.clear();

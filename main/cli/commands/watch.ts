@@ -22,6 +22,12 @@ function addPatterns(value: string, earlier: string[] | undefined): string[] {
   return [...(earlier ?? []), ...parsePatterns(value)];
 }
 
+function parsePercent(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || n > 100) throw new InvalidArgumentError(`expected a percentage from 0 to 100, got "${value}".`);
+  return n;
+}
+
 function parseQuietSeconds(value: string): number {
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || n > 86_400) throw new InvalidArgumentError(`expected a number of seconds from 0 to 86400, got "${value}".`);
@@ -42,7 +48,10 @@ export function registerWatch(program: Command): void {
       + 'Only regular files are taken, never links, and only your own unless --file-owner names another account (a folder shared with '
       + 'an export job\'s account); anything else is left where it is, with a line saying why. sent/ and failed/ must be folders of your '
       + 'own (not links).\n\n'
-      + 'Runs until Ctrl+C or SIGTERM (an upload under way is cancelled and marked so in History); --once sends what is there and exits, for cron.')
+      + 'Runs until Ctrl+C or SIGTERM (an upload under way is cancelled and marked so in History); --once sends what is there and exits, for cron.\n\n'
+      + 'Alerts (--alert-webhook, --alert-email): a file moved to failed/, a file being tried again (once per file), more rows left out than '
+      + '--alert-left-out, and with --expect-every or --expect-by no file when one is expected (and again when files arrive). Alerts never '
+      + 'carry the token, a link\'s query or a record\'s values, and a channel that fails is tried again without holding up any file.')
     .argument('<dir>', 'the folder to watch')
     .option('--dataset-id <id>', 'load the files into this dataset (needs --record-type); default: send to Lexer staff')
     .option('--record-type <type>', `record type of the files (${RECORD_TYPE_NAMES.join(', ')})`, parseRecordType)
@@ -65,6 +74,18 @@ export function registerWatch(program: Command): void {
     .option('--api-token <token>', 'API token, or - to read it from standard input (default: env LEXER_UPLOAD_API_TOKEN, else the stored one)')
     .option('--api-token-file <file>', 'read the API token from this file (keep it private: chmod 600)')
     .option('--json', 'print one JSON object per line for each event')
+    .option('--alert-webhook <url>', 'post alerts to this webhook (Slack and Microsoft Teams incoming webhooks take them as they are)')
+    .option('--alert-email <addresses>', 'mail alerts to these addresses (comma-separated), through --smtp-host')
+    .option('--smtp-host <host>', 'the mail server that sends alerts')
+    .option('--smtp-port <n>', 'its port (default 587 with starttls, 465 with tls, 25 with none)', integerBetween(1, 65_535))
+    .addOption(new Option('--smtp-security <how>', 'starttls (required, the default), tls, or none (a relay on this computer only)').choices(['starttls', 'tls', 'none']))
+    .option('--smtp-user <user>', 'log in to the mail server as this user (password: --smtp-password-file, env LEXER_UPLOAD_SMTP_PASSWORD, or `token set --smtp-password`)')
+    .option('--smtp-password-file <file>', 'read the mail password from this file (keep it private: chmod 600)')
+    .option('--smtp-from <address>', 'the sender of alert mails (default: --smtp-user when it is an address)')
+    .option('--alert-left-out <percent>', 'alert when more than this percentage of a converted file\'s rows is left out as invalid', parsePercent, 1)
+    .option('--expect-every <interval>', 'alert once when no file arrives within this interval (e.g. 24h, 90m), and again when files arrive')
+    .option('--expect-by <cron>', 'alert once when no file arrives by each time of this schedule, e.g. "0 9 * * 1-5" (every weekday by 09:00)')
+    .option('--test-alert', 'send a test alert to each channel, say whether it arrived, and exit')
     .action(runAction(async (dir: string, o: WatchOptions) => {
       const { runWatch } = await import('../watch-run.js');
       return runWatch(dir, o);

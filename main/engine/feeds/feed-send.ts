@@ -16,15 +16,19 @@ import type { FeedConfig } from './feed-config.js';
 import { convertForFeed } from './feed-convert.js';
 import { feedFileName } from './feed-file-name.js';
 
-/** What became of one file, and so what the feed does with it. */
+/**
+ * What became of one file, and so what the feed does with it. `historyId` is the History entry
+ * that follows the file when it is moved; `entryId` the upload's entry whatever it names (the
+ * NDJSON a conversion sent, too), for the feed's events.
+ */
 export type FeedFileResult =
-  | { readonly kind: 'sent'; readonly filename: string; readonly uploadIds: readonly string[]; readonly bytes: number; readonly recordsLeftOut: number | null; readonly historyId: string | null }
+  | { readonly kind: 'sent'; readonly filename: string; readonly uploadIds: readonly string[]; readonly bytes: number; readonly recordsSent: number | null; readonly recordsLeftOut: number | null; readonly historyId: string | null; readonly entryId: string | null }
   /** Already sent (the same content to the same destination): not sent again. */
   | { readonly kind: 'duplicate'; readonly message: string }
   /** Trying again will not help until someone acts: the file goes to failed/ with the reason. */
-  | { readonly kind: 'needs-user'; readonly error: LexerError; readonly details: readonly string[]; readonly historyId?: string | null }
+  | { readonly kind: 'needs-user'; readonly error: LexerError; readonly details: readonly string[]; readonly historyId?: string | null; readonly entryId?: string | null }
   /** Retryable (network, 5xx, 429 and the like), after the sequence's own retries: the file stays, to be tried later. */
-  | { readonly kind: 'transient'; readonly error: LexerError; readonly historyId?: string | null }
+  | { readonly kind: 'transient'; readonly error: LexerError; readonly historyId?: string | null; readonly entryId?: string | null }
   /** It changed or went away while it was being sent: it waits for a quiet period again (or is gone). */
   | { readonly kind: 'changed' }
   | { readonly kind: 'cancelled' };
@@ -49,11 +53,15 @@ const convertible = (file: string): boolean => /\.(csv|tsv|txt)$/i.test(file);
 function fromOutcome(outcome: SendOutcome, converted: ConvertedFile | null): FeedFileResult {
   // The entry whose file is the one the feed moves. A conversion's entry names the NDJSON sent
   // (a temporary file), and Retry of it would open the CSV under the NDJSON's name: left as it is.
-  const followed = converted || outcome.kind === 'duplicate' ? null : outcome.historyId;
+  const entryId = outcome.kind === 'duplicate' ? null : outcome.historyId;
+  const followed = converted ? null : entryId;
   switch (outcome.kind) {
     case 'success': {
       const uploadIds = outcome.uploadId ? [outcome.uploadId] : outcome.parts.flatMap((p) => (p.uploadId ? [p.uploadId] : []));
-      return { kind: 'sent', filename: outcome.filename, uploadIds, bytes: outcome.bytes, recordsLeftOut: converted ? converted.result.rejected : null, historyId: followed };
+      return {
+        kind: 'sent', filename: outcome.filename, uploadIds, bytes: outcome.bytes, recordsSent: converted ? converted.result.written : null,
+        recordsLeftOut: converted ? converted.result.rejected : null, historyId: followed, entryId,
+      };
     }
     case 'duplicate':
       return { kind: 'duplicate', message: outcome.error.message };
@@ -62,8 +70,8 @@ function fromOutcome(outcome: SendOutcome, converted: ConvertedFile | null): Fee
     case 'failed': {
       const { error } = outcome;
       if (error.code === 'file-changed') return { kind: 'changed' };
-      if (error.retryable) return { kind: 'transient', error, historyId: followed };
-      return { kind: 'needs-user', error, details: outcome.validation ? recordDetails(outcome.validation) : [], historyId: followed };
+      if (error.retryable) return { kind: 'transient', error, historyId: followed, entryId };
+      return { kind: 'needs-user', error, details: outcome.validation ? recordDetails(outcome.validation) : [], historyId: followed, entryId };
     }
     default: {
       const _exhaustive: never = outcome;

@@ -50,7 +50,7 @@ export async function settleFile(file: string, r: FeedFileResult, attempts: numb
     case 'sent': {
       const settled = await settleSent(file, o.feed.path, o.feed.after, null);
       await followMove(r.historyId, settled.movedTo);
-      o.onEvent({ kind: 'sent', file, filename: r.filename, uploadIds: r.uploadIds, bytes: r.bytes, recordsLeftOut: r.recordsLeftOut, movedTo: settled.movedTo });
+      o.onEvent({ kind: 'sent', file, filename: r.filename, uploadIds: r.uploadIds, bytes: r.bytes, recordsSent: r.recordsSent, recordsLeftOut: r.recordsLeftOut, movedTo: settled.movedTo, historyId: r.entryId });
       problem(settled);
       return { kind: 'done' };
     }
@@ -64,23 +64,23 @@ export async function settleFile(file: string, r: FeedFileResult, attempts: numb
       const settled = await settleFailed(file, r.error, r.details, { folder: o.feed.path, token: o.token });
       const movedTo = settled.movedTo ?? file;
       await followMove(r.historyId, movedTo);
-      o.onEvent({ kind: 'failed', file, error: toErrorInfo(r.error), movedTo, errorFile: settled.noteFile });
+      o.onEvent({ kind: 'failed', file, error: toErrorInfo(r.error), movedTo, errorFile: settled.noteFile, historyId: r.entryId ?? null });
       problem(settled);
       return { kind: 'done' };
     }
     case 'transient': {
       const attempt = attempts + 1;
       if (o.once) {
-        o.onEvent({ kind: 'kept', file, error: toErrorInfo(r.error) });
+        o.onEvent({ kind: 'kept', file, error: toErrorInfo(r.error), historyId: r.entryId ?? null });
         return { kind: 'done' };
       }
       const delayMs = o.delaysMs[attempt - 1];
       if (delayMs === undefined) {
         const minutes = Math.round(o.delaysMs.reduce((a, b) => a + b, 0) / 60_000);
         const error = new LexerError(r.error.code, r.error.message, { hint: `Tried ${attempt} times over ${minutes} minutes. ${r.error.hint ?? ''} Move the file back into the folder to try again.`.trim() });
-        return settleFile(file, { kind: 'needs-user', error, details: [], historyId: r.historyId }, 0, o);
+        return settleFile(file, { kind: 'needs-user', error, details: [], historyId: r.historyId, entryId: r.entryId }, 0, o);
       }
-      o.onEvent({ kind: 'retry-later', file, error: toErrorInfo(r.error), attempt, delayMs });
+      o.onEvent({ kind: 'retry-later', file, error: toErrorInfo(r.error), attempt, delayMs, historyId: r.entryId ?? null });
       return { kind: 'retry', attempts: attempt, delayMs };
     }
     case 'changed':

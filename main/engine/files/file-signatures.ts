@@ -5,6 +5,7 @@
  * are zip archives, told apart by the names of the entries near the start of the archive.
  */
 import { hasGzipMagic } from '../io/gzip-magic.js';
+import { encodingByZeros } from '../pipeline/csv/detect-encoding.js';
 
 /** A kind of content Lexer cannot load, or one of the wrappers it can (gzip). */
 export type ContentKind =
@@ -25,6 +26,7 @@ export type ContentKind =
   | 'sqlite'
   | 'rich-text'
   | 'program'
+  | 'zeros'
   | 'binary';
 
 const startsWith = (head: Buffer, bytes: readonly number[], at = 0): boolean =>
@@ -51,22 +53,23 @@ function zipKind(head: Buffer): ContentKind {
   return 'zip';
 }
 
-/** Whether the head is plainly not text: NUL bytes where no UTF-16/32 byte-order mark explains them. */
+/** Whether the head is plainly not text: zero bytes where no UTF-16/32 mark or pattern explains them. */
 function looksBinary(head: Buffer): boolean {
-  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return false; // UTF-16 (or 32) with a BOM
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || startsWith(head, [0, 0, 0xfe, 0xff])) return false; // UTF-16 (or 32) with a BOM
   const sample = head.subarray(0, 8192);
-  const zeros = sample.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
-  if (zeros === 0) return false;
-  // UTF-16 without a BOM: ASCII text with a zero in every other byte. Leave that to the preview.
-  let evenZeros = 0;
-  let oddZeros = 0;
-  sample.forEach((b, i) => {
-    if (b !== 0) return;
-    if (i % 2 === 0) evenZeros += 1;
-    else oddZeros += 1;
-  });
-  const half = sample.length / 2;
-  return !(evenZeros > half * 0.9 || oddZeros > half * 0.9);
+  const firstZero = sample.indexOf(0);
+  if (firstZero === -1) return false;
+  // Text and then only zero bytes: a sparse file, or space set aside past what was written. Its
+  // text is what counts here (a head of zero bytes alone is refused as such, see allZeros).
+  if (firstZero > 0 && allZeros(sample.subarray(firstZero))) return false;
+  // UTF-16 or UTF-32 without a BOM: text with zero bytes in a steady pattern (detect-encoding.ts).
+  return encodingByZeros(sample) === null;
+}
+
+/** Whether every byte of the head is zero: space set aside for a download that never wrote it. */
+function allZeros(head: Buffer): boolean {
+  for (const byte of head) if (byte !== 0) return false;
+  return true;
 }
 
 /**
@@ -76,6 +79,7 @@ function looksBinary(head: Buffer): boolean {
 export function sniffContent(head: Buffer): ContentKind | null {
   if (head.length === 0) return null;
   if (hasGzipMagic(head)) return 'gzip';
+  if (allZeros(head)) return 'zeros';
   if (startsWith(head, ZIP) || startsWith(head, ZIP_EMPTY)) return zipKind(head);
   if (startsWith(head, OLE2)) return has(head, 'W\0o\0r\0k\0b\0o\0o\0k') || has(head, 'Workbook') ? 'excel-legacy' : 'office-legacy';
   if (startsWith(head, ascii('%PDF-'))) return 'pdf';

@@ -8,7 +8,8 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { fileKind } from './file-kind.js';
+import { fileKind, type FileKind } from './file-kind.js';
+import { detectEncoding } from '../pipeline/csv/detect-encoding.js';
 import { LexerError } from '../errors.js';
 import { sniffContent, type ContentKind } from './file-signatures.js';
 
@@ -92,6 +93,11 @@ function describe(kind: Exclude<ContentKind, 'gzip'>, audience: Audience): { wha
     case 'program':
     case 'binary':
       return { what: 'not a text file', todo: `Lexer takes text files (CSV, JSON or NDJSON): ${exportCsv}.` };
+    case 'zeros':
+      return {
+        what: 'not a text file (only zero bytes)',
+        todo: 'Its first bytes are all zero, as a download or copy that set the space aside but never wrote the data leaves: download or copy it again.',
+      };
     default: {
       const _exhaustive: never = kind;
       return _exhaustive;
@@ -103,17 +109,41 @@ const LOADS = 'Lexer loads only CSV, JSON and NDJSON files, gzipped or not';
 
 function refusal(name: string, kind: Exclude<ContentKind, 'gzip'>, audience: Audience, inGzip = false): LexerError {
   const { what, todo } = describe(kind, audience);
-  const is = kind === 'program' || kind === 'binary' ? `is ${what}` : `is ${inGzip ? `a gzipped file holding ${what}` : what}`;
+  const is = kind === 'program' || kind === 'binary' || kind === 'zeros' ? `is ${what}` : `is ${inGzip ? `a gzipped file holding ${what}` : what}`;
   return new LexerError('unsupported-file', `${name} ${is}: ${LOADS}.`, { hint: todo });
+}
+
+/**
+ * The refusal of a file whose first bytes (`head`) are not text Lexer loads (a workbook, an image,
+ * zero bytes only), or null: for readers (preview, convert) that have the head already.
+ */
+export function contentRefusal(path: string, head: Buffer, audience: Audience): LexerError | null {
+  const content = sniffContent(head);
+  return content === null || content === 'gzip' ? null : refusal(path, content, audience);
+}
+
+/**
+ * Text in UTF-16 or UTF-32 that Lexer would be sent as it is: JSON and NDJSON must be UTF-8, and
+ * a CSV without a byte-order mark gives Lexer no way to tell its encoding. Converting writes UTF-8.
+ */
+function wideTextRefusal(name: string, head: Buffer, byName: FileKind, audience: Audience): LexerError | null {
+  const { encoding, bomLength } = detectEncoding(head);
+  if (encoding === 'UTF-8' || (byName === 'csv' && bomLength > 0)) return null;
+  const how = bomLength > 0 ? `${encoding} text` : `${encoding} text without a byte-order mark`;
+  const why = byName === 'csv' ? 'so Lexer could not tell how to read it' : 'and Lexer reads JSON and NDJSON only as UTF-8';
+  let hint = `Convert it first (lexer-upload convert ${name} --record-type TYPE writes UTF-8), or save it again as UTF-8.`;
+  if (audience === 'app') hint = byName === 'csv' ? 'Choose "Convert to NDJSON" on its card (the conversion writes UTF-8), or save it again as UTF-8.' : 'Save it again as UTF-8, then drop it here again.';
+  return new LexerError('unsupported-file', `${name} is ${how}, ${why}.`, { hint });
 }
 
 /**
  * Checks that Lexer can load the file at `path`: returns null when it can, else an
  * `unsupported-file` LexerError naming the file and saying what to do. `name` is the name the
- * person knows the file by (a staged copy keeps it, but a path may not). Never throws; an
- * unreadable file is left to the upload's own checks.
+ * person knows the file by (a staged copy keeps it, but a path may not). `sending`: the file goes
+ * to Lexer as it is (not a card about to convert it), so UTF-16 and UTF-32 text is refused too.
+ * Never throws; an unreadable file is left to the upload's own checks.
  */
-export async function checkSupportedFile(path: string, o: { name?: string; audience: Audience }): Promise<LexerError | null> {
+export async function checkSupportedFile(path: string, o: { name?: string; audience: Audience; sending?: boolean }): Promise<LexerError | null> {
   const name = o.name ?? basename(path);
   const head = await readHead(path, HEAD_BYTES);
   if (head === null || head.length === 0) return null;
@@ -142,5 +172,5 @@ export async function checkSupportedFile(path: string, o: { name?: string; audie
       hint: `Remove .gz from its name (it is plain text), then ${o.audience === 'app' ? 'drop it here again' : 'upload it'}.`,
     });
   }
-  return null;
+  return o.sending ? wideTextRefusal(name, head, byName, o.audience) : null;
 }

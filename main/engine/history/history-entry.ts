@@ -14,7 +14,7 @@ export interface HistoryEntry {
   owner?: { pid: number; instance: string };
   /** Sent to a sandbox (the app's embedded one, or an API on this computer), not to Lexer. */
   sandbox?: boolean;
-  /** The API it went through (origin and path): the duplicate guard and Retry compare it, and messages name it. */
+  /** The API it went through, origin and path (absent in entries written before it was kept): the duplicate guard and Retry compare it; messages and the History export name it. */
   apiUrl?: string;
   /** The name of the file the person chose, when it differs from `filePath`'s (a CSV converted to NDJSON). */
   sourceName?: string | null;

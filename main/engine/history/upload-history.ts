@@ -3,6 +3,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { pidAlive } from '../config/pid-alive.js';
+import { archiveEntries } from './history-archive.js';
 import type { HistoryEntry, NewHistoryEntry } from './history-entry.js';
 import { parseJournal, serializeJournal } from './history-journal.js';
 
@@ -35,7 +36,11 @@ async function readEntries(file: string): Promise<HistoryEntry[]> {
   return (raw === null ? null : parseJournal(raw)) ?? [];
 }
 
-/** Oldest entries beyond this are dropped so the journal stays small and fast to rewrite. */
+/**
+ * Oldest entries beyond this leave the journal, so it stays small and fast to read at start and to
+ * rewrite at each change; they go to the dated archives (history-archive.ts), which the run log
+ * and the export read, so years of daily feeds are all kept without slowing the app.
+ */
 export const MAX_HISTORY_ENTRIES = 1000;
 
 const INTERRUPTED = {
@@ -94,6 +99,8 @@ export async function openHistory(file: string): Promise<UploadHistory> {
   const recovered = markOrphans();
 
   let chain: Promise<void> = Promise.resolve();
+  /** Entries pushed out of the list by an add, until the next write archives them. */
+  let overflow: HistoryEntry[] = [];
   const persist = (): Promise<void> => {
     // A failed write must not block later ones: each link starts from a settled promise.
     chain = chain.catch(() => undefined).then(async () => {
@@ -101,7 +108,13 @@ export async function openHistory(file: string): Promise<UploadHistory> {
       // Taken after the read: an add or update made while it was pending must not be lost.
       const ours = entries.filter((e) => mine.has(e.id));
       const theirs = onDisk.filter((e) => !mine.has(e.id));
-      entries = [...ours, ...theirs].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MAX_HISTORY_ENTRIES);
+      const all = [...ours, ...theirs, ...overflow].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      // Archived before the journal is rewritten without them: a crash between keeps them twice, never none.
+      const ids = new Set<string>();
+      const unique = all.filter((e) => !ids.has(e.id) && ids.add(e.id));
+      entries = unique.slice(0, MAX_HISTORY_ENTRIES);
+      overflow = [];
+      await archiveEntries(file, unique.slice(MAX_HISTORY_ENTRIES));
       await mkdir(dirname(file), { recursive: true, mode: 0o700 });
       await writeFileAtomic(file, serializeJournal(entries), { mode: 0o600 });
     });
@@ -125,7 +138,9 @@ export async function openHistory(file: string): Promise<UploadHistory> {
         finishedAt: null, error: null, interrupted: false, ...input, filePath: resolve(input.filePath), owner,
       };
       mine.add(entry.id);
-      entries = [entry, ...entries].slice(0, MAX_HISTORY_ENTRIES);
+      entries = [entry, ...entries];
+      overflow.push(...entries.slice(MAX_HISTORY_ENTRIES));
+      entries = entries.slice(0, MAX_HISTORY_ENTRIES);
       await persist();
       return { ...entry };
     },

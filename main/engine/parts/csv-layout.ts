@@ -29,8 +29,9 @@ export async function readCsvLayout(path: string): Promise<CsvLayout> {
   // Without a BOM the file is UTF-8, perhaps with some Windows-1252 lines (the converter's
   // reading): both keep ASCII's delimiters, quotes and newlines, so its bytes pass as they are.
   const passThrough = encoding === 'UTF-8';
-  // UTF-16 is decoded whole code units at a time; an odd last byte is a character cut by the read.
-  const text = passThrough ? iconv.decode(bytes, encoding) : iconv.decode(bytes.subarray(0, bytes.length & ~1), encoding, { stripBOM: false });
+  // UTF-16 and UTF-32 are decoded whole code units at a time; a last part of one is a character cut by the read.
+  const unit = encoding.startsWith('UTF-32') ? 4 : 2;
+  const text = passThrough ? iconv.decode(bytes, encoding) : iconv.decode(bytes.subarray(0, bytes.length - (bytes.length % unit)), encoding, { stripBOM: false });
   const delimiter = detectDelimiter(text);
   const newline = newlineOf(detectLineEnding(text));
   const end = passThrough ? findRowEnd(bytes, delimiter, newline, 'first') : findRowEnd(text, delimiter, newline, 'first');

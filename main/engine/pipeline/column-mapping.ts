@@ -50,7 +50,8 @@ export function suggestColumns(headers: readonly string[], lookup: FieldLookup):
     columns[header] = path;
     taken.add(path);
   };
-  const pending = headers.filter((h, i) => headers.indexOf(h) === i && cleanHeader(h) !== '');
+  // Each header once (a Set: indexOf per header was quadratic in a file of many columns).
+  const pending = [...new Set(headers)].filter((h) => cleanHeader(h) !== '');
   for (const header of pending) {
     const name = cleanHeader(header);
     if (lookup.match(name).kind !== 'unknown' && !taken.has(name)) take(header, name);
@@ -70,10 +71,14 @@ export function suggestColumns(headers: readonly string[], lookup: FieldLookup):
       if (pick) take(header, pick);
     }
   }
+  const bySegment = new Map<string, string[]>();
+  for (const f of lookup.fields) {
+    const segment = normaliseHeader(f.path.slice(f.path.lastIndexOf('.') + 1));
+    bySegment.set(segment, [...(bySegment.get(segment) ?? []), f.path]);
+  }
   for (const header of rest()) {
-    const name = normaliseHeader(header);
-    const bySegment = lookup.fields.filter((f) => normaliseHeader(f.path.slice(f.path.lastIndexOf('.') + 1)) === name && !taken.has(f.path));
-    if (bySegment.length === 1 && bySegment[0]) take(header, bySegment[0].path);
+    const open = (bySegment.get(normaliseHeader(header)) ?? []).filter((path) => !taken.has(path));
+    if (open.length === 1 && open[0]) take(header, open[0]);
   }
   return withLink(columns, lookup);
 }

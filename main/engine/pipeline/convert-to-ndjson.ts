@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { LexerError, toLexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import type { ColumnMapping } from './column-mapping.js';
@@ -8,6 +8,8 @@ import { convertCsv, type CsvFindings } from './convert/convert-csv.js';
 import { convertJsonArray } from './convert/convert-json-array.js';
 import { convertNdjson, type Cleaned } from './convert/convert-ndjson.js';
 import type { DateOrder } from './convert/date-order.js';
+import { readJsonLayout, type FoundEncoding } from './convert/json-text.js';
+import type { TextEncoding } from './csv/text-encodings.js';
 import { ErrorTally } from './convert/error-tally.js';
 import { openOutputFile } from '../io/output-file.js';
 import { throttleProgress } from '../io/progress-throttle.js';
@@ -45,8 +47,8 @@ export interface ConversionResult {
   leftOut: { records: number; fields: number; first: LineError[]; summary: ErrorGroup[] };
   /** How the input was read: 'UTF-8', 'Windows-1252', 'UTF-8 and Windows-1252', 'UTF-16LE'... */
   encoding: string;
-  /** CSV lines that were not UTF-8 and were read as Windows-1252: how many, and the first ones. */
-  fallbackLines: { count: number; lines: number[] };
+  /** CSV lines that were not UTF-8 and were read in a single-byte encoding (`encoding`: 'Windows-1252', 'Mac Roman'): how many, and the first ones. */
+  fallbackLines: { count: number; lines: number[]; encoding: string };
   /** For NDJSON input: the byte-order marks and blank lines the clean step removed. */
   cleaned: Cleaned;
   output: string;
@@ -83,6 +85,8 @@ export interface ConvertOptions {
   dateOrder?: DateOrder;
   /** Keep a record whose only invalid fields are optional ones, without them (never the link); report each. */
   leaveOutInvalidFields?: boolean;
+  /** A CSV's encoding, as the person chose it (CLI --encoding, the app's choice); default: detected from the file. */
+  encoding?: TextEncoding;
   /** Called for every field left out (leaveOutInvalidFields), as onError for rejected rows. */
   onLeftOut?: (e: LineError) => void;
 }
@@ -122,8 +126,9 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
   const out = await openOutputFile(output);
   const sink = new ConversionSink(out, tally, leftOut, progress.tick, o.signal);
   rowsSoFar = () => sink.rows;
-  let found: CsvFindings = { encoding: 'UTF-8', notes: [] };
+  let found: CsvFindings = { encoding: 'UTF-8', notes: [], fallback: 'Windows-1252' };
   let cleaned: Cleaned = { byteOrderMarks: 0, blankLines: 0, lines: [] };
+  let position: ConversionResult['position'] = kind === 'json' ? 'record' : 'line';
   try {
     // An output named .gz is gzipped: a plain file under that name would not open as one.
     const shared = {
@@ -131,17 +136,28 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
       leaveOutInvalidFields: o.leaveOutInvalidFields ?? false, signal: o.signal,
     };
     switch (kind) {
-      case 'json': {
-        let read = 0;
-        bytesRead = () => read;
-        await convertJsonArray(inputPath, shared, sink, (n) => (read += n));
+      case 'json':
+        await convertJsonArray(inputPath, { ...shared, layout: 'array' }, sink, (read) => (bytesRead = read));
+        break;
+      case 'ndjson': {
+        // Named NDJSON, but a JSON array or JSON over several lines (`jq .`): converted record by record.
+        const layout = await readJsonLayout(inputPath);
+        if (layout !== 'lines') {
+          await convertJsonArray(inputPath, { ...shared, layout: layout === 'array' ? 'array' : 'values' }, sink, (read) => (bytesRead = read));
+          position = 'record';
+          found.notes.push(`${basename(input)} holds ${layout === 'array' ? 'a JSON array' : 'JSON written over several lines (pretty-printed)'}, not one record per line: each record was written on a line of its own.`);
+          break;
+        }
+        const text: FoundEncoding = { encoding: 'UTF-8', marked: false };
+        cleaned = await convertNdjson(inputPath, shared, sink, (read) => (bytesRead = read), text);
+        if (text.encoding !== 'UTF-8') {
+          found.encoding = `${text.encoding} (${text.marked ? 'with a byte-order mark' : 'no byte-order mark'})`;
+          found.notes.push(`${basename(input)} is ${text.encoding} text${text.marked ? '' : ' without a byte-order mark'}; Lexer reads NDJSON only as UTF-8, so it was written as UTF-8.`);
+        }
         break;
       }
-      case 'ndjson':
-        cleaned = await convertNdjson(inputPath, shared, sink, (read) => (bytesRead = read));
-        break;
       case 'csv':
-        found = await convertCsv(inputPath, { ...shared, mapping: o.mapping, workers: o.workers, decimalComma: o.decimalComma, dateOrder: o.dateOrder }, sink, (reader: Utf8Source) => {
+        found = await convertCsv(inputPath, { ...shared, mapping: o.mapping, workers: o.workers, decimalComma: o.decimalComma, dateOrder: o.dateOrder, encoding: o.encoding }, sink, (reader: Utf8Source) => {
           bytesRead = () => reader.bytesRead;
         });
         break;
@@ -163,8 +179,8 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
     rows: sink.rows, written: sink.stoppedEarly ? 0 : sink.written, rejected: tally.rows, errors: tally.errors, errorCount: tally.total,
     summary: tally.summary(), warnings: sink.warnings.texts(), notes: [...found.notes, ...sink.notes.texts()], encoding: found.encoding,
     leftOut: { records: leftOut.rows, fields: leftOut.total, first: leftOut.errors, summary: leftOut.summary() },
-    fallbackLines: { count: sink.fallback.count, lines: sink.fallback.lines }, cleaned, output, stoppedEarly: sink.stoppedEarly,
-    position: kind === 'json' ? 'record' : 'line',
+    fallbackLines: { count: sink.fallback.count, lines: sink.fallback.lines, encoding: found.fallback }, cleaned, output, stoppedEarly: sink.stoppedEarly,
+    position,
   };
 }
 

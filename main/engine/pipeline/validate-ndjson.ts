@@ -5,7 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { LexerError, toLexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
-import { inThreadRunner, sharedRunner, type BatchRunner } from './validation/batch-runners.js';
+import { inThreadRunner, sharedRunner, workersOnlyRunner, type BatchRunner } from './validation/batch-runners.js';
+import { validationThreads, type ValidationThreads } from './validation/thread-policy.js';
 import { lineBatches, MAX_LINE_BYTES } from './validation/line-batcher.js';
 import { openInput } from '../io/open-input.js';
 import { unreadable } from '../io/unreadable.js';
@@ -25,6 +26,8 @@ export interface ValidateNdjsonOptions {
   onError?: (e: LineError) => void;
   /** Worker threads helping this one; 0 checks on this thread only. Default: 0 under 8 MiB, else cores - 1 (at most 2, for memory). */
   workers?: number;
+  /** Where batches are checked; default: as the program set it (setValidationThreads), else 'shared'. */
+  threads?: ValidationThreads;
   /** Lines longer than this are reported and skipped unread (default 16 MiB; tests lower it). */
   maxLineBytes?: number;
 }
@@ -44,8 +47,13 @@ function defaultWorkers(totalBytes: number): number {
 export async function validateNdjsonFile(path: string, recordType: RecordTypeName, o: ValidateNdjsonOptions = {}): Promise<ValidationResult> {
   if (o.signal?.aborted) throw cancelled();
   const input = await openInput(path);
-  const workers = o.workers ?? defaultWorkers(input.totalBytes);
-  const runner: BatchRunner = workers > 0 ? sharedRunner(recordType, workers) : inThreadRunner(recordType);
+  const policy = validationThreads();
+  const workersOnly = (o.threads ?? policy.threads) === 'workers-only';
+  // Workers only: at least one, whatever the size.
+  const workers = workersOnly ? Math.max(1, o.workers ?? defaultWorkers(input.totalBytes)) : (o.workers ?? defaultWorkers(input.totalBytes));
+  const runner: BatchRunner = workersOnly
+    ? workersOnlyRunner(recordType, workers, policy.onWorkerFailure)
+    : workers > 0 ? sharedRunner(recordType, workers) : inThreadRunner(recordType);
   const collector = createResultCollector(o.maxErrors ?? 100, o.onError);
   // Batches in flight, oldest first: results are added in order, so errors stay in line order.
   const inFlight: Promise<BatchResult>[] = [];
@@ -77,6 +85,10 @@ export async function validateNdjsonFile(path: string, recordType: RecordTypeNam
     return collector.result();
   } catch (error) {
     if (o.signal?.aborted) throw cancelled();
+    // The head's refusals (a JSON array, JSON over several lines, UTF-16) name the file.
+    if (error instanceof LexerError && error.code === 'not-ndjson' && error.message.startsWith('This file')) {
+      throw new LexerError(error.code, `${path}${error.message.slice('This file'.length)}`, { hint: error.hint?.replaceAll('FILE', path), cause: error });
+    }
     if (error instanceof LexerError) throw error;
     // Read errors carry an errno code (ENOENT, EIO), gunzip errors a Z_ code; anything else is ours.
     const code = (error as { code?: unknown } | null)?.code;

@@ -85,7 +85,7 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
     // Checks, records and preparing take one queue slot; the parts are queued from inside it.
     slot = await ctx.queue.add(async (signal): Promise<Prepared> => {
       // The card refuses these already; checked again, so nothing Lexer cannot load is reported sent.
-      const unsupported = await checkSupportedFile(req.path, { audience: ctx.audience });
+      const unsupported = await checkSupportedFile(req.path, { audience: ctx.audience, sending: true });
       if (unsupported) throw unsupported;
       await checkReadableFile(req.path);
       const checked = await checkRecords(req, { conversion, audience: ctx.audience, signal, emit: ctx.onEvent });

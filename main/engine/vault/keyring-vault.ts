@@ -1,4 +1,5 @@
 import { AsyncEntry } from '@napi-rs/keyring';
+import { checkSecret, secretName, type SecretStore } from './secret-types.js';
 import { normalizeToken, tokenLast4, type TokenVault } from './token-vault.js';
 
 const SERVICE = 'lexer-uploader';
@@ -51,4 +52,18 @@ async function keyringWorks(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Named secrets in the OS keychain (account `secret:<name>`), or null where the keychain does not work. */
+export async function createKeyringSecrets(): Promise<SecretStore | null> {
+  if (!(await keyringWorks())) return null;
+  const entry = (name: string): AsyncEntry => new AsyncEntry(SERVICE, `secret:${secretName(name)}`);
+  return {
+    backend: 'keychain',
+    get: async (name) => (await entry(name).getPassword()) ?? null,
+    set: async (name, value) => entry(name).setPassword(checkSecret(value)),
+    async clear(name) {
+      await entry(name).deleteCredential().catch(() => undefined);
+    },
+  };
 }

@@ -37,6 +37,8 @@ export function createEventHub<M>(): EventHub<M> {
 export interface AppActivity {
   /** Uploads running or waiting in the queue. */
   readonly activeUploads: number;
+  /** How many of them are watched folders' files, which are sent again at the next start. */
+  readonly feedUploads?: number;
   /** Bytes sent over bytes to send across active uploads, 0..1; null when unknown or idle. */
   readonly progress: number | null;
 }

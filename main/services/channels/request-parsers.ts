@@ -3,7 +3,7 @@
  * checked as unknown and rebuilt, so nothing the window adds travels further into main.
  */
 import { isAbsolute } from 'node:path';
-import type { ColumnMapping, ConvertRequest, DateOrder } from '../../contract/jobs.js';
+import { TEXT_ENCODINGS, type ColumnMapping, type ConvertRequest, type DateOrder, type TextEncoding } from '../../contract/jobs.js';
 import type { UploadDestination, UploadRequest } from '../../contract/uploads.js';
 import { usageError } from './result.js';
 import { asBoolean, asId, asObject, asRecordType, asString } from './validators.js';
@@ -65,7 +65,7 @@ function parseDateOrders(value: unknown): Record<string, DateOrder> {
 
 /** `jobs:convert`'s request. */
 export function parseConvertRequest(value: unknown): ConvertRequest {
-  const o = asObject(value, 'request', ['path', 'recordType', 'mapping', 'gzip', 'stopOnFirstInvalid', 'leaveOutInvalidFields']);
+  const o = asObject(value, 'request', ['path', 'recordType', 'mapping', 'gzip', 'stopOnFirstInvalid', 'leaveOutInvalidFields', 'encoding']);
   return {
     path: asFilePath(o.path),
     recordType: asRecordType(o.recordType),
@@ -73,5 +73,12 @@ export function parseConvertRequest(value: unknown): ConvertRequest {
     gzip: asBoolean(o.gzip, 'gzip'),
     stopOnFirstInvalid: asBoolean(o.stopOnFirstInvalid, 'stopOnFirstInvalid'),
     leaveOutInvalidFields: o.leaveOutInvalidFields === undefined ? false : asBoolean(o.leaveOutInvalidFields, 'leaveOutInvalidFields'),
+    ...(o.encoding === undefined || o.encoding === null ? {} : { encoding: asEncoding(o.encoding) }),
   };
+}
+
+/** A file encoding the person chose (one of TEXT_ENCODINGS). */
+export function asEncoding(value: unknown): TextEncoding {
+  if (typeof value === 'string' && (TEXT_ENCODINGS as readonly string[]).includes(value)) return value as TextEncoding;
+  throw usageError(`encoding must be one of ${TEXT_ENCODINGS.join(', ')}.`);
 }

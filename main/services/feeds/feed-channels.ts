@@ -1,4 +1,4 @@
-/** The watched-folder channels: list, add, pause, remove, and the desktop's folder chooser. */
+/** The watched-folder channels: list, add, pause, remove, a test alert, and the desktop's folder chooser. */
 import type { ChannelsOf } from '../channels/handler-types.js';
 import { asBoolean, asId, asOptionalText, expectArgs as n } from '../channels/validators.js';
 import type { FeedService } from './feed-service.js';
@@ -16,6 +16,7 @@ export function feedChannels(d: FeedChannelDeps): ChannelsOf<'feeds'> {
     'feeds:add': async (...a) => (n(a, 2, 'feeds:add'), d.feeds.add(a[0], a[1] === null ? null : asOptionalText(a[1], 'confirmation', 40))),
     'feeds:set-paused': async (...a) => (n(a, 2, 'feeds:set-paused'), d.feeds.setPaused(asId(a[0], 'id'), asBoolean(a[1], 'paused'))),
     'feeds:remove': async (...a) => (n(a, 1, 'feeds:remove'), d.feeds.remove(asId(a[0], 'id'))),
+    'feeds:test-alert': async (...a) => (n(a, 1, 'feeds:test-alert'), d.feeds.testAlert(asId(a[0], 'id'))),
     'feeds:choose-folder': async (...a) => (n(a, 0, 'feeds:choose-folder'), d.chooseFolder ? d.chooseFolder() : null),
   };
 }

@@ -4,15 +4,19 @@
  * and History. The window sees each feed's state, files waiting and its last file's result.
  */
 import { stat } from 'node:fs/promises';
-import type { FeedLastFile, FeedSettings, FeedsOverview, FeedView } from '../../contract/feeds.js';
+import type { FeedAlertChannel, FeedLastFile, FeedSettings, FeedsOverview, FeedView } from '../../contract/feeds.js';
+import type { FeedAlerts } from '../../engine/alerts/feed-alerts.js';
 import type { FeedEvent } from '../../engine/feeds/feed-events.js';
 import { escapeName } from '../../engine/text/shown-text.js';
 import { startFeed, type FeedRunner } from '../../engine/feeds/feed-runner.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';
 import type { SendRun } from '../../engine/send/send-context.js';
 import type { UploadQueue } from '../../engine/upload/upload-queue.js';
+import type { SecretStore } from '../../engine/vault/secret-store.js';
 import type { Connection } from '../settings/connection.js';
-import { parseFeedSettings, toFeedConfig } from './feed-settings.js';
+import { parseExpectation } from './feed-alert-settings.js';
+import { alertView, smtpSecretName, startAlertsFor } from './feed-alerting.js';
+import { parseFeedInput, toFeedConfig } from './feed-settings.js';
 import type { FeedStore, StoredFeed } from './feed-store.js';
 import type { PresetStore } from '../settings/preset-store.js';
 import { usageError } from '../channels/result.js';
@@ -35,6 +39,8 @@ export interface FeedServiceDeps {
   canChooseFolder: boolean;
   /** Confirms a folder before it is added (the browser host's terminal), or throws saying how; absent: none needed. */
   confirmAdd?: ((settings: FeedSettings, confirmation: string | null) => void) | undefined;
+  /** Where a feed's mail password is kept (the vault, like the token). */
+  secrets: SecretStore;
   onChange: (overview: FeedsOverview) => void;
   /** Files the feeds are sending now (the close guard counts them). */
   onSending: (count: number) => void;
@@ -46,6 +52,8 @@ export interface FeedService {
   add(settings: unknown, confirmation?: string | null): Promise<FeedsOverview>;
   setPaused(id: string, paused: boolean): Promise<FeedsOverview>;
   remove(id: string): Promise<FeedsOverview>;
+  /** Sends a test alert on each of the feed's channels. */
+  testAlert(id: string): Promise<readonly FeedAlertChannel[]>;
   /** Starts every feed not paused (at app start). */
   startAll(): Promise<void>;
   /**
@@ -60,10 +68,16 @@ export interface FeedService {
 
 interface Live {
   runner: FeedRunner | null;
+  /** The feed's alerts while it runs (null: none set, or not running). */
+  alerts: FeedAlerts | null;
   state: 'no-token' | 'starting' | null;
   last: FeedLastFile | null;
   /** Which connection the feed started with (kept in memory only, like the token itself). */
   connection: string | null;
+  /** A start under way (it waits for the connection and the alerts), so a second start joins it. */
+  starting: Promise<void> | null;
+  /** Bumped by every stop: a start that began before it must not leave a runner behind. */
+  epoch: number;
 }
 
 const connectionKey = (c: Connection): string => JSON.stringify([c.apiUrl, c.sandbox, c.token ?? null]);
@@ -99,7 +113,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     const status = l?.runner?.status();
     const running: FeedView['state'] = status?.state === 'folder-missing' ? 'folder-missing' : status?.state === 'watching' ? 'watching' : 'starting';
     const state = f.paused ? 'paused' : l?.state ?? running;
-    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null };
+    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null, ...alertView(l?.alerts) };
   };
   const overview = (): FeedsOverview => ({ feeds: d.store.list().map(view), canChooseFolder: d.canChooseFolder });
   const changed = (): void => {
@@ -107,19 +121,40 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     d.onChange(overview());
   };
 
-  const start = async (f: StoredFeed): Promise<void> => {
-    if (f.paused || live.get(f.id)?.runner) return;
-    const l: Live = live.get(f.id) ?? { runner: null, state: null, last: null, connection: null };
-    l.state = 'starting';
+  /**
+   * Starts a feed once: a second call while it starts joins the first, and a stop (pause,
+   * remove, reconnect, quit) during the start's waits wins, so no runner is left behind
+   * watching a folder nobody asked for (and keeping the process alive).
+   */
+  const start = (f: StoredFeed): Promise<void> => {
+    if (f.paused) return Promise.resolve();
+    const l: Live = live.get(f.id) ?? { runner: null, alerts: null, state: null, last: null, connection: null, starting: null, epoch: 0 };
+    if (l.runner) return Promise.resolve();
+    if (l.starting) return l.starting;
     live.set(f.id, l);
+    l.starting = begin(f, l, l.epoch).finally(() => {
+      l.starting = null;
+    });
+    return l.starting;
+  };
+  const begin = async (f: StoredFeed, l: Live, epoch: number): Promise<void> => {
+    l.state = 'starting';
     const c = await d.connection();
+    if (l.epoch !== epoch) return;
     const { apiUrl, token, sandbox } = c;
     l.connection = connectionKey(c);
     if (!token) {
       l.state = 'no-token';
       return changed();
     }
+    // Alerts that cannot start (a schedule no longer valid) leave the feed running without them.
+    const alerts = await startAlertsFor(f, token, { secrets: d.secrets, history: d.history, resolveProxy: d.resolveProxy, onChange: changed }).catch(() => null);
+    if (l.epoch !== epoch) {
+      await alerts?.close(0);
+      return;
+    }
     l.state = null;
+    l.alerts = alerts;
     l.runner = startFeed({
       feed: toFeedConfig(f.settings, d.presets.list()), concurrency: d.concurrency(), sendSettings: d.sendSettings,
       send: {
@@ -127,6 +162,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
         tempRoot: d.tempRoot, audience: 'app', proxyFor: d.resolveProxy, tuning: d.tuning,
       },
       onEvent: (e) => {
+        alerts?.onEvent(e);
         const last = lastFile(e);
         if (last) l.last = { ...last, message: escapeName(last.message), at: new Date().toISOString() };
         changed();
@@ -138,20 +174,32 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
   const stop = async (id: string, forget = false): Promise<void> => {
     const l = live.get(id);
     if (forget) live.delete(id);
+    if (l) {
+      l.epoch++;
+      await l.starting; // it sees the new epoch and leaves nothing running
+    }
     const runner = l?.runner;
-    if (l) l.runner = null;
+    const alerts = l?.alerts;
+    if (l) {
+      l.runner = null;
+      l.alerts = null;
+    }
     await runner?.stop();
+    // Alerts under way get a few seconds to arrive; the feed is stopped already.
+    await alerts?.close(5000);
   };
 
   return {
     overview,
     async add(value, confirmation = null) {
-      const settings = parseFeedSettings(value);
+      const { settings, smtpPassword } = parseFeedInput(value);
       if (!(await stat(settings.path).then((s) => s.isDirectory(), () => false))) {
         throw usageError(`${settings.path} is not a folder on this computer.`, 'Type the full path of an existing folder (or create it first).');
       }
+      if (settings.alerts?.expect) await parseExpectation(settings.alerts.expect);
       d.confirmAdd?.(settings, confirmation);
       const feed = await d.store.add(settings);
+      if (smtpPassword !== null) await d.secrets.set(smtpSecretName(feed.id), smtpPassword);
       await start(feed);
       return overview();
     },
@@ -165,8 +213,23 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     async remove(id) {
       await d.store.remove(id);
       await stop(id, true);
+      await d.secrets.clear(smtpSecretName(id)).catch(() => undefined);
       changed();
       return overview();
+    },
+    async testAlert(id) {
+      const feed = d.store.list().find((f) => f.id === id);
+      if (!feed?.settings.alerts) throw usageError('This watched folder has no alerts set.', 'Remove it and add it again with a webhook or a mail address.');
+      // A running feed's own channels (their state then shows the result); else channels made for the test.
+      const running = live.get(id)?.alerts;
+      const alerts = running ?? await startAlertsFor({ ...feed, settings: { ...feed.settings, alerts: { ...feed.settings.alerts, expect: null } } }, null, {
+        secrets: d.secrets, history: d.history, resolveProxy: d.resolveProxy, onChange: () => undefined,
+      });
+      if (!alerts) return [];
+      const results = await alerts.test();
+      if (!running) await alerts.close(0);
+      changed();
+      return results.map((r) => ({ ...r }));
     },
     async startAll() {
       await Promise.all(d.store.list().map((f) => start(f).catch(() => undefined)));

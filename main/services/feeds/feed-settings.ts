@@ -8,13 +8,20 @@ import { DEFAULT_PATTERNS, parsePatterns, type FeedConfig } from '../../engine/f
 import { asFilePath, parseDestination } from '../channels/request-parsers.js';
 import { usageError } from '../channels/result.js';
 import { asBoolean, asObject, asOptionalText } from '../channels/validators.js';
+import { parseAlertSettings } from './feed-alert-settings.js';
 
 const AFTER: readonly FeedAfter[] = ['sent', 'leave', 'delete'];
-const FIELDS = ['path', 'patterns', 'destination', 'convert', 'presetName', 'validate', 'gzip', 'quietSeconds', 'after', 'polling'];
+const FIELDS = ['path', 'patterns', 'destination', 'convert', 'presetName', 'validate', 'gzip', 'quietSeconds', 'after', 'polling', 'alerts'];
 
-/** Checks a feed's settings field by field. */
+/** Checks a feed's settings as stored (a mail password, if any, is in the vault already). */
 export function parseFeedSettings(value: unknown): FeedSettings {
+  return parseFeedInput(value, true).settings;
+}
+
+/** Checks a feed's settings field by field, taking out the mail password given with them. */
+export function parseFeedInput(value: unknown, hasStoredPassword = false): { settings: FeedSettings; smtpPassword: string | null } {
   const o = asObject(value, 'feed', FIELDS);
+  const alerts = parseAlertSettings(o.alerts, hasStoredPassword);
   const patterns = asOptionalText(o.patterns, 'File names to take', 1000).trim();
   const quietSeconds = o.quietSeconds;
   if (typeof quietSeconds !== 'number' || !Number.isFinite(quietSeconds) || quietSeconds < 0 || quietSeconds > 86_400) {
@@ -24,12 +31,14 @@ export function parseFeedSettings(value: unknown): FeedSettings {
   const destination = parseDestination(o.destination ?? null);
   const convert = asBoolean(o.convert, 'convert');
   const presetName = o.presetName === null || o.presetName === undefined ? null : asOptionalText(o.presetName, 'presetName', 100) || null;
-  return {
+  const settings: FeedSettings = {
     path: asFilePath(o.path, 'Folder'), patterns: patterns || DEFAULT_PATTERNS.join(' '), destination,
     convert: destination !== null && convert, presetName: destination !== null && convert ? presetName : null,
     validate: destination !== null && asBoolean(o.validate, 'validate'), gzip: asBoolean(o.gzip, 'gzip'),
     quietSeconds, after: o.after as FeedAfter, polling: asBoolean(o.polling, 'polling'),
+    ...(alerts ? { alerts: alerts.alerts } : {}),
   };
+  return { settings, smtpPassword: alerts?.password ?? null };
 }
 
 /** The engine's feed for these settings; the preset named is looked up among the saved ones. */

@@ -1,6 +1,7 @@
-/** The History channel: every upload as the window lists it. */
+/** The History channels: every upload as the window lists it, and the run log's export. */
 import { basename } from 'node:path';
 import type { HistoryEntry } from '../../contract/history.js';
+import { historyCsv, historyRow, readRunLog } from '../../engine/history/history-export.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';
 import type { ChannelsOf } from '../channels/handler-types.js';
 import { expectArgs as n } from '../channels/validators.js';
@@ -24,14 +25,18 @@ function toHistoryDto(e: ReturnType<UploadHistory['list']>[number]): HistoryEntr
   };
 }
 
-/** Registers `history:*`. */
-export function historyChannels(d: { readonly history: UploadHistory }): ChannelsOf<'history'> {
+/** Registers `history:*`; `file` is the journal (its archives lie beside it). */
+export function historyChannels(d: { readonly history: UploadHistory; readonly file: string }): ChannelsOf<'history'> {
   return {
     'history:list': async (...a) => {
       n(a, 0, 'history:list');
       // Read the file again: uploads `lexer-upload` made since the app opened must appear.
       await d.history.refresh();
       return d.history.list().map(toHistoryDto);
+    },
+    'history:export': async (...a) => {
+      n(a, 0, 'history:export');
+      return historyCsv((await readRunLog(d.file)).map(historyRow));
     },
   };
 }

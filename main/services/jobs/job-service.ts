@@ -100,6 +100,7 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
           gzip: request.gzip,
           stopOnFirstInvalid: request.stopOnFirstInvalid,
           leaveOutInvalidFields: request.leaveOutInvalidFields ?? false,
+          ...(request.encoding ? { encoding: request.encoding } : {}),
           signal: job.controller.signal,
           onProgress: (p) => report({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.rows }),
           onError: (e) => void job.errors.push(exportRow('record left out', e)),
@@ -107,7 +108,7 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
         });
         const errors = r.errors.map(shownError);
         const fallback = r.fallbackLines.count > 0
-          ? [`${r.fallbackLines.count} line${r.fallbackLines.count === 1 ? ' was' : 's were'} not UTF-8 and read as Windows-1252 (line ${r.fallbackLines.lines.join(', ')}${r.fallbackLines.count > r.fallbackLines.lines.length ? ', …' : ''}); check their accented letters.`]
+          ? [`${r.fallbackLines.count} line${r.fallbackLines.count === 1 ? ' was' : 's were'} not UTF-8 and read as ${r.fallbackLines.encoding} (line ${r.fallbackLines.lines.join(', ')}${r.fallbackLines.count > r.fallbackLines.lines.length ? ', …' : ''}); check their accented letters.`]
           : [];
         return {
           rows: r.rows, written: r.written, rejected: r.rejected, errors, errorCount: r.errorCount, summary: r.summary,

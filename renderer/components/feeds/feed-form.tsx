@@ -13,6 +13,7 @@ import { useApi } from '../../api-context.js';
 import { useConfirm } from '../shared/confirm-dialog.js';
 import { DestinationFields } from '../shared/destination-fields.js';
 import { ErrorText } from '../shared/error-text.js';
+import { FeedAlertFields, useAlertFields } from './feed-alert-fields.js';
 
 interface Props {
   readonly canChooseFolder: boolean;
@@ -37,6 +38,7 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
   const [quietSeconds, setQuietSeconds] = useState('10');
   const [after, setAfter] = useState<FeedAfter>('sent');
   const [polling, setPolling] = useState(false);
+  const alertFields = useAlertFields();
   const [presets, setPresets] = useState<readonly MappingPreset[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +63,7 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
     const settings: FeedSettings = {
       path: path.trim(), patterns: patterns.trim(), destination: toDataset ? { datasetId: datasetId.trim(), recordType } : null,
       convert: toDataset && convert, presetName: toDataset && convert && presetName ? presetName : null, validate: toDataset && validate,
-      gzip, quietSeconds: Number(quietSeconds), after, polling,
+      gzip, quietSeconds: Number(quietSeconds), after, polling, alerts: alertFields.value(),
     };
     void (async () => {
       const deleteAsked = after === 'delete' && !confirming;
@@ -76,6 +78,7 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
       setPath('');
       setConfirming(false);
       setCode('');
+      alertFields.reset();
       onAdded(r.value);
     })();
   };
@@ -155,6 +158,7 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
         <label htmlFor={`${id}-poll`}>Check the folder every few seconds (network drives)</label>
       </div>
       <p id={`${id}-poll-hint`} className="hint">Network drives often do not report new files; checking regularly finds them.</p>
+      <FeedAlertFields f={alertFields.state} />
       {confirming && (
         <>
           <label htmlFor={`${id}-code`}>Confirmation code from the terminal</label>

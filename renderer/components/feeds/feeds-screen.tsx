@@ -48,6 +48,12 @@ export function FeedsScreen({ visible }: { visible: boolean }) {
                 apply(r);
                 if (r.ok) announce(`Stopped watching ${f.settings.path}. Its files stay where they are.`);
               })}
+              onTestAlert={() => void api.feeds.testAlert(f.id).then((r) => {
+                if (!r.ok) return setError(r.error);
+                const failed = r.value.filter((c) => c.state !== 'ok');
+                announce(failed.length === 0 ? 'Test alert sent.' : `The test alert did not arrive: ${failed.map((c) => c.message ?? c.target).join(' ')}`);
+                void api.feeds.list().then(apply);
+              })}
             />
           ))}
         </ul>

@@ -48,6 +48,20 @@ export function HistoryScreen({ openCards, onRetryCard, onRetryNew }: Props) {
   }, [api, announce]);
   useEffect(() => void load(), [load]);
 
+  // Every upload, older archives included, with the columns of `lexer-upload history --csv`.
+  const exportCsv = async () => {
+    const r = await api.history.exportCsv();
+    if (!r.ok) return setError(r.error);
+    // A Blob link downloads in both the browser host and Electron without any file-system access.
+    const url = URL.createObjectURL(new Blob([r.value], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `lexer-upload-history-${new Date().toISOString().slice(0, 10)}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    announce('History exported as CSV.');
+  };
+
   const copy = (entry: HistoryEntry, uploadId: string) => {
     void navigator.clipboard.writeText(uploadId).then(
       () => {
@@ -94,6 +108,7 @@ export function HistoryScreen({ openCards, onRetryCard, onRetryNew }: Props) {
       </p>
       <div className="buttons">
         <button type="button" onClick={() => void load(true)}>Refresh</button>
+        <button type="button" onClick={() => void exportCsv()}>Export…</button>
       </div>
       <input
         ref={chooser}

@@ -10,6 +10,7 @@ import { useApi } from '../../api-context.js';
 import { TokenSettings } from './token-settings.js';
 import { AppSettingsForm } from './app-settings-form.js';
 import { ErrorText } from '../shared/error-text.js';
+import { LoginItemSetting } from './login-item-setting.js';
 
 interface Props {
   readonly visible: boolean;
@@ -75,6 +76,7 @@ export function SettingsScreen({ visible, onDirtyChange, focusToken }: Props) {
           }}
         />
       )}
+      <LoginItemSetting />
     </section>
   );
 }

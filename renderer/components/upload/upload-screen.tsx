@@ -10,6 +10,7 @@ import type { Card, CardsAction } from '../../state/cards-reducer.js';
 import { useWindowDrop } from './use-window-drop.js';
 import { useUploadAnnouncements } from './use-upload-announcements.js';
 import { useCardFiles } from './use-card-files.js';
+import { useDesktopCards } from './use-desktop-cards.js';
 import { BulkActions } from './bulk-actions.js';
 import { FileCard } from './file-card.js';
 import { FirstRunPanel } from './first-run-panel.js';
@@ -36,9 +37,14 @@ export function UploadScreen({ cards, dispatch, onFilesDropped, onPasteToken, vi
 
   useEffect(() => api.uploads.onState((e) => dispatch({ type: 'upload-state', id: e.id, state: e.state })), [api, dispatch]);
 
-  const add = (chosen: readonly File[]) => {
-    void api.settings.get().then((s) => files.addFiles(chosen, s.ok ? s.value.defaultDatasetId : '', s.ok ? s.value.gzip : true));
+  const defaults = async () => {
+    const s = await api.settings.get();
+    return { datasetId: s.ok ? s.value.defaultDatasetId : '', gzip: s.ok ? s.value.gzip : true };
   };
+  const add = (chosen: readonly File[]) => {
+    void defaults().then((d) => files.addFiles(chosen, d.datasetId, d.gzip));
+  };
+  useDesktopCards(cards, dispatch, files, defaults, onFilesDropped);
   const dragging = useWindowDrop((dropped) => {
     onFilesDropped();
     add(dropped);

@@ -21,6 +21,8 @@ export interface CardFiles {
   readonly adding: number;
   /** `gzip`: Settings' choice for compressing NDJSON, each card's box starts from it. */
   addFiles(files: readonly File[], datasetId: string, gzip: boolean): Promise<void>;
+  /** Adds cards for files main can read by path (opened from the system: Open with, the command line). */
+  addPaths(paths: readonly string[], datasetId: string, gzip: boolean): Promise<void>;
   /** Removes a card and releases its copies (`extra`: its conversion outputs). */
   remove(card: Card, extra: readonly string[]): void;
   /** Releases copies a card no longer needs (`keepFile`: the card still shows its own file). */
@@ -64,6 +66,21 @@ export function useCardFiles(cards: readonly Card[], dispatch: Dispatch<CardsAct
     announce(`${count} file${count === 1 ? '' : 's'} added${refused > 0 ? `; ${refused} cannot be uploaded` : ''}.`);
   }, [api, announce, dispatch]);
 
+  const addPaths = useCallback(async (paths: readonly string[], datasetId: string, gzip: boolean) => {
+    if (paths.length === 0) return;
+    setAdding((n) => n + paths.length);
+    let refused = 0;
+    for (const path of paths) {
+      const r = await api.files.inspect(path);
+      const info = r.ok ? r.value : refusedFile(path, path.split(/[\\/]/).pop() ?? path, 0, r.error);
+      if (info.blocker) refused += 1;
+      const defaults = { filename: null, datasetId, recordType: null, compress: { ndjson: gzip, asIs: false } };
+      dispatch({ type: 'added', id: crypto.randomUUID(), file: info, defaults });
+      setAdding((n) => n - 1);
+    }
+    announce(`${paths.length} file${paths.length === 1 ? '' : 's'} opened${refused > 0 ? `; ${refused} cannot be uploaded` : ''}.`);
+  }, [api, announce, dispatch]);
+
   const remove = useCallback((card: Card, extra: readonly string[]) => {
     if (isLocked(card) && card.upload?.kind !== 'succeeded') return; // a running upload is cancelled first
     dispatch({ type: 'removed', id: card.id });
@@ -72,5 +89,5 @@ export function useCardFiles(cards: readonly Card[], dispatch: Dispatch<CardsAct
 
   const release = useCallback((card: Card, paths: readonly string[]) => releaseUnused(paths, card.id), [releaseUnused]);
 
-  return { adding, addFiles, remove, release };
+  return { adding, addFiles, addPaths, remove, release };
 }

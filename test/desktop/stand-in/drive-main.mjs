@@ -7,10 +7,12 @@
 // upload to the embedded sandbox), second-instance (a second launch right after `ready`),
 // startup-fails and load-fails (a startup error ends in one dialog and exit code 1).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import workerThreads from 'node:worker_threads';
+import * as desktopScenarios from './desktop-scenarios.mjs';
 import { app, standIn } from './electron.mjs';
 
 const scenario = process.argv[2] ?? 'full';
@@ -18,11 +20,13 @@ const mainFile = process.env.STANDIN_MAIN ?? new URL('../../../dist/main/desktop
 const work = process.env.STANDIN_WORK ?? process.cwd();
 const result = { scenario, node: process.version, channels: {}, workers: [], problems: [] };
 
-// Every worker thread the app starts: which file, and whether it came up.
+// Every worker thread the app starts: which file, and whether it came up. STANDIN_BROKEN_WORKER
+// names a worker whose file is gone (a damaged installation), to see what the app does then.
 const RealWorker = workerThreads.Worker;
 workerThreads.Worker = class RecordedWorker extends RealWorker {
   constructor(file, options) {
-    super(file, options);
+    const broken = process.env.STANDIN_BROKEN_WORKER && String(file).includes(process.env.STANDIN_BROKEN_WORKER);
+    super(broken ? join(work, 'missing', `${process.env.STANDIN_BROKEN_WORKER}.cjs`) : file, options);
     const entry = { file: String(file), online: false, error: null };
     result.workers.push(entry);
     this.on('online', () => (entry.online = true));
@@ -115,7 +119,7 @@ async function full() {
   result.tokenCheck = value(await invoke('token:check', null));
   value(await invoke('files:inspect', ndjson));
   result.checkName = value(await invoke('files:check-name', 'My Export (final).CSV'));
-  const preview = value(await invoke('preview:csv', csv, 5, 'customer_record'));
+  const preview = value(await invoke('preview:csv', csv, 5, 'customer_record', null));
   const mapping = value(await invoke('mapping:suggest', preview.headers, 'customer_record'));
   value(await invoke('schema:fields', 'customer_record'));
   value(await invoke('presets:save', { name: 'Stand-in', recordType: 'customer_record', mapping }));
@@ -129,25 +133,40 @@ async function full() {
   value(await invoke('jobs:export-errors', 'job-validate'));
 
   const sent = () => win.webContents.sent.filter((s) => s.channel === 'uploads:state' && s.payload.id === 'up-1').map((s) => s.payload.state.kind);
-  const started = value(await invoke('uploads:start', { id: 'up-1', path: ndjson, filename: 'customers-20260101-v1.ndjson', destination: { datasetId: 'ds_standin', recordType: 'customer_record' }, validateFirst: true }));
+  const starting = invoke('uploads:start', { id: 'up-1', path: ndjson, filename: 'customers-20260101-v1.ndjson', destination: { datasetId: 'ds_standin', recordType: 'customer_record' }, validateFirst: true });
+  // A window opening now would get this upload's card back.
+  result.currentDuring = value(await invoke('desktop:current-uploads')).map((c) => ({ id: c.request.id, filename: c.request.filename }));
+  const started = value(await starting);
+  result.currentAfter = value(await invoke('desktop:current-uploads')).length;
+  result.openedFiles = value(await invoke('desktop:take-opened-files'));
+  result.show = value(await invoke('desktop:take-show'));
+  result.loginItem = [value(await invoke('desktop:login-item')), value(await invoke('desktop:set-login-item', true)), value(await invoke('desktop:set-login-item', false))];
   await until('upload to finish', () => ['succeeded', 'failed', 'cancelled'].some((k) => sent().includes(k)) || ['succeeded', 'failed'].includes(started.kind));
   result.upload = { states: sent(), final: win.webContents.sent.filter((s) => s.channel === 'uploads:state' && s.payload.id === 'up-1').at(-1)?.payload.state };
   value(await invoke('uploads:cancel', 'up-1'));
   result.history = value(await invoke('history:list')).map((h) => ({ status: h.status, filename: h.filename }));
+  result.historyExport = value(await invoke('history:export')).split('\n')[0];
   // Watched folders: a folder from the desktop's chooser, watched (chokidar under this
   // Node), paused and removed.
   const watched = join(work, 'watched');
   mkdirSync(watched);
   standIn.openDialogPaths = [watched];
   const chosen = value(await invoke('feeds:choose-folder'));
-  const feedSettings = { path: chosen, patterns: '*.ndjson', destination: null, convert: false, presetName: null, validate: false, gzip: true, quietSeconds: 1, after: 'sent', polling: false };
+  // A webhook on loopback, so the feed's test alert has somewhere to go.
+  const hooks = [];
+  const hook = createServer((req, res) => { req.resume(); req.on('end', () => { hooks.push(req.url); res.end('ok'); }); });
+  await new Promise((resolve) => hook.listen(0, '127.0.0.1', resolve));
+  const alerts = { webhookUrl: `http://127.0.0.1:${hook.address().port}/hook`, email: null, leftOutPercent: 1, expect: null };
+  const feedSettings = { path: chosen, patterns: '*.ndjson', destination: null, convert: false, presetName: null, validate: false, gzip: true, quietSeconds: 1, after: 'sent', polling: false, alerts };
   const added = value(await invoke('feeds:add', feedSettings, null));
   await until('the feed to watch', () => standIn.log.length > 0 && win.webContents.sent.some((s) => s.channel === 'feeds:changed' && s.payload.feeds[0]?.state === 'watching'));
   const feedId = added.feeds[0].id;
   const paused = value(await invoke('feeds:set-paused', feedId, true));
   value(await invoke('feeds:list'));
+  const tested = value(await invoke('feeds:test-alert', feedId));
   const removed = value(await invoke('feeds:remove', feedId));
-  result.feeds = { chosen: chosen === watched, canChoose: added.canChooseFolder, paused: paused.feeds[0]?.state, left: removed.feeds.length };
+  hook.close();
+  result.feeds = { chosen: chosen === watched, canChoose: added.canChooseFolder, paused: paused.feeds[0]?.state, left: removed.feeds.length, testAlert: tested.map((c) => c.state), hooks: hooks.length };
   result.openedExternal = value(await invoke('shell:open-external', 'https://hub.lexer.io/'));
   result.opened = standIn.opened;
   // A conversion output is the app's own copy: releasing it deletes it.
@@ -171,12 +190,19 @@ async function secondInstance() {
 }
 
 try {
+  // As a packaged app sees it: the program, then the launch's own arguments (STANDIN_ARGS).
+  process.argv = [process.execPath, ...JSON.parse(process.env.STANDIN_ARGS ?? '[]')];
+  if (process.env.STANDIN_PLATFORM) Object.defineProperty(process, 'platform', { value: process.env.STANDIN_PLATFORM });
+  if (process.env.STANDIN_RESOURCES) process.resourcesPath = process.env.STANDIN_RESOURCES;
   await import(pathToFileURL(mainFile).href);
   standIn.log.push('main:loaded');
   await tick();
+  const helpers = { app, standIn, result, work, invoke, value, until, tick, finished: () => finished };
+  await desktopScenarios.beforeReady?.(scenario, helpers);
   app.emitReady();
   if (scenario === 'full') await full();
   else if (scenario === 'second-instance') await secondInstance();
+  else if (desktopScenarios.scenarios[scenario]) await desktopScenarios.scenarios[scenario](helpers);
   else await until('the app to exit', () => finished, 30_000);
 } catch (error) {
   result.problems.push(String(error?.stack ?? error));

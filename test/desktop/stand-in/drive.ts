@@ -30,7 +30,12 @@ export function drive(node: string, scenario: string, cwd: string, env: NodeJS.P
   return new Promise((resolvePromise, reject) => {
     const child = spawn(node, ['--import', REGISTER, DRIVER, scenario], {
       cwd,
-      env: { ...process.env, LEXER_API_URL: '', STANDIN_WORK: cwd, STANDIN_DEFAULT_USER_DATA: join(cwd, 'default-user-data'), ...env },
+      // "Start at login" writes its autostart entry under XDG_CONFIG_HOME, and electron-updater
+      // downloads under XDG_CACHE_HOME: both in the scenario's folder, never in the real home.
+      env: {
+        ...process.env, LEXER_API_URL: '', STANDIN_WORK: cwd, STANDIN_DEFAULT_USER_DATA: join(cwd, 'default-user-data'),
+        XDG_CONFIG_HOME: join(cwd, 'xdg-config'), XDG_CACHE_HOME: join(cwd, 'xdg-cache'), ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -10,6 +10,7 @@
 // Every call is written to `standIn.log` in order, for the checks to read.
 import { EventEmitter } from 'node:events';
 import { existsSync, statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { isAbsolute } from 'node:path';
 
 const env = process.env;
@@ -24,6 +25,11 @@ export const standIn = {
   dialogs: [],
   errorBoxes: [],
   notifications: [],
+  /** Every tray icon made, live or destroyed. */
+  trays: [],
+  loginItem: { openAtLogin: false, args: [] },
+  /** Requests electron-updater made through `net.request`, as `METHOD url`. */
+  netRequests: [],
   opened: [],
   ipcHandlers: new Map(),
   protocolHandlers: new Map(),
@@ -81,6 +87,28 @@ class App extends EventEmitter {
     if (!existsSync(path) || !statSync(path).isDirectory()) throw new Error(`Failed to set path: ${path} does not exist`);
     this.#paths.set(name, path);
   }
+  getVersion() {
+    return env.STANDIN_VERSION ?? '0.1.0';
+  }
+  getName() {
+    return 'Lexer Uploader';
+  }
+  getAppPath() {
+    return process.cwd();
+  }
+  relaunch() {
+    note('app.relaunch');
+  }
+  setAppUserModelId(id) {
+    note(`app.setAppUserModelId:${id}`);
+  }
+  getLoginItemSettings() {
+    return { ...standIn.loginItem };
+  }
+  setLoginItemSettings(settings) {
+    note(`app.setLoginItemSettings:${settings.openAtLogin}`);
+    standIn.loginItem = { openAtLogin: settings.openAtLogin, args: settings.args ?? [] };
+  }
   requestSingleInstanceLock() {
     note('app.requestSingleInstanceLock');
     return env.STANDIN_SECOND_INSTANCE !== '1';
@@ -130,7 +158,7 @@ class Session {
   }
 }
 
-export const session = { defaultSession: new Session() };
+export const session = { defaultSession: new Session(), fromPartition: () => new Session() };
 
 class WebContents extends EventEmitter {
   session = new Session();
@@ -150,6 +178,10 @@ class WebContents extends EventEmitter {
   }
   destroy() {
     this.#destroyed = true;
+  }
+  reload() {
+    note('webContents.reload');
+    this.emit('stand-in:reload');
   }
 }
 
@@ -284,17 +316,75 @@ export const Menu = {
   },
 };
 
-export class Notification {
+export class Notification extends EventEmitter {
   static isSupported() {
     return true;
   }
   constructor(options) {
+    super();
     this.options = options;
   }
   show() {
-    standIn.notifications.push(this.options);
+    note(`Notification.show:${this.options.title}`);
+    standIn.notifications.push(this);
   }
 }
+
+/** Images as the app builds them: each representation's scale factor and bytes. */
+export const nativeImage = {
+  createFromBuffer(buffer, options = {}) {
+    const representations = [{ scaleFactor: options.scaleFactor ?? 1, buffer }];
+    return { representations, addRepresentation: (r) => void representations.push({ scaleFactor: r.scaleFactor, buffer: r.buffer }) };
+  },
+};
+
+export class Tray extends EventEmitter {
+  menu = null;
+  tooltip = '';
+  destroyed = false;
+  constructor(image) {
+    super();
+    if (!standIn.ready) throw new Error('Cannot create Tray before app is ready');
+    this.image = image;
+    note('Tray:new');
+    standIn.trays.push(this);
+  }
+  setToolTip(text) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu) {
+    this.menu = menu;
+  }
+  destroy() {
+    note('Tray.destroy');
+    this.destroyed = true;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+}
+
+/**
+ * `net.request` as electron-updater calls it (ClientRequest-like: `response`, `error`, `end`,
+ * `abort`), over Node's http: enough for its generic provider against a loopback server.
+ */
+export const net = {
+  request(options) {
+    const url = options.url ?? `${options.protocol ?? 'http:'}//${options.hostname ?? options.host}${options.port ? `:${options.port}` : ''}${options.path ?? '/'}`;
+    standIn.netRequests.push(`${options.method ?? 'GET'} ${url}`);
+    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers ?? {} });
+    const wrapper = new EventEmitter();
+    req.on('response', (res) => wrapper.emit('response', res));
+    req.on('error', (e) => wrapper.emit('error', e));
+    Object.assign(wrapper, {
+      end: (body) => req.end(body),
+      abort: () => req.destroy(),
+      setHeader: (k, v) => req.setHeader(k, v),
+      write: (chunk) => req.write(chunk),
+    });
+    return wrapper;
+  },
+};
 
 let blockers = 0;
 export const powerSaveBlocker = {
@@ -309,4 +399,4 @@ export const shell = {
   },
 };
 
-export default { app, BrowserWindow, Menu, Notification, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, session, shell };
+export default { app, BrowserWindow, Menu, Notification, Tray, dialog, ipcMain, nativeImage, net, powerSaveBlocker, protocol, safeStorage, session, shell };

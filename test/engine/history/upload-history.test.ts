@@ -119,7 +119,7 @@ describe('openHistory', () => {
     assert.equal((await openHistory(file)).list().length, 1);
   });
 
-  test(`keeps at most ${MAX_HISTORY_ENTRIES} entries, dropping the oldest`, async () => {
+  test(`keeps at most ${MAX_HISTORY_ENTRIES} entries in the journal, the oldest leaving it (for the archives)`, async () => {
     const file = await tempFile();
     const h = await openHistory(file);
     for (let i = 0; i < MAX_HISTORY_ENTRIES + 3; i++) void h.add({ ...base, filename: `n${i}.csv` });

@@ -112,7 +112,7 @@ describe('convertToNdjson: records', () => {
     assert.equal(result.written, 12_001);
     assert.deepEqual(records.at(-1), { link: { email: 'r@x.co' }, first_name: 'René' });
     assert.equal(result.encoding, 'Windows-1252');
-    assert.deepEqual(result.fallbackLines, { count: 1, lines: [12_002] });
+    assert.deepEqual(result.fallbackLines, { count: 1, lines: [12_002], encoding: 'Windows-1252' });
   });
 
   test('a UTF-8 file with a few Windows-1252 lines: every line decoded on its own, no mojibake, the fallback lines named', async () => {
@@ -123,7 +123,7 @@ describe('convertToNdjson: records', () => {
       const { result, records } = await convert(bytes, { workers });
       assert.deepEqual(records.map((r) => r.first_name), ['Zoë', 'René', 'Chloé']);
       assert.equal(result.encoding, 'UTF-8 and Windows-1252');
-      assert.deepEqual(result.fallbackLines, { count: 1, lines: [3] });
+      assert.deepEqual(result.fallbackLines, { count: 1, lines: [3], encoding: 'Windows-1252' });
     }
   });
 

@@ -4,7 +4,7 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { NOT_YET_KNOWN, previewCsv, type PreviewIssue } from '../../../main/engine/pipeline/csv-preview.js';
+import { ASCII_SO_FAR, previewCsv, type PreviewIssue } from '../../../main/engine/pipeline/csv-preview.js';
 import { LexerError } from '../../../main/engine/errors.js';
 
 let dir = '';
@@ -139,12 +139,13 @@ describe('previewCsv agrees with conversion', () => {
     assert.match(find(p.issues, 'not-utf8')[0]?.message ?? '', /^The file is UTF-8 except line 3, which is not UTF-8 and was read as Windows-1252/);
   });
 
-  test('a head of plain ASCII says the encoding is not known yet instead of "UTF-8"', async () => {
+  test('a head of plain ASCII says what the encoding is so far and that conversion reads the whole file', async () => {
     const path = join(dir, 'late-accent.csv');
     await writeFile(path, Buffer.concat([Buffer.from(`first_name\n${'Ann\n'.repeat(100_000)}`), iconv.encode('René\n', 'windows-1252')]));
     const p = await previewCsv(path, { rows: 5 });
-    assert.equal(p.encoding, NOT_YET_KNOWN);
-    assert.match(find(p.notes, 'encoding')[0]?.message ?? '', /plain ASCII, so the encoding is not known yet.*names those lines/);
+    assert.equal(p.encoding, ASCII_SO_FAR);
+    assert.match(p.encoding, /ASCII so far/);
+    assert.match(find(p.notes, 'encoding')[0]?.message ?? '', /The first 256 KiB are plain ASCII.*so far.*Conversion reads the whole file/);
     const whole = await previewCsv(await file('first_name\nAnn\n'));
     assert.equal(whole.encoding, 'UTF-8', 'a whole file of ASCII is UTF-8');
   });

@@ -124,7 +124,7 @@ describe('validateNdjsonFile', () => {
     const path = await file('array.json', `[\n  ${good(1)},\n  ${good(2)}\n]\n`);
     const error = await rejection(validateNdjsonFile(path, 'customer_record'));
     assert.equal(error.code, 'not-ndjson');
-    assert.equal(error.describe(), 'This file is a JSON array, not NDJSON (one JSON object per line). Convert it with `lexer-upload convert`.');
+    assert.equal(error.describe(), `${path} is a JSON array, not NDJSON (one JSON object per line). Convert it with \`lexer-upload convert\`.`);
   });
 
   test('a UTF-16 file (PowerShell, Excel "Unicode text") gets one clear message, not one per line', async () => {
@@ -132,7 +132,7 @@ describe('validateNdjsonFile', () => {
     for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])]) {
       const error = await rejection(validateNdjsonFile(await file('utf16.ndjson', bytes), 'customer_record'));
       assert.equal(error.code, 'not-ndjson');
-      assert.match(error.message, /UTF-16 text; NDJSON must be UTF-8/);
+      assert.match(error.message, /UTF-16(LE|BE) text; NDJSON must be UTF-8/);
     }
   });
 

@@ -51,7 +51,7 @@ describe('bundled worker files, alone in a folder', () => {
       gzip: false,
       config: {
         plan: planColumns(headers, lookup, mapping, 'customer_record'), headerCount: 2, delimiter: ',', newline: '\n',
-        infer: false, decimalComma: false, stopOnFirstInvalid: false, leaveOutInvalidFields: false,
+        infer: false, decimalComma: false, stopOnFirstInvalid: false, leaveOutInvalidFields: false, fallback: 'windows-1252', headers,
       },
     };
     const bytes = Buffer.concat([Buffer.from('zoe@example.com,Zo\u00eb\n'), Buffer.from('jose@example.com,Jos\xe9\n', 'latin1')]);

@@ -29,8 +29,9 @@ describe('files:inspect', () => {
   });
 
   test('a file over 5 GiB is not blocked: it is sent in parts', async () => {
-    const path = await f.file('huge-20260101-v1.ndjson', '');
-    await truncate(path, 5 * 1024 ** 3 + 1); // sparse: the size without the disk space
+    // A first record, then sparse: the size without the disk space (a file of zero bytes only is refused as not text).
+    const path = await f.file('huge-20260101-v1.ndjson', '{"link":{"email":"a@example.com"}}\n');
+    await truncate(path, 5 * 1024 ** 3 + 1);
     const info = await f.value('files:inspect', path);
     assert.equal(info.size, 5 * 1024 ** 3 + 1);
     assert.equal(info.blocker, null);

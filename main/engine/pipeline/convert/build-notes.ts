@@ -1,7 +1,8 @@
 /**
  * What conversion changed that the person should know about: a phone number's
  * leading apostrophe removed, yes/no written as true/false, a tag list written as a list, a date
- * rewritten as ISO. A row's notes are numbers (which column, which kind), so a yes/no column of a
+ * rewritten as ISO (from day/month/year, an Excel serial day, a zone after a space), an id Excel
+ * rounded into scientific notation left out. A row's notes are numbers (which column, which kind), so a yes/no column of a
  * million rows allocates nothing per row; the sentence is made once per kind and column, from the
  * first written row that has it.
  */
@@ -9,8 +10,9 @@ import { cleanHeader } from '../csv/header-names.js';
 import type { WarningGroup } from '../validation/types.js';
 import type { ColumnTarget } from './column-plan.js';
 import { dateOrderWords } from './date-order.js';
+import { EXPORT_AS_TEXT, ROUNDED } from './excel-numbers.js';
 
-export const NOTE = { apostrophe: 0, boolean: 1, list: 2, date: 3 } as const;
+export const NOTE = { apostrophe: 0, boolean: 1, list: 2, date: 3, serial: 4, zone: 5, rounded: 6 } as const;
 export type NoteKind = keyof typeof NOTE;
 const KINDS = Object.keys(NOTE) as NoteKind[];
 
@@ -38,6 +40,13 @@ export function noteText(kind: NoteKind, target: ColumnTarget, raw: string, valu
       const order = target.dateOrder ? `read as ${dateOrderWords(target.dateOrder)} (${how}) and ` : '';
       return `${where}: dates ${order}written as ISO dates, "${raw.trim()}" as ${String(value)}`;
     }
+    case 'serial':
+      return `${where}: numbers like "${raw.trim()}" are dates as Excel stores them (days since 30 December 1899, Excel's 1900 date system) and were written as ISO dates, "${raw.trim()}" as ${String(value)}; `
+        + 'Lexer would have read them as seconds since 1970. If the file came from Excel for Mac with the 1904 date system, they are 4 years and a day early: export the column formatted as a date instead';
+    case 'zone':
+      return `${where}: date-times with their time zone after a space were written as ISO 8601, "${raw.trim()}" as ${String(value)}`;
+    case 'rounded':
+      return `${where}: values like "${raw.trim()}" were left out: Excel rounded them ${ROUNDED}. To keep them, ${EXPORT_AS_TEXT}`;
     default: {
       const _exhaustive: never = kind;
       return _exhaustive;

@@ -2,6 +2,7 @@ import { noteId, pathOf } from './build-notes.js';
 import type { ColumnTarget } from './column-plan.js';
 import { ExactNumber } from './exact-number.js';
 import { TypingProblem, typeValue } from './type-value.js';
+import { EXPORT_AS_TEXT, isScientific, ROUNDED } from './excel-numbers.js';
 
 type Json = Record<string, unknown>;
 
@@ -41,6 +42,13 @@ export function buildRecord(cells: readonly string[], plan: readonly ColumnTarge
     const target = plan[index] as ColumnTarget;
     let raw = cells[target.column];
     if (raw === undefined || raw === '' || isBlank(raw)) continue;
+    // An id or phone number Excel rounded: its digits are lost. A link made of it would merge
+    // every such customer into one profile, so that row is refused; elsewhere the value is left out.
+    const rounded = target.identifier === true && isScientific(raw);
+    if (rounded && target.parents[0] !== 'link') {
+      o.notes.push(noteId(index, 'rounded'));
+      continue;
+    }
     let parent = record;
     for (const segment of target.parents) {
       const next = parent[segment];
@@ -51,6 +59,12 @@ export function buildRecord(cells: readonly string[], plan: readonly ColumnTarge
       } else {
         parent = next as Json;
       }
+    }
+    if (rounded) {
+      const message = `"${raw.trim()}" is not the whole number: Excel rounded it ${ROUNDED}, and a link made of it would join every such customer into one profile; ${EXPORT_AS_TEXT}`;
+      o.issues.push({ field: pathOf(target), column: target.column, problem: new TypingProblem(raw, 'rounded by Excel', message, false) });
+      parent[target.key] = raw;
+      continue;
     }
     if (target.phone && raw.charCodeAt(0) === 39 && APOSTROPHE_PHONE.test(raw)) {
       o.notes.push(noteId(index, 'apostrophe'));
@@ -71,18 +85,27 @@ export function buildRecord(cells: readonly string[], plan: readonly ColumnTarge
       if (!isTrueFalse(raw)) o.notes.push(noteId(index, 'boolean'));
     } else if (target.kind === 'array' && Array.isArray(value) && value.length > 1 && !raw.trimStart().startsWith('[')) {
       o.notes.push(noteId(index, 'list'));
-    } else if ((target.kind === 'date' || target.kind === 'date-time') && typeof value === 'string' && isRewrittenDate(raw, value)) {
-      o.notes.push(noteId(index, 'date'));
+    } else if ((target.kind === 'date' || target.kind === 'date-time') && typeof value === 'string' && value !== raw) {
+      const kind = dateNote(raw.trim(), value);
+      if (kind) o.notes.push(noteId(index, kind));
     }
     parent[target.key] = value;
   }
   return record;
 }
 
-/** Whether a date was rewritten from another shape (25/03/1985), not merely trimmed or given its ISO 'T'. */
-function isRewrittenDate(raw: string, value: string): boolean {
-  // ISO text has a '-' after the year: those are at most trimmed ('1985-03-04 ') or joined with a 'T'.
-  return value !== raw && raw.trim().charCodeAt(4) !== 45 && value !== raw.trim();
+/**
+ * The note a rewritten date needs: from an Excel serial day, from a zone written after a space,
+ * from another shape (25/03/1985); none when it was merely trimmed or given its ISO 'T'.
+ */
+function dateNote(text: string, value: string): 'serial' | 'zone' | 'date' | null {
+  if (value === text) return null;
+  const first = text.charCodeAt(0);
+  // Digits only (a dot for the fraction of a day): an Excel serial.
+  if (first >= 48 && first <= 57 && text.length <= 16 && /^\d{5}(?:\.\d+)?$/.test(text)) return 'serial';
+  // ISO text has a '-' after the year: at most joined with a 'T', or its zone moved up.
+  if (text.charCodeAt(4) === 45) return value === text.replace(' ', 'T') || value.length <= 10 ? null : 'zone';
+  return 'date';
 }
 
 /** Whether a boolean cell says true or false (no note needed); yes/no and the like are noted. */

@@ -2,7 +2,7 @@ import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { getRecordType } from '../../schemas/record-types.js';
 import { decodeMixed } from '../csv/mixed-decode.js';
 import { gzipBytes } from './encode-output.js';
-import { processCsvChunk, type ChunkConfig, type ChunkResult } from './process-csv-chunk.js';
+import { emptyResult, processCsvChunk, type ChunkConfig, type ChunkResult } from './process-csv-chunk.js';
 
 /** A converted chunk as the writer needs it: counts, problems and the encoded NDJSON bytes. */
 export type ChunkOutcome = ChunkResult;
@@ -26,11 +26,14 @@ export interface ChunkRunner {
 
 /**
  * Converts one chunk in the current thread (used by workers and for small files). The bytes are
- * whole rows, so a cut never splits a line: each line is decoded as UTF-8, or as Windows-1252
- * when it is not UTF-8 (input from UTF-16 was re-encoded to UTF-8 and never needs that).
+ * whole rows, so a cut never splits a line: each line is decoded as UTF-8, or in the file's
+ * single-byte fallback when it is not UTF-8 (input from UTF-16 or a chosen encoding was
+ * re-encoded to UTF-8 and never needs that). A line the fallback does not read right stops the
+ * chunk before any row of it is converted.
  */
 export function convertChunk(bytes: Uint8Array, setup: RunnerSetup): ChunkOutcome {
-  const decoded = decodeMixed(bytes);
+  const decoded = decodeMixed(bytes, setup.config.fallback);
+  if (decoded.unread) return { ...emptyResult(), stopped: true, encodingConflict: decoded.unread };
   const result = processCsvChunk(decoded.text, setup.config, getRecordType(setup.recordType).check);
   result.fallbackLines = decoded.fallbackLines;
   result.utf8NonAscii = decoded.utf8NonAscii;

@@ -1,25 +1,27 @@
 import { availableParallelism } from 'node:os';
-import Papa from 'papaparse';
-import { LexerError } from '../../errors.js';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { getRecordFields } from '../../schemas/record-fields.js';
+import { contentRefusal } from '../../files/supported-file.js';
 import { completeMapping, suggestColumns, type ColumnMapping } from '../column-mapping.js';
-import { countLineBreaks, detectDelimiter, detectLineEnding, excelSepLine, newlineOf } from '../csv/detect-dialect.js';
-import { detectEncoding } from '../csv/detect-encoding.js';
-import { decodeMixed, encodingName } from '../csv/mixed-decode.js';
+import { noSingleEncoding, unreadLineError } from '../csv/encoding-errors.js';
+import { decodeMixed } from '../csv/mixed-decode.js';
+import { chooseFallback } from '../csv/single-byte.js';
+import { sourceEncoding, sourceLabel, zeroBytesNote } from '../csv/source-encoding.js';
+import { encodingLabel, type SingleByteEncoding, type TextEncoding } from '../csv/text-encodings.js';
 import { readUtf8Bytes, type Utf8Source } from '../csv/utf8-bytes.js';
 import { readHead } from '../../io/read-head.js';
-import type { NumberedRow } from '../csv/preview-types.js';
 import { createInlineRunner, type ChunkOutcome, type ChunkRunner, type RunnerSetup } from './chunk-runner.js';
 import { planColumns, unfilledNote, unfilledRequired } from './column-plan.js';
 import type { ConversionSink } from './conversion-sink.js';
-import { applyChosenOrders, DATE_SAMPLE_BYTES, dateConflictError, detectOrders, sampleRows } from './date-columns.js';
+import { parseHeader, readHeaderBytes, readSampleBytes } from './csv-head.js';
+import { applyChosenOrders, dateConflictError, detectOrders, sampleRows } from './date-columns.js';
 import type { DateOrder } from './date-order.js';
 import { createFieldLookup } from './field-lookup.js';
-import { findRowEnd } from '../../io/row-boundary.js';
 import { RowSplitter } from './row-splitter.js';
 import { createWorkerRunner } from './worker-runner.js';
 
+/** How many repeated header rows a note names; the count is never capped. */
+const MAX_NAMED_LINES = 10;
 /** Below this size a worker's start-up (loading and compiling the schemas) costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 /** Chunk size in bytes: small enough that each worker's live data stays small. */
@@ -39,57 +41,89 @@ export interface CsvConversion {
   signal?: AbortSignal;
   /** Tests force threads on small files with a number; default: threads from 4 MiB. */
   workers?: number;
+  /** The file's encoding, as the person chose it (CLI --encoding); default: detected. */
+  encoding?: TextEncoding;
 }
 
 /** What a CSV conversion found beyond its rows: how the bytes were read, and notes for the user. */
 export interface CsvFindings {
   encoding: string;
   notes: string[];
+  /** The encoding lines that are not UTF-8 were read in ('Windows-1252', 'Mac Roman'). */
+  fallback: string;
 }
 
 /** Streams a CSV file through the chunk runner into the sink; returns what it found about the file. */
 export async function convertCsv(path: string, o: CsvConversion, sink: ConversionSink, onReader: (r: Utf8Source) => void): Promise<CsvFindings> {
-  const head = await readHead(path, 4);
-  const { encoding, bomLength } = detectEncoding(head.bytes);
-  const reader = readUtf8Bytes(path, encoding, bomLength, o.signal);
+  const head = await readHead(path, 64 * 1024);
+  const refused = contentRefusal(path, head.bytes, 'cli');
+  if (refused) throw refused;
+  let source = sourceEncoding(path, head.bytes, o.encoding);
+  const reader = readUtf8Bytes(path, source.kind === 'pass-through' ? { kind: 'pass-through', bomLength: source.bomLength } : source, o.signal);
   onReader(reader);
-  const source = reader.chunks();
-  const first = await readHeader(source, path);
+  const stream = reader.chunks();
+  const first = await readHeaderBytes(stream, path);
+  // The first rows, read once: they decide the encoding of lines that are not UTF-8 and the order of dates.
+  const pending: Uint8Array[] = [first.rest];
+  const sampleBytes = await readSampleBytes(stream, pending, first);
+  const firstLine = first.sepLine ? 2 : 1;
+  if (source.kind === 'pass-through' && !source.chosen) {
+    const choice = chooseFallback(Buffer.concat([first.bytes, Buffer.from(first.newline), sampleBytes]), firstLine);
+    if (!choice.ok) throw noSingleEncoding(path, choice.unread);
+    source = { ...source, fallback: choice.fallback };
+  }
+  // Bytes decoded from UTF-16 or a chosen encoding arrive as valid UTF-8: their fallback is never used.
+  const fallback = source.kind === 'pass-through' ? source.fallback : 'windows-1252';
+  const chosen = source.chosen;
+  const unread = (line: number, readers: readonly SingleByteEncoding[]) => unreadLineError(path, line, fallback ?? 'utf-8', chosen, readers);
+  const header = parseHeader(path, first, fallback);
+  if (header.decoded.unread) throw unread(firstLine + header.decoded.unread.line, header.decoded.unread.readers);
+  const { headers, headerLines } = header;
   const lookup = createFieldLookup(getRecordFields(o.recordType));
-  const mapping = completeMapping(o.mapping, o.mapping?.columns ? {} : suggestColumns(first.headers, lookup));
-  const plan = planColumns(first.headers, lookup, mapping, o.recordType);
+  const mapping = completeMapping(o.mapping, o.mapping?.columns ? {} : suggestColumns(headers, lookup));
+  const plan = planColumns(headers, lookup, mapping, o.recordType);
   const notes: string[] = [];
+  const zeros = zeroBytesNote(source);
+  if (zeros) notes.push(zeros);
   if (first.sepLine) notes.push(`The first line "sep=${first.delimiter}" is Excel's delimiter hint: it was used and skipped.`);
   const unfilled = unfilledNote(unfilledRequired(plan, lookup), o.recordType);
   if (unfilled) notes.push(unfilled);
-  // Dates: the person's order where given, else detected from the head (read once, then converted).
-  const pending: Uint8Array[] = [first.rest];
+  // Dates: the person's order where given, else detected from the first rows.
   const undecided = applyChosenOrders(plan, { all: o.dateOrder, byHeader: mapping.dateOrders });
-  if (undecided.length > 0) detectOrders(undecided, first.headers, await readSample(source, pending, first, undecided.map((t) => t.column)));
+  if (undecided.length > 0) {
+    const sample = decodeMixed(sampleBytes, fallback);
+    if (sample.unread) throw unread(1 + headerLines + sample.unread.line, sample.unread.readers);
+    detectOrders(undecided, headers, sampleRows(sample.text, first.delimiter, first.newline, undecided.map((t) => t.column), 1 + headerLines));
+  }
   const setup: RunnerSetup = {
     recordType: o.recordType,
     gzip: o.gzip,
     config: {
       plan,
-      headerCount: first.headers.length,
+      headerCount: headers.length,
       delimiter: first.delimiter,
       newline: first.newline,
       infer: mapping.inferCustomTypes,
       decimalComma: o.decimalComma ?? false,
       stopOnFirstInvalid: o.stopOnFirstInvalid,
       leaveOutInvalidFields: o.leaveOutInvalidFields ?? false,
+      fallback,
+      headers,
     },
   };
-  let line = 1 + first.headerLines;
-  if (first.fallbackLines.length > 0) await sink.accept({ rows: 0, written: 0, rejected: 0, problems: [], output: new Uint8Array(0), stopped: false, fallbackLines: first.fallbackLines });
+  let line = 1 + headerLines;
+  const repeated = { count: 0, lines: [] as number[] };
+  if (header.decoded.fallbackLines.length > 0) {
+    await sink.accept({ rows: 0, written: 0, rejected: 0, problems: [], output: new Uint8Array(0), stopped: false, fallbackLines: header.decoded.fallbackLines.map((l) => l + firstLine) });
+  }
   const handle = async (outcome: ChunkOutcome): Promise<void> => {
     const at = line;
-    if (outcome.dateConflict) {
-      const conflict = { ...outcome.dateConflict, line: at + outcome.dateConflict.line };
-      throw dateConflictError(conflict);
-    }
+    if (outcome.dateConflict) throw dateConflictError({ ...outcome.dateConflict, line: at + outcome.dateConflict.line });
+    if (outcome.encodingConflict) throw unread(at + outcome.encodingConflict.line, outcome.encodingConflict.readers);
     const onLine = <T extends { line: number }>(p: T): T => ({ ...p, line: at + p.line });
     line += outcome.lines;
+    repeated.count += outcome.repeatedHeaders.length;
+    repeated.lines.push(...outcome.repeatedHeaders.slice(0, Math.max(0, MAX_NAMED_LINES - repeated.lines.length)).map((l) => at + l));
     await sink.accept({
       rows: outcome.rows, written: outcome.written, rejected: outcome.rejected, problems: outcome.problems.map(onLine), output: outcome.output, stopped: outcome.stopped,
       warnings: outcome.warnings.map(onLine), notes: outcome.notes.map(onLine), keptRecords: outcome.keptRecords, leftOut: outcome.leftOut.map(onLine),
@@ -105,7 +139,7 @@ export async function convertCsv(path: string, o: CsvConversion, sink: Conversio
       if (chunk !== null) await runner.submit(chunk);
     };
     for (const piece of pending) await feed(piece);
-    for await (const piece of source) {
+    for await (const piece of stream) {
       if (sink.stoppedEarly) break;
       await feed(piece);
     }
@@ -115,85 +149,17 @@ export async function convertCsv(path: string, o: CsvConversion, sink: Conversio
   } finally {
     await runner.close();
   }
-  const read = encoding === 'UTF-8' ? encodingName(sink.fallback.count, sink.fallback.utf8NonAscii || first.utf8NonAscii) : encoding;
-  return { encoding: bomLength > 0 ? `${read} (with a byte-order mark)` : read, notes };
-}
-
-/**
- * Reads rows after the header until DATE_SAMPLE_BYTES (or the end) into `pending`, which the
- * conversion then feeds as usual, and returns the cells of `columns` with their line numbers.
- */
-async function readSample(source: AsyncGenerator<Uint8Array>, pending: Uint8Array[], first: HeaderRow, columns: readonly number[]): Promise<NumberedRow[]> {
-  let size = pending.reduce((n, p) => n + p.length, 0);
-  let ended = false;
-  while (size < DATE_SAMPLE_BYTES) {
-    const next = await source.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    pending.push(next.value);
-    size += next.value.length;
-  }
-  // The sample is the first DATE_SAMPLE_BYTES (pieces of 256 KiB, the header's read larger), cut at a row's end.
-  const all = Buffer.concat(pending);
-  const bytes = all.subarray(0, Math.min(all.length, DATE_SAMPLE_BYTES));
-  const end = ended && bytes.length === all.length ? bytes.length : findRowEnd(bytes, first.delimiter, first.newline, 'last');
-  const text = decodeMixed(bytes.subarray(0, Math.max(0, end))).text;
-  return sampleRows(text, first.delimiter, first.newline, columns, 1 + first.headerLines);
-}
-
-interface HeaderRow {
-  headers: string[];
-  /** Physical lines the header takes, with Excel's `sep=` line when there is one. */
-  headerLines: number;
-  delimiter: string;
-  newline: '\r\n' | '\n' | '\r';
-  sepLine: boolean;
-  /** File lines of the header read as Windows-1252 (1-based), and whether it had valid non-ASCII UTF-8. */
-  fallbackLines: number[];
-  utf8NonAscii: boolean;
-  rest: Uint8Array;
-}
-
-/** Reads until the header row is complete and parses it; the bytes after it are returned as `rest`. */
-async function readHeader(source: AsyncGenerator<Uint8Array>, path: string): Promise<HeaderRow> {
-  let buffered = Buffer.alloc(0);
-  let end = -1;
-  let sep: { delimiter: string; length: number } | null | undefined;
-  let dialect: { delimiter: string; newline: '\r\n' | '\n' | '\r' } | null = null;
-  for (;;) {
-    const next = await source.next();
-    if (!next.done) buffered = Buffer.concat([buffered, next.value]);
-    // Excel's sep= line decides the delimiter; it is known once the first line is whole.
-    if (sep === undefined && (next.done || buffered.indexOf(0x0a) !== -1 || buffered.indexOf(0x0d) !== -1 || buffered.length >= 64)) {
-      sep = excelSepLine(buffered.toString('latin1', 0, 16));
-      if (sep) buffered = buffered.subarray(sep.length);
-    }
-    // The dialect from the first 64 KiB (a character cut at the end does not change the guess).
-    if (sep !== undefined) dialect ??= buffered.length >= 64 * 1024 || next.done ? sniff(buffered, sep?.delimiter) : null;
-    if (dialect) end = findRowEnd(buffered, dialect.delimiter, dialect.newline, 'first');
-    if (end > 0 || next.done) break;
-  }
-  dialect ??= sniff(buffered, sep?.delimiter);
-  const decoded = decodeMixed(buffered.subarray(0, end > 0 ? end - dialect.newline.length : buffered.length));
-  const headerText = decoded.text;
-  const headers = Papa.parse<string[]>(headerText, { delimiter: dialect.delimiter, newline: dialect.newline }).data[0] ?? [];
-  if (headers.every((h) => h.trim() === '')) {
-    throw new LexerError(headerText.trim() === '' && end <= 0 && !sep ? 'file-empty' : 'unsupported-file', `${path} has no header row: its ${sep ? 'line after "sep="' : 'first line'} is empty.`, {
-      hint: 'The first line must name the columns, e.g. link.email,first_name,last_name.',
-    });
-  }
-  const skipped = sep ? 1 : 0;
-  const headerLines = skipped + 1 + headers.reduce((n, h) => n + countLineBreaks(h), 0);
+  if (repeated.count > 0) notes.push(repeatedHeaderNote(repeated));
   return {
-    headers, headerLines, ...dialect, sepLine: sep !== null && sep !== undefined,
-    fallbackLines: decoded.fallbackLines.map((l) => l + 1 + skipped), utf8NonAscii: decoded.utf8NonAscii,
-    rest: end > 0 ? buffered.subarray(end) : new Uint8Array(0),
+    encoding: sourceLabel(source, sink.fallback.count, sink.fallback.utf8NonAscii || header.decoded.utf8NonAscii), notes,
+    fallback: encodingLabel(fallback ?? 'windows-1252'),
   };
 }
 
-function sniff(bytes: Buffer, delimiter: string | undefined): { delimiter: string; newline: '\r\n' | '\n' | '\r' } {
-  const text = decodeMixed(bytes.subarray(0, 64 * 1024)).text;
-  return { delimiter: delimiter ?? detectDelimiter(text), newline: newlineOf(detectLineEnding(text)) };
+/** "Lines 6 and 11 repeat the header row ...": said of rows skipped as copies of the header. */
+function repeatedHeaderNote(repeated: { count: number; lines: number[] }): string {
+  const { count, lines } = repeated;
+  const more = count > lines.length ? ` (and ${count - lines.length} more)` : '';
+  const named = lines.length === 1 ? `Line ${lines[0]}${more} repeats` : `Lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}${more} repeat`;
+  return `${named} the header row, as where exports are joined one after another; ${count === 1 ? 'it was' : 'they were'} skipped, not converted as customers.`;
 }

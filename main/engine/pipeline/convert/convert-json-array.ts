@@ -1,12 +1,12 @@
-import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { Writable } from 'node:stream';
+import { Transform, Writable } from 'node:stream';
 import Parser from 'stream-json/Parser.js';
 import StreamArray from 'stream-json/streamers/StreamArray.js';
+import StreamValues from 'stream-json/streamers/StreamValues.js';
 import { LexerError } from '../../errors.js';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { getRecordType } from '../../schemas/record-types.js';
-import { readHead } from '../../io/read-head.js';
+import { openInput } from '../../io/open-input.js';
 import type { LineError, WarningGroup } from '../validation/types.js';
 import { groupWarnings } from '../validation/validate-batch.js';
 import type { ConversionSink } from './conversion-sink.js';
@@ -17,24 +17,36 @@ import { recordIdentifier } from '../validation/record-identifier.js';
 
 const BATCH_CHARS = 1 << 20;
 
+/** Drops a UTF-8 byte-order mark at the start of a stream (stream-json would refuse it). */
+function withoutBom(): Transform {
+  let first = true;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const skip = first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+      first = false;
+      done(null, skip ? chunk.subarray(skip) : chunk);
+    },
+  });
+}
+
 /**
- * Converts a JSON file holding an array of records, streamed with stream-json (never parsed
- * whole). The records are already typed, so they are only checked and written one per line;
- * `line` in the errors is the record's 1-based position in the array. Numbers keep their digits
- * (an id of 20 digits is not rounded) and emails are checked as Lexer does (stripped first).
+ * Converts a JSON file holding an array of records (`layout: 'array'`), or records one after
+ * another over several lines (`'values'`, as `jq .` writes them), streamed with stream-json
+ * (never parsed whole), gzipped or not. The records are already typed, so they are only checked
+ * and written one per line; `line` in the errors is the record's 1-based position. Numbers keep
+ * their digits (an id of 20 digits is not rounded) and emails are checked as Lexer does.
  */
 export async function convertJsonArray(
   path: string,
-  o: { recordType: RecordTypeName; gzip: boolean; stopOnFirstInvalid: boolean; leaveOutInvalidFields: boolean; signal?: AbortSignal },
+  o: { recordType: RecordTypeName; gzip: boolean; stopOnFirstInvalid: boolean; leaveOutInvalidFields: boolean; signal?: AbortSignal; layout?: 'array' | 'values' },
   sink: ConversionSink,
-  onBytes: (bytes: number) => void,
+  onBytes: (read: () => number) => void,
 ): Promise<void> {
   const check = getRecordType(o.recordType).check;
-  const head = await readHead(path, 3);
-  const bom = head.bytes[0] === 0xef && head.bytes[1] === 0xbb && head.bytes[2] === 0xbf ? 3 : 0;
-  const source = createReadStream(path, { start: bom, highWaterMark: 1 << 20 });
-  source.on('data', (piece) => onBytes(piece.length));
-  const streamer = new StreamArray();
+  const input = await openInput(path);
+  onBytes(input.bytesRead);
+  const values = o.layout === 'values';
+  const streamer = values ? new StreamValues() : new StreamArray();
   // stream-json's assembler reads numbers with parseFloat; keep the digits of those a double cannot hold.
   let exact = false;
   const assembler = (streamer as unknown as { _assembler: { numberValue(text: string): void; _saveValue(value: unknown): void } })._assembler;
@@ -91,14 +103,16 @@ export async function convertJsonArray(
     },
   });
   try {
-    await pipeline(source, new Parser(), streamer, records, { signal: o.signal });
+    await pipeline(input.stream, withoutBom(), new Parser({ jsonStreaming: values }), streamer, records, { signal: o.signal });
   } catch (error) {
     if (error instanceof StopSignal) return;
     if (error instanceof LexerError || (error as Error).name === 'AbortError') throw error;
-    throw new LexerError('unsupported-file', `${path} is not a JSON array of records: ${(error as Error).message}`, {
+    throw new LexerError('unsupported-file', `${path} is not ${values ? 'JSON records' : 'a JSON array of records'}: ${(error as Error).message}`, {
       hint: 'A .json file must hold one array of record objects: [{"link": {...}}, ...]. For one record per line, use .ndjson.',
       cause: error,
     });
+  } finally {
+    input.close();
   }
 }
 

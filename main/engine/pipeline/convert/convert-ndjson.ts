@@ -14,6 +14,7 @@ import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { getRecordType } from '../../schemas/record-types.js';
 import type { ConversionSink } from './conversion-sink.js';
 import { encodeOutput } from './encode-output.js';
+import { asUtf8, type FoundEncoding } from './json-text.js';
 
 /** What the clean step removed: byte-order marks and blank lines, with the first few lines named. */
 export interface Cleaned {
@@ -25,12 +26,16 @@ export interface Cleaned {
 
 const MAX_NAMED_LINES = 20;
 
-/** Streams an NDJSON file (gzipped or not) into the sink without its BOMs and blank lines; returns what it removed. */
+/**
+ * Streams an NDJSON file (gzipped or not) into the sink without its BOMs and blank lines, as
+ * UTF-8 (a UTF-16 or UTF-32 file is re-encoded; `found` says which it was); returns what it removed.
+ */
 export async function convertNdjson(
   path: string,
   o: { recordType: RecordTypeName; gzip: boolean; stopOnFirstInvalid: boolean; signal?: AbortSignal },
   sink: ConversionSink,
   onBytes: (read: () => number) => void,
+  found: FoundEncoding = { encoding: 'UTF-8', marked: false },
 ): Promise<Cleaned> {
   const check = getRecordType(o.recordType).check;
   const input = await openInput(path);
@@ -41,7 +46,7 @@ export async function convertNdjson(
   const onAbort = () => input.stream.destroy();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    for await (const batch of lineBatches(input.stream)) {
+    for await (const batch of lineBatches(asUtf8(input.stream, found))) {
       o.signal?.throwIfAborted();
       if ('overlong' in batch) {
         offset += 1;

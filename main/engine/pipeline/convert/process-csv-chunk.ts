@@ -11,6 +11,8 @@ import type { DateOrder } from './date-order.js';
 import { approximated, stringifyExact } from './exact-number.js';
 import { leaveOutInvalidFields } from './leave-out-fields.js';
 import { identifierColumns, identifierOf } from './row-identifier.js';
+import type { UnreadLine } from '../csv/mixed-decode.js';
+import type { SingleByteEncoding } from '../csv/text-encodings.js';
 
 /** Everything a worker needs to convert chunks; plain data (structured-clone safe). */
 export interface ChunkConfig {
@@ -24,6 +26,10 @@ export interface ChunkConfig {
   stopOnFirstInvalid: boolean;
   /** Keep a record whose only problems are in optional fields, without those fields. */
   leaveOutInvalidFields: boolean;
+  /** How lines that are not UTF-8 are read; null: the person said the file is UTF-8, so such a line stops the conversion. */
+  fallback: SingleByteEncoding | null;
+  /** The header row as read (its first cell without a BOM), to skip a copy of it further down. */
+  headers: readonly string[];
 }
 
 /**
@@ -62,9 +68,21 @@ export interface ChunkResult {
   warnings: WarningGroup[];
   /** True when stopOnFirstInvalid cut the chunk at its first invalid row. */
   stopped: boolean;
-  /** Chunk lines read as Windows-1252 (csv/mixed-decode.ts), and whether valid non-ASCII UTF-8 was seen. */
+  /** Chunk lines read in the fallback encoding (csv/mixed-decode.ts), and whether valid non-ASCII UTF-8 was seen. */
   fallbackLines: number[];
   utf8NonAscii: boolean;
+  /** The first chunk line the fallback does not read right; nothing of the chunk was converted. */
+  encodingConflict: UnreadLine | null;
+  /** Chunk lines holding a copy of the header row (files joined one after another), skipped. */
+  repeatedHeaders: number[];
+}
+
+/** A result with nothing in it yet. */
+export function emptyResult(): ChunkResult {
+  return {
+    rows: 0, lines: 0, output: new Uint8Array(0), written: 0, rejected: 0, problems: [], keptRecords: 0, leftOut: [], notes: [], dateConflict: null,
+    warnings: [], stopped: false, fallbackLines: [], utf8NonAscii: false, encodingConflict: null, repeatedHeaders: [],
+  };
 }
 
 /**
@@ -74,10 +92,7 @@ export interface ChunkResult {
  */
 export function processCsvChunk(text: string, config: ChunkConfig, check: (record: unknown) => RecordCheck): ChunkResult {
   const body = text.endsWith(config.newline) ? text.slice(0, -config.newline.length) : text;
-  const result: ChunkResult = {
-    rows: 0, lines: 0, output: new Uint8Array(0), written: 0, rejected: 0, problems: [], keptRecords: 0, leftOut: [], notes: [], dateConflict: null,
-    warnings: [], stopped: false, fallbackLines: [], utf8NonAscii: false,
-  };
+  const result = emptyResult();
   if (body === '') {
     result.lines = text === '' ? 0 : 1;
     return result;
@@ -102,6 +117,10 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
       const start = lines.startOf(row.meta.cursor);
       // A blank line, or a row of empty cells (',,,' as spreadsheets write below the data): no record.
       if (isBlankRow(cells)) return;
+      if (isHeaderCopy(cells, config.headers)) {
+        result.repeatedHeaders.push(start);
+        return;
+      }
       result.rows++;
       const quoteError = row.errors.length === 0 ? undefined : row.errors.find((e) => e.type === 'Quotes');
       const shape = rowProblem(cells, config, quoteError?.message);
@@ -177,6 +196,19 @@ function withTypingIssues(problems: readonly RecordProblem[], issues: readonly T
   });
   for (const issue of byField.values()) merged.push({ field: issue.field, rule: issue.problem.rule, message: `${issue.field}: ${issue.problem.message}` });
   return merged;
+}
+
+/**
+ * Whether a row repeats the header row, as where two exports were joined with `cat` (the second
+ * one's BOM then sits at the start of the row). Such a row is no customer named "first_name".
+ */
+function isHeaderCopy(cells: readonly string[], headers: readonly string[]): boolean {
+  if (cells.length !== headers.length || cells.length === 0) return false;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = i === 0 && cells[0]?.charCodeAt(0) === 0xfeff ? cells[0].slice(1) : cells[i];
+    if (cell !== headers[i]) return false;
+  }
+  return true;
 }
 
 /** Whether every cell is empty or only spaces and tabs; quick exit on the usual first cell with data. */

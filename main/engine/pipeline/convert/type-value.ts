@@ -2,6 +2,7 @@ import type { FieldKind } from '../../schemas/field-types.js';
 import { pythonStrip } from '../../schemas/common/python-text.js';
 import { readDate, type DateOrder } from './date-order.js';
 import { exactInteger, type ExactNumber } from './exact-number.js';
+import { excelSerialDate, excelSerialDateTime } from './excel-numbers.js';
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+(?:\.0*)?$/;
@@ -9,7 +10,10 @@ const INTEGER = /^[+-]?\d+(?:\.0*)?$/;
 const DECIMAL_COMMA = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+$/;
 // For inferred custom values: no leading zeros, so postcodes and ids like "0042" stay strings.
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
-const SPACE_DATE_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/;
+// 2024-02-29 10:00:00, with its zone after it or after a space (Shopify's "2024-02-29 10:00:00 +1100").
+const SPACE_DATE_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?(Z|[+-]\d{2}:?\d{2})?$/;
+// In a decimal-comma column a dot groups thousands, and only in this shape: 1.234, 1.234.567.
+const THOUSANDS_DOT = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/;
 const UNIX_SECONDS = /^\d{9,11}(?:\.\d+)?$/;
 // pydantic v1's BOOL_TRUE and BOOL_FALSE (validators.py), compared lower-cased, as Lexer reads them.
 const BOOLEANS: Readonly<Record<string, boolean>> = {
@@ -63,11 +67,13 @@ export function typeValue(raw: string, kind: FieldKind | 'open', o: TypingOption
       return pythonStrip(raw);
     case 'number': {
       const text = numberText(raw, o.decimalComma);
+      if (text instanceof TypingProblem) return text;
       if (!NUMBER.test(text)) return raw;
       return /^[+-]?\d+$/.test(text) ? exactInteger(text) : Number(text);
     }
     case 'integer': {
       const text = numberText(raw, o.decimalComma);
+      if (text instanceof TypingProblem) return text;
       if (!INTEGER.test(text)) return raw;
       return exactInteger(text.replace(/\.0*$/, ''));
     }
@@ -80,13 +86,15 @@ export function typeValue(raw: string, kind: FieldKind | 'open', o: TypingOption
       // The usual ISO date goes straight through (checked by character codes: a regex here was
       // measurable in a million-row conversion).
       if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) return text;
-      return dateValue(text, 'date', o.dateOrder);
+      // A date column formatted "General" in Excel: never left for Lexer to read as seconds since 1970.
+      return excelSerialDate(text) ?? dateValue(text, 'date', o.dateOrder);
     }
     case 'date-time': {
       const text = raw.trim();
       if (UNIX_SECONDS.test(text)) return Number(text);
       const spaced = SPACE_DATE_TIME.exec(text);
-      return spaced ? `${spaced[1]}T${spaced[2]}` : dateValue(text, 'date-time', o.dateOrder);
+      if (spaced) return `${spaced[1]}T${spaced[2]}${zone(spaced[3])}`;
+      return excelSerialDateTime(text) ?? dateValue(text, 'date-time', o.dateOrder);
     }
     case 'enum': {
       const text = raw.trim();
@@ -112,10 +120,24 @@ function dateValue(text: string, kind: 'date' | 'date-time', order: DateOrder | 
   return reading.ok ? reading.value : new TypingProblem(text, reading.rule, reading.message, reading.conflict);
 }
 
-/** The number's text, with a decimal comma turned into a point when the user asked for it. */
-function numberText(raw: string, decimalComma: boolean | undefined): string {
+/** '+1100' -> '+11:00', as ISO 8601 and Lexer write a zone; '' when there is none. */
+function zone(text: string | undefined): string {
+  if (text === undefined || text === 'Z' || text.includes(':')) return text ?? '';
+  return `${text.slice(0, 3)}:${text.slice(3)}`;
+}
+
+/**
+ * The number's text, read as the file writes numbers. With a decimal comma (the user said so):
+ * 29,95 and 1.234,50 have their comma as the point; 1.234 and 1.234.567 have dots that group
+ * thousands (1234, 1234567); any other dot (12.5) could be either, so it is refused, not guessed.
+ */
+function numberText(raw: string, decimalComma: boolean | undefined): string | TypingProblem {
   const text = raw.trim();
-  return decimalComma && DECIMAL_COMMA.test(text) ? text.replace(/\./g, '').replace(',', '.') : text;
+  if (!decimalComma || (!text.includes('.') && !text.includes(','))) return text;
+  if (DECIMAL_COMMA.test(text)) return text.replace(/\./g, '').replace(',', '.');
+  if (THOUSANDS_DOT.test(text)) return text.replace(/\./g, '');
+  if (!text.includes('.') || !NUMBER.test(text)) return text;
+  return new TypingProblem(text, 'decimal point in a decimal-comma file', `"${text}" has a decimal point, but the file writes decimal commas (--decimal-comma), so it is not clear what it means: write it ${text.replace('.', ',')} if that is its value`, false);
 }
 
 function typeArray(raw: string, o: TypingOptions, infer: boolean): unknown {
@@ -125,7 +147,9 @@ function typeArray(raw: string, o: TypingOptions, infer: boolean): unknown {
   if (object !== undefined) return object;
   const items = raw.split(raw.includes('|') ? '|' : ',').map((item) => item.trim()).filter((item) => item !== '');
   const itemKind = o.itemKind;
-  return itemKind && itemKind !== 'object' && itemKind !== 'array' ? items.map((item) => typeValue(item, itemKind, { decimalComma: o.decimalComma }, infer)) : items;
+  if (!itemKind || itemKind === 'object' || itemKind === 'array') return items;
+  const typed = items.map((item) => typeValue(item, itemKind, { decimalComma: o.decimalComma }, infer));
+  return typed.find((item) => item instanceof TypingProblem) ?? typed;
 }
 
 function parseJson(raw: string, opener: '[' | '{'): unknown {

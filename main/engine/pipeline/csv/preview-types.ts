@@ -3,7 +3,7 @@
 export interface PreviewIssue {
   kind:
     | 'bom' | 'invisible-character' | 'duplicate-header' | 'empty-header' | 'ragged-row' | 'unknown-header' | 'not-utf8'
-    | 'encoding' | 'sep-line' | 'missing-field' | 'decimal-comma';
+    | 'encoding' | 'encoding-unknown' | 'sep-line' | 'missing-field' | 'decimal-comma' | 'repeated-header';
   message: string;
 }
 

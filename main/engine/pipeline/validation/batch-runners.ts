@@ -7,6 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { getRecordType } from '../../schemas/record-types.js';
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { validateBatchBytes } from './validate-batch.js';
+import { LexerError } from '../../errors.js';
 import { startEngineWorker } from '../../workers/worker-entry.js';
 import type { BatchResult, LineBatch } from './types.js';
 
@@ -97,6 +98,30 @@ export function sharedRunner(recordType: RecordTypeName, count: number): BatchRu
   const local = inThreadRunner(recordType);
   return {
     run: (batch) => (pool.hasRoom() ? pool.run(batch).catch(() => local.run(batch)) : local.run(batch)),
+    close: () => pool.close(),
+  };
+}
+
+/**
+ * Checks batches on `count` workers only, never on this thread (the desktop app's main thread
+ * serves the window and the uploads). A worker that cannot start, or stops, fails the validation
+ * with a message that says so; `onFailure` hears it once, for the log.
+ */
+export function workersOnlyRunner(recordType: RecordTypeName, count: number, onFailure?: (error: Error) => void): BatchRunner {
+  const pool = workerPool(recordType, Math.max(1, count));
+  let told = false;
+  return {
+    run: (batch) =>
+      pool.run(batch).catch((error: unknown) => {
+        const cause = error instanceof Error ? error : new Error(String(error));
+        if (!told) {
+          told = true;
+          onFailure?.(cause);
+        }
+        throw new LexerError('worker-failed', `The record check could not run: its worker thread failed (${cause.message}).`, {
+          hint: 'Start Lexer Uploader again and retry. If it happens again, reinstall the app and send its log file to your Lexer contact.',
+        });
+      }),
     close: () => pool.close(),
   };
 }

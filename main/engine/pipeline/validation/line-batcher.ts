@@ -5,6 +5,7 @@
  */
 import { LexerError } from '../../errors.js';
 import type { LineBatch, OverlongLine } from './types.js';
+import { detectEncoding } from '../csv/detect-encoding.js';
 
 /**
  * Target batch size: big enough that posting to a worker is cheap, small enough that a batch's
@@ -24,9 +25,13 @@ const CR = 0x0d;
 // Leading blank space beyond this is not worth holding back for the '[' test.
 const HEAD_LIMIT = 64 * 1024;
 
-function firstNonSpace(bytes: Uint8Array): number | undefined {
-  for (const byte of bytes.subarray(0, HEAD_LIMIT)) if (byte !== 0x20 && byte !== 0x09 && byte !== LF && byte !== CR) return byte;
-  return undefined;
+function firstNonSpaceAt(bytes: Uint8Array): number {
+  const end = Math.min(bytes.length, HEAD_LIMIT);
+  for (let i = 0; i < end; i++) {
+    const byte = bytes[i];
+    if (byte !== 0x20 && byte !== 0x09 && byte !== LF && byte !== CR) return i;
+  }
+  return -1;
 }
 
 /** A JSON array file is a common mix-up with NDJSON; say so once instead of an error per line. */
@@ -37,17 +42,42 @@ export function jsonArrayError(): LexerError {
 }
 
 /**
- * A UTF-16 file (Windows PowerShell's `>` and Excel's "Unicode text" write one) would fail on
- * every line as invalid JSON; NDJSON is UTF-8, so say it once.
+ * A UTF-16 or UTF-32 file (Windows PowerShell's `>`, Excel's "Unicode text", SQL Server's `bcp -w`
+ * write one, the last without a byte-order mark) would fail on every line as invalid JSON;
+ * NDJSON is UTF-8, so say it once.
  */
-export function utf16Error(): LexerError {
-  return new LexerError('not-ndjson', 'This file is UTF-16 text; NDJSON must be UTF-8.', {
-    hint: 'Save it again as UTF-8 (in PowerShell: Out-File -Encoding utf8), then validate it again.',
+export function wideTextError(encoding: string, marked: boolean): LexerError {
+  return new LexerError('not-ndjson', `This file is ${encoding} text${marked ? '' : ' without a byte-order mark (zero bytes beside every character)'}; NDJSON must be UTF-8.`, {
+    hint: '`lexer-upload convert FILE --record-type TYPE` writes a UTF-8 copy; or save it again as UTF-8 (in PowerShell: Out-File -Encoding utf8).',
   });
 }
 
-const isUtf16 = (head: Uint8Array): boolean => (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+/** JSON written over several lines (`jq .`, an editor's "format") is one record per many lines, not NDJSON. */
+export function prettyJsonError(): LexerError {
+  return new LexerError('not-ndjson', 'This file holds JSON written over several lines (pretty-printed, as `jq .` writes it), but NDJSON needs each record whole on one line.', {
+    hint: '`lexer-upload convert FILE --record-type TYPE` writes it one record per line (or run `jq -c . FILE > records.ndjson`).',
+  });
+}
+
 const afterBom = (bytes: Uint8Array): Uint8Array => (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+
+/** What the head of an NDJSON file shows it really is: NDJSON, or a JSON array, or pretty-printed JSON. */
+export type JsonLayout = 'lines' | 'array' | 'pretty';
+
+/**
+ * The layout the head shows (null: not enough of it yet). Pretty-printed JSON opens with a line
+ * holding only "{"; a record on one line never does.
+ */
+export function jsonLayout(head: Uint8Array, final: boolean): JsonLayout | null {
+  const bytes = afterBom(head);
+  const at = firstNonSpaceAt(bytes);
+  if (at === -1) return final || bytes.length >= HEAD_LIMIT ? 'lines' : null;
+  if (bytes[at] === 0x5b) return 'array';
+  if (bytes[at] !== 0x7b) return 'lines';
+  const lineEnd = firstBreak(bytes, at);
+  if (lineEnd === -1) return final || bytes.length >= HEAD_LIMIT ? 'lines' : null;
+  return firstNonSpaceAt(bytes.subarray(at + 1, lineEnd)) === -1 ? 'pretty' : 'lines';
+}
 
 /**
  * Index just after the last line break of `bytes` (0 when none). A CR at the very end may be the
@@ -72,7 +102,7 @@ function firstBreak(bytes: Uint8Array, from = 0): number {
  * than `maxLineBytes` (its bytes are dropped as they arrive, so memory stays flat even on a file
  * without any line break; the length is checked after each read, so a line is caught within one
  * read of the limit). A byte-order mark is kept: it is the validator's to report. Throws on a
- * JSON array or a UTF-16 file.
+ * JSON array, pretty-printed JSON, or a UTF-16 or UTF-32 file.
  */
 export async function* lineBatches(
   chunks: AsyncIterable<Uint8Array>,
@@ -150,23 +180,30 @@ export async function* lineBatches(
     if (pendingBytes >= batchBytes && lineStart > 0) yield take(lineStart);
   }
 
-  // The head of the file, held until we can tell a UTF-16 mark and whether the data starts with '['.
+  // The head of the file, held until it shows the encoding and whether the data is NDJSON at all.
   let head: Uint8Array | null = new Uint8Array(0);
+  const checkHead = (bytes: Uint8Array, final: boolean): boolean => {
+    // 64 bytes show UTF-16's zero bytes plainly; waiting for more would hold a slow stream's first batch back.
+    if (!final && (bytes.length < 64 || jsonLayout(bytes, false) === null)) return false;
+    const { encoding, bomLength } = detectEncoding(bytes);
+    if (encoding !== 'UTF-8') throw wideTextError(encoding, bomLength > 0);
+    const layout = jsonLayout(bytes, true);
+    if (layout === 'array') throw jsonArrayError();
+    if (layout === 'pretty') throw prettyJsonError();
+    return true;
+  };
   for await (const raw of chunks) {
     let chunk: Uint8Array = raw;
     if (head !== null) {
       head = Buffer.concat([head, raw]);
-      if ((head.length < 3 || firstNonSpace(afterBom(head)) === undefined) && head.length < HEAD_LIMIT) continue;
-      if (isUtf16(head)) throw utf16Error();
-      if (firstNonSpace(afterBom(head)) === 0x5b) throw jsonArrayError();
+      if (!checkHead(head, false)) continue;
       chunk = head;
       head = null;
     }
     yield* add(chunk);
   }
   if (head !== null) {
-    if (isUtf16(head)) throw utf16Error();
-    if (firstNonSpace(afterBom(head)) === 0x5b) throw jsonArrayError();
+    checkHead(head, true);
     yield* add(head);
   }
   if (skipping) yield { overlong: skipped };

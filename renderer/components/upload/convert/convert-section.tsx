@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import type { FileInfo } from '../../../../main/contract/files.js';
-import type { ColumnMapping, ConversionReport, RecordTypeName } from '../../../../main/contract/jobs.js';
+import type { ColumnMapping, ConversionReport, RecordTypeName, TextEncoding } from '../../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../../main/contract/result.js';
 import { useApi } from '../../../api-context.js';
 import { useConnection } from '../../shared/connection-status.js';
@@ -20,6 +20,8 @@ interface Props {
   readonly recordType: RecordTypeName;
   /** Null while the mapping is loading. */
   readonly mapping: ColumnMapping | null;
+  /** The CSV's encoding as the person chose it, or null (absent for JSON) to detect it. */
+  readonly encoding?: TextEncoding | null;
   /** Why converting cannot start yet (shown beside the button), or null. */
   readonly blocked: string | null;
   readonly conversion: ConversionReport | null;
@@ -28,7 +30,7 @@ interface Props {
 }
 
 /** The convert button, its progress and its report. */
-export function ConvertSection({ file, recordType, mapping, blocked, conversion, onConversion, disabled }: Props) {
+export function ConvertSection({ file, recordType, mapping, encoding, blocked, conversion, onConversion, disabled }: Props) {
   const api = useApi();
   const announce = useAnnounce();
   const connection = useConnection();
@@ -47,7 +49,9 @@ export function ConvertSection({ file, recordType, mapping, blocked, conversion,
     // Say it now, before a long conversion, not after it at Upload.
     setNoTokenYet(connection.ready === false);
     onConversion(null);
-    const r = await api.jobs.convert(job, { path: file.path, recordType, mapping, gzip: false, stopOnFirstInvalid: false, leaveOutInvalidFields: keepRecords });
+    const r = await api.jobs.convert(job, {
+      path: file.path, recordType, mapping, gzip: false, stopOnFirstInvalid: false, leaveOutInvalidFields: keepRecords, ...(encoding ? { encoding } : {}),
+    });
     setJobId(null);
     if (!r.ok) return setError(r.error);
     setFresh(true);

@@ -6,13 +6,14 @@
  */
 import { useEffect, useState } from 'react';
 import type { CsvPreview } from '../../../../main/contract/files.js';
-import type { ColumnMapping, FieldOption } from '../../../../main/contract/jobs.js';
+import type { ColumnMapping, FieldOption, TextEncoding } from '../../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../../main/contract/result.js';
 import { useApi } from '../../../api-context.js';
 import { columnTargets, linkConflict, fileNotes, summarizeMapping } from '../../../state/mapping-summary.js';
 import { CsvPreviewTable } from './csv-preview-table.js';
 import { ConvertSection } from './convert-section.js';
 import { DestinationFields } from '../../shared/destination-fields.js';
+import { EncodingChoice } from './encoding-choice.js';
 import { LinkWarning } from './link-warning.js';
 import { needsDateOrder } from './date-order-choice.js';
 import { MappingEditor, customFieldFor } from './mapping-editor.js';
@@ -29,18 +30,24 @@ export function CsvPanel(props: ConvertiblePanelProps) {
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [fields, setFields] = useState<readonly FieldOption[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  const [encoding, setEncoding] = useState<TextEncoding | null>(null);
 
   useEffect(() => {
     let live = true;
-    void api.preview.csv(file.path, 10, recordType).then((r) => {
+    void api.preview.csv(file.path, 10, recordType, encoding).then((r) => {
       if (!live) return;
-      if (r.ok) setPreview(r.value);
-      else setError(r.error);
+      setError(r.ok ? null : r.error);
+      setPreview(r.ok ? r.value : null);
     });
     return () => {
       live = false;
     };
-  }, [api, file.path, recordType]);
+  }, [api, file.path, recordType, encoding]);
+
+  const changeEncoding = (next: TextEncoding | null) => {
+    setEncoding(next);
+    onConversion(null);
+  };
 
   const headers = preview?.headers;
   useEffect(() => {
@@ -78,6 +85,7 @@ export function CsvPanel(props: ConvertiblePanelProps) {
 
   return (
     <div className="kind-panel">
+      <EncodingChoice detected={preview && encoding === null ? preview.encoding : null} chosen={encoding} onChange={changeEncoding} disabled={disabled} />
       {preview && <CsvPreviewTable preview={preview} fileName={file.name} />}
       {preview && <ThingsToKnow problems={preview.issues} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} unclearDates={unclearDates ?? null} recordType={recordType} />}
       <SendModeChoice format="CSV" mode={mode} onModeChange={props.onModeChange} disabled={disabled} />
@@ -116,6 +124,7 @@ export function CsvPanel(props: ConvertiblePanelProps) {
             file={file}
             recordType={recordType}
             mapping={mapping}
+            encoding={encoding}
             blocked={
               emptyPath !== undefined ? `Type a field path for “${emptyPath}” first.`
                 : unclearDates !== undefined ? `Choose how the dates in “${unclearDates}” are read first.` : null
