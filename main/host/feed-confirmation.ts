@@ -3,7 +3,7 @@
  * where the host runs. The page may name any folder the host process can read, but it was given
  * only the files the person chose; a script in it (or anyone who traded the one-time code first)
  * must not be able to have a folder's files sent, let alone deleted. So the host prints what is
- * asked (the folder, where its files go, and deletion after sending spelled out) with a short
+ * asked (the folder, where its files and its alerts go, and deletion after sending spelled out) with a short
  * code, and the folder is added only when that code comes back with the same settings: what is
  * in the terminal cannot be read by the page.
  */
@@ -37,7 +37,24 @@ function newCode(): string {
 function describe(s: FeedSettings): string {
   const to = s.destination ? `into dataset ${s.destination.datasetId} (${s.destination.recordType})` : 'to Lexer staff';
   const after = s.after === 'delete' ? ' and DELETE each file once it is sent' : s.after === 'sent' ? ', moving each file to sent/ once it is sent' : '';
-  return `the page asks to watch ${escapeName(s.path)}, sending the files that appear there ${to}${after}`;
+  return `the page asks to watch ${escapeName(s.path)}, sending the files that appear there ${to}${after}${alertsText(s)}`;
+}
+
+/** Where the folder's alerts (its file names, its failures) would go: they leave this computer too. */
+function alertsText(s: FeedSettings): string {
+  const webhook = s.alerts?.webhookUrl ? `a webhook at ${hostOf(s.alerts.webhookUrl)}` : null;
+  const mail = s.alerts?.email ? `mail to ${s.alerts.email.to} through ${s.alerts.email.host}` : null;
+  const to = [webhook, mail].filter((t): t is string => t !== null);
+  return to.length === 0 ? '' : `; alerts about its files go to ${to.map(escapeName).join(' and ')}`;
+}
+
+/** The webhook's host only: its path is its secret, and the host is what the person recognises. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'an address that is not a URL';
+  }
 }
 
 const plain = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -350,6 +350,12 @@ test('a watched folder the page asks for is added only with the code shown in th
     const added = await rpc('feeds:add', [settings, fresh.toLowerCase()]);
     assert.equal(added.ok, true, JSON.stringify(added));
     assert.equal(added.value?.feeds.length, 1);
+    // Alerts carry file names off this computer: where they would go is in the terminal too (the host, not the webhook's secret path).
+    const another = await mkdtemp(join(dir, 'exports-'));
+    const alerts = { webhookUrl: 'https://hooks.example.com/services/T0/B0/secret-path', email: null, leftOutPercent: 5, expect: null };
+    await rpc('feeds:add', [{ ...settings, path: another, after: 'leave', alerts }, null]);
+    assert.match(terminal.at(-1) ?? '', /sending the files that appear there to Lexer staff; alerts about its files go to a webhook at hooks\.example\.com\. To allow it/);
+    assert.doesNotMatch(terminal.at(-1) ?? '', /secret-path/);
   } finally {
     await host.close();
     await rm(dir, { recursive: true, force: true });
