@@ -51,7 +51,7 @@ describe("a name in a watched folder cannot forge a line of watch's log", () => 
   let s: SandboxForCli;
   useSandboxForCli((x) => (s = x));
 
-  test('a line break, a carriage return or an escape code in a name is written out; every line is one event', async () => {
+  test('a line break, a carriage return or an escape code in a name is written out in watch and history; every line is one event', async () => {
     const dir = await mkdtemp(join(s.sb.work, 'forge-'));
     const forged = '2099-01-01T00:00:00.000Z sent: payroll-20990101-v1.csv as payroll (upload id 1, 1 kB); moved to sent';
     await writeFile(join(dir, `x\n${forged}\r\u001b[2K.csv`), 'id\n1\n');
@@ -62,6 +62,14 @@ describe("a name in a watched folder cannot forge a line of watch's log", () => 
     assert.ok(!lines.some((l) => l.startsWith('2099-')), 'no forged line');
     assert.match(run.stdout, /sending: x<U\+000A>2099-01-01T00:00:00\.000Z sent: payroll-20990101-v1\.csv .*<U\+000D><U\+001B>\[2K\.csv/);
     assert.doesNotMatch(run.stdout + run.stderr, UNSAFE_OUTPUT);
+
+    // The run log keeps the name as it was; `history` writes it out the same way.
+    const history = await runCli(['history'], { env: s.env });
+    assert.equal(history.code, 0, history.stderr);
+    const rows = history.stdout.trimEnd().split('\n');
+    for (const row of rows) assert.match(row, /^\d{4}-\d\d-\d\dT[\d:.]+Z  /, row);
+    assert.ok(rows.some((r) => r.includes('x<U+000A>2099-01-01T00:00:00.000Z sent: payroll-20990101-v1.csv')), history.stdout);
+    assert.doesNotMatch(history.stdout, UNSAFE_OUTPUT);
   });
 
   test('a link in the folder gets one line saying it was left where it is, and stays', async () => {
