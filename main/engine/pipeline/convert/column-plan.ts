@@ -21,13 +21,26 @@ export interface ColumnTarget {
   /** Date and date-time columns: the order of day and month (date-order.ts) once known, and who set it. */
   dateOrder?: DateOrder;
   dateSource?: DateOrderSource;
-  /** A column of phone numbers: a leading apostrophe (a spreadsheet artefact) is removed. */
-  phone?: boolean;
+  /**
+   * A column of phone numbers, IDs or numbers: a leading apostrophe before its digits (a
+   * spreadsheet's "keep as text" mark, Shopify's `'7012345600000`) is removed.
+   */
+  apostrophe?: boolean;
 }
 
 // Fields that hold phone numbers, and headers that name one (a custom "Default Address Phone").
 const PHONE_FIELDS = new Set(['mobile', 'link.mobile', 'from.number', 'to.number']);
 const PHONE_HEADER = /phone|mobile|cell/;
+// Headers that name an ID or a number as a word of their own: "Order ID", "order_no", "CustomerID" (not "Paid").
+const ID_HEADER = /(?:^|[\s_.-])(?:id|no|number)\.?$|[a-z]ID$/i;
+
+/** Whether a column's values are phone numbers, IDs or numbers, which spreadsheets mark with a leading apostrophe. */
+function marksAsText(target: ColumnTarget, full: string, header: string): boolean {
+  if (PHONE_FIELDS.has(full) || target.kind === 'number' || target.kind === 'integer') return true;
+  const text = target.kind === 'open' || target.kind === 'string';
+  const idField = target.key === 'id' || target.key.endsWith('_id');
+  return text && (idField || PHONE_HEADER.test(normaliseHeader(header)) || ID_HEADER.test(cleanHeader(header)));
+}
 // "Tags", "Customer Tags": a tag list, kept as a list under custom_fields.
 const TAG_HEADER = /tags$/;
 
@@ -84,7 +97,7 @@ export function planColumns(headers: readonly string[], lookup: FieldLookup, map
           : { column, header, parents: segments, key, kind: match.field.kind, enumValues: match.field.enumValues, itemKind: match.field.itemKind };
     }
     const full = [...target.parents, target.key].join('.');
-    if (PHONE_FIELDS.has(full) || ((target.kind === 'open' || target.kind === 'string') && PHONE_HEADER.test(normaliseHeader(header)))) target.phone = true;
+    if (marksAsText(target, full, header)) target.apostrophe = true;
     for (const [other, by] of writers) {
       if (other === full || other.startsWith(`${full}.`) || full.startsWith(`${other}.`)) throw collision(by, { header, column }, other === full ? full : `${full} and ${other}`);
     }
