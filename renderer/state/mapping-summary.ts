@@ -79,6 +79,19 @@ export function summarizeMapping(targets: readonly ColumnTarget[], fields: reado
 }
 
 /**
+ * Problems the preview found with what the suggested mapping would do (a required field no
+ * column fills, a column left out for a record type without custom fields): the summary says the
+ * same from the mapping as it stands, so these would repeat it and go stale after a change.
+ */
+const MAPPING_PROBLEMS: ReadonlySet<string> = new Set(['missing-field', 'unknown-header']);
+
+/** The preview's problems about the file itself, each said once (the mapping's are the summary's). */
+export function fileProblems(preview: CsvPreview): readonly PreviewIssue[] {
+  const seen = new Set<string>();
+  return preview.issues.filter((p) => !MAPPING_PROBLEMS.has(p.kind) && !seen.has(p.message) && seen.add(p.message));
+}
+
+/**
  * The preview's notes worth a line of their own (a BOM removed, Excel's `sep=` line, an encoding
  * not known yet, padding ignored in a header). How each header was matched (`unknown-header`
  * notes) is left out: the mapping below shows where every column goes.

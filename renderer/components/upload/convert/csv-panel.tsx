@@ -9,7 +9,7 @@ import type { CsvPreview } from '../../../../main/contract/files.js';
 import type { ColumnMapping, FieldOption } from '../../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../../main/contract/result.js';
 import { useApi } from '../../../api-context.js';
-import { columnTargets, linkConflict, fileNotes, summarizeMapping } from '../../../state/mapping-summary.js';
+import { columnTargets, linkConflict, fileNotes, fileProblems, summarizeMapping } from '../../../state/mapping-summary.js';
 import { CsvPreviewTable } from './csv-preview-table.js';
 import { ConvertSection } from './convert-section.js';
 import { DestinationFields } from '../../shared/destination-fields.js';
@@ -79,7 +79,7 @@ export function CsvPanel(props: ConvertiblePanelProps) {
   return (
     <div className="kind-panel">
       {preview && <CsvPreviewTable preview={preview} fileName={file.name} />}
-      {preview && <ThingsToKnow problems={preview.issues} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} unclearDates={unclearDates ?? null} recordType={recordType} />}
+      {preview && <ThingsToKnow problems={fileProblems(preview)} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} unclearDates={unclearDates ?? null} recordType={recordType} />}
       <SendModeChoice format="CSV" mode={mode} onModeChange={props.onModeChange} disabled={disabled} />
       {mode === 'convert' && (
         <>
