@@ -59,7 +59,7 @@ test('a CSV with a BOM is previewed, converted with a mapping, validated and upl
   await expect(ask).toContainText('2 of 3 customers will be sent; 1 is left out');
   await ask.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
-  await expect(c.getByTestId('upload-records')).toHaveText('Sent 2 records; 1 left out.');
+  await expect(c.getByTestId('upload-records')).toHaveText('2 records sent; 1 row left out.');
 
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);

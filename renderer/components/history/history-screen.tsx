@@ -11,7 +11,7 @@ import type { ErrorInfo } from '../../../main/contract/result.js';
 import { useApi } from '../../api-context.js';
 import { formatBytes } from '../../format/format-bytes.js';
 import { formatTime } from '../../format/format-duration.js';
-import { count } from '../../state/record-nouns.js';
+import { recordsSent } from '../../state/record-nouns.js';
 import { useAnnounce } from '../shared/live-region.js';
 import { ErrorText } from '../shared/error-text.js';
 
@@ -124,9 +124,7 @@ export function HistoryScreen({ openCards, onRetryCard, onRetryNew }: Props) {
                 Sent as <code>{e.filename}</code> · {e.datasetId ? <>dataset <code>{e.datasetId}</code>, {e.recordType}</> : 'for Lexer staff'} · {formatBytes(e.bytes)}
                 {e.compressed && e.sourceBytes !== null && <> gzipped from {formatBytes(e.sourceBytes)}</>}
                 {e.parts && <> in {e.parts.length} parts</>}
-                {e.recordsSent !== null && (
-                  <> · {count(e.recordsSent)} records{e.recordsLeftOut ? `, ${count(e.recordsLeftOut)} left out` : ''}</>
-                )}
+                {e.recordsSent !== null && <> · <span data-testid="history-records">{recordsSent({ ...e, sent: e.recordsSent, leftOut: e.recordsLeftOut })}</span></>}
                 {e.feed && <> · from the watched folder <code data-testid="history-feed">{e.feed}</code></>}
               </p>
               {e.error && <p className="entry-error">{e.error.message}</p>}
