@@ -65,6 +65,8 @@ export interface AppServices {
   readonly handlers: Handlers;
   /** Window events (`uploads:state`, `jobs:progress`) and shell events (`activity`, `queue:settled`). */
   readonly events: EventHub<ServiceEvents>;
+  /** Whether an upload, check or conversion under way reads the file at `path` (a copy must stay until it ends). */
+  reads(path: string): boolean;
   /** Cancels running uploads and jobs and stops the embedded sandbox (on quit). */
   dispose(): Promise<void>;
 }
@@ -165,6 +167,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   return {
     handlers,
     events,
+    reads: (path) => uploads.reads(path) || jobs.reads(path),
     async dispose() {
       await feeds.dispose();
       uploads.dispose();
