@@ -44,6 +44,10 @@ export interface InvokeChannels {
   'feeds:add': [[settings: FeedSettings], FeedsOverview];
   'feeds:set-paused': [[id: string, paused: boolean], FeedsOverview];
   'feeds:remove': [[id: string], FeedsOverview];
+  /** New settings for a folder (its path stays): it is watched with them from now on. */
+  'feeds:update': [[id: string, settings: FeedSettings], FeedsOverview];
+  /** Takes a failed file off the folder's row (the file stays in the failed folder). */
+  'feeds:dismiss': [[id: string, failureId: string], FeedsOverview];
   /** The host's folder chooser; null when cancelled (or when the host has none). */
   'feeds:choose-folder': [[], string | null];
   'shell:open-external': [[url: string], boolean];
@@ -68,7 +72,7 @@ export const INVOKE_CHANNELS = [
   'files:inspect', 'files:check-name', 'files:release', 'preview:csv', 'mapping:suggest', 'schema:fields',
   'presets:list', 'presets:save', 'presets:delete', 'jobs:validate',
   'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
-  'history:list', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:choose-folder', 'shell:open-external',
+  'history:list', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:update', 'feeds:dismiss', 'feeds:choose-folder', 'shell:open-external',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = ['uploads:state', 'jobs:progress', 'feeds:changed'] as const satisfies readonly EventChannel[];

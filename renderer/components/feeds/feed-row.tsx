@@ -1,10 +1,17 @@
-/** One watched folder: where it sends, its state, files waiting, its last file, and Pause/Resume and Remove. */
+/**
+ * One watched folder: where it sends, its state, files waiting, its last file, the files waiting
+ * in its failed folder (each with why and what to do, until moved out of it or dismissed), and
+ * Change settings, Pause/Resume and Remove.
+ */
 import type { FeedView } from '../../../main/contract/feeds.js';
+import { formatTime } from '../../format/format-duration.js';
 
 interface Props {
   readonly feed: FeedView;
   readonly onPause: (paused: boolean) => void;
   readonly onRemove: () => void;
+  readonly onEdit: () => void;
+  readonly onDismiss: (failureId: string) => void;
 }
 
 const STATE_TEXT: Record<FeedView['state'], string> = {
@@ -18,7 +25,7 @@ const STATE_TEXT: Record<FeedView['state'], string> = {
 const RESULT_TEXT = { sent: 'Sent', 'not-sent-again': 'Not sent again', failed: 'Failed', 'will-retry': 'Will try again', interrupted: 'Interrupted' } as const;
 
 /** A feed in the list. */
-export function FeedRow({ feed, onPause, onRemove }: Props) {
+export function FeedRow({ feed, onPause, onRemove, onEdit, onDismiss }: Props) {
   const { settings: s, last } = feed;
   const headingId = `feed-${feed.id}`;
   return (
@@ -35,7 +42,25 @@ export function FeedRow({ feed, onPause, onRemove }: Props) {
       <p className="entry-meta" data-testid="feed-last" aria-live="polite">
         {last ? <>Last file: <strong>{last.name}</strong>: {RESULT_TEXT[last.result]}. {last.message}</> : 'No file handled yet.'}
       </p>
+      {feed.failures.length > 0 && (
+        <div className="notice" data-testid="feed-failures">
+          <p>
+            <strong>{feed.failures.length === 1 ? '1 file waits' : `${feed.failures.length} files wait`} in its failed folder.</strong> Move a file back into
+            the watched folder to send it again (after changing a setting, it goes with the new one).
+          </p>
+          <ul className="feed-failures" aria-label={`Failed files of ${s.path}`}>
+            {feed.failures.map((f) => (
+              <li key={f.id} data-testid="feed-failure">
+                <strong>{f.name}</strong> <span className="entry-time">{formatTime(f.at)}</span>: {f.message}
+                {f.hint && <> What to do: {f.hint}</>} (Details in <code>{f.errorFile}</code>.){' '}
+                <button type="button" className="small" aria-label={`Dismiss ${f.name}`} onClick={() => onDismiss(f.id)}>Dismiss</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="buttons">
+        <button type="button" aria-label={`Change settings of ${s.path}`} onClick={onEdit}>Change settings</button>
         <button type="button" aria-label={`${feed.state === 'paused' ? 'Resume' : 'Pause'} watching ${s.path}`} onClick={() => onPause(feed.state !== 'paused')}>
           {feed.state === 'paused' ? 'Resume' : 'Pause'}
         </button>

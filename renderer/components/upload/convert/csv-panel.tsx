@@ -9,7 +9,7 @@ import type { CsvPreview } from '../../../../main/contract/files.js';
 import type { ColumnMapping, FieldOption } from '../../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../../main/contract/result.js';
 import { useApi } from '../../../api-context.js';
-import { columnTargets, linkConflict, fileNotes, fileProblems, summarizeMapping } from '../../../state/mapping-summary.js';
+import { columnTargets, linkConflict, fileNotes, fileProblems, poorMatch, summarizeMapping } from '../../../state/mapping-summary.js';
 import { CsvPreviewTable } from './csv-preview-table.js';
 import { ConvertSection } from './convert-section.js';
 import { DestinationFields } from '../../shared/destination-fields.js';
@@ -123,6 +123,7 @@ export function CsvPanel(props: ConvertiblePanelProps) {
             conversion={conversion}
             onConversion={onConversion}
             disabled={disabled}
+            poorMatch={poorMatch(targets)}
           />
         </>
       )}
