@@ -37,3 +37,35 @@ test('a cancelled upload in parts is Cancelled in History, with Retry', async ({
     await flaky.close();
   }
 });
+
+test('History open while an upload is cancelled shows it Cancelled, with Retry, without Refresh', async ({ page, context, configDir }, info) => {
+  const flaky = await startFlakyHost(configDir, info.outputPath('sandbox'), { cutAfterBytes: 2048, cutConnections: 1, mode: 'stall' });
+  try {
+    await page.goto(flaky.host.url);
+    await saveToken(page, flaky.sandbox.token);
+    // A second tab of the same session (as a person with two windows of the app): History is open there.
+    const key = await page.evaluate(() => sessionStorage.getItem('lexer-host-key'));
+    const historyTab = await context.newPage();
+    await historyTab.addInitScript((k) => sessionStorage.setItem('lexer-host-key', k ?? ''), key);
+    await historyTab.goto(`${flaky.host.origin}/`);
+    await openTab(historyTab, 'History');
+
+    const name = 'stuck-20260102-v1.json';
+    await writeFile(info.outputPath(name), `[${'"x",'.repeat(200_000)}"x"]`);
+    await addFiles(page, [info.outputPath(name)]);
+    const c = card(page, name);
+    await c.getByRole('button', { name: 'Upload', exact: true }).click();
+    await expect.poll(() => flaky.proxy.cuts).toBe(1); // its PUT hangs now
+    await historyTab.getByRole('button', { name: 'Refresh' }).click();
+    const entry = historyEntry(historyTab, name);
+    await expect(entry.locator('.status')).toHaveText('In Progress');
+
+    await c.getByRole('button', { name: 'Cancel' }).click();
+    await expect(c.getByTestId('upload-result')).toHaveText('Cancelled');
+    await expect(entry.locator('.status')).toHaveText('Cancelled');
+    await expect(entry.getByRole('button', { name: /^Retry/ })).toBeVisible();
+    await snap(historyTab, info, 'history-cancelled-live');
+  } finally {
+    await flaky.close();
+  }
+});

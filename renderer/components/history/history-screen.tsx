@@ -1,8 +1,9 @@
 /**
  * Past uploads, newest first, from the history file main keeps (read again on Refresh, so uploads
- * `lexer-upload` made appear). Each upload is a small card rather than a wide table row, so its
- * upload ID, Copy and Retry are in view at any window width. Sandbox uploads are
- * tagged; a file that has gone from where it was can be located again.
+ * `lexer-upload` made appear, and whenever an upload of the app or a watched folder ends while
+ * the screen is open, so one cancelled meanwhile never stays "In Progress"). Each upload is a
+ * small card rather than a wide table row, so its upload ID, Copy and Retry are in view at any
+ * window width. Sandbox uploads are tagged; a file that has gone from where it was can be located again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileInfo } from '../../../main/contract/files.js';
@@ -19,6 +20,10 @@ import { ErrorText } from '../shared/error-text.js';
 const HUB_URL = 'https://hub.lexer.io';
 /** How long "Copied" shows on the button before it reads "Copy" again. */
 const COPIED_MS = 2500;
+/** Upload states after which History has changed for good. */
+const ENDED: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);
+/** Several ends at once (a batch, a folder) are read once. */
+const ENDED_READ_MS = 200;
 
 interface Props {
   /** Cards still open on the Upload screen: Retry restarts such a card instead of adding one. */
@@ -47,6 +52,24 @@ export function HistoryScreen({ openCards, onRetryCard, onRetryNew }: Props) {
     if (say) announce(`History read again: ${r.value.length} upload${r.value.length === 1 ? '' : 's'}.`);
   }, [api, announce]);
   useEffect(() => void load(), [load]);
+  // An upload that ends while History is open (cancelled, failed, sent; a card's or a folder's)
+  // changes its entry: read it again rather than keep showing "In Progress".
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const soon = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void load(), ENDED_READ_MS);
+    };
+    const offUploads = api.uploads.onState((e) => {
+      if (ENDED.has(e.state.kind)) soon();
+    });
+    const offFeeds = api.feeds.onChange(soon);
+    return () => {
+      if (timer) clearTimeout(timer);
+      offUploads();
+      offFeeds();
+    };
+  }, [api, load]);
 
   const copy = (entry: HistoryEntry, uploadId: string) => {
     void navigator.clipboard.writeText(uploadId).then(
