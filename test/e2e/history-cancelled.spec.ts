@@ -47,7 +47,7 @@ test('History open while an upload is cancelled shows it Cancelled, with Retry, 
     const key = await page.evaluate(() => sessionStorage.getItem('lexer-host-key'));
     const historyTab = await context.newPage();
     await historyTab.addInitScript((k) => sessionStorage.setItem('lexer-host-key', k ?? ''), key);
-    await historyTab.goto(`${flaky.host.origin}/`);
+    await historyTab.goto(`${new URL(flaky.host.url).origin}/`);
     await openTab(historyTab, 'History');
 
     const name = 'stuck-20260102-v1.json';

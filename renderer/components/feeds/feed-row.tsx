@@ -22,6 +22,8 @@ const STATE_TEXT: Record<FeedView['state'], string> = {
   starting: 'Starting',
 };
 
+const DATE_WORDS = { dmy: 'day/month/year', mdy: 'month/day/year', ymd: 'year/month/day' } as const;
+
 const RESULT_TEXT = { sent: 'Sent', 'not-sent-again': 'Not sent again', failed: 'Failed', 'will-retry': 'Will try again', interrupted: 'Interrupted' } as const;
 
 /** A feed in the list. */
@@ -36,7 +38,9 @@ export function FeedRow({ feed, onPause, onRemove, onEdit, onDismiss }: Props) {
       </div>
       <p className="entry-meta">
         {s.destination ? <>To dataset <code>{s.destination.datasetId}</code>, {s.destination.recordType}</> : 'To Lexer staff'}
-        {' · '}{s.patterns}{s.convert ? ' · CSVs converted' : ''}{s.validate ? ' · every record checked' : ''}
+        {' · '}{s.patterns}{s.convert ? ' · CSVs converted' : ''}{s.dateOrder ? ` · dates ${DATE_WORDS[s.dateOrder]}` : ''}
+        {Object.keys(s.dateOrders).length > 0 ? ` · dates set for ${Object.keys(s.dateOrders).join(', ')}` : ''}
+        {s.leaveOutInvalidFields ? ' · invalid optional fields left out' : ''}{s.validate ? ' · every record checked' : ''}
         {' · '}files waiting: {feed.waiting}{feed.sending > 0 ? ` · sending: ${feed.sending}` : ''}
       </p>
       <p className="entry-meta" data-testid="feed-last" aria-live="polite">
