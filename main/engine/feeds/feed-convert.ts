@@ -35,7 +35,7 @@ async function mappingFor(file: string, destination: SendDestination, mapping: P
   return { mapping: { ...mapping, columns }, unmapped, columns: counted.length };
 }
 
-/** The refusal of a file whose columns are mostly not the record type's. */
+/** The refusal of a file whose columns are mostly not the record type's (what to do is the feed's: feed-hints.ts). */
 function notMapped(file: string, destination: SendDestination, unmapped: readonly string[], columns: number): LexerError {
   const named = unmapped.slice(0, NAMED).map((h) => `"${h}"`).join(', ');
   const more = unmapped.length > NAMED ? ` and ${unmapped.length - NAMED} more` : '';
@@ -43,7 +43,6 @@ function notMapped(file: string, destination: SendDestination, unmapped: readonl
     'columns-not-mapped',
     `Only ${columns - unmapped.length} of the ${columns} columns of ${basename(file)} match fields of ${destination.recordType}, so nothing was sent. `
       + `These did not map: ${named}${more}.`,
-    { hint: `Check that this file belongs in this folder (its files are loaded as ${destination.recordType}). If it does, save a column mapping for it and choose it for the folder, then move the file back into the folder.` },
   );
 }
 

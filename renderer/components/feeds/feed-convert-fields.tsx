@@ -6,9 +6,11 @@
  */
 import { useId } from 'react';
 import type { DateOrder } from '../../../main/contract/jobs.js';
+import { DATE_ORDER_WORDS } from '../upload/convert/date-order-choice.js';
 
-const WORDS: Readonly<Record<DateOrder, string>> = { dmy: 'day/month/year (25/03/1985)', mdy: 'month/day/year (03/25/1985)', ymd: 'year/month/day (1985/03/25)' };
-const ORDERS = Object.keys(WORDS) as DateOrder[];
+const EXAMPLES: Readonly<Record<DateOrder, string>> = { dmy: '25/03/1985', mdy: '03/25/1985', ymd: '1985/03/25' };
+const ORDERS = Object.keys(EXAMPLES) as DateOrder[];
+const WORDS = Object.fromEntries(ORDERS.map((o) => [o, `${DATE_ORDER_WORDS[o]} (${EXAMPLES[o]})`])) as Readonly<Record<DateOrder, string>>;
 
 /** One column's order as typed: the header and its order. */
 export interface ColumnOrder {

@@ -5,6 +5,7 @@
  */
 import type { FeedView } from '../../../main/contract/feeds.js';
 import { formatTime } from '../../format/format-duration.js';
+import { DATE_ORDER_WORDS } from '../upload/convert/date-order-choice.js';
 
 interface Props {
   readonly feed: FeedView;
@@ -22,8 +23,6 @@ const STATE_TEXT: Record<FeedView['state'], string> = {
   starting: 'Starting',
 };
 
-const DATE_WORDS = { dmy: 'day/month/year', mdy: 'month/day/year', ymd: 'year/month/day' } as const;
-
 const RESULT_TEXT = { sent: 'Sent', 'not-sent-again': 'Not sent again', failed: 'Failed', 'will-retry': 'Will try again', interrupted: 'Interrupted' } as const;
 
 /** A feed in the list. */
@@ -38,7 +37,7 @@ export function FeedRow({ feed, onPause, onRemove, onEdit, onDismiss }: Props) {
       </div>
       <p className="entry-meta">
         {s.destination ? <>To dataset <code>{s.destination.datasetId}</code>, {s.destination.recordType}</> : 'To Lexer staff'}
-        {' · '}{s.patterns}{s.convert ? ' · CSVs converted' : ''}{s.dateOrder ? ` · dates ${DATE_WORDS[s.dateOrder]}` : ''}
+        {' · '}{s.patterns}{s.convert ? ' · CSVs converted' : ''}{s.dateOrder ? ` · dates ${DATE_ORDER_WORDS[s.dateOrder]}` : ''}
         {Object.keys(s.dateOrders).length > 0 ? ` · dates set for ${Object.keys(s.dateOrders).join(', ')}` : ''}
         {s.leaveOutInvalidFields ? ' · invalid optional fields left out' : ''}{s.validate ? ' · every record checked' : ''}
         {' · '}files waiting: {feed.waiting}{feed.sending > 0 ? ` · sending: ${feed.sending}` : ''}
