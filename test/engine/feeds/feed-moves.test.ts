@@ -1,0 +1,42 @@
+// The last layer before a watched folder's `.error.txt` reaches the disk: whatever the error says,
+// the file never holds the token (in any form) or a presigned link's query, which would let
+// anyone who can read the shared folder upload with the person's credentials.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LexerError } from '../../../main/engine/errors.js';
+import { settleFailed } from '../../../main/engine/feeds/feed-moves.js';
+
+const TOKEN = 'feed+token/with="quote"\\and=0123';
+const LINK = 'https://bucket.s3.amazonaws.com/u1/pos.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA%2F20261130&X-Amz-Signature=deadbeef';
+
+describe('settleFailed', () => {
+  let dir = '';
+  before(async () => (dir = await mkdtemp(join(tmpdir(), 'lexer-feed-moves-'))));
+  after(async () => rm(dir, { recursive: true, force: true }));
+
+  test('writes an error file without the token or a link\'s query, even when the error itself holds them', async () => {
+    const file = join(dir, 'pos-20261130-v1.csv');
+    await writeFile(file, 'id\n1\n');
+    // An error no earlier layer masked: the token as sent, JSON-escaped and percent-encoded, and a live link.
+    const error = new LexerError('upload-rejected', `S3 refused ${LINK} for token ${TOKEN} (${JSON.stringify(TOKEN).slice(1, -1)}).`, {
+      hint: `Check http://127.0.0.1:9000/keys/${encodeURIComponent(TOKEN)}?sig=secret and try again.`,
+    });
+    const { path, errorFile } = await settleFailed(file, error, [`line 2: "${LINK}" is not an email address`], { folder: dir, token: TOKEN });
+
+    assert.equal(path, join(dir, 'failed', 'pos-20261130-v1.csv'));
+    assert.deepEqual((await readdir(join(dir, 'failed'))).sort(), ['pos-20261130-v1.csv', 'pos-20261130-v1.csv.error.txt']);
+    const text = await readFile(errorFile, 'utf8');
+    for (const secret of [TOKEN, JSON.stringify(TOKEN).slice(1, -1), encodeURIComponent(TOKEN), 'X-Amz-Signature', 'deadbeef', 'AKIA', 'sig=secret']) {
+      assert.ok(!text.includes(secret), `the error file holds ${secret}:\n${text}`);
+    }
+    // What is left still tells the person what happened and where.
+    assert.match(text, /^pos-20261130-v1\.csv was not sent to Lexer\./);
+    assert.match(text, /What happened: S3 refused https:\/\/bucket\.s3\.amazonaws\.com\/u1\/pos\.csv for token \[token hidden\] \(\[token hidden\]\)\./);
+    assert.match(text, /What to do: Check http:\/\/127\.0\.0\.1:9000\/keys\/\[token hidden\] and try again\./);
+    assert.match(text, /line 2: "https:\/\/bucket\.s3\.amazonaws\.com\/u1\/pos\.csv" is not an email address/);
+    assert.match(text, /error code: upload-rejected/);
+  });
+});
