@@ -35,6 +35,11 @@ describe('checkFileName', () => {
     assert.match(checkFileName('20261126-v1.csv').problems.join(' '), /no descriptor/);
     assert.deepEqual(checkFileName(''), { valid: false, problems: ['The name is empty.'] });
   });
+
+  test('knows leap years: 29 February 2000 is a date, 1900 was no leap year', () => {
+    assert.deepEqual(checkFileName('x-20000229-v1.csv'), { valid: true, problems: [] });
+    assert.match(checkFileName('x-19000229-v1.csv').problems.join(' '), /"19000229" is not a real date/);
+  });
 });
 
 describe('fixFileName', () => {
@@ -54,6 +59,10 @@ describe('fixFileName', () => {
     ['!!!.csv', 'file-20261126-v1.csv'],
     ['report.final.csv', 'report_final-20261126-v1.csv'],
     ['customers-20261126-v1.csv', 'customers-20261126-v1.csv'],
+    // Valid as they are, doubled or leading separators included: a valid name is never touched.
+    ['a__b-20261126-v1.csv', 'a__b-20261126-v1.csv'],
+    ['_data-20261126-v1.csv', '_data-20261126-v1.csv'],
+    ['a--b-20261126-v1.ndjson.gz', 'a--b-20261126-v1.ndjson.gz'],
   ];
   for (const [input, expected] of table) {
     test(`${JSON.stringify(input)} -> ${expected}`, () => assert.equal(fix(input), expected));
