@@ -39,4 +39,20 @@ describe('settleFailed', () => {
     assert.match(text, /line 2: "https:\/\/bucket\.s3\.amazonaws\.com\/u1\/pos\.csv" is not an email address/);
     assert.match(text, /error code: upload-rejected/);
   });
+
+  test('a gzipped file failing twice keeps both, numbered before .csv.gz, each with its own error file', async () => {
+    const name = 'crm-20261130-v1.csv.gz';
+    const error = new LexerError('file-empty', 'The file is empty.');
+    for (const content of ['first', 'second']) {
+      await writeFile(join(dir, name), content);
+      await settleFailed(join(dir, name), error, [], { folder: dir, token: TOKEN });
+    }
+    const failed = (await readdir(join(dir, 'failed'))).filter((f) => f.startsWith('crm-'));
+    assert.deepEqual(failed.sort(), ['crm-20261130-v1-2.csv.gz', 'crm-20261130-v1-2.csv.gz.error.txt', 'crm-20261130-v1.csv.gz', 'crm-20261130-v1.csv.gz.error.txt']);
+    assert.equal(await readFile(join(dir, 'failed', 'crm-20261130-v1-2.csv.gz'), 'utf8'), 'second');
+    // An error without a hint of its own says how to send the file again.
+    const text = await readFile(join(dir, 'failed', 'crm-20261130-v1-2.csv.gz.error.txt'), 'utf8');
+    assert.match(text, /What to do: Fix the file, then move it back into the watched folder to send it again\./);
+    assert.ok(!/\n\n\n/.test(text), 'no empty details section');
+  });
 });
