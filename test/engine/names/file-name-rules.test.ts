@@ -95,7 +95,9 @@ describe('fixFileName', () => {
     ['_data-20261126-v1.csv', '_data-20261126-v1.csv'],
     ['a--b-20261126-v1.ndjson.gz', 'a--b-20261126-v1.ndjson.gz'],
     ['Ærø.csv', 'AEro-20261126-v1.csv'],
+    ['Éà.csv', 'Ea-20261126-v1.csv'],
     ['  report.csv  ', 'report-20261126-v1.csv'],
+    [' data.ndjson.gz ', 'data-20261126-v1.ndjson.gz'],
     // A number right after the date is its version; anywhere else it is part of the descriptor.
     ['customers-20250101-12.ndjson', 'customers-20250101-v12.ndjson'],
     ['20250101-2.csv', 'file-20250101-v2.csv'],
