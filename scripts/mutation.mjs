@@ -26,15 +26,11 @@ function linkShared() {
   const link = join(root, '.stryker-tmp', 'shared');
   if (!existsSync(shared)) return;
   mkdirSync(dirname(link), { recursive: true });
-  const present = (() => {
-    try {
-      lstatSync(link);
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  if (!present) symlinkSync(shared, link, 'dir');
+  try {
+    lstatSync(link);
+  } catch {
+    symlinkSync(shared, link, 'dir');
+  }
 }
 
 /** Killed (timeouts count as killed, as Stryker counts them) over all mutants that ran or had no test. */
