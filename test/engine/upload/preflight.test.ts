@@ -8,7 +8,7 @@ import { LexerError } from '../../../main/engine/errors.js';
 
 const failsWith = (code: string, words: RegExp) => (e: unknown) => e instanceof LexerError && e.code === code && words.test(e.message);
 
-// nobody's id on Linux and macOS; any id other than 0 would do, no account is needed for it.
+// Debian's "nobody"; any id but 0 would do, and no account needs to hold it.
 const UNPRIVILEGED = 65534;
 
 /**
@@ -64,11 +64,11 @@ describe('checkUploadableFile', () => {
     const path = join(dir, 'secret.csv');
     await writeFile(path, 'x');
     await chmod(path, 0o000);
-    const open = join(dir, 'open.csv');
-    await writeFile(open, 'x');
+    const readable = join(dir, 'open.csv');
+    await writeFile(readable, 'x');
     await asUnprivileged(async () => {
       await assert.rejects(checkUploadableFile(path), failsWith('file-unreadable', /secret\.csv cannot be read \(permission denied\)/));
-      assert.equal((await checkUploadableFile(open)).bytes, 1, 'the same user reads a file whose mode allows it');
+      assert.equal((await checkUploadableFile(readable)).bytes, 1, 'the same user reads a file whose mode allows it');
     });
   });
   test('refuses a folder', async () => {
