@@ -22,7 +22,7 @@ export const MODULES = {
   // code. Proxies are exercised by the upload's tests, so they are mutated there.
   api: {
     mutate: ['main/engine/api/*.ts', '!main/engine/api/{default-api-url,proxy-agents}.ts'],
-    tests: ['test/engine/api/{api-errors,api-client-secrets,mask-token,upload-url,rate-limiter}.test.ts'],
+    tests: ['test/engine/api/{api-errors,api-client-secrets,local-api-url,mask-token,upload-url,rate-limiter}.test.ts'],
   },
   upload: {
     mutate: ['main/engine/upload/*.ts', '!main/engine/upload/upload-events.ts', 'main/engine/api/proxy-agents.ts'],

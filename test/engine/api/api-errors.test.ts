@@ -56,11 +56,39 @@ describe('API answers as messages', () => {
     }
   });
 
+  test('asks for an upload into a dataset with its record type, as JSON, at the API URL however it ends', async () => {
+    queue.length = 0;
+    queue.push({ status: 201, body: JSON.stringify({ id: 2, url: `${api.url}/k.ndjson` }) });
+    const before = api.requests.length;
+    const r = await requestUploadUrl({ apiUrl: `${api.url}//`, token: 'token-0123456789', filename: 'd.ndjson', destination: { datasetId: 'ds_1', recordType: 'purchase' }, limiter: createRateLimiter({ intervalCap: 100 }) });
+    assert.equal(r.id, '2');
+    const seen = api.requests[before];
+    assert.equal(seen?.path, '/v1/uploads', 'no doubled slash');
+    assert.equal(seen?.headers.accept, 'application/json');
+    assert.deepEqual(JSON.parse(seen?.body ?? ''), { filename: 'd.ndjson', destination: { destination_type: 'dataset_load', dataset_id: 'ds_1', record_type: 'purchase' } });
+  });
+
+  test('a cancelled request says it was cancelled, whether before or while it was asked', async () => {
+    const stalled = await startStandIn(() => undefined); // never answers
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      const during = await requestUploadUrl({ apiUrl: stalled.url, token: 'token-0123456789', filename: 'a.csv', signal: controller.signal, limiter: createRateLimiter({ intervalCap: 100 }) }).catch((x: unknown) => x);
+      assert.ok(during instanceof LexerError);
+      assert.deepEqual([during.code, during.message], ['cancelled', 'The request was cancelled.']);
+      await assert.rejects(checkToken({ apiUrl: stalled.url, token: 'token-0123456789', signal: AbortSignal.abort() }), (e: unknown) => e instanceof LexerError && e.code === 'cancelled');
+    } finally {
+      await stalled.close();
+    }
+  });
+
   test('a redirect without a usable address names none, and says the token stayed here', async () => {
     const none = await ask([{ status: 302 }]);
     assert.equal(none.error.message, `The Lexer API at ${api.url}/v1/uploads answered with a redirect (HTTP 302) to another address. It was not followed, so your API token was not sent there.`);
     const broken = await ask([{ status: 301, headers: { location: 'http://[not a host' } }]);
     assert.match(broken.error.message, /\(HTTP 301\) to an address that is not a valid URL\. It was not followed/);
+    assert.equal(broken.error.hint, 'Check the API URL (the default is https://api.lexer.io); if the new address is really Lexer\'s, save it as the API URL.');
+    assert.equal((await ask([{ status: 300 }])).error.code, 'wrong-api-url');
     // 300 and 399 are redirects too; 200 without a body is not one.
     assert.equal((await ask([{ status: 399 }])).error.code, 'wrong-api-url');
   });
@@ -84,6 +112,12 @@ describe('API answers as messages', () => {
     assert.equal(e.hint, 'Check your internet connection, proxy settings and the API URL, then try again.');
     assert.equal(e.retryable, true);
     assert.deepEqual(retries, ['Could not reach the Lexer API (ECONNREFUSED).']);
+  });
+
+  test('one try that could not reach the API does not speak of tries', async () => {
+    const e = await requestUploadUrl({ apiUrl: 'http://127.0.0.1:1', token: 'token-0123456789', filename: 'a.csv', maxAttempts: 1 }).catch((x: unknown) => x);
+    assert.ok(e instanceof LexerError);
+    assert.deepEqual([e.code, e.message], ['network-error', 'Could not reach the Lexer API at http://127.0.0.1:1 (ECONNREFUSED).']);
   });
 
   test('checking a token: a valid one is named valid, a refused one not, with the reason', async () => {
@@ -112,6 +146,10 @@ describe('the service\'s own words', () => {
     assert.equal(serviceMessage(`${'x'.repeat(300)}`), 'x'.repeat(300));
     assert.equal(serviceMessage(`${'x'.repeat(301)}`), `${'x'.repeat(300)}…`);
     assert.equal(serviceMessage('   '), null);
+    // JSON that is not an object is still the service's text.
+    assert.equal(serviceMessage('"quota exceeded"'), '"quota exceeded"');
+    assert.equal(serviceMessage('null'), 'null');
+    assert.equal(serviceMessage('{"error":null,"message":"m"}'), 'm');
   });
 });
 
