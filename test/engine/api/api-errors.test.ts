@@ -129,6 +129,13 @@ describe('API answers as messages', () => {
     assert.equal(refused.valid, false);
     assert.match(refused.message, /^Lexer rejected the API token \(HTTP 401\)\. Create an Activity API token/);
     assert.equal(api.requests.at(-1)?.path, '/v1/users');
+    // Checking is one request: a server error is reported at once, not retried behind the person's back.
+    const before = api.requests.length;
+    queue.push({ status: 503 });
+    const failed = await checkToken({ apiUrl: api.url, token: 'token-0123456789' });
+    assert.equal(failed.valid, false);
+    assert.match(failed.message, /failed with HTTP 503\./);
+    assert.equal(api.requests.length - before, 1);
   });
 });
 
