@@ -35,6 +35,8 @@ describe('API answers as messages', () => {
     assert.fail('the request succeeded');
   };
 
+  // An answer that makes no sense is worth another try later (a proxy or gateway in the way may
+  // be gone by then); a refusal or a wrong address is not.
   test('each status gets its own code, words, hint and retry decision', async () => {
     const where = api.url;
     const cases: Array<[Canned, string, string, string, boolean]> = [
@@ -46,9 +48,9 @@ describe('API answers as messages', () => {
       [{ status: 429 }, 'rate-limited', 'Lexer kept answering "too many requests" (HTTP 429).', 'Wait a minute and try again; each token allows 10 requests per second.', true],
       [{ status: 429, headers: { 'retry-after': '3600' } }, 'rate-limited', 'Lexer kept answering "too many requests" (HTTP 429) and asked to wait (Retry-After: 3600).', 'Try again after that wait; each token allows 10 requests per second.', true],
       [{ status: 500 }, 'server-error', `The Lexer API at ${where} failed with HTTP 500.`, 'Lexer may be having trouble; try again in a few minutes.', true],
-      [{ status: 418, body: '{"message":"short and stout"}' }, 'invalid-response', `The Lexer API at ${where} answered HTTP 418: short and stout.`, 'Check the API URL and try again.', false],
-      [{ status: 410 }, 'invalid-response', `The Lexer API at ${where} answered HTTP 410.`, 'Check the API URL and try again.', false],
-      [{ status: 204 }, 'invalid-response', 'The Lexer API answered HTTP 204 instead of an upload URL.', 'Check the API URL and try again.', false],
+      [{ status: 418, body: '{"message":"short and stout"}' }, 'invalid-response', `The Lexer API at ${where} answered HTTP 418: short and stout.`, 'Check the API URL and try again.', true],
+      [{ status: 410 }, 'invalid-response', `The Lexer API at ${where} answered HTTP 410.`, 'Check the API URL and try again.', true],
+      [{ status: 204 }, 'invalid-response', 'The Lexer API answered HTTP 204 instead of an upload URL.', 'Check the API URL and try again.', true],
     ];
     for (const [answer, code, message, hint, retryable] of cases) {
       const { error } = await ask([answer]);
