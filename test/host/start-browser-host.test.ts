@@ -357,6 +357,26 @@ test('a watched folder the page asks for is added only with the code shown in th
     await rpc('feeds:add', [{ ...settings, path: another, after: 'leave', alerts }, null]);
     assert.match(terminal.at(-1) ?? '', /sending the files that appear there to Lexer staff; alerts about its files go to a webhook at hooks\.example\.com\. To allow it/);
     assert.doesNotMatch(terminal.at(-1) ?? '', /secret-path/);
+
+    // A folder added as "leave the files" cannot be turned into "delete them" by the page alone; a new quiet period needs no code.
+    const kept = await mkdtemp(join(dir, 'kept-'));
+    const keptSettings = { ...settings, path: kept, after: 'leave' };
+    await rpc('feeds:add', [keptSettings, null]);
+    const keptCode = /type this code in the page: (\S+)/.exec(terminal.at(-1) ?? '')![1]!;
+    const withKept = await rpc('feeds:add', [keptSettings, keptCode]);
+    const id = (withKept.value?.feeds as { id: string; settings: { path: string } }[]).find((f) => f.settings.path === kept)!.id;
+    const lines = terminal.length;
+    assert.equal((await rpc('feeds:update', [id, { ...keptSettings, quietSeconds: 5 }, null])).ok, true, 'a new quiet period is saved without a code');
+    assert.equal(terminal.length, lines);
+    const toDelete = await rpc('feeds:update', [id, { ...keptSettings, after: 'delete' }, null]);
+    assert.equal(toDelete.error?.code, 'confirmation-needed');
+    assert.match(terminal.at(-1) ?? '', new RegExp(`the page asks to watch ${kept.replace(/[.]/g, '\\.')}, .* and DELETE each file once it is sent`));
+    const elsewhere = await rpc('feeds:update', [id, { ...keptSettings, destination: { datasetId: 'ds_other', recordType: 'customer_record' } }, null]);
+    assert.equal(elsewhere.error?.code, 'confirmation-needed', 'another destination is asked too');
+    const listed = (await rpc('feeds:list', [])).value?.feeds as { settings: { path: string; after: string; destination: unknown } }[];
+    assert.deepEqual(listed.filter((f) => f.settings.path === kept).map((f) => [f.settings.after, f.settings.destination]), [['leave', null]], 'nothing changed without the code');
+    const deleteCode = /type this code in the page: (\S+)/.exec(terminal.at(-2) ?? '')![1]!;
+    assert.equal((await rpc('feeds:update', [id, { ...keptSettings, after: 'delete' }, deleteCode])).ok, true, 'with the code shown, it is saved');
   } finally {
     await host.close();
     await rm(dir, { recursive: true, force: true });
