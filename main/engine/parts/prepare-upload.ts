@@ -1,3 +1,4 @@
+import type { ContentHash } from '../dedupe/content-hash.js';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BlockBuffers } from '../compress/block-buffers.js';
@@ -58,7 +59,7 @@ const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /**
  * Gets a file ready to send: as it is, compressed into one temporary file, or cut at record
  * boundaries into parts that are each under the part size as sent. The source is read
- * once; its sha256 comes from that read.
+ * once; its content hash comes from that read.
  *
  * - Sent as it is: a file that needs no compression (gzip off, or already gzip) and fits in one part.
  * - One compressed file: gzip on and the file fits in one part even if it did not compress at all.
@@ -97,20 +98,20 @@ export async function prepareUpload(req: PrepareRequest, o: PrepareOptions = {})
     const count = written.files.length;
     const parts = written.files.map((f, i) => ({ index: i + 1, count, filename: partFileName(req.filename, i + 1, count), path: f.path, bytes: f.bytes }));
     const sentBytes = parts.reduce((sum, p) => sum + p.bytes, 0);
-    return { parts, compressed: gzipOut, sourceBytes: size, sourceSha256: written.sha256, sentBytes, dispose: () => workspace.dispose() };
+    return { parts, compressed: gzipOut, sourceBytes: size, contentHash: written.contentHash, sentBytes, dispose: () => workspace.dispose() };
   } catch (error) {
     await workspace.dispose();
     throw error;
   }
 }
 
-interface Written { files: Array<{ path: string; bytes: number }>; sha256: string }
+interface Written { files: Array<{ path: string; bytes: number }>; contentHash: ContentHash }
 
 async function compressWhole(req: PrepareRequest, workspace: TempWorkspace, level: number, o: PrepareOptions): Promise<Written> {
   const path = workspace.file('part-1');
   const onProgress = o.onProgress ? (p: CompressProgress) => o.onProgress?.({ ...p, step: 'compressing', parts: 1 }) : undefined;
   const r = await gzipFile(req.sourcePath, path, { ...o, level, onProgress });
-  return { files: [{ path, bytes: r.gzipBytes }], sha256: r.sourceSha256 };
+  return { files: [{ path, bytes: r.gzipBytes }], contentHash: r.contentHash };
 }
 
 /** Blocks of about this many bytes; smaller for small parts, so a part holds several. */
@@ -163,9 +164,9 @@ async function split(req: PrepareRequest, workspace: TempWorkspace, limit: numbe
       }
     }
     const files = await w.finish();
-    const sha256 = await reader.finish();
+    const contentHash = await reader.finish();
     progress.flush();
-    return { files, sha256 };
+    return { files, contentHash };
   } catch (error) {
     await writer?.discard();
     throw compressFailure(error, req.sourcePath, workspace.file('part'), o.signal, level === null ? 'Splitting' : 'Compressing');

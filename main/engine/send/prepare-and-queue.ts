@@ -86,10 +86,10 @@ export async function prepareAndQueue(
     const filename = resumed?.filename ?? o.filename;
     await o.entry.update({
       status: 'In Progress', startedAt: new Date().toISOString(), bytes: prepared.sentBytes, sourceBytes: prepared.sourceBytes,
-      compressed: prepared.compressed, plan, filename, ...(prepared.sourceSha256 ? { sourceSha256: prepared.sourceSha256 } : {}),
+      compressed: prepared.compressed, plan, filename, ...(prepared.contentHash ? { contentHash: prepared.contentHash } : {}),
     });
     const run = queueParts(jobs, {
-      ctx, destination: req.destination, hashWhole: prepared.sourceSha256 === null && jobs.length === 1,
+      ctx, destination: req.destination, hashWhole: prepared.contentHash === null && jobs.length === 1,
       onChange: (results) => {
         o.onParts([...results]);
         if (results.length > 1) void o.entry.update({ parts: historyParts(results) });

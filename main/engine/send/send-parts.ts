@@ -4,6 +4,7 @@
  * parts go in parallel up to the concurrency. They are queued ahead of files still
  * waiting, so a file that has started finishes first.
  */
+import type { ContentHash } from '../dedupe/content-hash.js';
 import { LexerError, toLexerError } from '../errors.js';
 import type { UploadEvent } from '../upload/upload-events.js';
 import { uploadFile } from '../upload/upload-file.js';
@@ -22,8 +23,8 @@ export interface PartsRun {
   readonly results: readonly PartResult[];
   /** The first part that failed for good (its retries used up), null when none did. */
   readonly error: LexerError | null;
-  /** sha256 of the bytes of a part sent as it is (the whole file, when sent unprepared). */
-  readonly sha256: string | null;
+  /** The content hash of a part sent as it is (the whole file, when sent unprepared). */
+  readonly contentHash: ContentHash | null;
 }
 
 /** Queue priority of parts: above files waiting to be prepared (0). */
@@ -78,7 +79,7 @@ export function queueParts(
   };
   const stop = new AbortController();
   let failure: LexerError | null = null;
-  let sha256: string | null = null;
+  let contentHash: ContentHash | null = null;
 
   const send = async (job: PartJob, i: number, signal: AbortSignal): Promise<void> => {
     if (stop.signal.aborted) return;
@@ -96,7 +97,7 @@ export function queueParts(
           },
         },
       );
-      sha256 = r.sha256;
+      contentHash = r.contentHash;
       set(i, { status: 'Success', uploadId: r.uploadId });
       ctx.onEvent({ kind: 'part-done', part: job.ref, uploadId: r.uploadId });
     } catch (thrown) {
@@ -115,5 +116,5 @@ export function queueParts(
       // Removed from the queue before it started: the whole upload was cancelled.
       .catch(() => void (results[i]?.status === 'Pending' && set(i, { status: 'Cancelled' })));
   });
-  return Promise.all(queued).then(() => ({ results, error: failure, sha256 }));
+  return Promise.all(queued).then(() => ({ results, error: failure, contentHash }));
 }

@@ -2,6 +2,7 @@
  * The one upload sequence's vocabulary (main/engine/send/send-file.ts): what to send, what it reports on
  * the way, and how it ended. The CLI, the app and the folder watcher all speak it.
  */
+import type { ContentHash } from '../dedupe/content-hash.js';
 import type { RateLimiter } from '../api/rate-limiter.js';
 import type { DuplicateMatch } from '../dedupe/find-duplicate.js';
 import type { LexerError } from '../errors.js';
@@ -148,7 +149,8 @@ export type SendOutcome =
     readonly conversion: ConversionRecord | null;
     /** What was removed when a cleaned copy was sent instead; else null. */
     readonly cleaned: Framing | null;
-    readonly sourceSha256: string | null;
+    /** The content hash of the source's bytes, as History records it (null when it could not be taken). */
+    readonly contentHash: ContentHash | null;
     /** The History entry written for it (null without a History, or when writing it failed). */
     readonly historyId: string | null;
   }

@@ -1,4 +1,4 @@
-import type { Hash } from 'node:crypto';
+import type { ContentHasher } from '../dedupe/content-hash.js';
 import http from 'node:http';
 import https from 'node:https';
 import type { ClientRequest } from 'node:http';
@@ -25,8 +25,8 @@ export interface PutFileOptions {
   stallTimeoutMs?: number;
   proxyUrl?: string | null;
   onProgress?: (p: TransferProgress) => void;
-  /** Fed every byte of the body as it is read (the duplicate guard's sha256, in the same read). */
-  hash?: Hash;
+  /** Fed every byte of the body as it is read (the duplicate guard's content hash, in the same read). */
+  hash?: ContentHasher;
 }
 
 /** S3's answer: its status and the start of its body (an XML error is a few hundred bytes). */

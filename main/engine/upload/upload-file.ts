@@ -1,4 +1,3 @@
-import { createHash, type Hash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { requestUploadUrl } from '../api/api-client.js';
@@ -6,6 +5,7 @@ import type { RateLimiter } from '../api/rate-limiter.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
 import { backoffDelay } from '../api/retry-policy.js';
 import { LexerError, toLexerError } from '../errors.js';
+import { createContentHasher, type ContentHash, type ContentHasher } from '../dedupe/content-hash.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { checkUploadableFile } from './preflight.js';
 import { fileChangedError, putFile } from './put-file.js';
@@ -34,7 +34,7 @@ export interface UploadFileOptions {
   proxyFor?: (url: string) => Promise<string | null>;
   /** Called once the file passed its checks and before the first request (history goes In Progress). */
   onStart?: (info: { bytes: number }) => void;
-  /** Hash the file while it is read for the PUT (the duplicate guard's sha256, no second pass). */
+  /** Hash the file while it is read for the PUT (the duplicate guard's content hash, no second pass). */
   hashFile?: boolean;
 }
 
@@ -42,8 +42,8 @@ export interface UploadFileResult {
   uploadId: string;
   filename: string;
   bytes: number;
-  /** sha256 (hex) of the bytes sent, with `hashFile`; else null. */
-  sha256: string | null;
+  /** The content hash of the bytes sent, with `hashFile`; else null. */
+  contentHash: ContentHash | null;
 }
 
 // S3 has no way to continue a single PUT that broke off (only multipart uploads resume, and the
@@ -89,7 +89,7 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
       });
       phase = 'put';
       // A fresh hash per try: only the try that sent every byte counts.
-      const hash: Hash | null = opts.hashFile ? createHash('sha256') : null;
+      const hash: ContentHasher | null = opts.hashFile ? await createContentHasher() : null;
       await putFile({
         url,
         filePath: req.filePath,
@@ -104,7 +104,7 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
       });
       // A write that landed during the PUT may not have changed the size: check mtime again.
       await assertUnchanged();
-      return { uploadId: id, filename: req.filename, bytes: file.bytes, sha256: hash ? hash.digest('hex') : null };
+      return { uploadId: id, filename: req.filename, bytes: file.bytes, contentHash: hash ? hash.digest() : null };
     } catch (thrown) {
       if (opts.signal?.aborted) throw cancelled();
       const error = toLexerError(thrown);

@@ -8,6 +8,7 @@ import { diskBytes, type FileBytes } from '../../../main/engine/dedupe/file-byte
 import { describeDuplicate, findDuplicate, type UploadDestination } from '../../../main/engine/dedupe/find-duplicate.js';
 import { fingerprintFile, sha256File } from '../../../main/engine/dedupe/fingerprint.js';
 import { openHistory, type UploadHistory } from '../../../main/engine/history/upload-history.js';
+import { xxh128File } from '../../helpers/sandbox.js';
 
 /** The disk, counting what is read: ranges (bytes) and whole-file streams. */
 function countingBytes() {
@@ -34,13 +35,17 @@ describe('the duplicate guard', () => {
   let history: UploadHistory;
   let original: string;
 
-  /** Records a successful upload of `path` as the upload service will: fingerprint and source sha256 in History. */
-  async function recordSent(path: string, filename: string, destination: UploadDestination, extra: Partial<Parameters<UploadHistory['add']>[0]> = {}) {
+  /**
+   * Records a successful upload of `path` as the upload service does: fingerprint and content hash
+   * (XXH3-128) in History; with `legacy`, as versions before it did: a sha256 instead.
+   */
+  async function recordSent(path: string, filename: string, destination: UploadDestination, extra: Partial<Parameters<UploadHistory['add']>[0]> = {}, legacy = false) {
     const entry = await history.add({
       filePath: path, filename, datasetId: destination?.datasetId ?? null, recordType: destination ? 'customer_record' : null, bytes: 0,
       fingerprint: await fingerprintFile(path), ...extra,
     });
-    return history.update(entry.id, { status: 'Success', uploadId: '4711', finishedAt: '2026-11-26T14:02:00.000Z', sourceSha256: await sha256File(path) });
+    const hash = legacy ? { sourceSha256: await sha256File(path) } : { contentHash: await xxh128File(path) };
+    return history.update(entry.id, { status: 'Success', uploadId: '4711', finishedAt: '2026-11-26T14:02:00.000Z', ...hash });
   }
 
   before(async () => {
@@ -60,7 +65,8 @@ describe('the duplicate guard', () => {
     const check = await findDuplicate(renamed, DATASET, reopened.list());
     assert.equal(check.match?.filename, 'customers-20261126-v1.ndjson.gz');
     assert.deepEqual(check.match?.uploadIds, ['4711']);
-    assert.equal(check.sha256, check.match?.entry.sourceSha256);
+    assert.deepEqual(check.contentHash, check.match?.entry.contentHash);
+    assert.equal(check.contentHash?.algorithm, 'xxh3-128');
     assert.equal(describeDuplicate(check.match!, 'UTC'), 'This file was already sent on 26 Nov 2026 at 14:02 as customers-20261126-v1.ndjson.gz (upload id 4711).');
   });
 
@@ -83,7 +89,7 @@ describe('the duplicate guard', () => {
     await writeFile(other, bytes);
     const { bytes: reader, count } = countingBytes();
     const check = await findDuplicate(other, DATASET, history.list(), reader);
-    assert.deepEqual([check.match, check.sha256], [null, null]);
+    assert.deepEqual([check.match, check.contentHash], [null, null]);
     assert.deepEqual(count, { rangeBytes: 2 * 1024 * 1024, streams: 0 });
   });
 
@@ -94,7 +100,7 @@ describe('the duplicate guard', () => {
     const failed = join(dir, 'failed.csv');
     await writeFile(failed, 'a,b\n1,2\n');
     const entry = await history.add({ filePath: failed, filename: 'failed-20261126-v1.csv', datasetId: null, recordType: null, bytes: 8, fingerprint: await fingerprintFile(failed) });
-    await history.update(entry.id, { status: 'Failed', sourceSha256: await sha256File(failed) });
+    await history.update(entry.id, { status: 'Failed', contentHash: await xxh128File(failed) });
     assert.equal((await findDuplicate(failed, null, history.list())).match, null);
   });
 
@@ -106,5 +112,29 @@ describe('the duplicate guard', () => {
     const check = await findDuplicate(csv, null, (await openHistory(join(dir, 'history.json'))).list());
     assert.deepEqual(check.match?.uploadIds, ['901', '902']);
     assert.match(describeDuplicate(check.match!, 'UTC'), /as big-20261126-v1\.csv \(2 parts, upload ids 901, 902\)\.$/);
+  });
+
+  test('an upload recorded by an earlier version (a sha256, no content hash) is still caught, in one read', async () => {
+    const old = join(dir, 'old-20261001-v1.ndjson');
+    await writeFile(old, randomBytes(2 * 1024 * 1024 + 5));
+    await recordSent(old, 'old-20261001-v1.ndjson.gz', DATASET, {}, true);
+    const copy = join(dir, 'old again.ndjson');
+    await copyFile(old, copy);
+    const { bytes: reader, count } = countingBytes();
+    const check = await findDuplicate(copy, DATASET, (await openHistory(join(dir, 'history.json'))).list(), reader);
+    assert.equal(check.match?.filename, 'old-20261001-v1.ndjson.gz');
+    assert.equal(count.streams, 1);
+    const changed = await readFile(old);
+    changed[1_000_000] = (changed[1_000_000] ?? 0) ^ 1;
+    await writeFile(copy, changed);
+    assert.equal((await findDuplicate(copy, DATASET, history.list())).match, null, 'the sha256 still tells a changed middle apart');
+  });
+
+  test('an entry whose hash is of an algorithm this version does not know is no match (never a guess)', async () => {
+    const other = join(dir, 'future.ndjson');
+    await writeFile(other, randomBytes(4096));
+    const e = await recordSent(other, 'future-20261126-v1.ndjson.gz', DATASET);
+    await history.update(e!.id, { contentHash: { algorithm: 'blake3', value: 'ab' } as never });
+    assert.equal((await findDuplicate(other, DATASET, history.list())).match, null);
   });
 });

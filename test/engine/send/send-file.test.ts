@@ -15,7 +15,7 @@ import { sendFile } from '../../../main/engine/send/send-file.js';
 import type { SendContext, SendEvent, SendOutcome, SendRequest } from '../../../main/engine/send/send-types.js';
 import { takeFingerprint } from '../../../main/engine/send/taken-fingerprint.js';
 import { createUploadQueue } from '../../../main/engine/upload/upload-queue.js';
-import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox.js';
+import { startTestSandbox, xxh128File, type TestSandbox } from '../../helpers/sandbox.js';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -59,7 +59,7 @@ describe('sendFile', () => {
     .sort((a, b) => (a.key.split('/')[1] ?? '').localeCompare(b.key.split('/')[1] ?? ''));
   const tempLeft = async (): Promise<string[]> => readdir(temp);
 
-  test('NDJSON is gzipped on the way: the name gets .gz, the object gunzips to the file, History keeps its sha256', async () => {
+  test('NDJSON is gzipped on the way: the name gets .gz, the object gunzips to the file, History keeps its content hash', async () => {
     const source = customers(500);
     const path = await file('people.ndjson', source);
     const events: SendEvent['kind'][] = [];
@@ -72,7 +72,8 @@ describe('sendFile', () => {
     assert.equal(sha256(gunzipSync(await readFile(object.path))), sha256(source));
     const entry = history.list().find((e) => e.filename === 'people-20261129-v1.ndjson.gz');
     assert.equal(entry?.status, 'Success');
-    assert.equal(entry?.sourceSha256, sha256(source), 'the source\'s own hash, from the read that compressed it');
+    assert.deepEqual(entry?.contentHash, await xxh128File(path), 'the source\'s own XXH3-128, from the read that compressed it');
+    assert.equal(entry?.sourceSha256, undefined, 'no sha256 is taken any more');
     assert.equal(entry?.compressed, true);
     assert.deepEqual(await tempLeft(), [], 'the compressed copy is gone');
   });
@@ -81,10 +82,11 @@ describe('sendFile', () => {
     const source = Buffer.from('id,amount\n1,10\n2,20\n');
     const path = await file('plain.csv', source);
     const r = await send({ path, filename: 'plain-20261129-v1.csv' });
-    assert.ok(r.kind === 'success' && !r.compressed && r.sourceSha256 === sha256(source));
+    assert.ok(r.kind === 'success' && !r.compressed);
+    assert.deepEqual(r.contentHash, await xxh128File(path));
     const [object] = await stored('plain-20261129-v1.csv');
     assert.deepEqual(await readFile(object!.path), source);
-    assert.equal(history.list().find((e) => e.filename === 'plain-20261129-v1.csv')?.sourceSha256, sha256(source));
+    assert.deepEqual(history.list().find((e) => e.filename === 'plain-20261129-v1.csv')?.contentHash, await xxh128File(path));
   });
 
   test('parts: a refused part fails alone, the rest wait; Retry sends only the parts not sent, and every record lands once', async () => {
