@@ -3,7 +3,7 @@
  * shell pipeline someone would write, in the same runs, taking turns, to the sandbox on loopback.
  *
  *   node --import tsx bench/whole-way.ts [--case gzip|plain|convert|all] [--sizes-mb 100,1024] [--runs 5]
- *        [--node24 PATH] [--peer-cli DIST/main/cli/bin.js] [--no-build]
+ *        [--node24 PATH] [--peer-cli DIST/main/cli/bin.js] [--cli DIST/main/cli/bin.js] [--no-build]
  *
  * - gzip: `lexer-upload upload customers.ndjson` (gzip on the way, the duplicate guard on: a fresh
  *   History each run) against `pigz -p 2 -6 -c file > file.gz && curl -T file.gz URL`, on the
@@ -16,7 +16,7 @@
  * The peer gets its presigned URL beforehand (untimed), so its figure is compress and PUT alone.
  * --node24 runs ours a second time under that Node (the Electron main process's Node 24, e.g.
  * node_modules/.cache/lexer-node24/…/bin/node); --peer-cli runs another build (before a change)
- * in the same runs. CPU seconds per GiB of source are GNU time's user+system of the whole
+ * in the same runs; --cli measures a build other than dist/ as ours. CPU seconds per GiB of source are GNU time's user+system of the whole
  * command (the sandbox's own CPU is not in it, for ours nor the peer).
  */
 import { mkdtemp, rm, stat, truncate } from 'node:fs/promises';
@@ -34,9 +34,9 @@ interface Sandbox { apiUrl: string; token: string; storage: string }
 
 const CUSTOMER_ROW_BYTES = 407;
 
-async function startSandbox(dir: string): Promise<{ info: Sandbox; child: ChildProcess }> {
+async function startSandbox(dir: string, cli: string): Promise<{ info: Sandbox; child: ChildProcess }> {
   const storage = join(dir, 'storage');
-  const child = spawn(NODE, [CLI, 'sandbox', '--dir', storage], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(NODE, [cli, 'sandbox', '--dir', storage], { stdio: ['ignore', 'pipe', 'ignore'] });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   return { info: { ...(JSON.parse(line) as { apiUrl: string; token: string }), storage }, child };
 }
@@ -98,16 +98,16 @@ async function runCase(title: string, legs: Leg[], o: { runs: number; bytes: num
 }
 
 async function main(): Promise<void> {
-  const o = flags({ case: 'all', 'sizes-mb': '100,1024', 'plain-mb': '512', rows: '1000000', runs: '5', node24: '', 'peer-cli': '' });
+  const o = flags({ case: 'all', 'sizes-mb': '100,1024', 'plain-mb': '512', rows: '1000000', runs: '5', node24: '', 'peer-cli': '', cli: CLI });
   build(o.build);
   const dir = await mkdtemp(join(tmpdir(), 'lexer-bench-whole-'));
-  const sandbox = await startSandbox(dir);
+  const sandbox = await startSandbox(dir, o.cli);
   const s = sandbox.info;
   const runs = Number(o.runs);
   const cases = o.case === 'all' ? ['gzip', 'plain', 'convert'] : [o.case];
   const oursLegs = (commands: (cli: string, out: string) => string[][]): Leg[] => [
-    ours({ dir, s, node: NODE, cli: CLI, label: `ours (node ${process.versions.node})` }, commands),
-    ...(o.node24 ? [ours({ dir, s, node: o.node24, cli: CLI, label: 'ours (node 24)' }, commands)] : []),
+    ours({ dir, s, node: NODE, cli: o.cli, label: `ours (node ${process.versions.node})` }, commands),
+    ...(o.node24 ? [ours({ dir, s, node: o.node24, cli: o.cli, label: 'ours (node 24)' }, commands)] : []),
     ...(o['peer-cli'] ? [ours({ dir, s, node: NODE, cli: o['peer-cli'], label: 'before (peer-cli)' }, commands)] : []),
   ];
   try {

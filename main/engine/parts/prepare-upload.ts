@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BlockBuffers } from '../compress/block-buffers.js';
 import { deflateInOrder } from '../compress/deflate-in-order.js';
-import { ensureFreeSpace, estimateGzipBytes } from '../compress/free-space.js';
+import { ensureFreeSpace, estimateGzipBytes, gzipWorstCase } from '../compress/free-space.js';
 import {
   DEFAULT_BLOCK_BYTES, DEFAULT_GZIP_LEVEL, checkGzipLevel, compressFailure, gzipFile, poolFor, type CompressOptions, type CompressProgress,
 } from '../compress/gzip-file.js';
@@ -16,7 +16,7 @@ import { throttleProgress } from '../io/progress-throttle.js';
 import { readCsvLayout } from './csv-layout.js';
 import { partFileName } from './part-names.js';
 export { partsNotice } from './parts-notice.js';
-import { MAX_PART_BYTES } from './part-size.js';
+import { MAX_PART_BYTES, compressesIntoOnePart } from './part-size.js';
 import { PartWriter } from './part-writer.js';
 import { recordBlocks, type Fill } from './record-blocks.js';
 import { csvFormat, ndjsonFormat, type RecordFormat } from './record-format.js';
@@ -90,10 +90,11 @@ export async function prepareUpload(req: PrepareRequest, o: PrepareOptions = {})
   const gzipOut = compress || alreadyGzip;
   const workspace = await createTempWorkspace(o.tempRoot);
   try {
-    const needed = gzipOut ? (alreadyGzip ? size + size / 10 : await estimateGzipBytes(req.sourcePath, size, level)) : size + Math.ceil(size / limit) * 256 * 1024;
-    await ensureFreeSpace(workspace.dir, Math.ceil(needed), `prepare ${what} for sending`);
-    // Deflate's worst case adds 5 bytes per 16 KiB stored block; 1 % covers it and the framing.
-    const fitsWhole = compress && size + Math.ceil(size / 100) + 1024 <= limit;
+    const needed = !gzipOut ? size + Math.ceil(size / limit) * 256 * 1024
+      : alreadyGzip ? Math.ceil(size + size / 10)
+        : { atMost: gzipWorstCase(size), estimate: () => estimateGzipBytes(req.sourcePath, size, level) };
+    await ensureFreeSpace(workspace.dir, needed, `prepare ${what} for sending`);
+    const fitsWhole = compress && compressesIntoOnePart(size, limit);
     const written = fitsWhole ? await compressWhole(req, workspace, level, o) : await split(req, workspace, limit, gzipOut ? level : null, alreadyGzip, o);
     const count = written.files.length;
     const parts = written.files.map((f, i) => ({ index: i + 1, count, filename: partFileName(req.filename, i + 1, count), path: f.path, bytes: f.bytes }));

@@ -7,7 +7,7 @@
 import type { ContentHash } from '../dedupe/content-hash.js';
 import { LexerError, toLexerError } from '../errors.js';
 import type { UploadEvent } from '../upload/upload-events.js';
-import { uploadFile } from '../upload/upload-file.js';
+import { uploadFile, type UploadFileOptions, type UploadLink } from '../upload/upload-file.js';
 import type { PartRef, PartResult, SendContext, SendDestination, SendEvent } from './send-types.js';
 
 /** One part to send, or one an earlier try already sent. */
@@ -25,6 +25,17 @@ export interface PartsRun {
   readonly error: LexerError | null;
   /** The content hash of a part sent as it is (the whole file, when sent unprepared). */
   readonly contentHash: ContentHash | null;
+}
+
+/** How every request of a send goes: its API, token, rate limiter, proxies and tuning. */
+export function uploadOptions(ctx: SendContext, signal: AbortSignal): UploadFileOptions {
+  return { ...ctx.tuning, apiUrl: ctx.apiUrl, token: ctx.token, signal, limiter: ctx.limiter, ...(ctx.proxyFor ? { proxyFor: ctx.proxyFor } : {}) };
+}
+
+/** A link asked for ahead for the part sent under `filename`. */
+export interface LinkAhead {
+  readonly filename: string;
+  readonly link: Promise<UploadLink | null>;
 }
 
 /** Queue priority of parts: above files waiting to be prepared (0). */
@@ -66,7 +77,7 @@ function partError(error: LexerError, part: PartRef): LexerError {
  */
 export function queueParts(
   jobs: readonly PartJob[],
-  o: { ctx: SendContext; destination: SendDestination | null; hashWhole: boolean; onChange: (results: readonly PartResult[]) => void },
+  o: { ctx: SendContext; destination: SendDestination | null; hashWhole: boolean; linkAhead?: LinkAhead | null; onChange: (results: readonly PartResult[]) => void },
 ): Promise<PartsRun> {
   const { ctx } = o;
   const results: PartResult[] = jobs.map((j) => ({
@@ -88,9 +99,9 @@ export function queueParts(
       const r = await uploadFile(
         { filePath: job.path, filename: job.ref.filename, ...(o.destination ? { destination: o.destination } : {}) },
         {
-          ...ctx.tuning, apiUrl: ctx.apiUrl, token: ctx.token, signal, limiter: ctx.limiter,
-          ...(ctx.proxyFor ? { proxyFor: ctx.proxyFor } : {}),
+          ...uploadOptions(ctx, signal),
           hashFile: o.hashWhole,
+          ...(o.linkAhead?.filename === job.ref.filename ? { linkAhead: o.linkAhead.link } : {}),
           onEvent: (e) => {
             const event = partEvent(e, job.ref);
             if (event) ctx.onEvent(event);
