@@ -26,6 +26,9 @@ export interface HistoryEntry {
   /** For a converted file: records sent, and rows of the source left out because they were invalid. */
   recordsSent?: number | null;
   recordsLeftOut?: number | null;
+  /** For a conversion that kept records without their invalid optional fields: how many fields, and which (most often first). */
+  fieldsLeftOut?: number | null;
+  leftOutFields?: readonly string[];
   /** The source file's content hash (XXH3-128), from the read that sent or compressed it (the duplicate guard compares it). */
   contentHash?: ContentHash;
   /** sha256 of the source file's bytes, as entries written before `contentHash` kept it (still compared). */

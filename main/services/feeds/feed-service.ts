@@ -1,11 +1,15 @@
 /**
  * The app's watched folders: each feed kept in feeds.json runs while the app is open,
  * through the engine's feed runner with the app's connection, shared upload queue, rate limiter
- * and History. The window sees each feed's state, files waiting and its last file's result.
+ * and History. The window sees each feed's state, files waiting, its last file's result and the
+ * files waiting in its failed folder (until moved out of it or dismissed).
  */
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import type { FeedAlertChannel, FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
+import { basename, join } from 'node:path';
+import type { FeedAlertChannel, FeedFailure, FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
 import type { FeedAlerts } from '../../engine/alerts/feed-alerts.js';
+import { FAILED_DIR } from '../../engine/feeds/feed-names.js';
 import type { FeedEvent } from '../../engine/feeds/feed-events.js';
 import { startFeed, type FeedRunner } from '../../engine/feeds/feed-runner.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';
@@ -14,6 +18,7 @@ import type { UploadQueue } from '../../engine/upload/upload-queue.js';
 import type { SecretStore } from '../../engine/vault/secret-store.js';
 import type { Connection } from '../settings/connection.js';
 import { parseExpectation } from './feed-alert-settings.js';
+import { lastFile } from './feed-last-file.js';
 import { alertView, smtpSecretName, startAlertsFor } from './feed-alerting.js';
 import { parseFeedInput, toFeedConfig } from './feed-settings.js';
 import type { FeedStore, StoredFeed } from './feed-store.js';
@@ -45,7 +50,13 @@ export interface FeedServiceDeps {
 
 export interface FeedService {
   overview(): FeedsOverview;
+  /** The overview once failed files no longer in the failed folder are taken off their rows. */
+  list(): Promise<FeedsOverview>;
   add(settings: unknown): Promise<FeedsOverview>;
+  /** New settings for a folder: it is watched with them from now on (an upload under way is cancelled and its file sent again). */
+  update(id: string, settings: unknown): Promise<FeedsOverview>;
+  /** Takes a failed file off the folder's row; the file stays in the failed folder. */
+  dismiss(id: string, failureId: string): Promise<FeedsOverview>;
   setPaused(id: string, paused: boolean): Promise<FeedsOverview>;
   remove(id: string): Promise<FeedsOverview>;
   /** Sends a test alert on each of the feed's channels. */
@@ -78,40 +89,43 @@ interface Live {
 
 const connectionKey = (c: Connection): string => JSON.stringify([c.apiUrl, c.sandbox, c.token ?? null]);
 
-/** The last-file line for an event that ends a file's turn; null for the others. */
-function lastFile(e: FeedEvent): Omit<FeedLastFile, 'at'> | null {
-  const name = 'file' in e && e.file ? e.file.split(/[\\/]/).pop() ?? e.file : '';
-  switch (e.kind) {
-    case 'sent':
-      return { name, result: 'sent', message: `Sent as ${e.filename}${e.uploadIds.length === 1 ? ` (upload id ${e.uploadIds[0]})` : ''}.` };
-    case 'duplicate':
-      return { name, result: 'not-sent-again', message: `${e.message} It was not sent again.` };
-    case 'failed':
-      return { name, result: 'failed', message: `${e.error.message} It is in the failed folder, with the reason in ${e.errorFile.split(/[\\/]/).pop()}.` };
-    case 'retry-later':
-      return { name, result: 'will-retry', message: `${e.error.message} Trying again in ${Math.round(e.delayMs / 1000)} s.` };
-    case 'interrupted':
-      return { name, result: 'interrupted', message: 'Stopped before it was sent; it is still in the folder.' };
-    default:
-      return null;
-  }
-}
-
 /** Creates the service; call startAll() once the app is ready. */
 export function createFeedService(d: FeedServiceDeps): FeedService {
   const live = new Map<string, Live>();
+  let disposed = false;
 
   const view = (f: StoredFeed): FeedView => {
     const l = live.get(f.id);
     const status = l?.runner?.status();
     const running: FeedView['state'] = status?.state === 'folder-missing' ? 'folder-missing' : status?.state === 'watching' ? 'watching' : 'starting';
     const state = f.paused ? 'paused' : l?.state ?? running;
-    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null, ...alertView(l?.alerts) };
+    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null, failures: f.failures, ...alertView(l?.alerts) };
   };
   const overview = (): FeedsOverview => ({ feeds: d.store.list().map(view), canChooseFolder: d.canChooseFolder });
   const changed = (): void => {
     d.onSending([...live.values()].reduce((n, l) => n + (l.runner?.status().sending ?? 0), 0));
     d.onChange(overview());
+  };
+
+  // The feeds file is written one change at a time: events arrive while a save is under way.
+  let writes: Promise<unknown> = Promise.resolve();
+  const setFailures = (id: string, next: (failures: readonly FeedFailure[]) => readonly FeedFailure[]): Promise<void> => {
+    const write = writes.then(async () => {
+      const feed = d.store.list().find((f) => f.id === id);
+      if (feed) await d.store.setFailures(id, next(feed.failures));
+    });
+    writes = write.catch(() => undefined);
+    return write.then(changed);
+  };
+  /** Keeps the feed's failed files as its events say: one moved there, or one moved back and taken. */
+  const noteFailures = (id: string, e: FeedEvent): void => {
+    if (e.kind === 'failed') {
+      const failure = { id: randomUUID(), name: basename(e.movedTo), message: e.error.message, hint: e.error.hint ?? null, errorFile: basename(e.errorFile), at: new Date().toISOString() };
+      void setFailures(id, (list) => [failure, ...list]).catch(() => undefined);
+    } else if (e.kind === 'taken') {
+      const name = basename(e.file);
+      if (d.store.list().find((f) => f.id === id)?.failures.some((x) => x.name === name)) void setFailures(id, (list) => list.filter((x) => x.name !== name)).catch(() => undefined);
+    }
   };
 
   /**
@@ -120,7 +134,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
    * watching a folder nobody asked for (and keeping the process alive).
    */
   const start = (f: StoredFeed): Promise<void> => {
-    if (f.paused) return Promise.resolve();
+    if (f.paused || disposed) return Promise.resolve(); // a folder added while the app quits stays unwatched
     const l: Live = live.get(f.id) ?? { runner: null, alerts: null, state: null, last: null, connection: null, starting: null, epoch: 0 };
     if (l.runner) return Promise.resolve();
     if (l.starting) return l.starting;
@@ -156,6 +170,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
       },
       onEvent: (e) => {
         alerts?.onEvent(e);
+        noteFailures(f.id, e);
         const last = lastFile(e);
         if (last) l.last = { ...last, at: new Date().toISOString() };
         changed();
@@ -184,6 +199,32 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
 
   return {
     overview,
+    async list() {
+      // A file moved out of the failed folder (back to be sent, or away) is no longer waiting there.
+      for (const f of d.store.list()) {
+        const gone = new Set<string>();
+        for (const x of f.failures) if (!(await stat(join(f.settings.path, FAILED_DIR, x.name)).then(() => true, () => false))) gone.add(x.id);
+        if (gone.size > 0) await setFailures(f.id, (list) => list.filter((x) => !gone.has(x.id)));
+      }
+      return overview();
+    },
+    async update(id, value) {
+      const stored = await d.secrets.get(smtpSecretName(id)).catch(() => null);
+      const { settings, smtpPassword } = parseFeedInput(value, stored !== null);
+      if (settings.alerts?.expect) await parseExpectation(settings.alerts.expect);
+      const feed = await d.store.update(id, settings);
+      if (smtpPassword !== null) await d.secrets.set(smtpSecretName(id), smtpPassword);
+      if (!feed.paused) {
+        await stop(id);
+        await start(feed);
+      }
+      changed();
+      return overview();
+    },
+    async dismiss(id, failureId) {
+      await setFailures(id, (list) => list.filter((x) => x.id !== failureId));
+      return overview();
+    },
     async add(value) {
       const { settings, smtpPassword } = parseFeedInput(value);
       if (!(await stat(settings.path).then((s) => s.isDirectory(), () => false))) {
@@ -235,7 +276,9 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
       if (stale.length > 0) changed();
     },
     async dispose() {
+      disposed = true;
       await Promise.all([...live.keys()].map((id) => stop(id, true)));
+      await writes; // the feeds file is whole when the app quits
     },
   };
 }

@@ -162,6 +162,8 @@ async function full() {
   await until('the feed to watch', () => standIn.log.length > 0 && win.webContents.sent.some((s) => s.channel === 'feeds:changed' && s.payload.feeds[0]?.state === 'watching'));
   const feedId = added.feeds[0].id;
   const paused = value(await invoke('feeds:set-paused', feedId, true));
+  value(await invoke('feeds:update', feedId, { ...feedSettings, quietSeconds: 2 }));
+  value(await invoke('feeds:dismiss', feedId, 'no-such-failure'));
   value(await invoke('feeds:list'));
   const tested = value(await invoke('feeds:test-alert', feedId));
   const removed = value(await invoke('feeds:remove', feedId));

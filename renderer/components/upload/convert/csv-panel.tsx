@@ -9,7 +9,7 @@ import type { CsvPreview } from '../../../../main/contract/files.js';
 import type { ColumnMapping, FieldOption, TextEncoding } from '../../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../../main/contract/result.js';
 import { useApi } from '../../../api-context.js';
-import { columnTargets, linkConflict, fileNotes, summarizeMapping } from '../../../state/mapping-summary.js';
+import { columnTargets, linkConflict, fileNotes, fileProblems, poorMatch, summarizeMapping } from '../../../state/mapping-summary.js';
 import { CsvPreviewTable } from './csv-preview-table.js';
 import { ConvertSection } from './convert-section.js';
 import { DestinationFields } from '../../shared/destination-fields.js';
@@ -87,7 +87,7 @@ export function CsvPanel(props: ConvertiblePanelProps) {
     <div className="kind-panel">
       <EncodingChoice detected={preview && encoding === null ? preview.encoding : null} chosen={encoding} onChange={changeEncoding} disabled={disabled} />
       {preview && <CsvPreviewTable preview={preview} fileName={file.name} />}
-      {preview && <ThingsToKnow problems={preview.issues} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} unclearDates={unclearDates ?? null} recordType={recordType} />}
+      {preview && <ThingsToKnow problems={fileProblems(preview)} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} unclearDates={unclearDates ?? null} recordType={recordType} />}
       <SendModeChoice format="CSV" mode={mode} onModeChange={props.onModeChange} disabled={disabled} />
       {mode === 'convert' && (
         <>
@@ -132,6 +132,7 @@ export function CsvPanel(props: ConvertiblePanelProps) {
             conversion={conversion}
             onConversion={onConversion}
             disabled={disabled}
+            poorMatch={poorMatch(targets)}
           />
         </>
       )}
