@@ -175,7 +175,8 @@ describe('lexer-upload upload and big files', () => {
   });
 
   test('Ctrl+C while it waits for a link: Cancelled, and the compressed copy is gone', async () => {
-    sb.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 120 });
+    // The first 429 meets the link asked for while compressing (which gives up at once), the second the upload's own ask.
+    sb.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 120 }, { status: 429, retryAfter: 120 });
     const path = await writeTestFile(sb.work, 'stop-20261129-v1.ndjson', customers(300, 'stop'));
     const { child, done } = startCli(['upload', path], { env });
     await untilStdout(child, 'retrying:');

@@ -40,7 +40,8 @@ function hashed(e: HistoryEntry): boolean {
  * successfully to the same destination, under any name. The fingerprint (size, first and last
  * MiB) is compared first; the whole file is hashed only when some earlier upload has the same
  * fingerprint, so a new file costs two 1 MiB reads. Entries written before the content hash kept
- * a sha256: it is taken too (in the same read) only when one of those matched the fingerprint. The newest matching upload is returned.
+ * a sha256: it is taken too (in the same read) only when one of those matched the fingerprint.
+ * The newest matching upload is returned.
  * `known` is the file's fingerprint when the caller took it already (of the file as it is now):
  * its ends are not read again.
  */
