@@ -1,5 +1,5 @@
-import type { ContentHash } from '../dedupe/content-hash.js';
 import { basename, dirname } from 'node:path';
+import type { ContentHash } from '../dedupe/content-hash.js';
 import { LexerError, toLexerError } from '../errors.js';
 import { openOutputFile, type OutputFile } from '../io/output-file.js';
 import { throttleProgress } from '../io/progress-throttle.js';

@@ -1,4 +1,3 @@
-import type { ContentHash } from '../dedupe/content-hash.js';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BlockBuffers } from '../compress/block-buffers.js';
@@ -9,6 +8,7 @@ import {
 } from '../compress/gzip-file.js';
 import { openSourceReader, sourceChanged, type SourceReader } from '../compress/source-reader.js';
 import { createTempWorkspace, type TempWorkspace } from '../compress/temp-workspace.js';
+import type { ContentHash } from '../dedupe/content-hash.js';
 import { LexerError } from '../errors.js';
 import { unreadable } from '../io/unreadable.js';
 import { isGzip } from '../io/gzip-magic.js';

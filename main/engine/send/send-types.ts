@@ -2,8 +2,8 @@
  * The one upload sequence's vocabulary (main/engine/send/send-file.ts): what to send, what it reports on
  * the way, and how it ended. The CLI, the app and the folder watcher all speak it.
  */
-import type { ContentHash } from '../dedupe/content-hash.js';
 import type { RateLimiter } from '../api/rate-limiter.js';
+import type { ContentHash } from '../dedupe/content-hash.js';
 import type { DuplicateMatch } from '../dedupe/find-duplicate.js';
 import type { LexerError } from '../errors.js';
 import type { ConversionRecord } from '../history/conversion-ledger.js';
