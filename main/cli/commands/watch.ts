@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parsePatterns } from '../../engine/feeds/feed-config.js';
+import { TEXT_ENCODINGS } from '../../engine/pipeline/csv/text-encodings.js';
 import { RECORD_TYPE_NAMES } from '../../engine/schemas/record-type-names.js';
-import { integerBetween, parsePartSizeOption, parseRecordType } from '../option-parsers.js';
+import { integerBetween, parseEncoding, parsePartSizeOption, parseRecordType } from '../option-parsers.js';
 import { runAction } from '../run-action.js';
 import type { WatchOptions } from '../watch-run.js';
 
@@ -59,6 +60,7 @@ export function registerWatch(program: Command): void {
     .option('--convert', 'convert CSV files to NDJSON for --record-type first (rows that are not valid records are reported)')
     .option('--map <HEADER=FIELD...>', 'with --convert: send a CSV column to a record field, e.g. --map "Email=link.email" (repeatable)')
     .addOption(new Option('--date-order <order>', 'with --convert: how every date column writes its dates: dmy (25/03/1985), mdy (03/25/1985) or ymd; default: detected from the first rows').choices(['dmy', 'mdy', 'ymd']))
+    .option('--encoding <name>', `with --convert: the CSV files' encoding, for exports that do not show it (${TEXT_ENCODINGS.join(', ')}); default: detected from each file`, parseEncoding)
     .option('--leave-out-invalid-fields', 'with --convert: keep a record whose only invalid fields are optional ones, without them (never the link); the rest of the file is checked as before')
     .option('--no-validate', 'do not check every record before sending (checked by default for a dataset)')
     .option('--gzip', 'compress on the way (the default for NDJSON; CSV and JSON only when asked)')

@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../history/upload-history.js';
 import { diskBytes, type FileBytes } from './file-bytes.js';
-import { fingerprintFile, sha256File } from './fingerprint.js';
+import { CONTENT_HASH_ALGORITHM, hashFile, type ContentHash } from './content-hash.js';
+import { fingerprintFile } from './fingerprint.js';
 import { connectionPhrase, sameConnection, type UploadConnection } from './upload-connection.js';
 
 /** Where an upload goes: a dataset's record type (automatic load), or Lexer staff's inbox. */
@@ -20,8 +21,8 @@ export interface DuplicateMatch {
 export interface DuplicateCheck {
   /** The file's fingerprint, to record in History with the upload. */
   fingerprint: string;
-  /** The full sha256 when it had to be computed (a fingerprint matched), else null: no whole read was needed. */
-  sha256: string | null;
+  /** The whole file's content hash when it had to be computed (a fingerprint matched), else null: no whole read was needed. */
+  contentHash: ContentHash | null;
   match: DuplicateMatch | null;
 }
 
@@ -30,11 +31,18 @@ function sameDestination(entry: HistoryEntry, destination: UploadDestination): b
   return entry.datasetId === destination.datasetId && entry.recordType === destination.recordType;
 }
 
+/** Whether `e` has a whole-file hash this guard can compare: the content hash, or the sha256 of entries written before it. */
+function hashed(e: HistoryEntry): boolean {
+  return e.contentHash?.algorithm === CONTENT_HASH_ALGORITHM || (e.contentHash === undefined && e.sourceSha256 !== undefined);
+}
+
 /**
  * Looks `path` up in History before sending: the same content already sent
  * successfully to the same destination through the same connection, under any name. The fingerprint (size, first and last
  * MiB) is compared first; the whole file is hashed only when some earlier upload has the same
- * fingerprint, so a new file costs two 1 MiB reads. The newest matching upload is returned.
+ * fingerprint, so a new file costs two 1 MiB reads. Entries written before the content hash kept
+ * a sha256: it is taken too (in the same read) only when one of those matched the fingerprint.
+ * The newest matching upload is returned.
  * `known` is the file's fingerprint when the caller took it already (of the file as it is now):
  * its ends are not read again.
  */
@@ -42,16 +50,17 @@ export async function findDuplicate(
   path: string, destination: UploadDestination, connection: UploadConnection, entries: readonly HistoryEntry[], bytes: FileBytes = diskBytes, known: string | null = null,
 ): Promise<DuplicateCheck> {
   const fingerprint = known ?? await fingerprintFile(path, bytes);
-  const candidates = entries.filter((e) => e.status === 'Success' && e.fingerprint === fingerprint && e.sourceSha256 !== undefined
+  const candidates = entries.filter((e) => e.status === 'Success' && e.fingerprint === fingerprint && hashed(e)
     && sameDestination(e, destination) && sameConnection(e, connection));
-  if (candidates.length === 0) return { fingerprint, sha256: null, match: null };
-  const sha256 = await sha256File(path, bytes);
+  if (candidates.length === 0) return { fingerprint, contentHash: null, match: null };
+  const now = await hashFile(path, { contentHash: candidates.some((e) => e.contentHash), sha256: candidates.some((e) => !e.contentHash) }, bytes);
   const entry = candidates
-    .filter((e) => e.sourceSha256 === sha256)
+    .filter((e) => (e.contentHash ? e.contentHash.value === now.contentHash?.value : e.sourceSha256 === now.sha256))
     .sort((a, b) => (b.finishedAt ?? b.createdAt).localeCompare(a.finishedAt ?? a.createdAt))[0];
-  if (!entry) return { fingerprint, sha256, match: null };
+  const { contentHash } = now;
+  if (!entry) return { fingerprint, contentHash, match: null };
   const uploadIds = entry.parts?.length ? entry.parts.flatMap((p) => (p.uploadId === null ? [] : [p.uploadId])) : entry.uploadId === null ? [] : [entry.uploadId];
-  return { fingerprint, sha256, match: { sentAt: entry.finishedAt ?? entry.createdAt, filename: entry.filename, uploadIds, entry } };
+  return { fingerprint, contentHash, match: { sentAt: entry.finishedAt ?? entry.createdAt, filename: entry.filename, uploadIds, entry } };
 }
 
 /**

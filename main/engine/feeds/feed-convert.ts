@@ -11,6 +11,7 @@ import { basename, extname } from 'node:path';
 import { LexerError } from '../errors.js';
 import type { ColumnMapping } from '../pipeline/column-mapping.js';
 import type { DateOrder } from '../pipeline/convert/date-order.js';
+import type { TextEncoding } from '../pipeline/csv/text-encodings.js';
 import { convertToSend, type ConvertedFile } from '../send/convert-to-send.js';
 import type { SendDestination } from '../send/send-types.js';
 
@@ -21,11 +22,11 @@ const NAMED = 12;
  * The mapping for this file: the feed's columns (a saved mapping) over the suggestions for its
  * own headers, and the columns that map to no field of the record type.
  */
-async function mappingFor(file: string, destination: SendDestination, mapping: Partial<ColumnMapping> | null): Promise<{ mapping: Partial<ColumnMapping>; unmapped: string[]; columns: number }> {
+async function mappingFor(file: string, destination: SendDestination, mapping: Partial<ColumnMapping> | null, encoding: TextEncoding | undefined): Promise<{ mapping: Partial<ColumnMapping>; unmapped: string[]; columns: number }> {
   const [{ resolveMapHeaders, suggestMapping }, { previewCsv }, { cleanHeader }] = await Promise.all([
     import('../pipeline/column-mapping.js'), import('../pipeline/csv-preview.js'), import('../pipeline/csv/header-names.js'),
   ]);
-  const { headers } = await previewCsv(file, { rows: 1 });
+  const { headers } = await previewCsv(file, { rows: 1, ...(encoding ? { encoding } : {}) });
   const chosen = mapping?.columns ? resolveMapHeaders(headers, mapping.columns, basename(file)) : {};
   const columns = { ...suggestMapping(headers, destination.recordType).columns, ...chosen };
   // A column the mapping names counts as placed (a custom field chosen on purpose too); one it
@@ -53,14 +54,17 @@ function notMapped(file: string, destination: SendDestination, unmapped: readonl
  */
 export async function convertForFeed(
   file: string, destination: SendDestination,
-  o: { mapping: Partial<ColumnMapping> | null; dateOrder?: DateOrder | undefined; leaveOutInvalidFields?: boolean | undefined; tempRoot?: string | undefined; ledgerDir: string; signal: AbortSignal },
+  o: {
+    mapping: Partial<ColumnMapping> | null; dateOrder?: DateOrder | undefined; leaveOutInvalidFields?: boolean | undefined; encoding?: TextEncoding | undefined;
+    tempRoot?: string | undefined; ledgerDir: string; signal: AbortSignal;
+  },
 ): Promise<ConvertedFile> {
-  const { mapping, unmapped, columns } = await mappingFor(file, destination, o.mapping);
+  const { mapping, unmapped, columns } = await mappingFor(file, destination, o.mapping, o.encoding);
   if (unmapped.length * 2 > columns) throw notMapped(file, destination, unmapped, columns);
   const converted = await convertToSend(file, {
     target: { kind: 'private-folder', root: o.tempRoot ?? tmpdir(), prefix: 'lexer-feed-', name: `${basename(file, extname(file))}.ndjson` },
     ledgerDir: o.ledgerDir, recordType: destination.recordType, mapping, signal: o.signal,
-    ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}), ...(o.leaveOutInvalidFields ? { leaveOutInvalidFields: true } : {}),
+    ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}), ...(o.leaveOutInvalidFields ? { leaveOutInvalidFields: true } : {}), ...(o.encoding ? { encoding: o.encoding } : {}),
   });
   const { result } = converted;
   if (result.written === 0) {

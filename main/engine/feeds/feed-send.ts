@@ -114,7 +114,7 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
     const { destination } = feed;
     if (destination && feed.convert && convertible(file)) {
       converted = await convertForFeed(readPath, destination, {
-        mapping: feed.convert.mapping, dateOrder: feed.convert.dateOrder, leaveOutInvalidFields: feed.convert.leaveOutInvalidFields,
+        mapping: feed.convert.mapping, dateOrder: feed.convert.dateOrder, leaveOutInvalidFields: feed.convert.leaveOutInvalidFields, encoding: feed.convert.encoding,
         tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal,
       });
       const r = converted.result;

@@ -7,6 +7,7 @@
  *   -> parts through the queue -> Success (every part sent) | Failed | Cancelled
  */
 import { basename } from 'node:path';
+import { warmContentHasher } from '../dedupe/content-hash.js';
 import { describeDuplicate, findDuplicate, type DuplicateMatch } from '../dedupe/find-duplicate.js';
 import { fingerprintFile } from '../dedupe/fingerprint.js';
 import { normalApiUrl } from '../dedupe/upload-connection.js';
@@ -66,6 +67,8 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
   let conversion: ConversionRecord | null = null;
   try {
     if (ctx.signal.aborted) throw cancelled();
+    // Whatever way the file goes, its read hashes it: compile the hash beside the checks below.
+    warmContentHasher();
     const format = splitFormat([req.filename, req.path], req.destination);
     const alreadyGzip = await isGzip(req.path).catch(() => false);
     const compress = wantsGzip(req.gzip, format) && !alreadyGzip;
@@ -118,14 +121,14 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
     // Success only when every part is; a part left unsent means a failure or a cancel.
     if (!results.every((p) => p.status === 'Success')) throw run.error ?? cancelled();
     const whole = results.length === 1 ? results[0] : undefined;
-    const sourceSha256 = prepared.sourceSha256 ?? run.sha256;
+    const contentHash = prepared.contentHash ?? run.contentHash;
     await entry.update({
       status: 'Success', uploadId: whole?.uploadId ?? null, bytes: prepared.sentBytes, finishedAt: new Date().toISOString(), error: null,
-      ...(sourceSha256 ? { sourceSha256 } : {}), ...(results.length > 1 ? { parts: historyParts(results) } : {}),
+      ...(contentHash ? { contentHash } : {}), ...(results.length > 1 ? { parts: historyParts(results) } : {}),
     });
     return {
       kind: 'success', filename: slot.filename, uploadId: whole?.uploadId ?? null, bytes: prepared.sentBytes, sourceBytes: prepared.sourceBytes,
-      compressed: prepared.compressed, parts: results, conversion, cleaned: slot.cleaned, sourceSha256, historyId: entry.id,
+      compressed: prepared.compressed, parts: results, conversion, cleaned: slot.cleaned, contentHash, historyId: entry.id,
     };
   } catch (thrown) {
     const validation = thrown instanceof InvalidRecords ? thrown.validation : null;

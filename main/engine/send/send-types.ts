@@ -3,6 +3,7 @@
  * the way, and how it ended. The CLI, the app and the folder watcher all speak it.
  */
 import type { RateLimiter } from '../api/rate-limiter.js';
+import type { ContentHash } from '../dedupe/content-hash.js';
 import type { DuplicateMatch } from '../dedupe/find-duplicate.js';
 import type { LexerError } from '../errors.js';
 import type { ConversionRecord } from '../history/conversion-ledger.js';
@@ -150,7 +151,8 @@ export type SendOutcome =
     readonly conversion: ConversionRecord | null;
     /** What was removed when a cleaned copy was sent instead; else null. */
     readonly cleaned: Framing | null;
-    readonly sourceSha256: string | null;
+    /** The content hash of the source's bytes, as History records it (null when it could not be taken). */
+    readonly contentHash: ContentHash | null;
     /** The History entry written for it (null without a History, or when writing it failed). */
     readonly historyId: string | null;
   }

@@ -1,4 +1,4 @@
-import type { Hash } from 'node:crypto';
+import type { ContentHasher } from '../dedupe/content-hash.js';
 import http from 'node:http';
 import https from 'node:https';
 import type { ClientRequest } from 'node:http';
@@ -26,8 +26,8 @@ export interface PutFileOptions {
   stallTimeoutMs?: number;
   proxyUrl?: string | null;
   onProgress?: (p: TransferProgress) => void;
-  /** Fed every byte of the body as it is read (the duplicate guard's sha256, in the same read). */
-  hash?: Hash;
+  /** Fed every byte of the body as it is read (the duplicate guard's content hash, in the same read). */
+  hash?: ContentHasher;
   /** Refuse a host that resolves to this computer (the link came from an API that is not on it). */
   remoteOnly?: boolean;
 }

@@ -11,6 +11,7 @@ import { describeDuplicate, findDuplicate, type UploadDestination } from '../../
 import { fingerprintFile, sha256File } from '../../../main/engine/dedupe/fingerprint.js';
 import type { UploadConnection } from '../../../main/engine/dedupe/upload-connection.js';
 import { openHistory, type UploadHistory } from '../../../main/engine/history/upload-history.js';
+import { xxh128File } from '../../helpers/sandbox.js';
 
 /** The disk, counting what is read: ranges (bytes) and whole-file streams. */
 function countingBytes() {
@@ -38,13 +39,17 @@ describe('the duplicate guard', () => {
   let history: UploadHistory;
   let original: string;
 
-  /** Records a successful upload of `path` as the upload service will: fingerprint and source sha256 in History. */
-  async function recordSent(path: string, filename: string, destination: UploadDestination, extra: Partial<Parameters<UploadHistory['add']>[0]> = {}) {
+  /**
+   * Records a successful upload of `path` as the upload service does: fingerprint and content hash
+   * (XXH3-128) in History; with `legacy`, as versions before it did: a sha256 instead.
+   */
+  async function recordSent(path: string, filename: string, destination: UploadDestination, extra: Partial<Parameters<UploadHistory['add']>[0]> = {}, legacy = false) {
     const entry = await history.add({
       filePath: path, filename, datasetId: destination?.datasetId ?? null, recordType: destination ? 'customer_record' : null, bytes: 0,
       apiUrl: 'https://api.lexer.io/', sandbox: false, fingerprint: await fingerprintFile(path), ...extra,
     });
-    return history.update(entry.id, { status: 'Success', uploadId: '4711', finishedAt: '2026-11-26T14:02:00.000Z', sourceSha256: await sha256File(path) });
+    const hash = legacy ? { sourceSha256: await sha256File(path) } : { contentHash: await xxh128File(path) };
+    return history.update(entry.id, { status: 'Success', uploadId: '4711', finishedAt: '2026-11-26T14:02:00.000Z', ...hash });
   }
 
   before(async () => {
@@ -64,7 +69,8 @@ describe('the duplicate guard', () => {
     const check = await findDuplicate(renamed, DATASET, LEXER, reopened.list());
     assert.equal(check.match?.filename, 'customers-20261126-v1.ndjson.gz');
     assert.deepEqual(check.match?.uploadIds, ['4711']);
-    assert.equal(check.sha256, check.match?.entry.sourceSha256);
+    assert.deepEqual(check.contentHash, check.match?.entry.contentHash);
+    assert.equal(check.contentHash?.algorithm, 'xxh3-128');
     assert.equal(describeDuplicate(check.match!, 'UTC'), 'This file was already sent to https://api.lexer.io on 26 Nov 2026 at 14:02 as customers-20261126-v1.ndjson.gz (upload id 4711).');
   });
 
@@ -87,7 +93,7 @@ describe('the duplicate guard', () => {
     await writeFile(other, bytes);
     const { bytes: reader, count } = countingBytes();
     const check = await findDuplicate(other, DATASET, LEXER, history.list(), reader);
-    assert.deepEqual([check.match, check.sha256], [null, null]);
+    assert.deepEqual([check.match, check.contentHash], [null, null]);
     assert.deepEqual(count, { rangeBytes: 2 * 1024 * 1024, streams: 0 });
   });
 
@@ -98,7 +104,7 @@ describe('the duplicate guard', () => {
     const failed = join(dir, 'failed.csv');
     await writeFile(failed, 'a,b\n1,2\n');
     const entry = await history.add({ filePath: failed, filename: 'failed-20261126-v1.csv', datasetId: null, recordType: null, bytes: 8, fingerprint: await fingerprintFile(failed) });
-    await history.update(entry.id, { status: 'Failed', sourceSha256: await sha256File(failed) });
+    await history.update(entry.id, { status: 'Failed', contentHash: await xxh128File(failed) });
     assert.equal((await findDuplicate(failed, null, LEXER, history.list())).match, null);
   });
 
@@ -136,6 +142,30 @@ describe('the duplicate guard', () => {
     assert.equal((await findDuplicate(old, DATASET, { apiUrl: 'http://127.0.0.1:1', sandbox: true }, history.list())).match, null);
   });
 
+  test('an upload recorded by an earlier version (a sha256, no content hash) is still caught, in one read', async () => {
+    const old = join(dir, 'old-20261001-v1.ndjson');
+    await writeFile(old, randomBytes(2 * 1024 * 1024 + 5));
+    await recordSent(old, 'old-20261001-v1.ndjson.gz', DATASET, {}, true);
+    const copy = join(dir, 'old again.ndjson');
+    await copyFile(old, copy);
+    const { bytes: reader, count } = countingBytes();
+    const check = await findDuplicate(copy, DATASET, LEXER, (await openHistory(join(dir, 'history.json'))).list(), reader);
+    assert.equal(check.match?.filename, 'old-20261001-v1.ndjson.gz');
+    assert.equal(count.streams, 1);
+    const changed = await readFile(old);
+    changed[1_000_000] = (changed[1_000_000] ?? 0) ^ 1;
+    await writeFile(copy, changed);
+    assert.equal((await findDuplicate(copy, DATASET, LEXER, history.list())).match, null, 'the sha256 still tells a changed middle apart');
+  });
+
+  test('an entry whose hash is of an algorithm this version does not know is no match (never a guess)', async () => {
+    const other = join(dir, 'future.ndjson');
+    await writeFile(other, randomBytes(4096));
+    const e = await recordSent(other, 'future-20261126-v1.ndjson.gz', DATASET);
+    await history.update(e!.id, { contentHash: { algorithm: 'blake3', value: 'ab' } as never });
+    assert.equal((await findDuplicate(other, DATASET, LEXER, history.list())).match, null);
+  });
+
   test('of two earlier uploads of the same content, the one that finished last is named', async () => {
     const path = join(dir, 'twice.csv');
     await writeFile(path, 'id\n1\n2\n');
@@ -168,7 +198,7 @@ describe('the duplicate guard', () => {
     await history.update(entry.id, { status: 'Success', uploadId: '5', finishedAt: '2026-11-26T14:02:00.000Z' });
     const { bytes: reader, count } = countingBytes();
     const check = await findDuplicate(path, null, LEXER, history.list(), reader);
-    assert.deepEqual([check.match, check.sha256, count.streams], [null, null, 0]);
+    assert.deepEqual([check.match, check.contentHash, count.streams], [null, null, 0]);
   });
 
   test('a file of at most 1 MiB is read once for its fingerprint', async () => {
