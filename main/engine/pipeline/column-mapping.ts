@@ -2,7 +2,7 @@ import { LexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { getRecordFields } from '../schemas/record-fields.js';
 import type { DateOrder } from './convert/date-order.js';
-import { createFieldLookup, type FieldLookup } from './convert/field-lookup.js';
+import { createFieldLookup, type FieldLookup, type FieldMatch } from './convert/field-lookup.js';
 import { HEADER_SYNONYMS, normaliseHeader } from './convert/header-synonyms.js';
 import { cleanHeader } from './csv/header-names.js';
 
@@ -38,9 +38,19 @@ export function suggestMapping(headers: readonly string[], recordType: RecordTyp
 }
 
 /**
+ * Whether a column of text can fill the field a header names: not an object (a POS "Store" column
+ * holds the store's name, while `store` needs an object: every row would fail "is not an object").
+ * A column of JSON objects can still be mapped to one by hand.
+ */
+export function textFills(match: FieldMatch): boolean {
+  return match.kind === 'open' || (match.kind === 'field' && match.field.kind !== 'object');
+}
+
+/**
  * The suggestion rules, in order: a header that already is a field path; a known synonym
- * ('E-mail' -> link.email, 'Cust ID' -> link.customer_id); a header equal to the last segment of
- * exactly one field ('system_name' -> link.system_name). Each field is suggested once.
+ * (convert/header-synonyms.ts: 'E-mail' -> link.email, 'Cust ID' -> link.customer_id); a header
+ * equal to the last segment of exactly one field ('system_name' -> link.system_name). Each field
+ * is suggested once, and never an object field (see textFills).
  */
 export function suggestColumns(headers: readonly string[], lookup: FieldLookup): Record<string, string | null> {
   const columns: Record<string, string | null> = {};
@@ -54,7 +64,7 @@ export function suggestColumns(headers: readonly string[], lookup: FieldLookup):
   const pending = [...new Set(headers)].filter((h) => cleanHeader(h) !== '');
   for (const header of pending) {
     const name = cleanHeader(header);
-    if (lookup.match(name).kind !== 'unknown' && !taken.has(name)) take(header, name);
+    if (textFills(lookup.match(name)) && !taken.has(name)) take(header, name);
   }
   const byName = new Map(lookup.fields.map((f) => [normaliseHeader(f.path), f.path]));
   const rest = (): string[] => pending.filter((h) => !(h in columns));
@@ -66,13 +76,13 @@ export function suggestColumns(headers: readonly string[], lookup: FieldLookup):
       const candidates = [...(HEADER_SYNONYMS[name] ?? []), ...(byName.has(name) ? [byName.get(name) ?? ''] : [])];
       if (!inPass(HEADER_SYNONYMS[name] ?? [])) continue;
       const pick = candidates.find(
-        (path) => lookup.match(path).kind === 'field' && !taken.has(path) && !(path.startsWith('link.') && path !== 'link.system_name' && linkTaken()),
+        (path) => lookup.match(path).kind === 'field' && textFills(lookup.match(path)) && !taken.has(path) && !(path.startsWith('link.') && path !== 'link.system_name' && linkTaken()),
       );
       if (pick) take(header, pick);
     }
   }
   const bySegment = new Map<string, string[]>();
-  for (const f of lookup.fields) {
+  for (const f of lookup.fields.filter((field) => field.kind !== 'object')) {
     const segment = normaliseHeader(f.path.slice(f.path.lastIndexOf('.') + 1));
     bySegment.set(segment, [...(bySegment.get(segment) ?? []), f.path]);
   }

@@ -1,6 +1,6 @@
 import { LexerError } from '../../errors.js';
 import type { FieldKind } from '../../schemas/field-types.js';
-import type { ColumnMapping } from '../column-mapping.js';
+import { textFills, type ColumnMapping } from '../column-mapping.js';
 import { cleanHeader, columnLetter, columnName } from '../csv/header-names.js';
 import { customFieldKey } from './custom-key.js';
 import type { DateOrder, DateOrderSource } from './date-order.js';
@@ -100,7 +100,8 @@ export function planColumns(headers: readonly string[], lookup: FieldLookup, map
     const mapped = Object.hasOwn(mapping.columns, header) ? mapping.columns[header] : undefined;
     if (mapped === null) return;
     const path = (mapped ?? cleanHeader(header)).trim();
-    const match = lookup.match(path);
+    // A header naming an object field ("store") is not mapped to it unasked: its cells are text.
+    const match = mapped === undefined && !textFills(lookup.match(path)) ? { kind: 'unknown' as const } : lookup.match(path);
     if (match.kind === 'unknown' && mapped !== undefined) {
       const item = lookup.itemPath(path);
       if (item !== null) throw itemFieldError(header, column, path, item, recordType);

@@ -1,63 +1,100 @@
 /**
- * Header names people use in CRM and POS exports, normalised (lower case, letters and digits
- * only), mapped to candidate field paths in order of preference. Only candidates the chosen
- * record type has are suggested; `link.*` candidates are skipped once another column is the link,
- * because a record's link is exactly one variant (vendor rule, FILE_UPLOAD_API.md).
+ * The headers common exports write, and the record fields they mean: one table, by where the
+ * headers come from (any export; Shopify; Klaviyo; Mailchimp; Salesforce; point-of-sale systems
+ * such as Lightspeed, Square and Vend). Each row lists the candidate fields in order of
+ * preference, then the headers as the exports write them; headers are compared normalised (lower
+ * case, letters and digits only), so "Zip/Postal Code" and "zip_postal_code" are one. Only
+ * candidates the chosen record type has are suggested, and `link.*` candidates are skipped once
+ * another column is the link, because a record's link is exactly one variant (vendor rule,
+ * FILE_UPLOAD_API.md).
+ *
+ * To teach the app another export, add a row (or headers to a row) under its source. A header
+ * may appear in several rows only with the same fields (test/engine/pipeline/header-synonyms.test.ts
+ * checks this, and that every field is one a record type has).
  */
-export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  email: ['link.email', 'email'],
-  emailaddress: ['link.email', 'email'],
-  mail: ['link.email', 'email'],
-  emailsha256: ['link.email_sha256', 'email_sha256'],
-  sha256: ['link.email_sha256', 'email_sha256'],
-  emailmd5: ['link.email_md5'],
-  customerid: ['link.customer_id', 'customer_id'],
-  customernumber: ['link.customer_id', 'customer_id'],
-  customerno: ['link.customer_id', 'customer_id'],
-  custid: ['link.customer_id', 'customer_id'],
-  custno: ['link.customer_id', 'customer_id'],
-  clientid: ['link.customer_id', 'customer_id'],
-  memberid: ['link.customer_id', 'customer_id'],
-  systemname: ['link.system_name'],
-  sourcesystem: ['link.system_name'],
-  externalid: ['link.external_id'],
-  mobile: ['link.mobile', 'mobile'],
-  mobilenumber: ['link.mobile', 'mobile'],
-  mobilephone: ['link.mobile', 'mobile'],
-  phone: ['link.mobile', 'mobile'],
-  phonenumber: ['link.mobile', 'mobile'],
-  cell: ['link.mobile', 'mobile'],
-  cellphone: ['link.mobile', 'mobile'],
-  firstname: ['first_name'],
-  fname: ['first_name'],
-  givenname: ['first_name'],
-  forename: ['first_name'],
-  lastname: ['last_name'],
-  lname: ['last_name'],
-  surname: ['last_name'],
-  familyname: ['last_name'],
-  dob: ['date_of_birth'],
-  dateofbirth: ['date_of_birth'],
-  birthdate: ['date_of_birth'],
-  birthday: ['date_of_birth'],
-  sex: ['gender'],
-  suburb: ['city'],
-  town: ['city'],
-  province: ['state'],
-  postalcode: ['postcode', 'zip'],
-  zipcode: ['zip', 'postcode'],
-  address: ['address_1'],
-  address1: ['address_1'],
-  addressline1: ['address_1'],
-  street: ['address_1'],
-  streetaddress: ['address_1'],
-  address2: ['address_2'],
-  addressline2: ['address_2'],
-  employee: ['employee_flag'],
-  isemployee: ['employee_flag'],
-  staff: ['employee_flag'],
-  customertype: ['customer_type'],
-  segment: ['customer_type'],
+
+/** One row of the table: the fields a header may go to, best first, and the headers that mean them. */
+export interface SynonymRow {
+  readonly fields: readonly string[];
+  readonly headers: readonly string[];
+}
+
+const row = (fields: readonly string[], headers: readonly string[]): SynonymRow => ({ fields, headers });
+
+const EMAIL = ['link.email', 'email'];
+const CUSTOMER_ID = ['link.customer_id', 'customer_id'];
+const MOBILE = ['link.mobile', 'mobile'];
+const POSTCODE = ['postcode', 'zip'];
+const ZIP = ['zip', 'postcode'];
+
+/** Where a group of headers comes from. */
+export type SynonymSource = 'common' | 'shopify' | 'klaviyo' | 'mailchimp' | 'salesforce' | 'pos';
+
+export const SYNONYM_TABLE: Readonly<Record<SynonymSource, readonly SynonymRow[]>> = {
+  common: [
+    row(EMAIL, ['Email', 'E-mail', 'Email Address', 'E-mail Address', 'Mail']),
+    row(['link.email_sha256', 'email_sha256'], ['Email SHA256', 'SHA256']),
+    row(['link.email_md5'], ['Email MD5']),
+    row(CUSTOMER_ID, ['Customer ID', 'Customer Number', 'Customer No', 'Cust ID', 'Cust No', 'Client ID', 'Member ID']),
+    row(['link.system_name'], ['System Name', 'Source System']),
+    row(['link.external_id'], ['External ID']),
+    row(MOBILE, ['Mobile', 'Mobile Number', 'Mobile Phone', 'Phone', 'Phone Number', 'Cell', 'Cell Phone']),
+    row(['first_name'], ['First Name', 'FName', 'Given Name', 'Forename']),
+    row(['last_name'], ['Last Name', 'LName', 'Surname', 'Family Name']),
+    row(['date_of_birth'], ['DOB', 'Date of Birth', 'Birth Date', 'Birthday']),
+    row(['gender'], ['Sex']),
+    row(['city'], ['Suburb', 'Town']),
+    row(['state'], ['Province']),
+    row(POSTCODE, ['Postal Code']),
+    row(ZIP, ['Zip Code']),
+    row(['address_1'], ['Address', 'Address 1', 'Address Line 1', 'Street', 'Street Address']),
+    row(['address_2'], ['Address 2', 'Address Line 2']),
+    row(['employee_flag'], ['Employee', 'Is Employee', 'Staff']),
+    row(['customer_type'], ['Customer Type', 'Segment']),
+  ],
+  // Customers export (today's "Default Address …" columns and the older plain ones); orders export.
+  shopify: [
+    row(['address_1'], ['Default Address Address1', 'Address1']),
+    row(['address_2'], ['Default Address Address2', 'Address2']),
+    row(['city'], ['Default Address City']),
+    row(['state'], ['Default Address Province Code', 'Province Code']),
+    row(['country'], ['Default Address Country Code', 'Country Code']),
+    row(POSTCODE, ['Default Address Zip']),
+    row(['action_at'], ['Created at', 'Processed at']),
+  ],
+  // Profiles export.
+  klaviyo: [
+    row(['state'], ['State / Region', 'Region']),
+  ],
+  // Audience export: merge fields by their tags as well as their labels.
+  mailchimp: [
+    row(['country'], ['CC']),
+    row(['first_name'], ['FNAME']),
+    row(['last_name'], ['LNAME']),
+  ],
+  // Contacts report (labels) and data export (API names).
+  salesforce: [
+    row(CUSTOMER_ID, ['Contact ID']),
+    row(['address_1'], ['Mailing Street', 'MailingStreet']),
+    row(['city'], ['Mailing City', 'MailingCity']),
+    row(['state'], ['Mailing State/Province', 'MailingState']),
+    row(POSTCODE, ['Mailing Zip/Postal Code', 'MailingPostalCode']),
+    row(['country'], ['Mailing Country', 'MailingCountry']),
+  ],
+  // Sales and customers exports of point-of-sale systems. A "Store" or "Outlet" column is the
+  // store's name as text: never suggested for the `store` object, which needs a type and a name.
+  pos: [
+    row(['action_at'], ['Date', 'Sale Date', 'Transaction Date', 'Order Date', 'Purchase Date', 'Return Date', 'Date/Time', 'Sale Time', 'Transaction Time']),
+    row(['purchase_id'], [
+      'Receipt No', 'Receipt Number', 'Receipt', 'Order ID', 'Order Number', 'Order No', 'Transaction ID', 'Transaction Number', 'Sale ID', 'Invoice Number', 'Invoice No',
+    ]),
+    row(['return_id'], ['Return ID', 'Return Number', 'Return No', 'Refund ID', 'Refund Number']),
+    row(['type'], ['Channel', 'Sales Channel']),
+    row(['currency'], ['Currency Code']),
+    row(CUSTOMER_ID, ['Customer Code', 'Square Customer ID']),
+    row(['address_1'], ['Street Address 1']),
+    row(['address_2'], ['Street Address 2']),
+  ],
 };
 
 /** Lower case, letters and digits only: 'E-mail Address' -> 'emailaddress', 'link.customer_id' -> 'linkcustomerid'. */
@@ -67,3 +104,8 @@ export function normaliseHeader(header: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }
+
+/** Every header of the table, normalised, to its candidate fields (the first row naming a header wins). */
+export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.values(SYNONYM_TABLE).flatMap((rows) => rows.flatMap((r) => r.headers.map((h) => [normaliseHeader(h), r.fields] as const))).reverse(),
+);

@@ -4,7 +4,7 @@
  */
 import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { getRecordFields } from '../../schemas/record-fields.js';
-import { suggestColumns } from '../column-mapping.js';
+import { suggestColumns, textFills } from '../column-mapping.js';
 import { unfilledNote } from '../convert/column-plan.js';
 import { customFieldKey } from '../convert/custom-key.js';
 import { createFieldLookup } from '../convert/field-lookup.js';
@@ -30,7 +30,7 @@ export function recordTypeIssues(headers: readonly string[], rows: readonly Numb
   headers.forEach((header, index) => {
     const name = cleanHeader(header);
     if (name === '') return;
-    const own = lookup.match(name).kind !== 'unknown';
+    const own = textFills(lookup.match(name));
     const target = suggested[header] ?? (own ? name : null);
     if (target) {
       targets.add(target.split('.')[0] as string);
