@@ -13,7 +13,7 @@ import { sendFile } from '../send/send-file.js';
 import type { SendContext, SendOutcome } from '../send/send-types.js';
 import type { TakenFingerprint } from '../send/taken-fingerprint.js';
 import type { FeedConfig } from './feed-config.js';
-import { convertForFeed } from './feed-convert.js';
+import { convertForFeed, convertible } from './feed-convert.js';
 import { feedFileName } from './feed-file-name.js';
 
 /**
@@ -47,8 +47,15 @@ function recordDetails(v: { summary: ValidationResult['summary']; errors: Valida
 }
 
 const isCsvForDataset = (file: string): boolean => !/\.(ndjson|jsonl|json)(\.gz)?$/i.test(file) && !/^[^.]+\.gz$/i.test(basename(file));
-// A JSON file goes as NDJSON (checked as such); a CSV is what a feed converts.
-const convertible = (file: string): boolean => /\.(csv|tsv|txt)$/i.test(file);
+
+/**
+ * Whether the feed converts this file before sending: a CSV when the feed converts; when e-mails
+ * leave only hashed, NDJSON and JSON too (their clean step hashes them).
+ */
+function converts(file: string, feed: FeedConfig): boolean {
+  if (!feed.destination) return false;
+  return convertible(file) ? feed.convert !== null : feed.hashEmails === true && !isCsvForDataset(file);
+}
 
 function fromOutcome(outcome: SendOutcome, converted: ConvertedFile | null): FeedFileResult {
   // The entry whose file is the one the feed moves. A conversion's entry names the NDJSON sent
@@ -89,8 +96,18 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
   let converted: ConvertedFile | null = null;
   try {
     const { destination } = feed;
-    if (destination && feed.convert && convertible(file)) {
-      converted = await convertForFeed(file, destination, { mapping: feed.convert.mapping, dateOrder: feed.convert.dateOrder, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal });
+    if (feed.hashEmails && !converts(file, feed)) {
+      const error = new LexerError('usage', `${basename(file)} would be sent as it is, but e-mail addresses leave this computer only hashed, so it was not sent.`, {
+        hint: destination
+          ? 'Turn on converting CSV files for this folder (lexer-upload watch --convert), so its e-mail addresses are hashed first.'
+          : 'Give the folder a dataset and record type (lexer-upload watch --dataset-id ID --record-type TYPE --convert): the record type says which fields hold e-mail addresses.',
+      });
+      return { kind: 'needs-user', error, details: [] };
+    }
+    if (destination && converts(file, feed)) {
+      converted = await convertForFeed(file, destination, {
+        mapping: feed.convert?.mapping ?? null, dateOrder: feed.convert?.dateOrder, hashEmails: feed.hashEmails, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal,
+      });
       const r = converted.result;
       if (feed.validate && r.rejected > 0) {
         const error = new LexerError('invalid-records', `${r.rejected} of the ${r.rows} rows of ${basename(file)} are not valid ${destination.recordType} records, so nothing was sent.`, {
