@@ -8,7 +8,7 @@ import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { LexerError, toLexerError } from '../errors.js';
 import type { ValidationResult } from '../pipeline/validate-ndjson.js';
-import type { ConvertedFile } from '../send/convert-to-send.js';
+import { recordCounts, type ConvertedFile } from '../send/convert-to-send.js';
 import { sendFile } from '../send/send-file.js';
 import type { SendContext, SendOutcome } from '../send/send-types.js';
 import type { TakenFingerprint } from '../send/taken-fingerprint.js';
@@ -66,8 +66,8 @@ function fromOutcome(outcome: SendOutcome, converted: ConvertedFile | null): Fee
     case 'success': {
       const uploadIds = outcome.uploadId ? [outcome.uploadId] : outcome.parts.flatMap((p) => (p.uploadId ? [p.uploadId] : []));
       return {
-        kind: 'sent', filename: outcome.filename, uploadIds, bytes: outcome.bytes, recordsSent: converted ? converted.result.written : null,
-        recordsLeftOut: converted ? converted.result.rejected : null, historyId: followed, entryId,
+        kind: 'sent', filename: outcome.filename, uploadIds, bytes: outcome.bytes, recordsSent: converted ? recordCounts(converted.result).written : null,
+        recordsLeftOut: converted ? recordCounts(converted.result).rejected : null, historyId: followed, entryId,
       };
     }
     case 'duplicate':
@@ -110,7 +110,8 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
       });
       const r = converted.result;
       if (feed.validate && r.rejected > 0) {
-        const error = new LexerError('invalid-records', `${r.rejected} of the ${r.rows} rows of ${basename(file)} are not valid ${destination.recordType} records, so nothing was sent.`, {
+        const what = r.orders ? `${r.orders.refused} of the ${r.orders.written + r.orders.refused} orders (${r.rejected} of the ${r.rows} lines)` : `${r.rejected} of the ${r.rows} rows`;
+        const error = new LexerError('invalid-records', `${what} of ${basename(file)} are not valid ${destination.recordType} records, so nothing was sent.`, {
           hint: 'Fix those rows (or turn off "check every record" for this folder to send the valid rows only) and put the file back in the folder.',
         });
         return { kind: 'needs-user', error, details: recordDetails(r, r.position) };

@@ -25,6 +25,15 @@ export interface ConvertedFile {
   dispose(): Promise<void>;
 }
 
+/**
+ * A conversion's counts in records: rows read, records written, rows left out; or, with rows
+ * grouped into orders, orders (an order of three lines is one record sent or left out).
+ */
+export function recordCounts(result: ConversionResult): { rows: number; written: number; rejected: number } {
+  if (result.orders) return { rows: result.orders.written + result.orders.refused, written: result.orders.written, rejected: result.orders.refused };
+  return { rows: result.rows, written: result.written, rejected: result.rejected };
+}
+
 /** The output's path and how to remove it again. */
 async function place(target: ConversionTarget): Promise<{ output: string | undefined; dispose: () => Promise<void> }> {
   switch (target.kind) {
@@ -60,7 +69,7 @@ export async function convertToSend(
     if (target.kind === 'private-folder') await chmod(result.output, PRIVATE_FILE_MODE).catch(() => undefined);
     if (!result.stoppedEarly) {
       const { recordConversion } = await import('../history/conversion-ledger.js');
-      const counts = { rows: result.rows, written: result.written, rejected: result.rejected };
+      const counts = recordCounts(result);
       await recordConversion(ledgerDir, { output: result.output, source, recordType: options.recordType, ...counts }).catch(() => undefined);
     }
     return { result, dispose };

@@ -96,7 +96,8 @@ export function buildOrders(text: string, config: ChunkConfig, check: (record: u
     const problems: ChunkProblem[] = [];
     const refuse = (identifier: string | undefined): void => {
       result.rejected += rows.length;
-      if (key !== '') result.orders.refused += 1;
+      // A line with no order number is a record that could not be made, as a refused order is.
+      result.orders.refused += key === '' ? rows.length : 1;
       if (identifier !== undefined) for (const p of problems) p.identifier = identifier;
       result.problems.push(...problems);
       if (config.stopOnFirstInvalid) result.stopped = true;
