@@ -11,7 +11,7 @@ import { asBoolean, asObject, asOptionalText } from '../channels/validators.js';
 import { parseAlertSettings } from './feed-alert-settings.js';
 
 const AFTER: readonly FeedAfter[] = ['sent', 'leave', 'delete'];
-const FIELDS = ['path', 'patterns', 'destination', 'convert', 'presetName', 'validate', 'gzip', 'quietSeconds', 'after', 'polling', 'alerts'];
+const FIELDS = ['path', 'patterns', 'destination', 'convert', 'presetName', 'validate', 'gzip', 'quietSeconds', 'after', 'polling', 'alerts', 'groupBy', 'hashEmails'];
 
 /** Checks a feed's settings as stored (a mail password, if any, is in the vault already). */
 export function parseFeedSettings(value: unknown): FeedSettings {
@@ -31,12 +31,15 @@ export function parseFeedInput(value: unknown, hasStoredPassword = false): { set
   const destination = parseDestination(o.destination ?? null);
   const convert = asBoolean(o.convert, 'convert');
   const presetName = o.presetName === null || o.presetName === undefined ? null : asOptionalText(o.presetName, 'presetName', 100) || null;
+  const groupBy = o.groupBy === null || o.groupBy === undefined ? null : asOptionalText(o.groupBy, 'One record per', 1000).trim() || null;
+  const hashEmails = o.hashEmails !== undefined && asBoolean(o.hashEmails, 'hashEmails');
   const settings: FeedSettings = {
     path: asFilePath(o.path, 'Folder'), patterns: patterns || DEFAULT_PATTERNS.join(' '), destination,
     convert: destination !== null && convert, presetName: destination !== null && convert ? presetName : null,
     validate: destination !== null && asBoolean(o.validate, 'validate'), gzip: asBoolean(o.gzip, 'gzip'),
     quietSeconds, after: o.after as FeedAfter, polling: asBoolean(o.polling, 'polling'),
     ...(alerts ? { alerts: alerts.alerts } : {}),
+    ...(destination !== null && convert && groupBy ? { groupBy } : {}), ...(hashEmails ? { hashEmails } : {}),
   };
   return { settings, smtpPassword: alerts?.password ?? null };
 }
@@ -44,9 +47,13 @@ export function parseFeedInput(value: unknown, hasStoredPassword = false): { set
 /** The engine's feed for these settings; the preset named is looked up among the saved ones. */
 export function toFeedConfig(s: FeedSettings, presets: readonly MappingPreset[]): FeedConfig {
   const preset = s.presetName && s.destination ? presets.find((p) => p.name === s.presetName && p.recordType === s.destination?.recordType) : undefined;
+  // The folder's own "One record per" over its preset's.
+  const mapping = preset ? { ...preset.mapping, columns: { ...preset.mapping.columns } } : null;
+  const grouped = s.groupBy ? { ...(mapping ?? {}), groupBy: s.groupBy } : mapping;
   return {
     path: s.path, patterns: parsePatterns(s.patterns), destination: s.destination,
-    convert: s.convert ? { mapping: preset ? { ...preset.mapping, columns: { ...preset.mapping.columns } } : null, presetName: s.presetName } : null,
+    convert: s.convert ? { mapping: grouped, presetName: s.presetName } : null,
+    ...(s.hashEmails ? { hashEmails: true } : {}),
     // Unchecked: every file as it is; checked: NDJSON compressed, CSV and JSON as they are (as a dropped file).
     ...(s.gzip ? {} : { gzip: false }),
     validate: s.validate, quietSeconds: s.quietSeconds, after: s.after, polling: s.polling,

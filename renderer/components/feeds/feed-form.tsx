@@ -1,7 +1,8 @@
 /**
  * Adding a watched folder: the folder (typed, or chosen where the host has a chooser),
- * where its files go, and the options a dropped file has: convert CSVs with a saved mapping,
- * check every record, gzip, how long a file must stay unchanged, and what becomes of it after.
+ * where its files go, and the options a dropped file has: convert CSVs with a saved mapping (one
+ * record per order for line-item exports), e-mail addresses only hashed, check every record,
+ * gzip, how long a file must stay unchanged, and what becomes of it after.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { FeedAfter, FeedsOverview, FeedSettings } from '../../../main/contract/feeds.js';
@@ -35,6 +36,8 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
   const [quietSeconds, setQuietSeconds] = useState('10');
   const [after, setAfter] = useState<FeedAfter>('sent');
   const [polling, setPolling] = useState(false);
+  const [groupBy, setGroupBy] = useState('');
+  const [hashEmails, setHashEmails] = useState(false);
   const alertFields = useAlertFields();
   const [presets, setPresets] = useState<readonly MappingPreset[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -44,6 +47,8 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
     void api.presets.list().then((r) => r.ok && setPresets(r.value));
   }, [api]);
   const presetsForType = presets.filter((p) => p.recordType === recordType);
+  // Purchases and returns hold an order's lines: their rows can be grouped by the order's column.
+  const hasLines = recordType === 'purchase' || recordType === 'return';
 
   const handleChoose = () => {
     void api.feeds.chooseFolder().then((r) => {
@@ -57,6 +62,7 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
       path: path.trim(), patterns: patterns.trim(), destination: toDataset ? { datasetId: datasetId.trim(), recordType } : null,
       convert: toDataset && convert, presetName: toDataset && convert && presetName ? presetName : null, validate: toDataset && validate,
       gzip, quietSeconds: Number(quietSeconds), after, polling, alerts: alertFields.value(),
+      groupBy: toDataset && convert && hasLines ? groupBy.trim() || null : null, hashEmails: toDataset && hashEmails,
     };
     setBusy(true);
     void api.feeds.add(settings).then((r) => {
@@ -106,8 +112,19 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
                 <option value="">Suggested from each file&apos;s headers</option>
                 {presetsForType.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
               </select>
+              {hasLines && (
+                <>
+                  <label htmlFor={`${id}-group`}>One record per (column)</label>
+                  <input id={`${id}-group`} type="text" spellCheck={false} value={groupBy} onChange={(e) => setGroupBy(e.target.value)} placeholder="e.g. Receipt No" aria-describedby={`${id}-group-hint`} />
+                  <p id={`${id}-group-hint`} className="hint">For an export with one row per order line: the column holding the order number. Empty: one record per row.</p>
+                </>
+              )}
             </>
           )}
+          <div className="checkbox">
+            <input id={`${id}-hash`} type="checkbox" checked={hashEmails} onChange={(e) => setHashEmails(e.target.checked)} />
+            <label htmlFor={`${id}-hash`}>Send e-mail addresses only hashed (SHA-256)</label>
+          </div>
           <div className="checkbox">
             <input id={`${id}-validate`} type="checkbox" checked={validate} onChange={(e) => setValidate(e.target.checked)} />
             <label htmlFor={`${id}-validate`}>Check every record first (send only files whose records are all valid)</label>
