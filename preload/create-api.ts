@@ -76,6 +76,8 @@ export function createApi(t: Transport) {
       setPaused: (id: string, paused: boolean) => t.invoke('feeds:set-paused', id, paused),
       remove: (id: string) => t.invoke('feeds:remove', id),
       testAlert: (id: string) => t.invoke('feeds:test-alert', id),
+      update: (id: string, settings: InvokeArgs<'feeds:update'>[1]) => t.invoke('feeds:update', id, settings),
+      dismiss: (id: string, failureId: string) => t.invoke('feeds:dismiss', id, failureId),
       chooseFolder: () => t.invoke('feeds:choose-folder'),
       onChange: (listener: (overview: EventChannels['feeds:changed']) => void) => t.subscribe('feeds:changed', listener),
     },

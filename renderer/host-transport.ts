@@ -15,6 +15,7 @@ import type { Result } from '../main/contract/result.js';
 
 const KEY_STORAGE = 'lexer-host-key';
 const KEY_HEADER = 'X-Lexer-Key';
+const PAGE_HEADER = 'X-Lexer-Page';
 const CODE_HEADER = 'X-Lexer-Code';
 
 const unreachable = (): Result<never> => ({
@@ -65,9 +66,11 @@ export async function takeHostKey(): Promise<string> {
 /** Creates the transport for the page the browser host serves. */
 export function createHostTransport(): Transport {
   const key = takeHostKey();
+  // This page, as the host knows it: the files it stages are deleted once it is gone (a reload is a new page).
+  const page = crypto.randomUUID();
   let source: Promise<EventSource> | null = null;
   // EventSource cannot send headers, so the key goes in its (never shown, never in history) URL.
-  const events = (): Promise<EventSource> => (source ??= key.then((k) => new EventSource(`/events?key=${encodeURIComponent(k)}`)));
+  const events = (): Promise<EventSource> => (source ??= key.then((k) => new EventSource(`/events?key=${encodeURIComponent(k)}&page=${page}`)));
 
   const send = async <T>(path: string, init: RequestInit): Promise<Result<T>> => {
     try {
@@ -106,7 +109,7 @@ export function createHostTransport(): Transport {
     resolveFile(file: File): Promise<Result<string>> {
       return send<string>(`/files?name=${encodeURIComponent(file.name)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/octet-stream' },
+        headers: { 'Content-Type': 'application/octet-stream', [PAGE_HEADER]: page },
         body: file,
       });
     },

@@ -17,13 +17,17 @@ export interface UploadReporter {
 
 /**
  * Picks the reporter: bars on a terminal, plain lines when piped, silence for --json.
- * cli-progress is loaded only for the bars.
+ * cli-progress (and the word wrapper its lines need) is loaded only for the bars, which are
+ * drawn on `stream` (standard error unless a test gives another terminal).
  */
-export async function createUploadReporter(mode: { json: boolean; tty: boolean }): Promise<UploadReporter> {
+export async function createUploadReporter(mode: { json: boolean; tty: boolean }, stream: NodeJS.WriteStream = process.stderr): Promise<UploadReporter> {
   if (mode.json) return { event() {}, line() {}, stop() {} };
   if (!mode.tty) return createLineReporter();
-  const { default: cliProgress } = await import('cli-progress');
-  return createBarReporter(cliProgress);
+  const [{ default: cliProgress }, { default: wrapAnsi }] = await Promise.all([import('cli-progress'), import('wrap-ansi')]);
+  // While bars are drawn cli-progress turns the terminal's own line wrapping off, so a line
+  // wider than the terminal is cut ("... 4 parts, eac."): every line is wrapped at words first.
+  const wrap = (text: string): string => wrapAnsi(text, Math.max(20, stream.columns || 80), { hard: true, trim: false });
+  return createBarReporter(cliProgress, stream, wrap);
 }
 
 /** The name a transfer goes by: the file, or the file and which part. */
@@ -108,7 +112,7 @@ function createLineReporter(): UploadReporter {
 }
 
 /** A cli-progress bar per transfer (and one while compressing) on standard error: bytes, percent, speed, time left. */
-function createBarReporter(cliProgress: typeof CliProgress): UploadReporter {
+function createBarReporter(cliProgress: typeof CliProgress, stream: NodeJS.WriteStream, wrap: (text: string) => string): UploadReporter {
   const multibar: MultiBar = new cliProgress.MultiBar({
     // {eta} is cli-progress's own (and reads INF at the start); ours comes from the engine's meter.
     format: '{name} |{bar}| {percentage}% | {sent} of {size} | {speed} | {left}',
@@ -116,7 +120,7 @@ function createBarReporter(cliProgress: typeof CliProgress): UploadReporter {
     gracefulExit: false,
     clearOnComplete: false,
     barsize: 30,
-    stream: process.stderr,
+    stream,
   }, cliProgress.Presets.shades_classic);
   const bars = new Map<string, SingleBar>();
   const bar = (key: string, title: string, total: number): SingleBar => {
@@ -128,7 +132,7 @@ function createBarReporter(cliProgress: typeof CliProgress): UploadReporter {
     return created;
   };
   // MultiBar.log only shows while bars are drawn; before the first bar, write directly.
-  const line = (text: string): void => void (bars.size > 0 ? multibar.log(`${text}\n`) : process.stderr.write(`${text}\n`));
+  const line = (text: string): void => void (bars.size > 0 ? multibar.log(`${wrap(text)}\n`) : stream.write(`${wrap(text)}\n`));
   return {
     event(label, e) {
       const note = noteFor(label, e);

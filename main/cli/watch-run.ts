@@ -22,7 +22,7 @@ import { createWatchLog } from './watch-log.js';
 
 /** The options of `lexer-upload watch`, as commander parsed them. */
 export interface WatchOptions extends AlertOptions {
-  datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[]; dateOrder?: DateOrder;
+  datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[]; dateOrder?: DateOrder; leaveOutInvalidFields?: boolean;
   groupBy?: string; set?: string[]; hashEmails?: boolean;
   validate: boolean; gzip?: boolean; gzipLevel?: number; partSize?: number; quietSeconds: number; after: AfterSend; polling?: boolean; once?: boolean;
   concurrency: number; apiUrl?: string; apiToken?: string; apiTokenFile?: string; json?: boolean;
@@ -42,6 +42,7 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   if (o.convert && !o.recordType) throw new UsageError('--convert needs --dataset-id and --record-type (the record type to convert to).');
   if (o.map && !o.convert) throw new UsageError('--map goes with --convert.');
   if (o.dateOrder && !o.convert) throw new UsageError('--date-order goes with --convert (it reads the date columns of the CSV files converted).');
+  if (o.leaveOutInvalidFields && !o.convert) throw new UsageError('--leave-out-invalid-fields goes with --convert (it keeps converted records without their invalid optional fields).');
   if (o.groupBy !== undefined && !o.convert) throw new UsageError('--group-by goes with --convert (it groups the rows of the CSV files converted into orders).');
   if (o.set && !o.convert) throw new UsageError('--set goes with --convert (it fills a field of each record converted).');
   if (o.hashEmails && !o.recordType) {
@@ -64,7 +65,8 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   const patterns = o.pattern ?? [...DEFAULT_PATTERNS];
   if (patterns.length === 0) throw new UsageError('--pattern is empty.');
   return {
-    path, patterns, destination, convert: o.convert ? { mapping, presetName: null, ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}) } : null,
+    path, patterns, destination,
+    convert: o.convert ? { mapping, presetName: null, ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}), ...(o.leaveOutInvalidFields ? { leaveOutInvalidFields: true } : {}) } : null,
     ...(o.gzip !== undefined ? { gzip: o.gzip } : {}),
     ...(o.gzipLevel !== undefined ? { gzipLevel: o.gzipLevel } : {}),
     ...(o.partSize !== undefined ? { partBytes: o.partSize } : {}),

@@ -52,6 +52,10 @@ export interface InvokeChannels {
   'feeds:remove': [[id: string], FeedsOverview];
   /** Sends a test alert on each of the feed's channels; resolves with how each did. */
   'feeds:test-alert': [[id: string], readonly FeedAlertChannel[]];
+  /** New settings for a folder (its path stays): it is watched with them from now on. */
+  'feeds:update': [[id: string, settings: FeedSettings], FeedsOverview];
+  /** Takes a failed file off the folder's row (the file stays in the failed folder). */
+  'feeds:dismiss': [[id: string, failureId: string], FeedsOverview];
   /** The host's folder chooser; null when cancelled (or when the host has none). */
   'feeds:choose-folder': [[], string | null];
   'shell:open-external': [[url: string], boolean];
@@ -88,8 +92,8 @@ export const INVOKE_CHANNELS = [
   'files:inspect', 'files:check-name', 'files:release', 'preview:csv', 'mapping:suggest', 'schema:fields',
   'presets:list', 'presets:save', 'presets:delete', 'jobs:validate',
   'jobs:convert', 'jobs:cancel', 'jobs:export-errors', 'uploads:start', 'uploads:cancel',
-  'history:list', 'history:export', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:test-alert', 'feeds:choose-folder',
-  'shell:open-external',
+  'history:list', 'history:export', 'feeds:list', 'feeds:add', 'feeds:set-paused', 'feeds:remove', 'feeds:update', 'feeds:dismiss', 'feeds:test-alert',
+  'feeds:choose-folder', 'shell:open-external',
   'desktop:take-opened-files', 'desktop:take-show', 'desktop:current-uploads', 'desktop:login-item', 'desktop:set-login-item',
 ] as const satisfies readonly InvokeChannel[];
 

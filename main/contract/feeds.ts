@@ -1,4 +1,5 @@
 /** Watched folders: their settings and where each stands. */
+import type { DateOrder } from './jobs.js';
 import type { UploadDestination } from './uploads.js';
 
 /** What becomes of a file once it is sent: moved to `sent/` in the folder, left, or deleted. */
@@ -15,6 +16,12 @@ export interface FeedSettings {
   /** Convert CSVs to NDJSON first (dataset only), with this saved mapping (null: suggested from the headers). */
   readonly convert: boolean;
   readonly presetName: string | null;
+  /** How every date column of its CSVs writes dates; null: per column below, else read from each file's first rows. */
+  readonly dateOrder: DateOrder | null;
+  /** Date columns whose order is set one by one, by header (over `dateOrder` and the saved mapping's). */
+  readonly dateOrders: Readonly<Record<string, DateOrder>>;
+  /** Keep a record whose only invalid fields are optional ones, without them (never the link). */
+  readonly leaveOutInvalidFields: boolean;
   /** Check every record first (dataset only). */
   readonly validate: boolean;
   /** Compress NDJSON on the way (gzip); false sends every file as it is. */
@@ -74,6 +81,19 @@ export interface FeedLastFile {
   readonly at: string;
 }
 
+/** A file the feed moved to its failed folder, shown on the feed's row until it leaves that folder or is dismissed. */
+export interface FeedFailure {
+  readonly id: string;
+  /** The file's name, as it is in the failed folder. */
+  readonly name: string;
+  readonly message: string;
+  /** What to do, in the folder's own settings. */
+  readonly hint: string | null;
+  /** The name of the note beside it (`NAME.error.txt`). */
+  readonly errorFile: string;
+  readonly at: string;
+}
+
 /** A watched folder and where it stands. */
 export interface FeedView {
   readonly id: string;
@@ -87,6 +107,8 @@ export interface FeedView {
   readonly alerts: readonly FeedAlertChannel[];
   /** When the next file is due (alerts with an expected interval), ISO 8601; null otherwise. */
   readonly nextFileDue: string | null;
+  /** Files waiting in the failed folder, newest first. */
+  readonly failures: readonly FeedFailure[];
 }
 
 export interface FeedsOverview {

@@ -28,6 +28,9 @@ export interface HistoryEntry {
   /** For a converted file: records sent and rows left out; null otherwise. */
   readonly recordsSent: number | null;
   readonly recordsLeftOut: number | null;
+  /** Invalid optional fields left out of records that were sent, and which fields. */
+  readonly fieldsLeftOut: number;
+  readonly leftOutFields: readonly string[];
   /** Compressed on the way: `bytes` is what was sent, `sourceBytes` the file's own size. */
   readonly compressed: boolean;
   readonly sourceBytes: number | null;

@@ -30,6 +30,9 @@ export interface RecordCounts {
   readonly leftOut: number;
   /** Rows read from the source. */
   readonly total: number;
+  /** Invalid optional fields left out of records that were kept, and which fields (most often first). */
+  readonly fieldsLeftOut: number;
+  readonly leftOutFields: readonly string[];
   /** The name of the file the person converted. */
   readonly sourceName: string;
 }

@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'connection-reset'
   // data pipeline
   | 'invalid-records'
+  /** Fewer than half of a CSV's columns map to the record type: probably the wrong file for it. */
+  | 'columns-not-mapped'
   | 'unknown-record-type'
   | 'not-ndjson'
   | 'unsupported-file'

@@ -77,7 +77,10 @@ class TooLarge extends Error {}
  * they arrive: a chunked body has no Content-Length to check first, and one past what the disk
  * can spare (or `maxBytes`, when set) is cut off with 507 (413) and nothing left on disk.
  */
-export async function handleFileUpload(req: IncomingMessage, res: ServerResponse, url: URL, stagingRoot: string, maxBytes?: number): Promise<void> {
+export async function handleFileUpload(
+  req: IncomingMessage, res: ServerResponse, url: URL, stagingRoot: string, o: { maxBytes?: number | undefined; onStaged: (path: string) => void },
+): Promise<void> {
+  const { maxBytes } = o;
   if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'usage', message: 'Use POST to stage a file.' } });
   const name = sanitiseFileName(url.searchParams.get('name') ?? '');
   const declared = Number(req.headers['content-length'] ?? NaN);
@@ -102,6 +105,7 @@ export async function handleFileUpload(req: IncomingMessage, res: ServerResponse
     await mkdir(dir, { recursive: true, mode: 0o700 });
     req.pipe(counter);
     await pipeline(counter, createWriteStream(path, { mode: 0o600 }));
+    o.onStaged(path);
     const body: Result<string> = { ok: true, value: path };
     sendJson(res, 200, body);
   } catch (error) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createAppServices } from '../services/create-app-services.js';
 import { onlyFilesInside } from '../services/files/file-access.js';
 import { rendererDir } from '../services/page/renderer-files.js';
-import { trimCopies } from '../services/files/temp-copies.js';
+import { releaseCopy, trimCopies } from '../services/files/temp-copies.js';
 import { configDir as defaultConfigDir } from '../engine/config/paths.js';
 import { ensurePrivateDir } from '../engine/config/private-dir.js';
 import { createDefaultVault } from '../engine/vault/default-vault.js';
@@ -18,6 +18,7 @@ import { createDefaultSecrets } from '../engine/vault/secret-store.js';
 import { createSessionVault } from '../engine/vault/session-vault.js';
 import { handleEvents } from './events-route.js';
 import { handleFileUpload, pruneStaging } from './file-staging.js';
+import { createPageCopies } from './page-copies.js';
 import { exchangeCode, isLocalRequest, newHostKey, pageAccess, pageCookie, requestKey, sameKey, type OneTimeCode } from './host-guard.js';
 import { ADDRESS_USED, sendForbidden, sendJson, sendPageRefused } from './http-replies.js';
 import { handleRpc } from './rpc-route.js';
@@ -33,7 +34,14 @@ export interface BrowserHostOptions {
   rendererDir?: string;
   /** The most bytes one staged file may have (default: what the disk can spare); tests set one. */
   maxStagedBytes?: number;
+  /** How long a page may be gone (no event stream) before its staged copies are deleted; tests shorten it. */
+  pageGoneMs?: number;
 }
+
+/** A page away this long is gone: a reload or a closed tab, not a stream that drops and reconnects (EventSource retries within seconds). */
+const PAGE_GONE_MS = 30_000;
+/** The id a page names itself by (renderer/host-transport.ts makes a UUID per load). */
+const PAGE_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** A running browser host. */
 export interface BrowserHost {
@@ -65,6 +73,14 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
   await pruneStaging(staging);
   // No page has cards yet: what is left of earlier runs is cut to a bounded cache.
   await trimCopies(staging);
+  // Each page's copies go when the page does (its session ends), unless an upload still reads them.
+  const copies = createPageCopies({
+    graceMs: o.pageGoneMs ?? PAGE_GONE_MS, inUse: (path) => services.reads(path), release: (path) => releaseCopy([staging], path),
+  });
+  const pageOf = (url: URL, req: IncomingMessage): string | null => {
+    const id = url.searchParams.get('page') ?? req.headers['x-lexer-page'];
+    return typeof id === 'string' && PAGE_ID.test(id) ? id : null;
+  };
   const root = o.rendererDir ?? rendererDir(import.meta.url);
   const key = newHostKey();
   const pageKey = newHostKey();
@@ -84,13 +100,20 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
       return serveStatic(req, res, url, root);
     }
     if (!sameKey(requestKey(req, url), key)) return sendForbidden(res);
+    const page = pageOf(url, req);
     if (url.pathname === '/events') {
       const end = handleEvents(req, res, services.events);
+      const left = page ? copies.opened(page) : () => undefined;
       streams.add(end);
-      req.on('close', () => streams.delete(end));
+      req.on('close', () => {
+        streams.delete(end);
+        left();
+      });
       return;
     }
-    if (url.pathname === '/files') return handleFileUpload(req, res, url, staging, o.maxStagedBytes);
+    if (url.pathname === '/files') {
+      return handleFileUpload(req, res, url, staging, { maxBytes: o.maxStagedBytes, onStaged: (path) => page && copies.staged(page, path) });
+    }
     let channel: string;
     try {
       channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
@@ -119,6 +142,7 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
     origin,
     async close() {
       await services.dispose();
+      await copies.releaseAll();
       for (const end of streams) end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections(); // keep-alive sockets would otherwise hold close() open

@@ -76,6 +76,8 @@ export interface AppServices {
   readonly events: EventHub<ServiceEvents>;
   /** Files the system asked the app to open, and a notification's target, waiting for the window. */
   readonly windowRequests: Pick<WindowRequests, 'addFiles' | 'show'>;
+  /** Whether an upload, check or conversion under way reads the file at `path` (a copy must stay until it ends). */
+  reads(path: string): boolean;
   /** Cancels running uploads and jobs and stops the embedded sandbox (on quit). */
   dispose(): Promise<void>;
 }
@@ -197,6 +199,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     handlers,
     events,
     windowRequests,
+    reads: (path) => uploads.reads(path) || jobs.reads(path),
     async dispose() {
       await feeds.dispose();
       uploads.dispose();

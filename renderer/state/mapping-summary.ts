@@ -62,6 +62,24 @@ export interface MappingSummary {
   readonly missing: readonly string[];
 }
 
+/** Columns that fill fields of the record type, and those that would only be custom fields. */
+export interface ColumnMatch {
+  readonly matched: readonly string[];
+  readonly unmatched: readonly string[];
+}
+
+/**
+ * Whether the file looks made for another record type: fewer than half of its columns (those
+ * left out aside) fill fields of this one. A POS export converted as customers went in as 1,200
+ * "customers" of custom fields; the card asks first. Null when most columns match.
+ */
+export function poorMatch(targets: readonly ColumnTarget[]): ColumnMatch | null {
+  const placed = targets.filter((t) => t.path !== null);
+  const matched = placed.filter((t) => !t.path?.startsWith(CUSTOM)).map((t) => t.header);
+  const unmatched = placed.filter((t) => t.path?.startsWith(CUSTOM)).map((t) => t.header);
+  return matched.length * 2 < placed.length ? { matched, unmatched } : null;
+}
+
 /** Counts where the columns go and what every record needs but no column (nor a value set for every record) gives. */
 export function summarizeMapping(targets: readonly ColumnTarget[], fields: readonly FieldOption[], constants: readonly string[] = []): MappingSummary {
   const mapped = targets.map((t) => t.path).filter((p): p is string => p !== null);
@@ -77,6 +95,19 @@ export function summarizeMapping(targets: readonly ColumnTarget[], fields: reado
     linkColumns,
     missing: needsLink && linkColumns.length === 0 ? ['link', ...missing] : missing,
   };
+}
+
+/**
+ * Problems the preview found with what the suggested mapping would do (a required field no
+ * column fills, a column left out for a record type without custom fields): the summary says the
+ * same from the mapping as it stands, so these would repeat it and go stale after a change.
+ */
+const MAPPING_PROBLEMS: ReadonlySet<string> = new Set(['missing-field', 'unknown-header']);
+
+/** The preview's problems about the file itself, each said once (the mapping's are the summary's). */
+export function fileProblems(preview: CsvPreview): readonly PreviewIssue[] {
+  const seen = new Set<string>();
+  return preview.issues.filter((p) => !MAPPING_PROBLEMS.has(p.kind) && !seen.has(p.message) && seen.add(p.message));
 }
 
 /**

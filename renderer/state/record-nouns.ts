@@ -20,3 +20,21 @@ export function recordNoun(type: RecordTypeName): string {
 export function count(n: number): string {
   return n.toLocaleString();
 }
+
+/** Fields named in a sentence before the rest are counted ("email, date_of_birth and 2 more"). */
+const FIELDS_NAMED = 3;
+
+/**
+ * What a converted file carried, as the result and History say it: "2,500 records sent; 880 rows
+ * left out; 484 fields left out (email)". Each part only when it is not zero.
+ */
+export function recordsSent(r: { readonly sent: number; readonly leftOut: number | null; readonly fieldsLeftOut: number; readonly leftOutFields: readonly string[] }): string {
+  const parts = [`${count(r.sent)} record${r.sent === 1 ? '' : 's'} sent`];
+  if (r.leftOut) parts.push(`${count(r.leftOut)} row${r.leftOut === 1 ? '' : 's'} left out`);
+  if (r.fieldsLeftOut > 0) {
+    const named = r.leftOutFields.slice(0, FIELDS_NAMED).join(', ');
+    const more = r.leftOutFields.length > FIELDS_NAMED ? ` and ${r.leftOutFields.length - FIELDS_NAMED} more` : '';
+    parts.push(`${count(r.fieldsLeftOut)} field${r.fieldsLeftOut === 1 ? '' : 's'} left out${named ? ` (${named}${more})` : ''}`);
+  }
+  return parts.join('; ');
+}

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
 import { pngFile, xlsxFile } from '../helpers/office-files.js';
+import { join } from 'node:path';
 import { runCli, useSandboxForCli } from './cli-helpers.js';
 
 describe('lexer-upload upload refuses unsupported files', () => {
@@ -32,5 +33,29 @@ describe('lexer-upload upload refuses unsupported files', () => {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /photo-20260101-v1\.csv is an image/);
     assert.equal(sb.sandbox.requestLog.length, 0);
+  });
+});
+
+describe('lexer-upload upload checks the files first', () => {
+  let sb: TestSandbox;
+  let env: NodeJS.ProcessEnv;
+  useSandboxForCli((s) => ({ sb, env } = s));
+
+  test('a missing file with no token says the file is missing, not "No API token"', async () => {
+    const missing = join(sb.work, 'no such export.csv');
+    const r = await runCli(['upload', missing], { env: { ...env, LEXER_UPLOAD_API_TOKEN: '' } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Cannot read .*no such export\.csv: there is no such file\./);
+    assert.doesNotMatch(r.stderr, /No API token/);
+  });
+
+  test('a missing file with a token: no "renamed:" line for it, and nothing of the run is sent', async () => {
+    const good = await writeTestFile(sb.work, 'first-20260101-v1.csv', 'email\na@example.com\n');
+    const missing = join(sb.work, 'my export.csv');
+    const r = await runCli(['upload', good, missing], { env });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Cannot read .*my export\.csv: there is no such file\./);
+    assert.doesNotMatch(r.stderr, /renamed:/);
+    assert.equal(sb.sandbox.requestLog.length, 0, 'no request reached the API');
   });
 });

@@ -180,6 +180,25 @@ describe('lexer-upload watch', () => {
     assert.equal((await runCli(['watch', dir, '--once', '--date-order', 'dmy'], { env })).code, 2, '--date-order without --convert is a usage error');
   });
 
+  test('an invalid optional field goes to failed/ saying --leave-out-invalid-fields; with it the record is sent without the field', async () => {
+    const dir = await folder('leave-out');
+    const csv = join(dir, 'members.csv');
+    await writeFile(csv, 'email,date_of_birth\nl1@example.com,1985-02-31\nl2@example.com,1990-06-05\n');
+    const args = ['watch', dir, '--once', '--quiet-seconds', '0.2', '--dataset-id', 'ds-leave', '--record-type', 'customer_record', '--convert'];
+    const refused = await runCli(args, { env });
+    assert.equal(refused.code, 1, refused.stdout);
+    assert.match(await readFile(join(dir, 'failed', 'members.csv.error.txt'), 'utf8'), /--leave-out-invalid-fields/);
+    await rename(join(dir, 'failed', 'members.csv'), csv);
+    const sent = await runCli([...args, '--leave-out-invalid-fields'], { env });
+    assert.equal(sent.code, 0, sent.stdout + sent.stderr);
+    const entry = (await entries()).find((e) => e.status === 'Success' && e.filename.startsWith('ds-leave_'));
+    assert.ok(entry, 'sent, and in History');
+    const [object] = await stored(sb, entry.filename);
+    const records = gunzipSync(await readFile(object!.path)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(records, [{ link: { email: 'l1@example.com' } }, { link: { email: 'l2@example.com' }, date_of_birth: '1990-06-05' }]);
+    assert.equal((await runCli(['watch', dir, '--once', '--leave-out-invalid-fields'], { env })).code, 2, 'without --convert it is a usage error');
+  });
+
   test('the same export under two names is sent once; the copy goes to sent/ with a note', async () => {
     const dir = await folder('twice');
     const content = customers(50, 'twice');

@@ -7,8 +7,8 @@ import type { FeedView, FeedsOverview } from '../../main/contract/feeds.js';
 import { BACKGROUND_NOTICE, setupBackground } from '../../main/desktop/background.js';
 
 const feed = (id: string, state: FeedView['state']): FeedView => ({
-  id, state, waiting: 0, sending: 0, last: null, alerts: [], nextFileDue: null,
-  settings: { path: `/data/${id}`, patterns: '*.csv', destination: null, convert: false, presetName: null, validate: false, gzip: true, quietSeconds: 5, after: 'sent', polling: false },
+  id, state, waiting: 0, sending: 0, last: null, alerts: [], nextFileDue: null, failures: [],
+  settings: { path: `/data/${id}`, patterns: '*.csv', destination: null, convert: false, presetName: null, dateOrder: null, dateOrders: {}, leaveOutInvalidFields: false, validate: false, gzip: true, quietSeconds: 5, after: 'sent', polling: false },
 });
 const overview = (...feeds: FeedView[]): FeedsOverview => ({ feeds, canChooseFolder: true });
 

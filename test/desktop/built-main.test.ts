@@ -101,7 +101,8 @@ function checksFor(label: string, runtime: () => Promise<{ node: string; skip: n
       assert.deepEqual(r.loginItem, [{ supported: true, openAtLogin: false }, { supported: true, openAtLogin: true }, { supported: true, openAtLogin: false }]);
       assert.deepEqual(r.opened, ['https://hub.lexer.io/']);
       // Watched folders: the desktop's folder chooser, a feed watching, paused, removed.
-      assert.deepEqual(r.feeds, { chosen: true, canChoose: true, paused: 'paused', left: 0 });
+      assert.deepEqual(r.feeds, { chosen: true, canChoose: true, paused: 'paused', left: 0, testAlert: ['ok'], hooks: 1 });
+      assert.match(r.historyExport as string, /^when,/, 'History exports as CSV with its header');
       assert.ok(indexOf(log, 'dialog.showOpenDialog:window:openDirectory,createDirectory') >= 0, 'the chooser belongs to the window');
 
       // A relative profile folder is resolved (and created) instead of throwing.

@@ -6,8 +6,8 @@ import { createEventHub, type ServiceEvents } from '../../main/services/channels
 import { setupFeedNotices } from '../../main/desktop/feed-notices.js';
 
 const view = (last: FeedLastFile | null): FeedView => ({
-  id: 'f1', state: 'watching', waiting: 0, sending: 0, last, alerts: [], nextFileDue: null,
-  settings: { path: '/data/in', patterns: '*.ndjson', destination: null, convert: false, presetName: null, validate: false, gzip: true, quietSeconds: 5, after: 'sent', polling: false },
+  id: 'f1', state: 'watching', waiting: 0, sending: 0, last, alerts: [], nextFileDue: null, failures: [],
+  settings: { path: '/data/in', patterns: '*.ndjson', destination: null, convert: false, presetName: null, dateOrder: null, dateOrders: {}, leaveOutInvalidFields: false, validate: false, gzip: true, quietSeconds: 5, after: 'sent', polling: false },
 });
 const last = (name: string, result: FeedLastFile['result']): FeedLastFile => ({ name, result, message: `${name} ${result}.`, at: '2026-12-06T10:00:00Z' });
 

@@ -59,10 +59,30 @@ test('a CSV with a BOM is previewed, converted with a mapping, validated and upl
   await expect(ask).toContainText('2 of 3 customers will be sent; 1 is left out');
   await ask.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
-  await expect(c.getByTestId('upload-records')).toHaveText('Sent 2 records; 1 left out.');
+  await expect(c.getByTestId('upload-records')).toHaveText('2 records sent; 1 row left out.');
 
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);
   const lines = (await storedContent(stored[0]!.path)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { link?: { email?: string } });
   expect(lines.map((l) => l.link?.email)).toEqual(['jane@example.com', 'bob@example.com']);
+});
+
+test('a CSV whose columns barely match the record type asks before converting', async ({ app: page }, info) => {
+  const name = 'till-20260101-v1.csv';
+  await writeFile(info.outputPath(name), 'Email,Receipt No,Store,Register,Total,Tax,Tender\nann@example.com,R1,Bondi,2,10,1,Card\n');
+  await addFiles(page, [info.outputPath(name)]);
+  const c = card(page, name);
+  await c.getByRole('radio', { name: 'Convert to NDJSON' }).check();
+  await c.getByRole('button', { name: 'Convert and validate' }).click();
+  const ask = page.getByRole('dialog', { name: 'Is this file a customer_record file?' });
+  await expect(ask).toContainText('Only 1 of the 7 columns of till-20260101-v1.csv match fields of customer_record (“Email”). These did not map and would only be custom fields: “Receipt No”, “Store”');
+  await expect(ask.getByRole('button', { name: 'Don’t convert' })).toBeFocused();
+  await snap(page, info, 'poor-match-question');
+  await page.keyboard.press('Enter');
+  await expect(c.getByRole('region', { name: 'Validation report' })).toHaveCount(0);
+
+  // The person knows better: converted as asked.
+  await c.getByRole('button', { name: 'Convert and validate' }).click();
+  await ask.getByRole('button', { name: 'Convert anyway' }).click();
+  await expect(c.getByRole('region', { name: 'Validation report' })).toBeVisible();
 });

@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, addFiles, card, saveToken, snap, storedRecords } from './fixtures.js';
+import { test, expect, addFiles, card, historyEntry, openTab, saveToken, snap, storedRecords } from './fixtures.js';
 
 const CSV = [
   'Email,First Name,Date of Birth,Employee',
@@ -57,6 +57,11 @@ test('keeping records without their invalid optional fields: counted, exported a
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
   await page.getByRole('dialog', { name: 'Send with rows left out?' }).getByRole('button', { name: 'Send', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
+  // The result and History say what went without which fields, not just the records.
+  await expect(c.getByTestId('upload-records')).toHaveText('3 records sent; 1 row left out; 2 fields left out (date_of_birth, employee_flag).');
+  await openTab(page, 'History');
+  await expect(historyEntry(page, name).getByTestId('history-records')).toHaveText('3 records sent; 1 row left out; 2 fields left out (date_of_birth, employee_flag)');
+  await snap(page, info, 'history-fields-left-out');
   const stored = await sandbox.storedFiles();
   const records = await storedRecords(stored[0]!.path);
   expect(records.map((r) => (r.link as { email: string }).email)).toEqual(['ann@example.com', 'bob@example.com', 'dee@example.com']);

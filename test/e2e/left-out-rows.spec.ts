@@ -39,12 +39,12 @@ test('sending a conversion with rejected rows asks first, and the result and His
   await ask.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
   await expect(c.getByTestId('upload-result')).toBeFocused(); // the result takes the focus too
-  await expect(c.getByTestId('upload-records')).toHaveText('Sent 4 records; 3 left out.');
+  await expect(c.getByTestId('upload-records')).toHaveText('4 records sent; 3 rows left out.');
   const stored = await sandbox.storedFiles();
   expect((await storedContent(stored[0]!.path)).toString('utf8').trim().split('\n')).toHaveLength(4);
 
   await openTab(page, 'History');
   const entry = historyEntry(page, name);
-  await expect(entry).toContainText('4 records, 3 left out');
+  await expect(entry).toContainText('4 records sent; 3 rows left out');
   await snap(page, info, 'left-out-history');
 });

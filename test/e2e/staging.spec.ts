@@ -5,6 +5,7 @@
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { startBrowserHost } from '../../main/host/start-browser-host.js';
 import { test, expect, addFiles, card, saveToken } from './fixtures.js';
 
 /** The staged copies the host holds now (one folder per copy). */
@@ -61,4 +62,30 @@ test('a mapping preset is still there after the host restarts on a new port', as
   await d.getByLabel('Saved mappings').selectOption('Weekly CRM');
   await d.getByRole('button', { name: 'Apply' }).click();
   await expect(d.getByRole('combobox', { name: 'Given', exact: true })).toHaveValue('first_name');
+});
+
+test('a reload ends the page\'s session: its staged copies are deleted, with no card left to remove', async ({ page, configDir, sandbox }, info) => {
+  // A host of its own, which counts a page gone after 1 s without its event stream (30 s by default).
+  const host = await startBrowserHost({ port: 0, configDir, apiUrl: sandbox.apiUrl, log: () => undefined, pageGoneMs: 1000 });
+  try {
+    await page.goto(host.url);
+    const names = ['left-20260101-v1.csv', 'behind-20260101-v1.csv'];
+    for (const name of names) await writeFile(info.outputPath(name), 'email\nann@example.com\n');
+    await addFiles(page, names.map((n) => info.outputPath(n)));
+    await expect(card(page, names[1]!)).toBeVisible();
+    expect(await copies(configDir)).toHaveLength(2);
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Lexer Uploader' })).toBeVisible();
+    await expect(card(page, names[0]!)).toHaveCount(0);
+    await expect.poll(() => copies(configDir), { timeout: 10_000 }).toHaveLength(0);
+
+    // The new page's own copies stay while it is open.
+    await addFiles(page, [info.outputPath(names[0]!)]);
+    await expect(card(page, names[0]!)).toBeVisible();
+    await page.waitForTimeout(2000);
+    expect(await copies(configDir)).toHaveLength(1);
+  } finally {
+    await host.close();
+  }
 });

@@ -57,3 +57,21 @@ test('two columns feeding link are caught at the mapping, and the fix is one cli
   const lines = (await storedContent((await sandbox.storedFiles())[0]!.path)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(lines[0]).toMatchObject({ link: { email: 'a@example.com' }, customer_id: 'C1' });
 });
+
+test('Things to know says once what no column fills, and follows the mapping: never a stale list beside the current one', async ({ app: page }, info) => {
+  const name = 'till-20260101-v1.csv';
+  await writeFile(info.outputPath(name), 'When,Docket,Email,Amount\n2026-03-01T10:00:00,D-1,ann@example.com,10\n');
+  await addFiles(page, [info.outputPath(name)]);
+  const c = card(page, name);
+  await c.getByRole('radio', { name: 'Convert to NDJSON' }).check();
+  await c.getByLabel('Record type').selectOption('purchase');
+  const notes = c.getByTestId('things-to-know');
+  await expect(notes).toContainText('No column fills action_at, type, purchase_id, products');
+
+  await c.getByRole('combobox', { name: 'When', exact: true }).selectOption('action_at');
+  await c.getByRole('combobox', { name: 'Docket', exact: true }).selectOption('purchase_id');
+  await expect(notes).toContainText('No column fills type, products');
+  await expect(notes).not.toContainText('action_at');
+  await expect(notes.getByText(/No column fills/)).toHaveCount(1);
+  await snap(page, info, 'things-to-know-after-mapping');
+});

@@ -32,9 +32,9 @@ export function registerUpload(program: Command): void {
     .option('--allow-duplicate', 'send even when the same content was already sent to the same destination')
     .option('--json', 'print one JSON object at the end instead of progress')
     .action(runAction(async (files: string[], o: UploadOptions) => {
-      const { refuseUnsupportedFiles } = await import('../upload-refusal.js');
-      await refuseUnsupportedFiles(files);
       const destination = checkUsage(files, o);
+      const { checkFilesFirst } = await import('../upload-refusal.js');
+      await checkFilesFirst(files);
       const { runUploads } = await import('../upload-run.js');
       return runUploads(files, o, destination);
     }));

@@ -29,8 +29,10 @@ export interface FeedConfig {
   readonly convert: {
     readonly mapping: Partial<ColumnMapping> | null;
     readonly presetName: string | null;
-    /** How every date column writes its dates; unset: per column from the mapping, else detected. */
+    /** How every date column writes its dates; unset: per column from the mapping (`mapping.dateOrders`), else detected. */
     readonly dateOrder?: DateOrder;
+    /** Keep a record whose only invalid fields are optional ones, without them (never the link). */
+    readonly leaveOutInvalidFields?: boolean;
   } | null;
   /** Compress on the way; unset: on for NDJSON, off for CSV and JSON (as a manual upload). */
   readonly gzip?: boolean;

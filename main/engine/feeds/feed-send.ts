@@ -4,17 +4,19 @@
  * then the duplicate guard, checks, every record checked, gzip, parts, retries and History (with
  * the feed named). The result says what the feed does with the file next.
  */
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { LexerError, toLexerError } from '../errors.js';
 import type { ValidationResult } from '../pipeline/validate-ndjson.js';
 import { recordCounts, type ConvertedFile } from '../send/convert-to-send.js';
 import { sendFile } from '../send/send-file.js';
+import { recordNotSent } from '../send/send-history.js';
 import type { SendContext, SendOutcome } from '../send/send-types.js';
 import type { TakenFingerprint } from '../send/taken-fingerprint.js';
 import type { FeedConfig } from './feed-config.js';
 import { convertForFeed, convertible } from './feed-convert.js';
 import { feedFileName } from './feed-file-name.js';
+import { feedHint } from './feed-hints.js';
 
 /**
  * What became of one file, and so what the feed does with it. `historyId` is the History entry
@@ -57,6 +59,18 @@ function converts(file: string, feed: FeedConfig): boolean {
   return convertible(file) ? feed.convert !== null : feed.hashEmails === true && !isCsvForDataset(file);
 }
 
+/** What to do about a file that would leave with clear e-mail addresses, in the words of the feed's settings. */
+function hashHint(hasDestination: boolean, audience: 'app' | 'cli'): string {
+  if (audience === 'app') {
+    return hasDestination
+      ? 'On the Watched folders tab, choose Change settings for this folder and tick "Convert CSV files to NDJSON", so its e-mail addresses are hashed first; then move the file back into the folder.'
+      : 'Give the folder a dataset and record type (the record type says which fields hold e-mail addresses) and tick converting; then move the file back into the folder.';
+  }
+  return hasDestination
+    ? 'Run the watch with --convert, so its e-mail addresses are hashed first; then move the file back into the folder.'
+    : 'Run the watch with --dataset-id ID --record-type TYPE --convert: the record type says which fields hold e-mail addresses; then move the file back into the folder.';
+}
+
 function fromOutcome(outcome: SendOutcome, converted: ConvertedFile | null): FeedFileResult {
   // The entry whose file is the one the feed moves. A conversion's entry names the NDJSON sent
   // (a temporary file), and Retry of it would open the CSV under the NDJSON's name: left as it is.
@@ -88,6 +102,25 @@ function fromOutcome(outcome: SendOutcome, converted: ConvertedFile | null): Fee
 }
 
 /**
+ * A file the feed refused before sending it (conversion, date order, columns, invalid rows): its
+ * History entry (Failed, with the reason and the feed), so History lists every file a feed took.
+ * Its `filePath` is the file itself, which the entry follows to failed/.
+ */
+async function refused(file: string, feed: FeedConfig, ctx: SendContext, r: { error: LexerError; details: readonly string[]; converted?: ConvertedFile | null }): Promise<FeedFileResult> {
+  const { destination } = feed;
+  const error = new LexerError(r.error.code, r.error.message, { hint: feedHint(r.error, ctx.audience), retryable: r.error.retryable });
+  const bytes = await stat(file).then((s) => s.size, () => 0);
+  const result = r.converted?.result;
+  const historyId = await recordNotSent(ctx.history, {
+    filePath: file, filename: feedFileName(file, destination), bytes, sourceBytes: bytes, sourceName: basename(file), feed: feed.path,
+    datasetId: destination?.datasetId ?? null, recordType: destination?.recordType ?? null, sandbox: ctx.sandbox,
+    ...(result ? { recordsSent: 0, recordsLeftOut: recordCounts(result).rejected } : {}),
+  }, error, ctx.onHistoryError ?? (() => undefined));
+  if (error.retryable) return { kind: 'transient', error, historyId };
+  return { kind: 'needs-user', error, details: r.details, historyId };
+}
+
+/**
  * Sends one complete file of `feed`; never throws. `ctx` is the send context of the run (the
  * shared queue, rate limiter, History), with the signal that stops the feed. `fingerprint` is the
  * one the feed took of the file, handed to the duplicate guard when the file goes as it is.
@@ -98,31 +131,26 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
     const { destination } = feed;
     if (feed.hashEmails && !converts(file, feed)) {
       const error = new LexerError('usage', `${basename(file)} would be sent as it is, but e-mail addresses leave this computer only hashed, so it was not sent.`, {
-        hint: destination
-          ? 'Turn on converting CSV files for this folder (lexer-upload watch --convert), so its e-mail addresses are hashed first.'
-          : 'Give the folder a dataset and record type (lexer-upload watch --dataset-id ID --record-type TYPE --convert): the record type says which fields hold e-mail addresses.',
+        hint: hashHint(destination !== null, ctx.audience),
       });
-      return { kind: 'needs-user', error, details: [] };
+      return await refused(file, feed, ctx, { error, details: [] });
     }
     if (destination && converts(file, feed)) {
       converted = await convertForFeed(file, destination, {
-        mapping: feed.convert?.mapping ?? null, dateOrder: feed.convert?.dateOrder, hashEmails: feed.hashEmails, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal,
+        mapping: feed.convert?.mapping ?? null, dateOrder: feed.convert?.dateOrder, leaveOutInvalidFields: feed.convert?.leaveOutInvalidFields,
+        hashEmails: feed.hashEmails, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal,
       });
       const r = converted.result;
       if (feed.validate && r.rejected > 0) {
         const what = r.orders ? `${r.orders.refused} of the ${r.orders.written + r.orders.refused} orders (${r.rejected} of the ${r.rows} lines)` : `${r.rejected} of the ${r.rows} rows`;
-        const error = new LexerError('invalid-records', `${what} of ${basename(file)} are not valid ${destination.recordType} records, so nothing was sent.`, {
-          hint: 'Fix those rows (or turn off "check every record" for this folder to send the valid rows only) and put the file back in the folder.',
-        });
-        return { kind: 'needs-user', error, details: recordDetails(r, r.position) };
+        const error = new LexerError('invalid-records', `${what} of ${basename(file)} are not valid ${destination.recordType} records, so nothing was sent.`);
+        return await refused(file, feed, ctx, { error, details: recordDetails(r, r.position), converted });
       }
     } else if (destination && isCsvForDataset(file)) {
       const error = new LexerError('not-ndjson', `${basename(file)} is not NDJSON, and Lexer loads only NDJSON into a dataset.`, {
-        hint: feed.convert
-          ? 'A compressed CSV is not converted here: put the plain .csv in the folder, or export NDJSON.'
-          : 'Turn on converting CSVs for this folder (lexer-upload watch --convert), or export NDJSON.',
+        hint: feed.convert ? 'A compressed CSV is not converted here: put the plain .csv in the folder, or export NDJSON.' : undefined,
       });
-      return { kind: 'needs-user', error, details: [] };
+      return await refused(file, feed, ctx, { error, details: [] });
     }
     const path = converted?.result.output ?? file;
     const outcome = await sendFile({
@@ -143,8 +171,7 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
   } catch (thrown) {
     const error = toLexerError(thrown);
     if (ctx.signal.aborted || error.code === 'cancelled') return { kind: 'cancelled' };
-    if (error.retryable) return { kind: 'transient', error };
-    return { kind: 'needs-user', error, details: [] };
+    return refused(file, feed, ctx, { error, details: [] });
   } finally {
     await converted?.dispose();
   }

@@ -29,6 +29,9 @@ export interface ConversionRecord {
   readonly written: number;
   /** Rows left out because they broke the record type. */
   readonly rejected: number;
+  /** Invalid optional fields left out of records that were kept (leave out invalid fields), and which fields, most often first. */
+  readonly fieldsLeftOut?: number;
+  readonly leftOutFields?: readonly string[];
   readonly convertedAt: string;
 }
 
@@ -55,7 +58,7 @@ function isRecord(v: unknown): v is ConversionRecord {
 /** Remembers a finished conversion of `source` into `output` (stat-ed now, as written). */
 export async function recordConversion(
   dir: string,
-  c: { output: string; source: string; recordType: string; rows: number; written: number; rejected: number },
+  c: { output: string; source: string; recordType: string; rows: number; written: number; rejected: number; fieldsLeftOut?: number; leftOutFields?: readonly string[] },
 ): Promise<void> {
   const output = resolve(c.output);
   const info = await stat(output);

@@ -25,6 +25,9 @@ export interface HistoryEntry {
   /** For a converted file: records sent, and rows of the source left out because they were invalid. */
   recordsSent?: number | null;
   recordsLeftOut?: number | null;
+  /** For a conversion that kept records without their invalid optional fields: how many fields, and which (most often first). */
+  fieldsLeftOut?: number | null;
+  leftOutFields?: readonly string[];
   /** sha256 of the source file's bytes, from the read that sent or compressed it (the duplicate guard compares it). */
   sourceSha256?: string;
   /** The source's fingerprint (size, sha256 of its first and last MiB; main/engine/dedupe/fingerprint.ts). */

@@ -113,6 +113,7 @@ export function suggestColumns(headers: readonly string[], lookup: FieldLookup):
       if (pick) take(header, pick);
     }
   }
+  // Matched on the last segment of a path; an object field (a POS "Store" for `store`) is never a column's target.
   const bySegment = new Map<string, string[]>();
   // An id alone does not say what kind of id it is (a product reference needs its id_type).
   for (const f of lookup.fields.filter((field) => field.kind !== 'object' && !field.path.startsWith(`${LINE_ITEMS}.product_reference.`))) {

@@ -69,7 +69,9 @@ export async function convertToSend(
     if (target.kind === 'private-folder') await chmod(result.output, PRIVATE_FILE_MODE).catch(() => undefined);
     if (!result.stoppedEarly) {
       const { recordConversion } = await import('../history/conversion-ledger.js');
-      const counts = recordCounts(result);
+      // Which fields were left out, most often first (the summary is by field and rule).
+      const leftOutFields = [...new Set(result.leftOut.summary.map((g) => g.field))];
+      const counts = { ...recordCounts(result), fieldsLeftOut: result.leftOut.fields, leftOutFields };
       await recordConversion(ledgerDir, { output: result.output, source, recordType: options.recordType, ...counts }).catch(() => undefined);
     }
     return { result, dispose };

@@ -25,13 +25,16 @@ import { stillCurrent } from './taken-fingerprint.js';
  * Looks the file up in History: the same content already sent to the same destination, under any
  * name (a fingerprint first; the whole file is read only when one matches). With `allowDuplicate`
  * only the fingerprint is taken, to record. A fingerprint the caller took of `path` is used while
- * the file is unchanged since. A file that cannot be read is left to the checks.
+ * the file is unchanged since. History is read again first. A file that cannot be read is left to the checks.
  */
 async function duplicateCheck(path: string, req: SendRequest, ctx: SendContext): Promise<{ fingerprint: string | null; match: DuplicateMatch | null }> {
   try {
     const known = path === req.path ? await stillCurrent(path, req.fingerprint) : null;
     if (req.allowDuplicate || !ctx.history) return { fingerprint: known ?? await fingerprintFile(path), match: null };
     ctx.onEvent({ kind: 'checking-duplicate' });
+    // Read from disk now, not the copy this process holds: another process sharing the file (the
+    // app and `lexer-upload`, a watched folder's `watch`) may have sent it since.
+    await ctx.history.refresh().catch(() => undefined);
     const check = await findDuplicate(path, req.destination, ctx.history.list(), undefined, known);
     return { fingerprint: check.fingerprint, match: check.match };
   } catch {
@@ -77,6 +80,7 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
       ...(req.requestId ? { requestId: req.requestId } : {}),
       ...(req.feed ? { feed: req.feed } : {}),
       recordsSent: conversion?.written ?? null, recordsLeftOut: conversion?.rejected ?? null,
+      ...(conversion?.fieldsLeftOut ? { fieldsLeftOut: conversion.fieldsLeftOut, leftOutFields: conversion.leftOutFields ?? [] } : {}),
       ...(dup.fingerprint ? { fingerprint: dup.fingerprint } : {}),
     }, onHistoryError);
     ctx.onEvent({ kind: 'queued' });

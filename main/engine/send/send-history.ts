@@ -3,6 +3,7 @@
  * Failed / Cancelled, with a line per part). A failing disk is reported once and never fails the
  * upload: the person still learns how it ended.
  */
+import type { LexerError } from '../errors.js';
 import type { HistoryEntry, NewHistoryEntry, UploadHistory } from '../history/upload-history.js';
 
 export type HistoryPatch = Partial<HistoryEntry>;
@@ -28,4 +29,18 @@ export async function openEntry(history: UploadHistory | null, entry: NewHistory
       if (id) await history.update(id, patch).catch(onError);
     },
   };
+}
+
+/**
+ * Adds the entry of a file refused before it was sent (Failed, with the reason), so History lists
+ * it beside the ones that went; returns its id (null without a history, or when writing failed).
+ */
+export async function recordNotSent(history: UploadHistory | null, entry: NewHistoryEntry, error: LexerError, onError: (error: unknown) => void): Promise<string | null> {
+  if (!history) return null;
+  try {
+    return (await history.add({ ...entry, status: 'Failed', error: error.toJSON(), finishedAt: new Date().toISOString() })).id;
+  } catch (thrown) {
+    onError(thrown);
+    return null;
+  }
 }

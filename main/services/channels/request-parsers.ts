@@ -68,10 +68,11 @@ function parseConstants(value: unknown): Record<string, string> {
 }
 
 /** Date orders by header: each 'dmy', 'mdy' or 'ymd'. */
-function parseDateOrders(value: unknown): Record<string, DateOrder> {
-  const entries = Object.entries(asObject(value, 'mapping.dateOrders', Object.keys(value ?? {})));
-  if (entries.length > 5000) throw usageError('mapping.dateOrders has too many columns.');
+export function parseDateOrders(value: unknown, name = 'mapping.dateOrders'): Record<string, DateOrder> {
+  const entries = Object.entries(asObject(value, name, Object.keys(value ?? {})));
+  if (entries.length > 5000) throw usageError(`${name} has too many columns.`);
   for (const [header, order] of entries) {
+    if (header.length > 256) throw usageError(`${name} has a header over 256 characters.`);
     if (order !== 'dmy' && order !== 'mdy' && order !== 'ymd') throw usageError(`the date order for "${header}" must be dmy, mdy or ymd.`);
   }
   return Object.fromEntries(entries) as Record<string, DateOrder>;

@@ -1,11 +1,15 @@
 /**
  * The app's watched folders: each feed kept in feeds.json runs while the app is open,
  * through the engine's feed runner with the app's connection, shared upload queue, rate limiter
- * and History. The window sees each feed's state, files waiting and its last file's result.
+ * and History. The window sees each feed's state, files waiting, its last file's result and the
+ * files waiting in its failed folder (until moved out of it or dismissed).
  */
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import type { FeedAlertChannel, FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
+import { basename, join } from 'node:path';
+import type { FeedAlertChannel, FeedFailure, FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
 import type { FeedAlerts } from '../../engine/alerts/feed-alerts.js';
+import { FAILED_DIR } from '../../engine/feeds/feed-names.js';
 import type { FeedEvent } from '../../engine/feeds/feed-events.js';
 import { startFeed, type FeedRunner } from '../../engine/feeds/feed-runner.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';
@@ -45,7 +49,13 @@ export interface FeedServiceDeps {
 
 export interface FeedService {
   overview(): FeedsOverview;
+  /** The overview once failed files no longer in the failed folder are taken off their rows. */
+  list(): Promise<FeedsOverview>;
   add(settings: unknown): Promise<FeedsOverview>;
+  /** New settings for a folder: it is watched with them from now on (an upload under way is cancelled and its file sent again). */
+  update(id: string, settings: unknown): Promise<FeedsOverview>;
+  /** Takes a failed file off the folder's row; the file stays in the failed folder. */
+  dismiss(id: string, failureId: string): Promise<FeedsOverview>;
   setPaused(id: string, paused: boolean): Promise<FeedsOverview>;
   remove(id: string): Promise<FeedsOverview>;
   /** Sends a test alert on each of the feed's channels. */
@@ -70,6 +80,10 @@ interface Live {
   last: FeedLastFile | null;
   /** Which connection the feed started with (kept in memory only, like the token itself). */
   connection: string | null;
+  /** A start under way (it waits for the connection and the alerts), so a second start joins it. */
+  starting: Promise<void> | null;
+  /** Bumped by every stop: a start that began before it must not leave a runner behind. */
+  epoch: number;
 }
 
 const connectionKey = (c: Connection): string => JSON.stringify([c.apiUrl, c.sandbox, c.token ?? null]);
@@ -102,7 +116,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     const status = l?.runner?.status();
     const running: FeedView['state'] = status?.state === 'folder-missing' ? 'folder-missing' : status?.state === 'watching' ? 'watching' : 'starting';
     const state = f.paused ? 'paused' : l?.state ?? running;
-    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null, ...alertView(l?.alerts) };
+    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null, failures: f.failures, ...alertView(l?.alerts) };
   };
   const overview = (): FeedsOverview => ({ feeds: d.store.list().map(view), canChooseFolder: d.canChooseFolder });
   const changed = (): void => {
@@ -110,22 +124,61 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     d.onChange(overview());
   };
 
-  const start = async (f: StoredFeed): Promise<void> => {
-    if (f.paused || live.get(f.id)?.runner) return;
-    const l: Live = live.get(f.id) ?? { runner: null, alerts: null, state: null, last: null, connection: null };
-    l.state = 'starting';
+  // The feeds file is written one change at a time: events arrive while a save is under way.
+  let writes: Promise<unknown> = Promise.resolve();
+  const setFailures = (id: string, next: (failures: readonly FeedFailure[]) => readonly FeedFailure[]): Promise<void> => {
+    const write = writes.then(async () => {
+      const feed = d.store.list().find((f) => f.id === id);
+      if (feed) await d.store.setFailures(id, next(feed.failures));
+    });
+    writes = write.catch(() => undefined);
+    return write.then(changed);
+  };
+  /** Keeps the feed's failed files as its events say: one moved there, or one moved back and taken. */
+  const noteFailures = (id: string, e: FeedEvent): void => {
+    if (e.kind === 'failed') {
+      const failure = { id: randomUUID(), name: basename(e.movedTo), message: e.error.message, hint: e.error.hint ?? null, errorFile: basename(e.errorFile), at: new Date().toISOString() };
+      void setFailures(id, (list) => [failure, ...list]).catch(() => undefined);
+    } else if (e.kind === 'taken') {
+      const name = basename(e.file);
+      if (d.store.list().find((f) => f.id === id)?.failures.some((x) => x.name === name)) void setFailures(id, (list) => list.filter((x) => x.name !== name)).catch(() => undefined);
+    }
+  };
+
+  /**
+   * Starts a feed once: a second call while it starts joins the first, and a stop (pause,
+   * remove, reconnect, quit) during the start's waits wins, so no runner is left behind
+   * watching a folder nobody asked for (and keeping the process alive).
+   */
+  const start = (f: StoredFeed): Promise<void> => {
+    if (f.paused) return Promise.resolve();
+    const l: Live = live.get(f.id) ?? { runner: null, alerts: null, state: null, last: null, connection: null, starting: null, epoch: 0 };
+    if (l.runner) return Promise.resolve();
+    if (l.starting) return l.starting;
     live.set(f.id, l);
+    l.starting = begin(f, l, l.epoch).finally(() => {
+      l.starting = null;
+    });
+    return l.starting;
+  };
+  const begin = async (f: StoredFeed, l: Live, epoch: number): Promise<void> => {
+    l.state = 'starting';
     const c = await d.connection();
+    if (l.epoch !== epoch) return;
     const { apiUrl, token, sandbox } = c;
     l.connection = connectionKey(c);
     if (!token) {
       l.state = 'no-token';
       return changed();
     }
-    l.state = null;
     // Alerts that cannot start (a schedule no longer valid) leave the feed running without them.
-    l.alerts = await startAlertsFor(f, token, { secrets: d.secrets, history: d.history, resolveProxy: d.resolveProxy, onChange: changed }).catch(() => null);
-    const alerts = l.alerts;
+    const alerts = await startAlertsFor(f, token, { secrets: d.secrets, history: d.history, resolveProxy: d.resolveProxy, onChange: changed }).catch(() => null);
+    if (l.epoch !== epoch) {
+      await alerts?.close(0);
+      return;
+    }
+    l.state = null;
+    l.alerts = alerts;
     l.runner = startFeed({
       feed: toFeedConfig(f.settings, d.presets.list()), concurrency: d.concurrency(), sendSettings: d.sendSettings,
       send: {
@@ -134,6 +187,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
       },
       onEvent: (e) => {
         alerts?.onEvent(e);
+        noteFailures(f.id, e);
         const last = lastFile(e);
         if (last) l.last = { ...last, at: new Date().toISOString() };
         changed();
@@ -145,6 +199,10 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
   const stop = async (id: string, forget = false): Promise<void> => {
     const l = live.get(id);
     if (forget) live.delete(id);
+    if (l) {
+      l.epoch++;
+      await l.starting; // it sees the new epoch and leaves nothing running
+    }
     const runner = l?.runner;
     const alerts = l?.alerts;
     if (l) {
@@ -158,6 +216,32 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
 
   return {
     overview,
+    async list() {
+      // A file moved out of the failed folder (back to be sent, or away) is no longer waiting there.
+      for (const f of d.store.list()) {
+        const gone = new Set<string>();
+        for (const x of f.failures) if (!(await stat(join(f.settings.path, FAILED_DIR, x.name)).then(() => true, () => false))) gone.add(x.id);
+        if (gone.size > 0) await setFailures(f.id, (list) => list.filter((x) => !gone.has(x.id)));
+      }
+      return overview();
+    },
+    async update(id, value) {
+      const stored = await d.secrets.get(smtpSecretName(id)).catch(() => null);
+      const { settings, smtpPassword } = parseFeedInput(value, stored !== null);
+      if (settings.alerts?.expect) await parseExpectation(settings.alerts.expect);
+      const feed = await d.store.update(id, settings);
+      if (smtpPassword !== null) await d.secrets.set(smtpSecretName(id), smtpPassword);
+      if (!feed.paused) {
+        await stop(id);
+        await start(feed);
+      }
+      changed();
+      return overview();
+    },
+    async dismiss(id, failureId) {
+      await setFailures(id, (list) => list.filter((x) => x.id !== failureId));
+      return overview();
+    },
     async add(value) {
       const { settings, smtpPassword } = parseFeedInput(value);
       if (!(await stat(settings.path).then((s) => s.isDirectory(), () => false))) {

@@ -18,6 +18,8 @@ function toHistoryDto(e: ReturnType<UploadHistory['list']>[number]): HistoryEntr
     requestId: e.requestId ?? null,
     recordsSent: e.recordsSent ?? null,
     recordsLeftOut: e.recordsLeftOut ?? null,
+    fieldsLeftOut: e.fieldsLeftOut ?? 0,
+    leftOutFields: e.leftOutFields ?? [],
     compressed: e.compressed ?? false,
     sourceBytes: e.sourceBytes ?? null,
     parts: e.parts?.map(({ index, filename, status, bytes, uploadId }) => ({ index, filename, status, bytes, uploadId })) ?? null,

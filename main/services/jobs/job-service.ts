@@ -20,6 +20,8 @@ const KEPT_JOBS = 20;
 interface ExportRow { line: number; identifier: string; outcome: 'invalid record' | 'record left out' | 'field left out'; field: string; rule: string; message: string }
 
 interface Job {
+  /** The file it reads. */
+  path: string;
   controller: AbortController;
   errors: ExportRow[];
   running: Promise<unknown> | null;
@@ -42,6 +44,8 @@ export interface JobService {
   hashed(path: string): boolean;
   cancel(jobId: string): boolean;
   exportErrors(jobId: string): string;
+  /** Whether a check or conversion under way reads the file at `path`. */
+  reads(path: string): boolean;
   dispose(): void;
 }
 
@@ -65,10 +69,10 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
   const progressReporter = (jobId: string) => (p: { bytesRead: number; totalBytes: number; lines: number }) =>
     o.emitProgress({ jobId, bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.lines });
 
-  const run = <T>(jobId: string, work: (job: Job) => Promise<T>): Promise<T> => {
+  const run = <T>(jobId: string, path: string, work: (job: Job) => Promise<T>): Promise<T> => {
     const existing = jobs.get(jobId);
     if (existing?.running) return existing.running as Promise<T>;
-    const job: Job = { controller: new AbortController(), errors: [], running: null };
+    const job: Job = { path, controller: new AbortController(), errors: [], running: null };
     jobs.delete(jobId);
     jobs.set(jobId, job);
     while (jobs.size > KEPT_JOBS) jobs.delete(jobs.keys().next().value as string);
@@ -81,7 +85,7 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
 
   return {
     validate: (jobId, path, recordType) =>
-      run(jobId, async (job) => {
+      run(jobId, path, async (job) => {
         const r = await validateNdjsonFile(path, recordType, {
           signal: job.controller.signal,
           onProgress: progressReporter(jobId),
@@ -91,7 +95,7 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
         return { total: r.total, valid: r.valid, invalid: r.invalid, errors, errorCount: r.errorCount, summary: r.summary, warnings: r.warnings, framing: r.framing, jobId };
       }),
     convert: (jobId, request) =>
-      run(jobId, async (job) => {
+      run(jobId, request.path, async (job) => {
         // Converted customer data: other users of the computer must not read it.
         const root = join(o.userDataDir, 'converted');
         await ensurePrivateDir(root);
@@ -140,6 +144,7 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
       const rows = [...job.errors].sort((a, b) => a.line - b.line);
       return Papa.unparse({ fields: ['line', 'identifier', 'outcome', 'field', 'rule', 'message'], data: rows.map((e) => [e.line, e.identifier, e.outcome, e.field, e.rule, e.message]) });
     },
+    reads: (path) => [...jobs.values()].some((job) => job.running !== null && job.path === path),
     dispose() {
       for (const job of jobs.values()) job.controller.abort();
     },

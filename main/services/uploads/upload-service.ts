@@ -16,6 +16,8 @@ import type { Connection } from '../settings/connection.js';
 import { runUpload, type SendSettings } from './run-upload.js';
 
 interface Running {
+  /** The file it reads. */
+  path: string;
   controller: AbortController;
   promise: Promise<UploadState>;
   sent: number;
@@ -52,6 +54,8 @@ export interface UploadService {
   /** The queue uploads go through now (sized by the setting), which watched folders share. */
   queue(): UploadQueue;
   cancel(id: string): boolean;
+  /** Whether an upload under way reads the file at `path`. */
+  reads(path: string): boolean;
   dispose(): void;
 }
 
@@ -123,7 +127,7 @@ export function createUploadService(d: UploadServiceDeps): UploadService {
     start(request) {
       const existing = running.get(request.id);
       if (existing) return existing.promise;
-      const r: Running = { controller: new AbortController(), promise: Promise.resolve({ kind: 'pending' }), sent: 0, total: 0 };
+      const r: Running = { path: request.path, controller: new AbortController(), promise: Promise.resolve({ kind: 'pending' }), sent: 0, total: 0 };
       running.set(request.id, r);
       publishActivity();
       r.promise = begin(request, r)
@@ -144,6 +148,7 @@ export function createUploadService(d: UploadServiceDeps): UploadService {
       r.controller.abort();
       return true;
     },
+    reads: (path) => [...running.values()].some((r) => r.path === path),
     dispose() {
       for (const r of running.values()) r.controller.abort();
     },

@@ -10,18 +10,19 @@ type Security = FeedEmailSettings['security'];
 const PORTS: Record<Security, string> = { starttls: '587', tls: '465', none: '25' };
 
 /** The fields' values and what they make (null: no alerts). */
-export function useAlertFields() {
-  const [webhookUrl, setWebhookUrl] = useState('');
-  const [mail, setMail] = useState(false);
-  const [host, setHost] = useState('');
-  const [security, setSecurity] = useState<Security>('starttls');
-  const [port, setPort] = useState(PORTS.starttls);
-  const [user, setUser] = useState('');
+export function useAlertFields(was?: FeedAlertSettings | null) {
+  const [webhookUrl, setWebhookUrl] = useState(was?.webhookUrl ?? '');
+  const [mail, setMail] = useState(Boolean(was?.email));
+  const [host, setHost] = useState(was?.email?.host ?? '');
+  const [security, setSecurity] = useState<Security>(was?.email?.security ?? 'starttls');
+  const [port, setPort] = useState(was?.email ? String(was.email.port) : PORTS.starttls);
+  const [user, setUser] = useState(was?.email?.user ?? '');
+  // A kept password is never sent back: left empty, the one in the vault still serves.
   const [password, setPassword] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [leftOut, setLeftOut] = useState('1');
-  const [expect, setExpect] = useState('');
+  const [from, setFrom] = useState(was?.email?.from ?? '');
+  const [to, setTo] = useState(was?.email?.to ?? '');
+  const [leftOut, setLeftOut] = useState(String(was?.leftOutPercent ?? 1));
+  const [expect, setExpect] = useState(was?.expect ?? '');
   const value = (): FeedAlertSettings | null => {
     if (!webhookUrl.trim() && !mail) return null;
     const email: FeedEmailSettings | null = mail

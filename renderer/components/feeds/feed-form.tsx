@@ -1,44 +1,54 @@
 /**
- * Adding a watched folder: the folder (typed, or chosen where the host has a chooser),
- * where its files go, and the options a dropped file has: convert CSVs with a saved mapping (one
- * record per order for line-item exports), e-mail addresses only hashed, check every record,
- * gzip, how long a file must stay unchanged, and what becomes of it after.
+ * Adding a watched folder, or changing one's settings: the folder (typed, or chosen where the
+ * host has a chooser; fixed once added), where its files go, and the options a dropped file has:
+ * convert CSVs with a saved mapping (one record per order for line-item exports), how their
+ * dates are written, leave out invalid optional fields, e-mail addresses only hashed, check every
+ * record, gzip, how long a file must stay unchanged, and what becomes of it.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { FeedAfter, FeedsOverview, FeedSettings } from '../../../main/contract/feeds.js';
-import type { MappingPreset, RecordTypeName } from '../../../main/contract/jobs.js';
+import type { DateOrder, MappingPreset, RecordTypeName } from '../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../main/contract/result.js';
 import { useApi } from '../../api-context.js';
 import { DestinationFields } from '../shared/destination-fields.js';
 import { ErrorText } from '../shared/error-text.js';
 import { FeedAlertFields, useAlertFields } from './feed-alert-fields.js';
+import { FeedConvertFields, columnOrdersOf, type ColumnOrder } from './feed-convert-fields.js';
 
 interface Props {
   readonly canChooseFolder: boolean;
+  /** Set when changing a folder's settings (its path stays); unset to add a folder. */
+  readonly editing?: { readonly id: string; readonly settings: FeedSettings };
   readonly onAdded: (overview: FeedsOverview) => void;
+  /** Closes the form without saving (editing only). */
+  readonly onCancel?: () => void;
 }
 
 const AFTER_LABELS: Record<FeedAfter, string> = { sent: 'Move it to the sent folder inside', leave: 'Leave it where it is', delete: 'Delete it' };
 
 /** The "Add a watched folder" form. */
-export function FeedForm({ canChooseFolder, onAdded }: Props) {
+export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props) {
   const api = useApi();
   const id = useId();
-  const [path, setPath] = useState('');
-  const [toDataset, setToDataset] = useState(false);
-  const [datasetId, setDatasetId] = useState('');
-  const [recordType, setRecordType] = useState<RecordTypeName>('customer_record');
-  const [patterns, setPatterns] = useState('*.csv *.ndjson *.json *.gz');
-  const [convert, setConvert] = useState(true);
-  const [presetName, setPresetName] = useState('');
-  const [validate, setValidate] = useState(true);
-  const [gzip, setGzip] = useState(true);
-  const [quietSeconds, setQuietSeconds] = useState('10');
-  const [after, setAfter] = useState<FeedAfter>('sent');
-  const [polling, setPolling] = useState(false);
-  const [groupBy, setGroupBy] = useState('');
-  const [hashEmails, setHashEmails] = useState(false);
-  const alertFields = useAlertFields();
+  const was = editing?.settings;
+  const [path, setPath] = useState(was?.path ?? '');
+  const [toDataset, setToDataset] = useState(Boolean(was?.destination));
+  const [datasetId, setDatasetId] = useState(was?.destination?.datasetId ?? '');
+  const [recordType, setRecordType] = useState<RecordTypeName>(was?.destination?.recordType ?? 'customer_record');
+  const [patterns, setPatterns] = useState(was?.patterns ?? '*.csv *.ndjson *.json *.gz');
+  const [convert, setConvert] = useState(was ? was.convert : true);
+  const [presetName, setPresetName] = useState(was?.presetName ?? '');
+  const [dateOrder, setDateOrder] = useState<DateOrder | null>(was?.dateOrder ?? null);
+  const [columnOrders, setColumnOrders] = useState<readonly ColumnOrder[]>(Object.entries(was?.dateOrders ?? {}).map(([header, order]) => ({ header, order })));
+  const [leaveOut, setLeaveOut] = useState(was?.leaveOutInvalidFields ?? false);
+  const [validate, setValidate] = useState(was ? was.validate : true);
+  const [gzip, setGzip] = useState(was ? was.gzip : true);
+  const [quietSeconds, setQuietSeconds] = useState(String(was?.quietSeconds ?? 10));
+  const [after, setAfter] = useState<FeedAfter>(was?.after ?? 'sent');
+  const [polling, setPolling] = useState(was?.polling ?? false);
+  const [groupBy, setGroupBy] = useState(was?.groupBy ?? '');
+  const [hashEmails, setHashEmails] = useState(was?.hashEmails ?? false);
+  const alertFields = useAlertFields(was?.alerts);
   const [presets, setPresets] = useState<readonly MappingPreset[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,17 +68,19 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    const converts = toDataset && convert;
     const settings: FeedSettings = {
       path: path.trim(), patterns: patterns.trim(), destination: toDataset ? { datasetId: datasetId.trim(), recordType } : null,
-      convert: toDataset && convert, presetName: toDataset && convert && presetName ? presetName : null, validate: toDataset && validate,
+      convert: converts, presetName: converts && presetName ? presetName : null, validate: toDataset && validate,
+      dateOrder: converts ? dateOrder : null, dateOrders: converts ? columnOrdersOf(columnOrders) : {}, leaveOutInvalidFields: converts && leaveOut,
       gzip, quietSeconds: Number(quietSeconds), after, polling, alerts: alertFields.value(),
       groupBy: toDataset && convert && hasLines ? groupBy.trim() || null : null, hashEmails: toDataset && hashEmails,
     };
     setBusy(true);
-    void api.feeds.add(settings).then((r) => {
+    void (editing ? api.feeds.update(editing.id, settings) : api.feeds.add(settings)).then((r) => {
       setBusy(false);
       if (!r.ok) return setError(r.error);
-      setPath('');
+      if (!editing) setPath('');
       alertFields.reset();
       onAdded(r.value);
     });
@@ -76,17 +88,22 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
 
   return (
     <form className="panel" aria-labelledby={`${id}-h`} onSubmit={handleSubmit}>
-      <h3 id={`${id}-h`}>Add a watched folder</h3>
+      <h3 id={`${id}-h`}>{editing ? `Settings of ${editing.settings.path}` : 'Add a watched folder'}</h3>
       <p className="hint">
-        Each new file in the folder is sent as a dropped file would be, once it has stopped changing. Files that need you go to a failed folder
-        inside it, with a note saying why.
+        {editing
+          ? 'New files are sent with these settings once saved. To send a file from the failed folder with them, move it back into the folder.'
+          : 'Each new file in the folder is sent as a dropped file would be, once it has stopped changing. Files that need you go to a failed folder inside it, with a note saying why.'}
       </p>
-      <label htmlFor={`${id}-path`}>Folder to watch</label>
-      <div className="checkbox">
-        <input id={`${id}-path`} type="text" spellCheck={false} value={path} onChange={(e) => setPath(e.target.value)} placeholder="/full/path/to/exports" aria-describedby={`${id}-path-hint`} />
-        {canChooseFolder && <button type="button" onClick={handleChoose}>Choose…</button>}
-      </div>
-      <p id={`${id}-path-hint`} className="hint">The full path of an existing folder on this computer (or a mounted network drive).</p>
+      {!editing && (
+        <>
+          <label htmlFor={`${id}-path`}>Folder to watch</label>
+          <div className="checkbox">
+            <input id={`${id}-path`} type="text" spellCheck={false} value={path} onChange={(e) => setPath(e.target.value)} placeholder="/full/path/to/exports" aria-describedby={`${id}-path-hint`} />
+            {canChooseFolder && <button type="button" onClick={handleChoose}>Choose…</button>}
+          </div>
+          <p id={`${id}-path-hint`} className="hint">The full path of an existing folder on this computer (or a mounted network drive).</p>
+        </>
+      )}
       <fieldset>
         <legend>Send its files to</legend>
         <div className="checkbox">
@@ -119,6 +136,14 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
                   <p id={`${id}-group-hint`} className="hint">For an export with one row per order line: the column holding the order number. Empty: one record per row.</p>
                 </>
               )}
+              <FeedConvertFields
+                dateOrder={dateOrder}
+                onDateOrderChange={setDateOrder}
+                columns={columnOrders}
+                onColumnsChange={setColumnOrders}
+                leaveOut={leaveOut}
+                onLeaveOutChange={setLeaveOut}
+              />
             </>
           )}
           <div className="checkbox">
@@ -151,7 +176,8 @@ export function FeedForm({ canChooseFolder, onAdded }: Props) {
       <p id={`${id}-poll-hint`} className="hint">Network drives often do not report new files; checking regularly finds them.</p>
       <FeedAlertFields f={alertFields.state} />
       <div className="buttons">
-        <button type="submit" disabled={busy}>Add folder</button>
+        <button type="submit" disabled={busy}>{editing ? 'Save settings' : 'Add folder'}</button>
+        {editing && <button type="button" onClick={onCancel}>Cancel</button>}
       </div>
       <div aria-live="polite" className="note">{error && <ErrorText error={error} />}</div>
     </form>

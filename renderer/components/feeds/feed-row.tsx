@@ -1,11 +1,19 @@
-/** One watched folder: where it sends, its state, files waiting, its last file, and Pause/Resume and Remove. */
+/**
+ * One watched folder: where it sends, its state, files waiting, its last file, the files waiting
+ * in its failed folder (each with why and what to do, until moved out of it or dismissed), and
+ * Change settings, Pause/Resume and Remove.
+ */
 import type { FeedView } from '../../../main/contract/feeds.js';
+import { formatTime } from '../../format/format-duration.js';
+import { DATE_ORDER_WORDS } from '../upload/convert/date-order-choice.js';
 
 interface Props {
   readonly feed: FeedView;
   readonly onPause: (paused: boolean) => void;
   readonly onRemove: () => void;
   readonly onTestAlert: () => void;
+  readonly onEdit: () => void;
+  readonly onDismiss: (failureId: string) => void;
 }
 
 const CHANNEL_STATE = { idle: 'no alert sent yet', ok: 'working', failing: 'failing' } as const;
@@ -21,7 +29,7 @@ const STATE_TEXT: Record<FeedView['state'], string> = {
 const RESULT_TEXT = { sent: 'Sent', 'not-sent-again': 'Not sent again', failed: 'Failed', 'will-retry': 'Will try again', interrupted: 'Interrupted' } as const;
 
 /** A feed in the list. */
-export function FeedRow({ feed, onPause, onRemove, onTestAlert }: Props) {
+export function FeedRow({ feed, onPause, onRemove, onTestAlert, onEdit, onDismiss }: Props) {
   const { settings: s, last } = feed;
   const headingId = `feed-${feed.id}`;
   return (
@@ -32,7 +40,9 @@ export function FeedRow({ feed, onPause, onRemove, onTestAlert }: Props) {
       </div>
       <p className="entry-meta">
         {s.destination ? <>To dataset <code>{s.destination.datasetId}</code>, {s.destination.recordType}</> : 'To Lexer staff'}
-        {' · '}{s.patterns}{s.convert ? ' · CSVs converted' : ''}{s.validate ? ' · every record checked' : ''}
+        {' · '}{s.patterns}{s.convert ? ' · CSVs converted' : ''}{s.dateOrder ? ` · dates ${DATE_ORDER_WORDS[s.dateOrder]}` : ''}
+        {Object.keys(s.dateOrders).length > 0 ? ` · dates set for ${Object.keys(s.dateOrders).join(', ')}` : ''}
+        {s.leaveOutInvalidFields ? ' · invalid optional fields left out' : ''}{s.validate ? ' · every record checked' : ''}
         {' · '}files waiting: {feed.waiting}{feed.sending > 0 ? ` · sending: ${feed.sending}` : ''}
       </p>
       <p className="entry-meta" data-testid="feed-last" aria-live="polite">
@@ -49,7 +59,25 @@ export function FeedRow({ feed, onPause, onRemove, onTestAlert }: Props) {
           {feed.nextFileDue && <li>Next file expected by {new Date(feed.nextFileDue).toLocaleString()}.</li>}
         </ul>
       )}
+      {feed.failures.length > 0 && (
+        <div className="notice" data-testid="feed-failures">
+          <p>
+            <strong>{feed.failures.length === 1 ? '1 file waits' : `${feed.failures.length} files wait`} in its failed folder.</strong> Move a file back into
+            the watched folder to send it again (after changing a setting, it goes with the new one).
+          </p>
+          <ul className="feed-failures" aria-label={`Failed files of ${s.path}`}>
+            {feed.failures.map((f) => (
+              <li key={f.id} data-testid="feed-failure">
+                <strong>{f.name}</strong> <span className="entry-time">{formatTime(f.at)}</span>: {f.message}
+                {f.hint && <> What to do: {f.hint}</>} (Details in <code>{f.errorFile}</code>.){' '}
+                <button type="button" className="small" aria-label={`Dismiss ${f.name}`} onClick={() => onDismiss(f.id)}>Dismiss</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="buttons">
+        <button type="button" aria-label={`Change settings of ${s.path}`} onClick={onEdit}>Change settings</button>
         {feed.alerts.length > 0 && <button type="button" aria-label={`Send a test alert for ${s.path}`} onClick={onTestAlert}>Send a test alert</button>}
         <button type="button" aria-label={`${feed.state === 'paused' ? 'Resume' : 'Pause'} watching ${s.path}`} onClick={() => onPause(feed.state !== 'paused')}>
           {feed.state === 'paused' ? 'Resume' : 'Pause'}

@@ -17,6 +17,7 @@ export function FeedsScreen({ visible }: { visible: boolean }) {
   const announce = useAnnounce();
   const [overview, setOverview] = useState<FeedsOverview | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
 
   const apply = useCallback((r: Result<FeedsOverview>) => {
     if (!r.ok) return setError(r.error);
@@ -36,10 +37,25 @@ export function FeedsScreen({ visible }: { visible: boolean }) {
       {overview && overview.feeds.length === 0 && <p>No folders are watched yet.</p>}
       {overview && overview.feeds.length > 0 && (
         <ul className="history-list" aria-label="Watched folders">
-          {overview.feeds.map((f) => (
+          {overview.feeds.map((f) => (editing === f.id ? (
+            <li key={f.id}>
+              <FeedForm
+                canChooseFolder={false}
+                editing={f}
+                onCancel={() => setEditing(null)}
+                onAdded={(value) => {
+                  setOverview(value);
+                  setEditing(null);
+                  announce(`Settings of ${f.settings.path} saved. New files are sent with them.`);
+                }}
+              />
+            </li>
+          ) : (
             <FeedRow
               key={f.id}
               feed={f}
+              onEdit={() => setEditing(f.id)}
+              onDismiss={(failureId) => void api.feeds.dismiss(f.id, failureId).then(apply)}
               onPause={(paused) => void api.feeds.setPaused(f.id, paused).then((r) => {
                 apply(r);
                 if (r.ok) announce(`${paused ? 'Paused' : 'Resumed'} watching ${f.settings.path}.`);
@@ -55,7 +71,7 @@ export function FeedsScreen({ visible }: { visible: boolean }) {
                 void api.feeds.list().then(apply);
               })}
             />
-          ))}
+          )))}
         </ul>
       )}
       <FeedForm

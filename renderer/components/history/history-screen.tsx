@@ -1,8 +1,9 @@
 /**
  * Past uploads, newest first, from the history file main keeps (read again on Refresh, so uploads
- * `lexer-upload` made appear). Each upload is a small card rather than a wide table row, so its
- * upload ID, Copy and Retry are in view at any window width. Sandbox uploads are
- * tagged; a file that has gone from where it was can be located again.
+ * `lexer-upload` made appear, and whenever an upload of the app or a watched folder ends while
+ * the screen is open, so one cancelled meanwhile never stays "In Progress"). Each upload is a
+ * small card rather than a wide table row, so its upload ID, Copy and Retry are in view at any
+ * window width. Sandbox uploads are tagged; a file that has gone from where it was can be located again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileInfo } from '../../../main/contract/files.js';
@@ -11,7 +12,7 @@ import type { ErrorInfo } from '../../../main/contract/result.js';
 import { useApi } from '../../api-context.js';
 import { formatBytes } from '../../format/format-bytes.js';
 import { formatTime } from '../../format/format-duration.js';
-import { count } from '../../state/record-nouns.js';
+import { recordsSent } from '../../state/record-nouns.js';
 import { useAnnounce } from '../shared/live-region.js';
 import { ErrorText } from '../shared/error-text.js';
 
@@ -19,6 +20,10 @@ import { ErrorText } from '../shared/error-text.js';
 const HUB_URL = 'https://hub.lexer.io';
 /** How long "Copied" shows on the button before it reads "Copy" again. */
 const COPIED_MS = 2500;
+/** Upload states after which History has changed for good. */
+const ENDED: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);
+/** Several ends at once (a batch, a folder) are read once. */
+const ENDED_READ_MS = 200;
 
 interface Props {
   /** Cards still open on the Upload screen: Retry restarts such a card instead of adding one. */
@@ -47,6 +52,24 @@ export function HistoryScreen({ openCards, onRetryCard, onRetryNew }: Props) {
     if (say) announce(`History read again: ${r.value.length} upload${r.value.length === 1 ? '' : 's'}.`);
   }, [api, announce]);
   useEffect(() => void load(), [load]);
+  // An upload that ends while History is open (cancelled, failed, sent; a card's or a folder's)
+  // changes its entry: read it again rather than keep showing "In Progress".
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const soon = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void load(), ENDED_READ_MS);
+    };
+    const offUploads = api.uploads.onState((e) => {
+      if (ENDED.has(e.state.kind)) soon();
+    });
+    const offFeeds = api.feeds.onChange(soon);
+    return () => {
+      if (timer) clearTimeout(timer);
+      offUploads();
+      offFeeds();
+    };
+  }, [api, load]);
 
   // Every upload, older archives included, with the columns of `lexer-upload history --csv`.
   const exportCsv = async () => {
@@ -139,9 +162,7 @@ export function HistoryScreen({ openCards, onRetryCard, onRetryNew }: Props) {
                 Sent as <code>{e.filename}</code> · {e.datasetId ? <>dataset <code>{e.datasetId}</code>, {e.recordType}</> : 'for Lexer staff'} · {formatBytes(e.bytes)}
                 {e.compressed && e.sourceBytes !== null && <> gzipped from {formatBytes(e.sourceBytes)}</>}
                 {e.parts && <> in {e.parts.length} parts</>}
-                {e.recordsSent !== null && (
-                  <> · {count(e.recordsSent)} records{e.recordsLeftOut ? `, ${count(e.recordsLeftOut)} left out` : ''}</>
-                )}
+                {e.recordsSent !== null && <> · <span data-testid="history-records">{recordsSent({ ...e, sent: e.recordsSent, leftOut: e.recordsLeftOut })}</span></>}
                 {e.feed && <> · from the watched folder <code data-testid="history-feed">{e.feed}</code></>}
               </p>
               {e.error && <p className="entry-error">{e.error.message}</p>}

@@ -1,6 +1,7 @@
 /**
- * One bar over every file that has started, so a batch shows how far along it is. Cancelled and
- * failed files are counted apart and their bytes left out of the bar.
+ * One bar over every file that has started, so a batch shows how far along it is: "3 files: 2
+ * sent, 1 cancelled". Every file started is counted, each under how it stands; the bytes of
+ * cancelled and failed files are left out of the bar.
  */
 import type { Card } from '../../state/cards-reducer.js';
 import { overallProgress } from '../../state/upload-view.js';
@@ -11,14 +12,15 @@ export function OverallProgress({ cards }: { cards: readonly Card[] }) {
   const o = overallProgress(cards.map((c) => ({ size: c.file.size, state: c.upload })));
   if (o.count < 2) return null;
   const percent = o.total > 0 ? Math.round((o.sent / o.total) * 100) : 0;
-  const going = o.count - o.failed - o.cancelled - o.notSent;
-  const apart = [
-    o.failed > 0 ? `${o.failed} failed` : null, o.cancelled > 0 ? `${o.cancelled} cancelled` : null, o.notSent > 0 ? `${o.notSent} not sent` : null,
+  const going = o.count - o.succeeded - o.failed - o.cancelled - o.notSent;
+  const states = [
+    `${o.succeeded} sent`, going > 0 ? `${going} in progress` : null, o.failed > 0 ? `${o.failed} failed` : null,
+    o.cancelled > 0 ? `${o.cancelled} cancelled` : null, o.notSent > 0 ? `${o.notSent} not sent` : null,
   ].filter(Boolean);
   return (
     <div className="panel overall">
       <label htmlFor="overall-progress" data-testid="overall-progress">
-        All files: {o.succeeded} of {going} sent{apart.length > 0 ? ` (${apart.join(', ')})` : ''}, {formatBytes(o.sent)} of {formatBytes(o.total)} ({percent}%)
+        {o.count} files: {states.join(', ')}; {formatBytes(o.sent)} of {formatBytes(o.total)} ({percent}%)
       </label>
       <progress id="overall-progress" max={100} value={percent} />
     </div>

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { ConversionReport } from '../../../main/contract/jobs.js';
 import type { RecordCounts, TransferProgress, UploadState } from '../../../main/contract/uploads.js';
 import { describeUpload } from '../../state/upload-view.js';
-import { count } from '../../state/record-nouns.js';
+import { recordsSent } from '../../state/record-nouns.js';
 import { formatBytes, formatSpeed } from '../../format/format-bytes.js';
 import { formatEta } from '../../format/format-duration.js';
 import { ErrorText } from '../shared/error-text.js';
@@ -65,7 +65,9 @@ export function UploadProgress({ state, last, conversion, focusResult, onResultF
 function sentCounts(state: UploadState, conversion: ConversionReport | null): RecordCounts | null {
   if (state.kind !== 'succeeded') return null;
   if (state.records) return state.records;
-  return conversion ? { sent: conversion.written, leftOut: conversion.rejected, total: conversion.rows, sourceName: '' } : null;
+  if (!conversion) return null;
+  const leftOutFields = [...new Set(conversion.leftOut.summary.map((g) => g.field))];
+  return { sent: conversion.written, leftOut: conversion.rejected, total: conversion.rows, sourceName: '', fieldsLeftOut: conversion.leftOut.fields, leftOutFields };
 }
 
 /** "240 MB (gzipped from 2.1 GB) in 3 parts", or just the size. */
@@ -98,9 +100,7 @@ function FinalResult({ state, word, conversion, focus, onFocused, onRetry }: Fin
     <>
       <p ref={heading} tabIndex={-1} className="final-word" data-testid="upload-result">{word}</p>
       {records && (
-        <p className="records" data-testid="upload-records">
-          Sent {count(records.sent)} records{records.leftOut > 0 ? `; ${count(records.leftOut)} left out` : ''}.
-        </p>
+        <p className="records" data-testid="upload-records">{recordsSent(records)}.</p>
       )}
       {state.kind === 'succeeded' && !state.sandbox && (
         <p>

@@ -7,6 +7,7 @@
 // upload to the embedded sandbox), second-instance (a second launch right after `ready`),
 // startup-fails and load-fails (a startup error ends in one dialog and exit code 1).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -144,20 +145,30 @@ async function full() {
   result.upload = { states: sent(), final: win.webContents.sent.filter((s) => s.channel === 'uploads:state' && s.payload.id === 'up-1').at(-1)?.payload.state };
   value(await invoke('uploads:cancel', 'up-1'));
   result.history = value(await invoke('history:list')).map((h) => ({ status: h.status, filename: h.filename }));
+  result.historyExport = value(await invoke('history:export')).split('\n')[0];
   // Watched folders: a folder from the desktop's chooser, watched (chokidar under this
   // Node), paused and removed.
   const watched = join(work, 'watched');
   mkdirSync(watched);
   standIn.openDialogPaths = [watched];
   const chosen = value(await invoke('feeds:choose-folder'));
-  const feedSettings = { path: chosen, patterns: '*.ndjson', destination: null, convert: false, presetName: null, validate: false, gzip: true, quietSeconds: 1, after: 'sent', polling: false };
+  // A webhook on loopback, so the feed's test alert has somewhere to go.
+  const hooks = [];
+  const hook = createServer((req, res) => { req.resume(); req.on('end', () => { hooks.push(req.url); res.end('ok'); }); });
+  await new Promise((resolve) => hook.listen(0, '127.0.0.1', resolve));
+  const alerts = { webhookUrl: `http://127.0.0.1:${hook.address().port}/hook`, email: null, leftOutPercent: 1, expect: null };
+  const feedSettings = { path: chosen, patterns: '*.ndjson', destination: null, convert: false, presetName: null, validate: false, gzip: true, quietSeconds: 1, after: 'sent', polling: false, alerts };
   const added = value(await invoke('feeds:add', feedSettings));
   await until('the feed to watch', () => standIn.log.length > 0 && win.webContents.sent.some((s) => s.channel === 'feeds:changed' && s.payload.feeds[0]?.state === 'watching'));
   const feedId = added.feeds[0].id;
   const paused = value(await invoke('feeds:set-paused', feedId, true));
+  value(await invoke('feeds:update', feedId, { ...feedSettings, quietSeconds: 2 }));
+  value(await invoke('feeds:dismiss', feedId, 'no-such-failure'));
   value(await invoke('feeds:list'));
+  const tested = value(await invoke('feeds:test-alert', feedId));
   const removed = value(await invoke('feeds:remove', feedId));
-  result.feeds = { chosen: chosen === watched, canChoose: added.canChooseFolder, paused: paused.feeds[0]?.state, left: removed.feeds.length };
+  hook.close();
+  result.feeds = { chosen: chosen === watched, canChoose: added.canChooseFolder, paused: paused.feeds[0]?.state, left: removed.feeds.length, testAlert: tested.map((c) => c.state), hooks: hooks.length };
   result.openedExternal = value(await invoke('shell:open-external', 'https://hub.lexer.io/'));
   result.opened = standIn.opened;
   // A conversion output is the app's own copy: releasing it deletes it.

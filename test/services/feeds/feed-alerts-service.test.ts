@@ -47,7 +47,7 @@ describe('watched folders\' alerts in the services', () => {
     const folder = join(f.dir, 'alerted');
     await mkdir(folder);
     const settings: FeedSettings = {
-      path: folder, patterns: '*.ndjson', destination: { datasetId: 'ds_alerts', recordType: 'customer_record' }, convert: false, presetName: null,
+      path: folder, patterns: '*.ndjson', destination: { datasetId: 'ds_alerts', recordType: 'customer_record' }, convert: false, presetName: null, dateOrder: null, dateOrders: {}, leaveOutInvalidFields: false,
       validate: true, gzip: true, quietSeconds: 0.2, after: 'sent', polling: false,
       // A relay on this computer, without a login (the engine's tests cover STARTTLS with one).
       alerts: { webhookUrl: hook.url, email: { host: '127.0.0.1', port: relay.port, security: 'none', user: null, from: 'lexer@example.com', to: 'ops@example.com' }, leftOutPercent: 1, expect: '24h' },

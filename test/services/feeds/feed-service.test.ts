@@ -14,7 +14,7 @@ import type { TestSandbox } from '../../helpers/sandbox.js';
 import { useSandboxServices, type ServicesFixture } from '../services-fixture.js';
 
 const settings = (path: string): FeedSettings => ({
-  path, patterns: '*.ndjson', destination: { datasetId: 'ds_app_feed', recordType: 'customer_record' }, convert: false, presetName: null,
+  path, patterns: '*.ndjson', destination: { datasetId: 'ds_app_feed', recordType: 'customer_record' }, convert: false, presetName: null, dateOrder: null, dateOrders: {}, leaveOutInvalidFields: false,
   validate: true, gzip: true, quietSeconds: 0.2, after: 'sent', polling: false,
 });
 

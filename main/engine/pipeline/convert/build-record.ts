@@ -25,8 +25,8 @@ export interface BuildOptions {
   notes: number[];
 }
 
-// A leading apostrophe before a phone number: Excel's "keep this as text" mark, saved into the CSV.
-const APOSTROPHE_PHONE = /^'[+(\d]/;
+// A leading apostrophe before a phone number, an ID or a number: Excel's "keep this as text" mark, saved into the CSV.
+const APOSTROPHE_MARK = /^'[-+.(\d]/;
 
 /**
  * Builds one record from a row of cells: empty cells are left out (never "" or null), dotted
@@ -66,7 +66,7 @@ export function buildRecord(cells: readonly string[], plan: readonly ColumnTarge
       parent[target.key] = raw;
       continue;
     }
-    if (target.phone && raw.charCodeAt(0) === 39 && APOSTROPHE_PHONE.test(raw)) {
+    if (target.apostrophe && raw.charCodeAt(0) === 39 && APOSTROPHE_MARK.test(raw)) {
       o.notes.push(noteId(index, 'apostrophe'));
       raw = raw.slice(1);
     }

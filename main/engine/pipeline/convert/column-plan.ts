@@ -21,8 +21,11 @@ export interface ColumnTarget {
   /** Date and date-time columns: the order of day and month (date-order.ts) once known, and who set it. */
   dateOrder?: DateOrder;
   dateSource?: DateOrderSource;
-  /** A column of phone numbers: a leading apostrophe (a spreadsheet artefact) is removed. */
-  phone?: boolean;
+  /**
+   * A column of phone numbers, IDs or numbers: a leading apostrophe before its digits (a
+   * spreadsheet's "keep as text" mark, Shopify's `'7012345600000`) is removed.
+   */
+  apostrophe?: boolean;
   /** A column of ids, codes or phone numbers (and every link but system_name): every digit counts, so one Excel rounded is left out. */
   identifier?: boolean;
   /** A value every record gets (the mapping's constants, --set): its cell follows the file's cells in each row. */
@@ -34,6 +37,24 @@ const PHONE_FIELDS = new Set(['mobile', 'link.mobile', 'from.number', 'to.number
 const PHONE_HEADER = /phone|mobile|cell/;
 // Keys and headers of ids and codes: customer_id, sku, "Order Number", "Barcode".
 const IDENTIFIER = /(?:^|[^a-z])(?:id|ids|sku|upc|ean|gtin|barcode|number|code|phone|mobile|cell)$/;
+// Headers that name an ID or a number as a word of their own: "Order ID", "order_no", "CustomerID" (not "Paid").
+const ID_HEADER = /(?:^|[\s_.-])(?:id|no|number)\.?$|[a-z]ID$/i;
+
+/** Whether a column's values are phone numbers, IDs or numbers, which spreadsheets mark with a leading apostrophe. */
+function marksAsText(target: ColumnTarget, full: string, header: string): boolean {
+  if (PHONE_FIELDS.has(full) || target.kind === 'number' || target.kind === 'integer') return true;
+  const text = target.kind === 'open' || target.kind === 'string';
+  const idField = target.key === 'id' || target.key.endsWith('_id');
+  return text && (idField || PHONE_HEADER.test(normaliseHeader(header)) || ID_HEADER.test(cleanHeader(header)));
+}
+
+/** Whether every digit of a column's values counts (ids, codes, phone numbers, links): one Excel rounded is left out. */
+function countsEveryDigit(target: ColumnTarget, full: string, header: string): boolean {
+  const text = target.kind === 'open' || target.kind === 'string';
+  const phone = PHONE_FIELDS.has(full) || PHONE_HEADER.test(normaliseHeader(header));
+  const link = target.parents[0] === 'link' && target.key !== 'system_name';
+  return text && (phone || link || IDENTIFIER.test(target.key.toLowerCase()) || IDENTIFIER.test(cleanHeader(header).toLowerCase()));
+}
 // "Tags", "Customer Tags": a tag list, kept as a list under custom_fields.
 const TAG_HEADER = /tags$/;
 
@@ -127,11 +148,8 @@ export function planColumns(headers: readonly string[], lookup: FieldLookup, map
           : { column, header, parents: segments, key, kind: match.field.kind, enumValues: match.field.enumValues, itemKind: match.field.itemKind };
     }
     const full = [...target.parents, target.key].join('.');
-    const text = target.kind === 'open' || target.kind === 'string';
-    if (PHONE_FIELDS.has(full) || (text && PHONE_HEADER.test(normaliseHeader(header)))) target.phone = true;
-    if (text && (target.phone || (target.parents[0] === 'link' && target.key !== 'system_name') || IDENTIFIER.test(target.key.toLowerCase()) || IDENTIFIER.test(cleanHeader(header).toLowerCase()))) {
-      target.identifier = true;
-    }
+    if (marksAsText(target, full, header)) target.apostrophe = true;
+    if (countsEveryDigit(target, full, header)) target.identifier = true;
     if (full === lookup.lineItems) throw wholeListError(header, column, full, recordType);
     const clash = writers.clash(full);
     if (clash) throw collision(clash.by, { header, column }, clash.path === full ? full : `${full} and ${clash.path}`);

@@ -8,6 +8,8 @@ import { useId, useState } from 'react';
 import type { FileInfo } from '../../../../main/contract/files.js';
 import type { ColumnMapping, ConversionReport, RecordTypeName, TextEncoding } from '../../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../../main/contract/result.js';
+import type { ColumnMatch } from '../../../state/mapping-summary.js';
+import { useConfirm } from '../../shared/confirm-dialog.js';
 import { useApi } from '../../../api-context.js';
 import { useConnection } from '../../shared/connection-status.js';
 import { useAnnounce } from '../../shared/live-region.js';
@@ -27,10 +29,17 @@ interface Props {
   readonly conversion: ConversionReport | null;
   readonly onConversion: (report: ConversionReport | null) => void;
   readonly disabled: boolean;
+  /** Set when fewer than half of the columns fill fields of the record type: asked before converting. */
+  readonly poorMatch?: ColumnMatch | null;
 }
 
+/** Column names said in the question before the rest are counted. */
+const NAMED = 8;
+const names = (headers: readonly string[]): string =>
+  `${headers.slice(0, NAMED).map((h) => `“${h}”`).join(', ')}${headers.length > NAMED ? ` and ${headers.length - NAMED} more` : ''}`;
+
 /** The convert button, its progress and its report. */
-export function ConvertSection({ file, recordType, mapping, encoding, blocked, conversion, onConversion, disabled }: Props) {
+export function ConvertSection({ file, recordType, mapping, encoding, blocked, conversion, onConversion, disabled, poorMatch = null }: Props) {
   const api = useApi();
   const announce = useAnnounce();
   const connection = useConnection();
@@ -39,10 +48,27 @@ export function ConvertSection({ file, recordType, mapping, encoding, blocked, c
   const [fresh, setFresh] = useState(false);
   const [noTokenYet, setNoTokenYet] = useState(false);
   const [keepRecords, setKeepRecords] = useState(false);
+  const [dialog, ask] = useConfirm();
   const id = useId();
 
   const handleConvert = async () => {
     if (!mapping) return;
+    if (poorMatch) {
+      const { matched, unmatched } = poorMatch;
+      const total = matched.length + unmatched.length;
+      const yes = await ask({
+        title: `Is this file a ${recordType} file?`,
+        message: (
+          <p>
+            Only {matched.length} of the {total} columns of {file.name} match fields of {recordType}{matched.length > 0 ? ` (${names(matched)})` : ''}. These did
+            not map and would only be custom fields: {names(unmatched)}. Choose another record type, or map the columns; convert it as {recordType} anyway?
+          </p>
+        ),
+        confirmLabel: 'Convert anyway',
+        cancelLabel: 'Don’t convert',
+      });
+      if (!yes) return;
+    }
     const job = crypto.randomUUID();
     setJobId(job);
     setError(null);
@@ -107,6 +133,7 @@ export function ConvertSection({ file, recordType, mapping, encoding, blocked, c
         />
       )}
       {error && <ErrorText error={error} />}
+      {dialog}
     </>
   );
 }

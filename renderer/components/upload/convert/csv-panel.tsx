@@ -9,7 +9,7 @@ import type { CsvPreview } from '../../../../main/contract/files.js';
 import type { ColumnMapping, FieldOption, TextEncoding } from '../../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../../main/contract/result.js';
 import { useApi } from '../../../api-context.js';
-import { columnTargets, linkConflict, fileNotes, summarizeMapping } from '../../../state/mapping-summary.js';
+import { columnTargets, linkConflict, fileNotes, fileProblems, poorMatch, summarizeMapping } from '../../../state/mapping-summary.js';
 import { CsvPreviewTable } from './csv-preview-table.js';
 import { ConvertSection } from './convert-section.js';
 import { DestinationFields } from '../../shared/destination-fields.js';
@@ -95,16 +95,13 @@ export function CsvPanel(props: ConvertiblePanelProps) {
   const targets = mapping && headers ? columnTargets(headers, mapping, customFieldFor) : [];
   const conflict = linkConflict(targets, fields, customFieldFor);
   const summary = mapping && headers && mode === 'convert' ? summarizeMapping(targets, fields, Object.keys(mapping.constants ?? {})) : null;
-  // Converting, the summary says what the mapping as it stands leaves unfilled; the preview's own
-  // note on missing fields was worked out from the headers alone.
-  const problems = preview ? (summary ? preview.issues.filter((i) => i.kind !== 'missing-field') : preview.issues) : [];
   const idColumn = mapping ? Object.keys(mapping.columns).find((h) => mapping.columns[h] === 'purchase_id' || mapping.columns[h] === 'return_id') ?? null : null;
 
   return (
     <div className="kind-panel">
       <EncodingChoice detected={preview && encoding === null ? preview.encoding : null} chosen={encoding} onChange={changeEncoding} disabled={disabled} />
       {preview && <CsvPreviewTable preview={preview} fileName={file.name} />}
-      {preview && <ThingsToKnow problems={problems} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} unclearDates={unclearDates ?? null} recordType={recordType} />}
+      {preview && <ThingsToKnow problems={fileProblems(preview)} notes={fileNotes(preview)} summary={summary} linkConflict={conflict !== null} unclearDates={unclearDates ?? null} recordType={recordType} />}
       <SendModeChoice format="CSV" mode={mode} onModeChange={props.onModeChange} disabled={disabled} />
       {mode === 'convert' && (
         <>
@@ -170,6 +167,7 @@ export function CsvPanel(props: ConvertiblePanelProps) {
             conversion={conversion}
             onConversion={onConversion}
             disabled={disabled}
+            poorMatch={poorMatch(targets)}
           />
         </>
       )}

@@ -9,7 +9,9 @@ import { useId } from 'react';
 import type { DateColumn } from '../../../../main/contract/files.js';
 import type { DateOrder } from '../../../../main/contract/jobs.js';
 
-const WORDS: Readonly<Record<DateOrder, string>> = { dmy: 'day/month/year', mdy: 'month/day/year', ymd: 'year/month/day' };
+/** An order of day and month in words, as the mapping and a watched folder's settings say it. */
+export const DATE_ORDER_WORDS: Readonly<Record<DateOrder, string>> = { dmy: 'day/month/year', mdy: 'month/day/year', ymd: 'year/month/day' };
+const WORDS = DATE_ORDER_WORDS;
 
 interface Props {
   readonly header: string;

@@ -1,7 +1,8 @@
 /**
  * "Things to know" about a CSV, short and current: the file's real problems
  * (a few, the rest behind "more"), and when converting, one line on where the columns go as
- * mapped now and a warning for what would reject every row. A header matched to a field by
+ * mapped now and a warning for what would reject every row, worked out from the mapping as it
+ * stands (never the preview's view of the suggested one beside it). A header matched to a field by
  * suggestion is not a problem and is not listed: the mapping shows it.
  */
 import type { PreviewIssue } from '../../../../main/contract/files.js';
@@ -23,6 +24,8 @@ interface Props {
   readonly recordType: RecordTypeName;
 }
 
+const PRODUCTS_EXAMPLE = '[{"price_paid": 29.95, "quantity": 1}]';
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The summary; nothing when there is nothing to know. */
@@ -43,6 +46,12 @@ export function ThingsToKnow({ problems, notes, summary, linkConflict, unclearDa
           <li className="warning" data-note="missing">
             No column fills {summary.missing.join(', ')}, which every {recordType} record needs: every row would be rejected. Map a column to{' '}
             {summary.missing[0] === 'link' ? 'a link field (such as link.email)' : summary.missing[0]}.
+            {summary.missing.includes('products') && (
+              <>
+                {' '}A {recordType} row needs its products as a JSON list in one cell, e.g. {PRODUCTS_EXAMPLE}; an export with one row per line item (like
+                Shopify&apos;s orders export) must be grouped into one row per order first.
+              </>
+            )}
           </li>
         )}
         {summary && unclearDates !== null && (

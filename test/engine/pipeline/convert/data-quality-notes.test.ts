@@ -59,3 +59,31 @@ describe('the row\'s identifier with each problem', () => {
     assert.equal(result.errors[0]?.identifier, 'C-1');
   });
 });
+
+describe("Shopify's apostrophe in ID and number columns", () => {
+  test('is removed from the customer ID and a custom order number, with a note; other text keeps it', async () => {
+    const csv = [
+      'Customer ID,Email,Order No,Total Spent,Note',
+      "'7012345600000,ann@example.com,'1001,'129.95,'quoted on purpose",
+      "'7012345600001,bob@example.com,'1002,'5,'yes",
+      '',
+    ].join('\n');
+    const { result, records } = await convert(csv);
+    assert.equal(result.rejected, 0, JSON.stringify(result.errors));
+    assert.deepEqual(records.map((r) => (r.link as Record<string, unknown>).customer_id), ['7012345600000', '7012345600001']);
+    const custom = records.map((r) => r.custom_fields as Record<string, unknown>);
+    assert.deepEqual(custom.map((c) => c.order_no), ['1001', '1002']);
+    assert.deepEqual(custom.map((c) => c.note), ["'quoted on purpose", "'yes"], 'text that is no ID or number keeps its apostrophe');
+    const note = result.notes.find((t) => t.startsWith('link.customer_id (column "Customer ID")'));
+    assert.match(note ?? '', /"'7012345600000" began with an apostrophe.*removed \("7012345600000"\) \(line 2, and 1 more line like it\)/);
+  });
+
+  test('a number field reads the number under the mark', async () => {
+    const csv = 'product_id,price,inventory.quantity\n\'4411,\'29.95,\'12\n';
+    const { result, records } = await convert(csv, {}, 'product');
+    assert.equal(result.rejected, 0, JSON.stringify(result.errors));
+    assert.equal(records[0]?.product_id, '4411');
+    assert.equal(records[0]?.price, 29.95);
+    assert.equal((records[0]?.inventory as Record<string, unknown>).quantity, 12);
+  });
+});
