@@ -11,6 +11,7 @@ import { configDir } from '../engine/config/paths.js';
 import { DEFAULT_PATTERNS, type AfterSend, type FeedConfig } from '../engine/feeds/feed-config.js';
 import type { ColumnMapping } from '../engine/pipeline/column-mapping.js';
 import type { DateOrder } from '../engine/pipeline/convert/date-order.js';
+import type { TextEncoding } from '../engine/pipeline/csv/text-encodings.js';
 import type { RecordTypeName } from '../engine/schemas/record-type-names.js';
 import { createUploadQueue } from '../engine/upload/upload-queue.js';
 import { resolveApiUrl, resolveToken } from './credentials.js';
@@ -22,7 +23,7 @@ import { createWatchLog } from './watch-log.js';
 
 /** The options of `lexer-upload watch`, as commander parsed them. */
 export interface WatchOptions extends AlertOptions {
-  datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[]; dateOrder?: DateOrder; leaveOutInvalidFields?: boolean;
+  datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[]; dateOrder?: DateOrder; leaveOutInvalidFields?: boolean; encoding?: TextEncoding;
   groupBy?: string; set?: string[]; hashEmails?: boolean;
   validate: boolean; gzip?: boolean; gzipLevel?: number; partSize?: number; quietSeconds: number; after: AfterSend; polling?: boolean; once?: boolean;
   concurrency: number; apiUrl?: string; apiToken?: string; apiTokenFile?: string; json?: boolean;
@@ -42,6 +43,7 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   if (o.convert && !o.recordType) throw new UsageError('--convert needs --dataset-id and --record-type (the record type to convert to).');
   if (o.map && !o.convert) throw new UsageError('--map goes with --convert.');
   if (o.dateOrder && !o.convert) throw new UsageError('--date-order goes with --convert (it reads the date columns of the CSV files converted).');
+  if (o.encoding && !o.convert) throw new UsageError('--encoding goes with --convert (it reads the CSV files converted; NDJSON is UTF-8).');
   if (o.leaveOutInvalidFields && !o.convert) throw new UsageError('--leave-out-invalid-fields goes with --convert (it keeps converted records without their invalid optional fields).');
   if (o.groupBy !== undefined && !o.convert) throw new UsageError('--group-by goes with --convert (it groups the rows of the CSV files converted into orders).');
   if (o.set && !o.convert) throw new UsageError('--set goes with --convert (it fills a field of each record converted).');
@@ -66,7 +68,9 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   if (patterns.length === 0) throw new UsageError('--pattern is empty.');
   return {
     path, patterns, destination,
-    convert: o.convert ? { mapping, presetName: null, ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}), ...(o.leaveOutInvalidFields ? { leaveOutInvalidFields: true } : {}) } : null,
+    convert: o.convert
+      ? { mapping, presetName: null, ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}), ...(o.leaveOutInvalidFields ? { leaveOutInvalidFields: true } : {}), ...(o.encoding ? { encoding: o.encoding } : {}) }
+      : null,
     ...(o.gzip !== undefined ? { gzip: o.gzip } : {}),
     ...(o.gzipLevel !== undefined ? { gzipLevel: o.gzipLevel } : {}),
     ...(o.partSize !== undefined ? { partBytes: o.partSize } : {}),

@@ -1,5 +1,5 @@
 /** Watched folders: their settings and where each stands. */
-import type { DateOrder } from './jobs.js';
+import type { DateOrder, TextEncoding } from './jobs.js';
 import type { UploadDestination } from './uploads.js';
 
 /** What becomes of a file once it is sent: moved to `sent/` in the folder, left, or deleted. */
@@ -22,6 +22,8 @@ export interface FeedSettings {
   readonly dateOrders: Readonly<Record<string, DateOrder>>;
   /** Keep a record whose only invalid fields are optional ones, without them (never the link). */
   readonly leaveOutInvalidFields: boolean;
+  /** The encoding its CSVs are saved in, for exports that do not show it; absent or null: detected from each file. */
+  readonly encoding?: TextEncoding | null;
   /** Check every record first (dataset only). */
   readonly validate: boolean;
   /** Compress NDJSON on the way (gzip); false sends every file as it is. */

@@ -13,6 +13,7 @@ import { startCountingProxy } from '../helpers/counting-http-proxy.js';
 import { startTcpResetProxy } from '../helpers/tcp-reset-proxy.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { runCli, startCli, tempConfig, useSandboxForCli, type TempConfig } from './cli-helpers.js';
+import { MIXED_MAC_AND_WINDOWS } from '../engine/pipeline/real-exports/fixtures.js';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -178,6 +179,25 @@ describe('lexer-upload watch', () => {
     const records = gunzipSync(await readFile(object!.path)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { date_of_birth: string });
     assert.deepEqual(records.map((r) => r.date_of_birth), ['1985-04-03', '1990-06-05']);
     assert.equal((await runCli(['watch', dir, '--once', '--date-order', 'dmy'], { env })).code, 2, '--date-order without --convert is a usage error');
+  });
+
+  test('an old Mac export joined to Windows rows goes to failed/ saying --encoding; with --encoding mac-roman its names are sent as written', async () => {
+    const dir = await folder('encoding');
+    const csv = join(dir, 'contacts.csv');
+    await writeFile(csv, MIXED_MAC_AND_WINDOWS);
+    const args = ['watch', dir, '--once', '--quiet-seconds', '0.2', '--dataset-id', 'ds-encoding', '--record-type', 'customer_record', '--convert'];
+    const refused = await runCli(args, { env });
+    assert.equal(refused.code, 1, refused.stdout);
+    assert.match(await readFile(join(dir, 'failed', 'contacts.csv.error.txt'), 'utf8'), /Run the watch with --encoding/);
+    await rename(join(dir, 'failed', 'contacts.csv'), csv);
+    const sent = await runCli([...args, '--encoding', 'mac-roman'], { env });
+    assert.equal(sent.code, 0, sent.stdout + sent.stderr);
+    const entry = (await entries()).find((e) => e.status === 'Success' && e.filename.startsWith('ds-encoding_'));
+    assert.ok(entry, 'sent, and in History');
+    const [object] = await stored(sb, entry.filename);
+    const records = gunzipSync(await readFile(object!.path)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { first_name: string });
+    assert.deepEqual(records.slice(0, 2).map((r) => r.first_name), ['José', 'François']);
+    assert.equal((await runCli(['watch', dir, '--once', '--encoding', 'mac-roman'], { env })).code, 2, '--encoding without --convert is a usage error');
   });
 
   test('an invalid optional field goes to failed/ saying --leave-out-invalid-fields; with it the record is sent without the field', async () => {

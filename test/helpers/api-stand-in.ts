@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A request as a stand-in server received it. */
-export interface SeenRequest { method: string; path: string; headers: IncomingMessage['headers'] }
+/** A request as a stand-in server received it (its body as text: the stand-ins get small ones). */
+export interface SeenRequest { method: string; path: string; headers: IncomingMessage['headers']; body: string }
 
 /** A real HTTP server on 127.0.0.1 that answers as `answer` says and records what it received. */
 export interface StandIn {
@@ -15,8 +15,10 @@ export interface StandIn {
 export async function startStandIn(answer: (req: IncomingMessage, res: ServerResponse) => void): Promise<StandIn> {
   const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {
-    requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers });
-    req.resume();
+    const seen: SeenRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: '' };
+    requests.push(seen);
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (seen.body += chunk));
     req.on('end', () => answer(req, res));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

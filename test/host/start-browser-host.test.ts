@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { startBrowserHost, type BrowserHost } from '../../main/host/start-browser-host.js';
+import { rawHttp } from '../helpers/raw-http.js';
 
 interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 
@@ -295,5 +296,59 @@ describe('browser host staging limit', () => {
       await host.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('browser host before its code is used', () => {
+  let dir: string;
+  let host: BrowserHost;
+  let base: URL;
+  let code: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lexer-host-fresh-'));
+    await mkdir(join(dir, 'renderer'));
+    await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Lexer Uploader</title>');
+    host = await startBrowserHost({ port: 0, configDir: join(dir, 'config'), rendererDir: join(dir, 'renderer') });
+    base = new URL(host.url);
+    code = base.searchParams.get('code') ?? '';
+  });
+  after(async () => {
+    await host.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('a wrong code opens neither the page nor a session, and the right one still works after it', async () => {
+    const wrong = `${code.slice(0, -1)}${code.endsWith('x') ? 'y' : 'x'}`;
+    assert.equal((await send(base, { path: `/?code=${encodeURIComponent(wrong)}` })).status, 403);
+    assert.equal((await exchange(base, wrong)).status, 403);
+    const page = await send(base, { path: `/?code=${encodeURIComponent(code)}` });
+    assert.equal(page.status, 200);
+    const cookie = String(page.headers['set-cookie']).split(';')[0] ?? '';
+    const granted = JSON.parse((await exchange(base, code)).body) as { ok: boolean; value: { key: string } };
+    assert.equal(granted.ok, true);
+    const key = granted.value.key;
+
+    // The page cookie works among the other cookies a browser sends to 127.0.0.1.
+    assert.equal((await send(base, { path: '/', headers: { cookie: `theme=dark; ${cookie}; other=1` } })).status, 200);
+    // Only the event stream, which cannot set headers, may carry the key in its address.
+    assert.equal((await send(base, { method: 'POST', path: `/rpc/settings:get?key=${encodeURIComponent(key)}`, body: '[]' })).status, 403);
+    assert.equal((await send(base, { method: 'POST', path: '/rpc/settings:get', headers: { 'x-lexer-key': key }, body: '[]' })).status, 200);
+  });
+
+  test('its page cookie is named for its port, so two hosts open in one browser keep their own', async () => {
+    const other = await startBrowserHost({ port: 0, configDir: join(dir, 'config-2'), rendererDir: join(dir, 'renderer') });
+    try {
+      const u = new URL(other.url);
+      const page = await send(u, { path: `/?code=${encodeURIComponent(u.searchParams.get('code') ?? '')}` });
+      const name = String(page.headers['set-cookie']).split('=')[0];
+      assert.equal(name, `lexer-page-${u.port}`);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a request without a Host header is refused, not answered with an error', async () => {
+    const answer = await rawHttp(Number(base.port), 'GET / HTTP/1.0\r\n\r\n');
+    assert.match(answer, /^HTTP\/1\.1 403 /);
   });
 });

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parsePatterns } from '../../engine/feeds/feed-config.js';
+import { TEXT_ENCODINGS } from '../../engine/pipeline/csv/text-encodings.js';
 import { RECORD_TYPE_NAMES } from '../../engine/schemas/record-type-names.js';
-import { integerBetween, parsePartSizeOption, parseRecordType } from '../option-parsers.js';
+import { integerBetween, parseEncoding, parsePartSizeOption, parseRecordType } from '../option-parsers.js';
 import { runAction } from '../run-action.js';
 import type { WatchOptions } from '../watch-run.js';
 
@@ -54,6 +55,7 @@ export function registerWatch(program: Command): void {
     .option('--group-by <column>', 'with --convert, purchase and return: rows with the same value in this column make one record (an order\'s lines its products)')
     .option('--set <FIELD=VALUE...>', 'with --convert: give every record this value for a field the files lack, e.g. --set type=physical (repeatable)')
     .option('--hash-emails', 'send e-mail addresses only as their SHA-256 (link.email as link.email_sha256), NDJSON and JSON files too; needs --dataset-id and --record-type')
+    .option('--encoding <name>', `with --convert: the CSV files' encoding, for exports that do not show it (${TEXT_ENCODINGS.join(', ')}); default: detected from each file`, parseEncoding)
     .option('--leave-out-invalid-fields', 'with --convert: keep a record whose only invalid fields are optional ones, without them (never the link); the rest of the file is checked as before')
     .option('--no-validate', 'do not check every record before sending (checked by default for a dataset)')
     .option('--gzip', 'compress on the way (the default for NDJSON; CSV and JSON only when asked)')

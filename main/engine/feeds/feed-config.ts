@@ -4,6 +4,7 @@
  */
 import type { ColumnMapping } from '../pipeline/column-mapping.js';
 import type { DateOrder } from '../pipeline/convert/date-order.js';
+import type { TextEncoding } from '../pipeline/csv/text-encodings.js';
 import type { SendDestination, SendRequest } from '../send/send-types.js';
 
 /** What happens to a file once it is sent: moved to `sent/`, left where it is, or deleted. */
@@ -33,6 +34,8 @@ export interface FeedConfig {
     readonly dateOrder?: DateOrder;
     /** Keep a record whose only invalid fields are optional ones, without them (never the link). */
     readonly leaveOutInvalidFields?: boolean;
+    /** The CSV files' encoding, for exports that do not show it; unset: detected from each file. */
+    readonly encoding?: TextEncoding;
   } | null;
   /** Compress on the way; unset: on for NDJSON, off for CSV and JSON (as a manual upload). */
   readonly gzip?: boolean;

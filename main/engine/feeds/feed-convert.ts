@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { LexerError } from '../errors.js';
 import type { ColumnMapping } from '../pipeline/column-mapping.js';
 import type { DateOrder } from '../pipeline/convert/date-order.js';
+import type { TextEncoding } from '../pipeline/csv/text-encodings.js';
 import { convertToSend, type ConvertedFile } from '../send/convert-to-send.js';
 import type { SendDestination } from '../send/send-types.js';
 
@@ -31,12 +32,12 @@ function ndjsonName(file: string): string {
  * under the feed's own, and the columns that map to no field of the record type. A JSON or
  * NDJSON file (converted to hash its e-mails) has no columns to map.
  */
-async function mappingFor(file: string, destination: SendDestination, mapping: Partial<ColumnMapping> | null): Promise<{ mapping: Partial<ColumnMapping>; unmapped: string[]; columns: number }> {
+async function mappingFor(file: string, destination: SendDestination, mapping: Partial<ColumnMapping> | null, encoding: TextEncoding | undefined): Promise<{ mapping: Partial<ColumnMapping>; unmapped: string[]; columns: number }> {
   if (!convertible(file)) return { mapping: {}, unmapped: [], columns: 0 };
   const [{ resolveMapHeaders, suggestConstants, suggestMapping }, { previewCsv }, { cleanHeader }] = await Promise.all([
     import('../pipeline/column-mapping.js'), import('../pipeline/csv-preview.js'), import('../pipeline/csv/header-names.js'),
   ]);
-  const { headers } = await previewCsv(file, { rows: 1 });
+  const { headers } = await previewCsv(file, { rows: 1, ...(encoding ? { encoding } : {}) });
   const chosen = mapping?.columns ? resolveMapHeaders(headers, mapping.columns, basename(file)) : {};
   const columns = { ...suggestMapping(headers, destination.recordType, mapping?.groupBy).columns, ...chosen };
   // A column the mapping names counts as placed (a custom field chosen on purpose too); one it
@@ -66,16 +67,19 @@ function notMapped(file: string, destination: SendDestination, unmapped: readonl
 export async function convertForFeed(
   file: string, destination: SendDestination,
   o: {
-    mapping: Partial<ColumnMapping> | null; dateOrder?: DateOrder | undefined; leaveOutInvalidFields?: boolean | undefined; hashEmails?: boolean | undefined;
+    mapping: Partial<ColumnMapping> | null; dateOrder?: DateOrder | undefined; leaveOutInvalidFields?: boolean | undefined; encoding?: TextEncoding | undefined;
+    hashEmails?: boolean | undefined;
     tempRoot?: string | undefined; ledgerDir: string; signal: AbortSignal;
   },
 ): Promise<ConvertedFile> {
-  const { mapping, unmapped, columns } = await mappingFor(file, destination, o.mapping);
+  const { mapping, unmapped, columns } = await mappingFor(file, destination, o.mapping, o.encoding);
   if (unmapped.length * 2 > columns) throw notMapped(file, destination, unmapped, columns);
   const converted = await convertToSend(file, {
     target: { kind: 'private-folder', root: o.tempRoot ?? tmpdir(), prefix: 'lexer-feed-', name: ndjsonName(file) },
     ledgerDir: o.ledgerDir, recordType: destination.recordType, mapping, signal: o.signal,
+    // Dates and the encoding are a CSV's (NDJSON converted to hash its e-mails is UTF-8, its dates ISO).
     ...(o.dateOrder && convertible(file) ? { dateOrder: o.dateOrder } : {}), ...(o.leaveOutInvalidFields ? { leaveOutInvalidFields: true } : {}),
+    ...(o.encoding && convertible(file) ? { encoding: o.encoding } : {}),
     hashEmails: o.hashEmails === true, ...(o.tempRoot !== undefined ? { tempRoot: o.tempRoot } : {}),
   });
   const { result } = converted;

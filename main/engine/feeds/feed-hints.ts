@@ -7,6 +7,7 @@
 import type { LexerError } from '../errors.js';
 
 const BACK = 'then move the file back into the folder to send it.';
+const ENCODING_CHOICES = 'mac-roman for an old Mac export, windows-1252 for most Windows programs, latin1, utf-8';
 const SETTINGS = 'on the Watched folders tab, choose Change settings for this folder';
 
 /** The hint for `error` as the feed's person acts on it (`app`: the Watched folders tab; `cli`: `watch`'s options). */
@@ -17,6 +18,10 @@ export function feedHint(error: LexerError, audience: 'app' | 'cli'): string | u
       return app
         ? `Say how this folder's CSV files write their dates: ${SETTINGS} and set "Dates in CSV files" to day/month/year or month/day/year (for every date column, or for this column); ${BACK}`
         : `Run the watch with --date-order dmy (day first, as Australia and the UK write dates) or --date-order mdy (month first, as the US does); ${BACK}`;
+    case 'encoding-unknown':
+      return app
+        ? `Say which encoding this folder's CSV files are saved in: ${SETTINGS} and choose it under "Encoding of CSV files" (or save the file again as "CSV UTF-8" from the program that made it); ${BACK}`
+        : `Run the watch with --encoding and the file's encoding (${ENCODING_CHOICES}), or save the file again as "CSV UTF-8" from the program that made it; ${BACK}`;
     case 'invalid-records':
       return app
         ? `Fix those rows, or ${SETTINGS}: tick "Leave out invalid optional fields" to keep those records without them, or untick "Check every record first" to send the valid rows only; ${BACK}`

@@ -51,9 +51,13 @@ export async function settleSent(file: string, after: AfterSend, note: string | 
   }
 }
 
-/** Presigned links are credentials: no URL in an error file keeps its query; nor any copy of the token. */
+/**
+ * Presigned links are credentials: no URL in an error file keeps its query; nor any copy of the
+ * token. Queries go first: the mask has a space in it, so a token masked inside a URL's path
+ * would end the URL there and leave its query behind.
+ */
 function safeText(text: string, token: string): string {
-  return maskToken(text, token).replace(/https?:\/\/[^\s"'<>]+/g, (url) => stripQuery(url));
+  return maskToken(text.replace(/https?:\/\/[^\s"'<>]+/g, (url) => stripQuery(url)), token);
 }
 
 /** The text of `<name>.error.txt`: what happened, what to do, and the details. */

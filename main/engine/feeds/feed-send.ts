@@ -137,7 +137,7 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
     }
     if (destination && converts(file, feed)) {
       converted = await convertForFeed(file, destination, {
-        mapping: feed.convert?.mapping ?? null, dateOrder: feed.convert?.dateOrder, leaveOutInvalidFields: feed.convert?.leaveOutInvalidFields,
+        mapping: feed.convert?.mapping ?? null, dateOrder: feed.convert?.dateOrder, leaveOutInvalidFields: feed.convert?.leaveOutInvalidFields, encoding: feed.convert?.encoding,
         hashEmails: feed.hashEmails, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal,
       });
       const r = converted.result;

@@ -18,6 +18,7 @@ import type { UploadQueue } from '../../engine/upload/upload-queue.js';
 import type { SecretStore } from '../../engine/vault/secret-store.js';
 import type { Connection } from '../settings/connection.js';
 import { parseExpectation } from './feed-alert-settings.js';
+import { lastFile } from './feed-last-file.js';
 import { alertView, smtpSecretName, startAlertsFor } from './feed-alerting.js';
 import { parseFeedInput, toFeedConfig } from './feed-settings.js';
 import type { FeedStore, StoredFeed } from './feed-store.js';
@@ -88,28 +89,10 @@ interface Live {
 
 const connectionKey = (c: Connection): string => JSON.stringify([c.apiUrl, c.sandbox, c.token ?? null]);
 
-/** The last-file line for an event that ends a file's turn; null for the others. */
-function lastFile(e: FeedEvent): Omit<FeedLastFile, 'at'> | null {
-  const name = 'file' in e && e.file ? e.file.split(/[\\/]/).pop() ?? e.file : '';
-  switch (e.kind) {
-    case 'sent':
-      return { name, result: 'sent', message: `Sent as ${e.filename}${e.uploadIds.length === 1 ? ` (upload id ${e.uploadIds[0]})` : ''}.` };
-    case 'duplicate':
-      return { name, result: 'not-sent-again', message: `${e.message} It was not sent again.` };
-    case 'failed':
-      return { name, result: 'failed', message: `${e.error.message} It is in the failed folder, with the reason in ${e.errorFile.split(/[\\/]/).pop()}.` };
-    case 'retry-later':
-      return { name, result: 'will-retry', message: `${e.error.message} Trying again in ${Math.round(e.delayMs / 1000)} s.` };
-    case 'interrupted':
-      return { name, result: 'interrupted', message: 'Stopped before it was sent; it is still in the folder.' };
-    default:
-      return null;
-  }
-}
-
 /** Creates the service; call startAll() once the app is ready. */
 export function createFeedService(d: FeedServiceDeps): FeedService {
   const live = new Map<string, Live>();
+  let disposed = false;
 
   const view = (f: StoredFeed): FeedView => {
     const l = live.get(f.id);
@@ -151,7 +134,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
    * watching a folder nobody asked for (and keeping the process alive).
    */
   const start = (f: StoredFeed): Promise<void> => {
-    if (f.paused) return Promise.resolve();
+    if (f.paused || disposed) return Promise.resolve(); // a folder added while the app quits stays unwatched
     const l: Live = live.get(f.id) ?? { runner: null, alerts: null, state: null, last: null, connection: null, starting: null, epoch: 0 };
     if (l.runner) return Promise.resolve();
     if (l.starting) return l.starting;
@@ -293,7 +276,9 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
       if (stale.length > 0) changed();
     },
     async dispose() {
+      disposed = true;
       await Promise.all([...live.keys()].map((id) => stop(id, true)));
+      await writes; // the feeds file is whole when the app quits
     },
   };
 }

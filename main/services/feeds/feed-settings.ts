@@ -5,13 +5,13 @@
 import type { FeedAfter, FeedSettings } from '../../contract/feeds.js';
 import type { DateOrder, MappingPreset } from '../../contract/jobs.js';
 import { DEFAULT_PATTERNS, parsePatterns, type FeedConfig } from '../../engine/feeds/feed-config.js';
-import { asFilePath, parseDateOrders, parseDestination } from '../channels/request-parsers.js';
+import { asEncoding, asFilePath, parseDateOrders, parseDestination } from '../channels/request-parsers.js';
 import { usageError } from '../channels/result.js';
 import { asBoolean, asObject, asOptionalText } from '../channels/validators.js';
 import { parseAlertSettings } from './feed-alert-settings.js';
 
 const AFTER: readonly FeedAfter[] = ['sent', 'leave', 'delete'];
-const FIELDS = ['path', 'patterns', 'destination', 'convert', 'presetName', 'dateOrder', 'dateOrders', 'leaveOutInvalidFields', 'validate', 'gzip', 'quietSeconds', 'after', 'polling', 'alerts', 'groupBy', 'hashEmails'];
+const FIELDS = ['path', 'patterns', 'destination', 'convert', 'presetName', 'dateOrder', 'dateOrders', 'leaveOutInvalidFields', 'encoding', 'validate', 'gzip', 'quietSeconds', 'after', 'polling', 'alerts', 'groupBy', 'hashEmails'];
 const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
 
 /** Checks a feed's settings as stored (a mail password, if any, is in the vault already). */
@@ -43,6 +43,7 @@ export function parseFeedInput(value: unknown, hasStoredPassword = false): { set
     dateOrder: converts ? ((o.dateOrder as DateOrder | null | undefined) ?? null) : null,
     dateOrders: converts && o.dateOrders !== undefined ? parseDateOrders(o.dateOrders, 'dateOrders') : {},
     leaveOutInvalidFields: converts && o.leaveOutInvalidFields !== undefined && asBoolean(o.leaveOutInvalidFields, 'leaveOutInvalidFields'),
+    encoding: converts && o.encoding !== undefined && o.encoding !== null ? asEncoding(o.encoding) : null,
     validate: destination !== null && asBoolean(o.validate, 'validate'), gzip: asBoolean(o.gzip, 'gzip'),
     quietSeconds, after: o.after as FeedAfter, polling: asBoolean(o.polling, 'polling'),
     ...(alerts ? { alerts: alerts.alerts } : {}),
@@ -66,7 +67,10 @@ export function toFeedConfig(s: FeedSettings, presets: readonly MappingPreset[])
   return {
     path: s.path, patterns: parsePatterns(s.patterns), destination: s.destination,
     convert: s.convert
-      ? { mapping, presetName: s.presetName, ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}), ...(s.leaveOutInvalidFields ? { leaveOutInvalidFields: true } : {}) }
+      ? {
+        mapping, presetName: s.presetName, ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
+        ...(s.leaveOutInvalidFields ? { leaveOutInvalidFields: true } : {}), ...(s.encoding ? { encoding: s.encoding } : {}),
+      }
       : null,
     ...(s.hashEmails ? { hashEmails: true } : {}),
     // Unchecked: every file as it is; checked: NDJSON compressed, CSV and JSON as they are (as a dropped file).

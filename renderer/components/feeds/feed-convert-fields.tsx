@@ -1,11 +1,11 @@
 /**
  * A watched folder's conversion choices beyond the mapping: how its CSVs write dates (one order
  * for every date column, and per column by header, for the files whose first rows do not settle
- * it) and whether a record is kept without its invalid optional fields. A feed has no mapping
- * screen to ask on, so these are said up front.
+ * it), the encoding of exports that do not show it, and whether a record is kept without its
+ * invalid optional fields. A feed has no mapping screen to ask on, so these are said up front.
  */
 import { useId } from 'react';
-import type { DateOrder } from '../../../main/contract/jobs.js';
+import { TEXT_ENCODINGS, encodingLabel, type DateOrder, type TextEncoding } from '../../../main/contract/jobs.js';
 import { DATE_ORDER_WORDS } from '../upload/convert/date-order-choice.js';
 
 const EXAMPLES: Readonly<Record<DateOrder, string>> = { dmy: '25/03/1985', mdy: '03/25/1985', ymd: '1985/03/25' };
@@ -25,10 +25,12 @@ interface Props {
   readonly onColumnsChange: (columns: readonly ColumnOrder[]) => void;
   readonly leaveOut: boolean;
   readonly onLeaveOutChange: (on: boolean) => void;
+  readonly encoding: TextEncoding | null;
+  readonly onEncodingChange: (encoding: TextEncoding | null) => void;
 }
 
 /** The fields, under "Convert CSV files to NDJSON". */
-export function FeedConvertFields({ dateOrder, onDateOrderChange, columns, onColumnsChange, leaveOut, onLeaveOutChange }: Props) {
+export function FeedConvertFields({ dateOrder, onDateOrderChange, columns, onColumnsChange, leaveOut, onLeaveOutChange, encoding, onEncodingChange }: Props) {
   const id = useId();
   const set = (i: number, patch: Partial<ColumnOrder>) => onColumnsChange(columns.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   return (
@@ -58,6 +60,14 @@ export function FeedConvertFields({ dateOrder, onDateOrderChange, columns, onCol
       <div className="buttons">
         <button type="button" onClick={() => onColumnsChange([...columns, { header: '', order: 'dmy' }])}>Set a column&apos;s date order</button>
       </div>
+      <label htmlFor={`${id}-encoding`}>Encoding of CSV files</label>
+      <select id={`${id}-encoding`} value={encoding ?? ''} onChange={(e) => onEncodingChange(e.target.value === '' ? null : (e.target.value as TextEncoding))} aria-describedby={`${id}-encoding-hint`}>
+        <option value="">Detect from each file</option>
+        {TEXT_ENCODINGS.map((e) => <option key={e} value={e}>{encodingLabel(e)}</option>)}
+      </select>
+      <p id={`${id}-encoding-hint`} className="hint">
+        A file that no single encoding reads (an old Mac export beside Windows rows) goes to the failed folder unless its encoding is set here.
+      </p>
       <div className="checkbox">
         <input id={`${id}-leave`} type="checkbox" checked={leaveOut} onChange={(e) => onLeaveOutChange(e.target.checked)} aria-describedby={`${id}-leave-hint`} />
         <label htmlFor={`${id}-leave`}>Leave out invalid optional fields</label>

@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { FeedAfter, FeedsOverview, FeedSettings } from '../../../main/contract/feeds.js';
-import type { DateOrder, MappingPreset, RecordTypeName } from '../../../main/contract/jobs.js';
+import type { DateOrder, MappingPreset, RecordTypeName, TextEncoding } from '../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../main/contract/result.js';
 import { useApi } from '../../api-context.js';
 import { DestinationFields } from '../shared/destination-fields.js';
@@ -41,6 +41,7 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
   const [dateOrder, setDateOrder] = useState<DateOrder | null>(was?.dateOrder ?? null);
   const [columnOrders, setColumnOrders] = useState<readonly ColumnOrder[]>(Object.entries(was?.dateOrders ?? {}).map(([header, order]) => ({ header, order })));
   const [leaveOut, setLeaveOut] = useState(was?.leaveOutInvalidFields ?? false);
+  const [encoding, setEncoding] = useState<TextEncoding | null>(was?.encoding ?? null);
   const [validate, setValidate] = useState(was ? was.validate : true);
   const [gzip, setGzip] = useState(was ? was.gzip : true);
   const [quietSeconds, setQuietSeconds] = useState(String(was?.quietSeconds ?? 10));
@@ -72,7 +73,7 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
     const settings: FeedSettings = {
       path: path.trim(), patterns: patterns.trim(), destination: toDataset ? { datasetId: datasetId.trim(), recordType } : null,
       convert: converts, presetName: converts && presetName ? presetName : null, validate: toDataset && validate,
-      dateOrder: converts ? dateOrder : null, dateOrders: converts ? columnOrdersOf(columnOrders) : {}, leaveOutInvalidFields: converts && leaveOut,
+      dateOrder: converts ? dateOrder : null, dateOrders: converts ? columnOrdersOf(columnOrders) : {}, leaveOutInvalidFields: converts && leaveOut, encoding: converts ? encoding : null,
       gzip, quietSeconds: Number(quietSeconds), after, polling, alerts: alertFields.value(),
       groupBy: toDataset && convert && hasLines ? groupBy.trim() || null : null, hashEmails: toDataset && hashEmails,
     };
@@ -143,6 +144,8 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
                 onColumnsChange={setColumnOrders}
                 leaveOut={leaveOut}
                 onLeaveOutChange={setLeaveOut}
+                encoding={encoding}
+                onEncodingChange={setEncoding}
               />
             </>
           )}

@@ -78,3 +78,42 @@ describe('an API whose error quotes the token', () => {
     }
   });
 });
+
+describe('a token with the characters JSON and URLs escape', () => {
+  // Base64-like and quoted characters: the JSON-escaped and percent-encoded forms differ from it.
+  const ODD = 'lexer+token/with="quote"\\and=slash0123';
+
+  test('is masked where the service quotes it inside an object (so JSON-escaped)', async () => {
+    const api = await startStandIn((req, res) => {
+      const body = JSON.stringify({ errors: [{ field: 'auth-api-token', value: String(req.headers['auth-api-token']) }] });
+      res.writeHead(422, { 'content-type': 'application/json' }).end(body);
+    });
+    try {
+      await assert.rejects(requestUploadUrl({ ...fast(), apiUrl: api.url, token: ODD, filename: 'a.csv' }), (e: unknown) => {
+        assert.ok(e instanceof LexerError && e.code === 'request-refused', String(e));
+        assert.match(e.message, /"value":"\[token hidden\]"/);
+        const shown = JSON.stringify(e.toJSON());
+        for (const form of [ODD, JSON.stringify(ODD).slice(1, -1), encodeURIComponent(ODD), 'lexer+token']) assert.ok(!shown.includes(form), form);
+        return true;
+      });
+    } finally {
+      await api.close();
+    }
+  });
+
+  test('is masked in a redirect target that carries it percent-encoded in its path', async () => {
+    const api = await startStandIn((req, res) => {
+      res.writeHead(307, { location: `http://127.0.0.1:1/keys/${encodeURIComponent(String(req.headers['auth-api-token']))}/uploads` }).end();
+    });
+    try {
+      await assert.rejects(requestUploadUrl({ ...fast(), apiUrl: api.url, token: ODD, filename: 'a.csv' }), (e: unknown) => {
+        assert.ok(e instanceof LexerError && e.code === 'wrong-api-url', String(e));
+        assert.match(e.message, /to http:\/\/127\.0\.0\.1:1\/keys\/\[token hidden\]\/uploads\./);
+        assert.ok(!e.message.includes(encodeURIComponent(ODD)));
+        return true;
+      });
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -1,9 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LexerError } from '../../../main/engine/errors.js';
 import { diskBytes, type FileBytes } from '../../../main/engine/dedupe/file-bytes.js';
 import { describeDuplicate, findDuplicate, type UploadDestination } from '../../../main/engine/dedupe/find-duplicate.js';
 import { fingerprintFile, sha256File } from '../../../main/engine/dedupe/fingerprint.js';
@@ -106,5 +108,100 @@ describe('the duplicate guard', () => {
     const check = await findDuplicate(csv, null, (await openHistory(join(dir, 'history.json'))).list());
     assert.deepEqual(check.match?.uploadIds, ['901', '902']);
     assert.match(describeDuplicate(check.match!, 'UTC'), /as big-20261126-v1\.csv \(2 parts, upload ids 901, 902\)\.$/);
+  });
+
+  test('of two earlier uploads of the same content, the one that finished last is named', async () => {
+    const path = join(dir, 'twice.csv');
+    await writeFile(path, 'id\n1\n2\n');
+    const fingerprint = await fingerprintFile(path);
+    const sourceSha256 = await sha256File(path);
+    // Started first but finished last (a slow upload): finishing, not starting, makes it the latest.
+    const slow = await history.add({ filePath: path, filename: 'slow-20261126-v1.csv', datasetId: null, recordType: null, bytes: 9, fingerprint });
+    const quick = await history.add({ filePath: path, filename: 'quick-20261126-v1.csv', datasetId: null, recordType: null, bytes: 9, fingerprint });
+    await history.update(quick.id, { status: 'Success', uploadId: '1', finishedAt: '2026-11-26T10:00:00.000Z', sourceSha256 });
+    await history.update(slow.id, { status: 'Success', uploadId: '2', finishedAt: '2026-11-27T09:00:00.000Z', sourceSha256 });
+    const check = await findDuplicate(path, null, history.list());
+    assert.equal(check.match?.filename, 'slow-20261126-v1.csv');
+    assert.equal(describeDuplicate(check.match!, 'UTC'), 'This file was already sent on 27 Nov 2026 at 09:00 as slow-20261126-v1.csv (upload id 2).');
+  });
+
+  test('an earlier upload whose upload id was never known is still caught, and the sentence names no id', async () => {
+    const path = join(dir, 'no-id.csv');
+    await writeFile(path, 'id\n3\n');
+    const entry = await history.add({ filePath: path, filename: 'no-id-20261126-v1.csv', datasetId: null, recordType: null, bytes: 5, fingerprint: await fingerprintFile(path) });
+    await history.update(entry.id, { status: 'Success', finishedAt: '2026-11-26T14:02:00.000Z', sourceSha256: await sha256File(path) });
+    const check = await findDuplicate(path, null, history.list());
+    assert.deepEqual(check.match?.uploadIds, []);
+    assert.equal(describeDuplicate(check.match!, 'UTC'), 'This file was already sent on 26 Nov 2026 at 14:02 as no-id-20261126-v1.csv.');
+  });
+
+  test('an earlier upload recorded without a content hash is no duplicate and costs no whole read', async () => {
+    const path = join(dir, 'old-entry.csv');
+    await writeFile(path, 'id\n4\n');
+    const entry = await history.add({ filePath: path, filename: 'old-20261126-v1.csv', datasetId: null, recordType: null, bytes: 5, fingerprint: await fingerprintFile(path) });
+    await history.update(entry.id, { status: 'Success', uploadId: '5', finishedAt: '2026-11-26T14:02:00.000Z' });
+    const { bytes: reader, count } = countingBytes();
+    const check = await findDuplicate(path, null, history.list(), reader);
+    assert.deepEqual([check.match, check.sha256, count.streams], [null, null, 0]);
+  });
+
+  test('a file of at most 1 MiB is read once for its fingerprint', async () => {
+    for (const size of [9, 1024 * 1024]) {
+      const path = join(dir, `small-${size}.bin`);
+      await writeFile(path, randomBytes(size));
+      const { bytes: reader, count } = countingBytes();
+      await findDuplicate(path, null, [], reader);
+      assert.deepEqual(count, { rangeBytes: size, streams: 0 }, `${size} bytes`);
+    }
+  });
+});
+
+describe('fingerprints', () => {
+  let dir: string;
+  before(async () => (dir = await mkdtemp(join(tmpdir(), 'fingerprint-'))));
+  after(async () => rm(dir, { recursive: true, force: true }));
+  const hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+  test('are fp1:<size>:<sha256 of the first MiB>:<sha256 of the last MiB> in hex, as History keeps them', async () => {
+    // History written by earlier versions holds this form: another would never match them again.
+    const path = join(dir, 'three.bin');
+    const bytes = randomBytes(3 * 1024 * 1024 + 5);
+    await writeFile(path, bytes);
+    const mib = 1024 * 1024;
+    assert.equal(await fingerprintFile(path), `fp1:${bytes.length}:${hex(bytes.subarray(0, mib))}:${hex(bytes.subarray(bytes.length - mib))}`);
+    assert.equal(await sha256File(path), hex(bytes));
+  });
+});
+
+describe('reading files for the guard', () => {
+  let dir: string;
+  before(async () => (dir = await mkdtemp(join(tmpdir(), 'file-bytes-'))));
+  after(async () => rm(dir, { recursive: true, force: true }));
+  const unreadable = (path: string) => (e: unknown) => e instanceof LexerError && e.code === 'file-unreadable' && e.message.includes(path);
+
+  test('a range past the end gives the bytes there are', async () => {
+    const path = join(dir, 'ten.txt');
+    await writeFile(path, '0123456789');
+    assert.equal(Buffer.from(await diskBytes.range(path, 5, 100)).toString(), '56789');
+    assert.equal((await diskBytes.range(path, 10, 4)).length, 0);
+  });
+
+  test('a missing file is a plain message naming it, however it is read', async () => {
+    const path = join(dir, 'gone.csv');
+    await assert.rejects(diskBytes.size(path), unreadable(path));
+    await assert.rejects(diskBytes.range(path, 0, 10), unreadable(path));
+    await assert.rejects(async () => {
+      for await (const chunk of diskBytes.stream(path)) assert.fail(`read ${chunk.length} bytes of a missing file`);
+    }, unreadable(path));
+    await assert.rejects(findDuplicate(path, null, []), unreadable(path));
+  });
+
+  test('leaves no file open after reading ranges', { skip: process.platform === 'linux' ? false : 'counts /proc/self/fd' }, async () => {
+    // An open handle keeps a watched folder's file from being moved on some systems, and they add up.
+    const path = join(dir, 'open.txt');
+    await writeFile(path, 'abc');
+    const before = readdirSync('/proc/self/fd').length;
+    for (let i = 0; i < 20; i += 1) await diskBytes.range(path, 0, 3);
+    assert.equal(readdirSync('/proc/self/fd').length, before);
   });
 });

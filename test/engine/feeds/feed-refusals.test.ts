@@ -1,6 +1,6 @@
 // What a watched folder does with a CSV it cannot send as it stands: failed/ with an error file
 // that names the feed's own setting to change, and a History entry, even though nothing was sent;
-// and the settings that let such a file through (the date order, leaving out invalid fields).
+// and the settings that let such a file through (the date order, the encoding, leaving out invalid fields).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { startFeed } from '../../../main/engine/feeds/feed-runner.js';
 import { openHistory, type UploadHistory } from '../../../main/engine/history/upload-history.js';
 import { createUploadQueue } from '../../../main/engine/upload/upload-queue.js';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox.js';
+import { MIXED_MAC_AND_WINDOWS } from '../pipeline/real-exports/fixtures.js';
 
 describe('a watched folder refuses what it cannot send, and says how to let it through', () => {
   let t: TestSandbox;
@@ -100,5 +101,26 @@ describe('a watched folder refuses what it cannot send, and says how to let it t
     assert.match(text, /Only 2 of the 11 columns of pos-20261129-v1\.csv match fields of customer_record, so nothing was sent\. These did not map: "Receipt No", "Store", "Register", "Total"/);
     assert.equal(history.list()[0]?.status, 'Failed');
     assert.deepEqual(await readdir(join(dir)), ['failed']);
+  });
+
+  test('a CSV no single encoding reads: failed/, naming --encoding (or the folder\'s "Encoding of CSV files"); with the encoding set, sent', async () => {
+    const dir = await mkdtemp(join(t.work, 'encoding-'));
+    await writeFile(join(dir, 'crm-20261129-v1.csv'), MIXED_MAC_AND_WINDOWS);
+    const { seen } = await runOnce(dir, { mapping: null, presetName: null });
+    const failed = seen.find((e) => e.kind === 'failed');
+    assert.equal(failed?.kind === 'failed' && failed.error.code, 'encoding-unknown');
+    const text = await readFile(join(dir, 'failed', 'crm-20261129-v1.csv.error.txt'), 'utf8');
+    assert.match(text, /What to do: Run the watch with --encoding and the file's encoding \(mac-roman for an old Mac export.*then move the file back into the folder/);
+    const app = await mkdtemp(join(t.work, 'encoding-app-'));
+    await writeFile(join(app, 'crm-20261129-v1.csv'), MIXED_MAC_AND_WINDOWS);
+    await runOnce(app, { mapping: null, presetName: null }, 'app');
+    assert.match(await readFile(join(app, 'failed', 'crm-20261129-v1.csv.error.txt'), 'utf8'), /Change settings for this folder and choose it under "Encoding of CSV files"/);
+
+    const set = await mkdtemp(join(t.work, 'encoding-set-'));
+    await writeFile(join(set, 'crm-20261129-v1.csv'), MIXED_MAC_AND_WINDOWS);
+    const sent = await runOnce(set, { mapping: null, presetName: null, encoding: 'mac-roman' });
+    const done = sent.seen.find((e) => e.kind === 'sent');
+    assert.ok(done, JSON.stringify(sent.seen.filter((e) => e.kind === 'failed')));
+    assert.equal(sent.history.list()[0]?.recordsSent, 4);
   });
 });

@@ -75,6 +75,32 @@ describe('startFeed', () => {
     assert.ok(!text.includes(wrong));
   });
 
+  test('a second file of the same name never overwrites the first in sent/: it gets a number, both are kept', async () => {
+    const dir = await mkdtemp(join(t.work, 'same-sent-'));
+    for (const night of ['id\n6\n', 'id\n7\n']) {
+      await writeFile(join(dir, 'pos-20261130-v1.csv'), night);
+      const { runner } = await run(dir, { once: true });
+      await runner.done;
+    }
+    assert.deepEqual((await readdir(join(dir, 'sent'))).sort(), ['pos-20261130-v1-2.csv', 'pos-20261130-v1.csv']);
+    assert.equal(await readFile(join(dir, 'sent', 'pos-20261130-v1.csv'), 'utf8'), 'id\n6\n');
+    assert.equal(await readFile(join(dir, 'sent', 'pos-20261130-v1-2.csv'), 'utf8'), 'id\n7\n');
+  });
+
+  test('a second failed file of the same name never overwrites the first in failed/, nor its error file', async () => {
+    const dir = await mkdtemp(join(t.work, 'same-failed-'));
+    for (const night of ['id\n8\n', 'id\n9\n']) {
+      await writeFile(join(dir, 'crm-20261130-v1.csv'), night);
+      const { runner } = await run(dir, { token: 'wrong-token-0123456789abcdef', once: true });
+      await runner.done;
+    }
+    assert.deepEqual((await readdir(join(dir, 'failed'))).sort(), [
+      'crm-20261130-v1-2.csv', 'crm-20261130-v1-2.csv.error.txt', 'crm-20261130-v1.csv', 'crm-20261130-v1.csv.error.txt',
+    ]);
+    assert.equal(await readFile(join(dir, 'failed', 'crm-20261130-v1.csv'), 'utf8'), 'id\n8\n');
+    assert.equal(await readFile(join(dir, 'failed', 'crm-20261130-v1-2.csv'), 'utf8'), 'id\n9\n');
+  });
+
   test('a missing folder is reported, then watched once it appears', async () => {
     const dir = join(t.work, 'later');
     const { runner, seen } = await run(dir);

@@ -78,6 +78,14 @@ describe('convertToNdjson: records', () => {
     assert.deepEqual(records[1], { product_id: 'P2', price: 5, inventory: { quantity: 0, backorder_allowed: false, updated_at: 1704153600 }, images: ['https://x.co/x.jpg'], product_reference_type: 'product_id' });
   });
 
+  test('e-mails with spaces or tabs around them are written stripped', async () => {
+    // Quoted, so the CSV reader keeps the spaces and tabs; Lexer's validator strips them before
+    // it checks the address, and the record must carry the address as it will be stored.
+    const { result, records } = await convert('link.email,email,first_name\n" jane@example.com\t","\tjane.doe@example.com  ",Jane\n');
+    assert.equal(result.rejected, 0);
+    assert.deepEqual(records, [{ link: { email: 'jane@example.com' }, email: 'jane.doe@example.com', first_name: 'Jane' }]);
+  });
+
   test('custom fields stay strings unless types are inferred (leading zeros always stay text)', async () => {
     const csv = 'link.email,custom_fields.points,custom_fields.vip,custom_fields.code\na@b.co,42,true,0042\n';
     const plain = await convert(csv);

@@ -74,6 +74,13 @@ describe('previewCsv dialect', () => {
     });
   }
 
+  test('a ";" file whose header has more commas than semicolons is read on ";"', async () => {
+    const p = await previewCsv(await file('id;tags, comma, separated, list\n1;vip\n2;new\n'));
+    assert.equal(p.delimiter, ';');
+    assert.deepEqual(p.headers, ['id', 'tags, comma, separated, list']);
+    assert.deepEqual(p.rows, [['1', 'vip'], ['2', 'new']]);
+  });
+
   test('detects CR line endings and honours the row count', async () => {
     const p = await previewCsv(await file('a,b\r1,2\r3,4\r5,6\r'), { rows: 2 });
     assert.equal(p.lineEnding, 'CR');

@@ -9,6 +9,15 @@ test('dates are YYYY-MM-DD naming a real day', () => {
   for (const bad of ['2023-02-29', '2023-13-01', '06/03/2023', '2023-03-06T00:00:00Z', '', '20230306']) assert.ok(!isLexerDate(bad), bad);
 });
 
+test('leap years follow the Gregorian rule, as Python’s date() does: 2000 is one, 1900 and 2100 are not', () => {
+  assert.ok(isLexerDate('2000-02-29'));
+  assert.ok(isLexerDate('2000-2-29'), 'the short form is checked by the same rule');
+  assert.ok(isLexerDateTime('2000-02-29T08:00:00Z'));
+  for (const bad of ['1900-02-29', '2100-02-29', '1900-2-29', '2100-02-29T08:00:00Z']) {
+    assert.ok(!(bad.includes('T') ? isLexerDateTime(bad) : isLexerDate(bad)), bad);
+  }
+});
+
 test('date-times need a time; the zone is optional; numbers are timestamps, but not dates written as digits', () => {
   for (const ok of ['2023-03-06T12:26:47Z', '2023-03-06T12:26', '2023-03-06 12:26:47.123456', '2023-03-06T12:26:47+1000', '1678105607', '1678105607.5']) {
     assert.ok(isLexerDateTime(ok), ok);

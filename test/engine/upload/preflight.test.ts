@@ -8,6 +8,25 @@ import { LexerError } from '../../../main/engine/errors.js';
 
 const failsWith = (code: string, words: RegExp) => (e: unknown) => e instanceof LexerError && e.code === code && words.test(e.message);
 
+// Debian's "nobody"; any id but 0 would do, and no account needs to hold it.
+const UNPRIVILEGED = 65534;
+
+/**
+ * Runs `fn` as an unprivileged user: root reads every file whatever its mode, and CI runs as
+ * root. Only the effective ids change (the real ones stay 0), so root's are taken back after.
+ */
+async function asUnprivileged(fn: () => Promise<void>): Promise<void> {
+  if (process.getuid?.() !== 0 || !process.seteuid || !process.setegid) return fn();
+  process.setegid(UNPRIVILEGED);
+  process.seteuid(UNPRIVILEGED);
+  try {
+    await fn();
+  } finally {
+    process.seteuid(0);
+    process.setegid(0);
+  }
+}
+
 describe('checkUploadableFile', () => {
   let dir = '';
   before(async () => (dir = await mkdtemp(join(tmpdir(), 'lexer-preflight-'))));
@@ -40,11 +59,17 @@ describe('checkUploadableFile', () => {
     const path = join(dir, 'missing.csv');
     await assert.rejects(checkUploadableFile(path), failsWith('file-unreadable', /missing\.csv does not exist/));
   });
-  test('names the path of a file it may not read', { skip: process.getuid?.() === 0 ? 'root reads everything' : false }, async () => {
+  test('names the path of a file it may not read', { skip: process.seteuid ? false : 'file modes do not limit reading on this system' }, async () => {
+    await chmod(dir, 0o755); // so that only the file's own mode can refuse
     const path = join(dir, 'secret.csv');
     await writeFile(path, 'x');
     await chmod(path, 0o000);
-    await assert.rejects(checkUploadableFile(path), failsWith('file-unreadable', /secret\.csv cannot be read/));
+    const readable = join(dir, 'open.csv');
+    await writeFile(readable, 'x');
+    await asUnprivileged(async () => {
+      await assert.rejects(checkUploadableFile(path), failsWith('file-unreadable', /secret\.csv cannot be read \(permission denied\)/));
+      assert.equal((await checkUploadableFile(readable)).bytes, 1, 'the same user reads a file whose mode allows it');
+    });
   });
   test('refuses a folder', async () => {
     await assert.rejects(checkUploadableFile(dir), failsWith('file-unreadable', /not a regular file/));

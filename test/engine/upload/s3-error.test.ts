@@ -20,6 +20,8 @@ test('each S3 error becomes its own plain message and retry decision', () => {
     [403, 'AccessDenied', 'Access Denied', 'upload-rejected', false, /refused/],
     [400, 'RequestTimeout', 'Your socket connection to the server was not read from or written to within the timeout period.', 'upload-stalled', true, /no data arrived/],
     [503, 'SlowDown', 'Please reduce your request rate.', 'upload-rejected', true, /SlowDown/],
+    // S3's most common passing failure: a fresh PUT usually succeeds.
+    [500, 'InternalError', 'We encountered an internal error. Please try again.', 'upload-rejected', true, /InternalError/],
   ];
   for (const [status, code, message, expected, retryable, words] of cases) {
     const e = s3Error(status, xml(code, message), 'data.csv');

@@ -2,7 +2,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, closeSync, openSync, writeSync } from 'node:fs';
-import { truncate, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRateLimiter } from '../../../main/engine/api/rate-limiter.js';
 import { LexerError } from '../../../main/engine/errors.js';
@@ -10,6 +11,7 @@ import { MAX_UPLOAD_BYTES } from '../../../main/engine/upload/preflight.js';
 import type { UploadEvent } from '../../../main/engine/upload/upload-events.js';
 import type { UploadFileOptions } from '../../../main/engine/upload/upload-file.js';
 import { uploadFile } from '../../../main/engine/upload/upload-file.js';
+import { startStandIn, type StandIn } from '../../helpers/api-stand-in.js';
 import type { TestSandbox } from '../../helpers/sandbox.js';
 import { sha256File, startTestSandbox, writeTestFile } from '../../helpers/sandbox.js';
 import type { TcpResetProxy } from '../../helpers/tcp-reset-proxy.js';
@@ -221,5 +223,48 @@ describe('uploadFile when the network stalls mid-body', () => {
     assert.deepEqual(files.map((f) => f.key), [`${r.uploadId}/stalled.csv`]);
     assert.equal(await sha256File(files[0]!.path), await sha256File(path));
     assert.equal(t.sandbox.requestLog.filter((e) => e.method === 'POST').length, 2);
+  });
+});
+
+describe('uploadFile when S3 answers 500 InternalError', () => {
+  let s3: StandIn;
+  let api: StandIn;
+  let work = '';
+  let puts = 0;
+  before(async () => {
+    work = await mkdtemp(join(tmpdir(), 'lexer-s3-500-'));
+    // S3 fails the first PUT as it does now and then under load, then takes the second.
+    s3 = await startStandIn((_req, res) => {
+      puts += 1;
+      if (puts === 1) {
+        res.writeHead(500, { 'content-type': 'application/xml' })
+          .end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>');
+      } else {
+        res.writeHead(200).end();
+      }
+    });
+    let ids = 0;
+    api = await startStandIn((_req, res) => {
+      ids += 1;
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `u${ids}`, url: `${s3.url}/u${ids}/flaky.csv?X-Amz-Signature=sig${ids}` }));
+    });
+  });
+  after(async () => {
+    await api.close();
+    await s3.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  test('the PUT is tried again with a fresh link, and the upload succeeds', async () => {
+    const path = await writeTestFile(work, 'flaky.csv', 'a\n1\n');
+    const events: UploadEvent[] = [];
+    const r = await uploadFile(
+      { filePath: path, filename: 'flaky.csv' },
+      { apiUrl: api.url, token: 'token-0123456789', retryBaseMs: 5, limiter: createRateLimiter({ intervalCap: 100 }), onEvent: (e) => events.push(e) },
+    );
+    assert.equal(r.uploadId, 'u2', 'the second link was used');
+    assert.deepEqual(s3.requests.map((q) => `${q.method} ${q.path.split('?')[0]}`), ['PUT /u1/flaky.csv', 'PUT /u2/flaky.csv']);
+    const retry = events.find((e) => e.kind === 'retrying');
+    assert.ok(retry?.kind === 'retrying' && /InternalError/.test(retry.reason), JSON.stringify(retry));
   });
 });

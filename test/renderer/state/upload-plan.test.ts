@@ -47,6 +47,21 @@ describe('planUpload', () => {
     assert.deepEqual(p.request.destination, { datasetId: 'ds1', recordType: 'customer_record' });
   });
 
+  test('one row left out is enough to ask; none left out asks nothing', () => {
+    const convert = { ...base, csvMode: 'convert' as const, sendName: 'a-20260101-v1.ndjson', nameCheck: { name: 'a-20260101-v1.ndjson', valid: true }, datasetId: 'ds1' };
+    const one = planUpload({ ...convert, conversion: { ...conversion, rows: 3500, written: 3499, rejected: 1, errorCount: 1 } });
+    assert.ok(one.ready);
+    assert.deepEqual(one.leftOut, { sent: 3499, total: 3500, leftOut: 1 });
+    const none = planUpload({ ...convert, conversion: { ...conversion, rows: 3500, written: 3500, rejected: 0, errorCount: 0 } });
+    assert.ok(none.ready);
+    assert.equal(none.leftOut, null);
+    // A cleaned NDJSON copy that dropped one record asks too.
+    const nd: FileInfo = { ...csv, kind: 'ndjson', path: '/data/p.ndjson', name: 'p.ndjson' };
+    const cleaned = planUpload({ ...base, file: nd, sendName: 'p-20260101-v1.ndjson', nameCheck: { name: 'p-20260101-v1.ndjson', valid: true }, conversion: { ...conversion, rows: 10, written: 9, rejected: 1 } });
+    assert.ok(cleaned.ready);
+    assert.deepEqual(cleaned.leftOut, { sent: 9, total: 10, leftOut: 1 });
+  });
+
   test('a JSON array in convert mode needs its conversion first', () => {
     const json: FileInfo = { ...csv, kind: 'json', path: '/data/p.json', name: 'p.json' };
     assert.deepEqual(planUpload({ ...base, file: json, csvMode: 'convert' }), { ready: false, reason: 'Convert the file first (Convert and validate).' });

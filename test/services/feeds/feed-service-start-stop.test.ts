@@ -54,6 +54,6 @@ test('a feed stopped while it starts takes no file afterwards; two starts at onc
     assert.deepEqual(second.overview().feeds.map((f) => f.state), ['watching']);
     await second.dispose();
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
   }
 });

@@ -27,6 +27,13 @@ describe('readDate', () => {
     assert.equal(ok(' 29/02/2024 ', 'dmy'), '2024-02-29');
   });
 
+  test('leap years follow the Gregorian rule: 2000 is one, 1900 and 2100 are not', () => {
+    assert.equal(ok('29/02/2000', 'dmy'), '2000-02-29');
+    assert.equal(ok('02/29/2000', 'mdy'), '2000-02-29');
+    assert.match(refused('29/02/1900', 'dmy').message, /1900 is not a leap year/);
+    assert.match(refused('29/02/2100', 'dmy').message, /2100 is not a leap year/);
+  });
+
   test('year first is read as year/month/day whatever the order; ISO is left to the usual typing', () => {
     assert.equal(ok('1985/03/25', 'dmy'), '1985-03-25');
     assert.equal(ok('1985.3.4', undefined), '1985-03-04');

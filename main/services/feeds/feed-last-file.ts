@@ -1,0 +1,22 @@
+/** What a watched folder's row says about the last file it handled. */
+import type { FeedLastFile } from '../../contract/feeds.js';
+import type { FeedEvent } from '../../engine/feeds/feed-events.js';
+
+/** The last-file line for an event that ends a file's turn; null for the others. */
+export function lastFile(e: FeedEvent): Omit<FeedLastFile, 'at'> | null {
+  const name = 'file' in e && e.file ? e.file.split(/[\\/]/).pop() ?? e.file : '';
+  switch (e.kind) {
+    case 'sent':
+      return { name, result: 'sent', message: `Sent as ${e.filename}${e.uploadIds.length === 1 ? ` (upload id ${e.uploadIds[0]})` : ''}.` };
+    case 'duplicate':
+      return { name, result: 'not-sent-again', message: `${e.message} It was not sent again.` };
+    case 'failed':
+      return { name, result: 'failed', message: `${e.error.message} It is in the failed folder, with the reason in ${e.errorFile.split(/[\\/]/).pop()}.` };
+    case 'retry-later':
+      return { name, result: 'will-retry', message: `${e.error.message} Trying again in ${Math.round(e.delayMs / 1000)} s.` };
+    case 'interrupted':
+      return { name, result: 'interrupted', message: 'Stopped before it was sent; it is still in the folder.' };
+    default:
+      return null;
+  }
+}
