@@ -54,6 +54,11 @@ export interface FeedConfig {
    * which hashes them (pipeline/convert/hash-emails.ts); a file that would go as it is is refused.
    */
   readonly hashEmails?: boolean;
+  /**
+   * Accounts (uids) besides this user whose files are taken too (an export job's account): a
+   * shared folder's other files are left where they are, so nobody else decides what is sent.
+   */
+  readonly fileOwners?: readonly number[];
 }
 
 /** What a run says for every upload (the app's Settings), read for each file a feed sends. */
