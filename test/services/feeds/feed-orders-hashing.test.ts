@@ -45,7 +45,7 @@ describe('watched folders: orders and hashed e-mails', () => {
     });
     const folder = join(f.dir, 'pos');
     await mkdir(folder);
-    await f.value('feeds:add', { ...base(folder), destination: { datasetId: 'ds_pos_feed', recordType: 'purchase' }, convert: true, presetName: 'POS sales', groupBy: 'Receipt No', dateOrder: 'dmy' });
+    await f.value('feeds:add', { ...base(folder), destination: { datasetId: 'ds_pos_feed', recordType: 'purchase' }, convert: true, presetName: 'POS sales', groupBy: 'Receipt No', dateOrder: 'dmy' }, null);
     await writeFile(join(folder, 'pos-sales.csv'), POS_SALES);
     const feed = await settled(folder, 'pos-sales.csv');
     assert.equal(feed.last?.result, 'sent', JSON.stringify(feed.last));
@@ -61,7 +61,7 @@ describe('watched folders: orders and hashed e-mails', () => {
     try {
       const folder = join(f.dir, 'profiles');
       await mkdir(folder);
-      await f.value('feeds:add', { ...base(folder), destination: { datasetId: 'ds_hashed_feed', recordType: 'customer_record' } });
+      await f.value('feeds:add', { ...base(folder), destination: { datasetId: 'ds_hashed_feed', recordType: 'customer_record' } }, null);
       await writeFile(join(folder, 'profiles.ndjson'), `${JSON.stringify({ link: { email: ' Ann@Example.com' }, first_name: 'Ann' })}\n`);
       const sent = await settled(folder, 'profiles.ndjson');
       assert.equal(sent.last?.result, 'sent', JSON.stringify(sent.last));
@@ -69,7 +69,7 @@ describe('watched folders: orders and hashed e-mails', () => {
 
       const staff = join(f.dir, 'staff');
       await mkdir(staff);
-      await f.value('feeds:add', base(staff));
+      await f.value('feeds:add', base(staff), null);
       await writeFile(join(staff, 'people.csv'), 'Email,First Name\nann@example.com,Ann\n');
       const refused = await settled(staff, 'people.csv');
       assert.equal(refused.last?.result, 'failed', JSON.stringify(refused.last));
