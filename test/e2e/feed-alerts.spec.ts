@@ -46,8 +46,8 @@ test('a folder\'s webhook gets the test alert and the failed file\'s alert, with
     const row = page.getByTestId('feed').filter({ has: page.getByRole('heading', { name: folder }) });
     await expect(row.getByTestId('feed-state')).toHaveText('Watching');
     // A webhook's path is its secret (Slack's and Teams' are): the row names the host only.
-    const host = new URL(webhook).host;
-    await expect(row.getByTestId('feed-alerts')).toContainText(`Alerts by webhook to ${host}: no alert sent yet`);
+    const hookHost = new URL(webhook).host;
+    await expect(row.getByTestId('feed-alerts')).toContainText(`Alerts by webhook to ${hookHost}: no alert sent yet`);
     await expect(row.getByTestId('feed-alerts')).not.toContainText('/hook');
 
     await row.getByRole('button', { name: `Send a test alert for ${folder}` }).click();
