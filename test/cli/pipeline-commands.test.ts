@@ -206,7 +206,7 @@ describe('lexer-upload validate / convert / preview answer as Lexer does', () =>
     assert.match(preview.stdout, /No column fills action_at, type, purchase_id, products, which every purchase record needs/);
     const convert = await runCli(['convert', file, '--record-type', 'purchase']);
     assert.equal(convert.code, 1);
-    assert.match(convert.stdout, /note: No column fills .*grouped into one row per order first/);
+    assert.match(convert.stdout, /note: No column fills .*one row per line item \(like Shopify's orders export\) becomes one record per order with --group-by/);
     const mapped = await runCli(['convert', file, '--record-type', 'purchase', '--map', 'Lineitem quantity=products.quantity']);
     assert.equal(mapped.code, 2);
     assert.match(mapped.stderr, /products\[\]\.quantity is a field of each item in the list products/);

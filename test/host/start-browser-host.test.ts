@@ -134,7 +134,7 @@ describe('browser host', () => {
   test('answers RPC calls that carry the key, with the services’ Result', async () => {
     const r = await rpc('settings:get', []);
     assert.equal(r.status, 200);
-    assert.deepEqual(JSON.parse(r.body), { ok: true, value: { apiUrl: 'http://127.0.0.1:9', defaultDatasetId: '', concurrency: 2, useSandbox: false, gzip: true, gzipLevel: 6, partSize: '' } });
+    assert.deepEqual(JSON.parse(r.body), { ok: true, value: { apiUrl: 'http://127.0.0.1:9', defaultDatasetId: '', concurrency: 2, useSandbox: false, gzip: true, gzipLevel: 6, partSize: '', hashEmails: false } });
     const bad = JSON.parse((await rpc('settings:update', [{ concurrency: 7 }])).body) as { ok: boolean; error: { code: string } };
     assert.equal(bad.error.code, 'usage');
   });

@@ -182,7 +182,7 @@ describe('previewCsv agrees with conversion', () => {
     const p = await previewCsv(await file('Name,Email,Lineitem quantity,Lineitem price\n#1001,a@b.co,2,29.95\n'), { recordType: 'purchase' });
     const missing = find(p.issues, 'missing-field')[0]?.message ?? '';
     assert.match(missing, /^No column fills action_at, type, purchase_id, products, which every purchase record needs/);
-    assert.match(missing, /products as a JSON list in one cell, e\.g\. \[\{"price_paid": 29\.95, "quantity": 1\}\].*one row per line item.*grouped into one row per order/);
+    assert.match(missing, /products as a JSON list in one cell, e\.g\. \[\{"price_paid": 29\.95, "quantity": 1\}\].*one row per line item.*one record per order with --group-by/);
   });
 });
 
