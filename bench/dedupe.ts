@@ -76,9 +76,9 @@ async function main(): Promise<void> {
     for (let run = 0; run < Number(o.runs); run += 1) {
       const c = counting();
       const t0 = performance.now();
-      const check = await findDuplicate(path, null, history, c.bytes);
+      const check = await findDuplicate(path, null, { apiUrl: 'https://api.lexer.io', sandbox: false }, history, c.bytes);
       guard.push((performance.now() - t0) / 1000);
-      if (check.match || check.sha256 !== null) throw new Error('the guard matched a file it must not');
+      if (check.match || check.contentHash !== null) throw new Error('the guard matched a file it must not');
       read = c.read();
       wholeReads = c.wholeReads();
       const t1 = performance.now();

@@ -72,11 +72,11 @@ export function createApi(t: Transport) {
     },
     feeds: {
       list: () => t.invoke('feeds:list'),
-      add: (settings: InvokeArgs<'feeds:add'>[0]) => t.invoke('feeds:add', settings),
+      add: (settings: InvokeArgs<'feeds:add'>[0], confirmation: InvokeArgs<'feeds:add'>[1] = null) => t.invoke('feeds:add', settings, confirmation),
       setPaused: (id: string, paused: boolean) => t.invoke('feeds:set-paused', id, paused),
       remove: (id: string) => t.invoke('feeds:remove', id),
       testAlert: (id: string) => t.invoke('feeds:test-alert', id),
-      update: (id: string, settings: InvokeArgs<'feeds:update'>[1]) => t.invoke('feeds:update', id, settings),
+      update: (id: string, settings: InvokeArgs<'feeds:update'>[1], confirmation: InvokeArgs<'feeds:update'>[2] = null) => t.invoke('feeds:update', id, settings, confirmation),
       dismiss: (id: string, failureId: string) => t.invoke('feeds:dismiss', id, failureId),
       chooseFolder: () => t.invoke('feeds:choose-folder'),
       onChange: (listener: (overview: EventChannels['feeds:changed']) => void) => t.subscribe('feeds:changed', listener),

@@ -1,7 +1,8 @@
 // `npm start` (after `npm run build`): the desktop window where Electron's binary is installed;
 // where it is not (its download failed or was skipped during `npm ci`) or there is no display,
 // one line says why and the same app is served to the browser by the browser host
-// (`lexer-upload ui`), whose URL is printed and opened in the default browser when there is one.
+// (`lexer-upload ui`), whose one-time address is printed alone on its line and opened in the
+// default browser when there is one (through a private page: the address never goes on a command line).
 // It runs until Ctrl+C. No stack trace either way.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -64,19 +65,25 @@ if (why === null) {
   runForwardingSignals(electronBinary(), [ROOT, ...process.argv.slice(2)], { stdio: 'inherit' });
 } else {
   console.log(`Lexer Uploader: the desktop window is unavailable: ${why}. Serving the app to your browser instead.`);
-  // The browser host prints one JSON line {"url"} when it is ready; the URL is whatever it reports.
-  const host = runForwardingSignals(process.execPath, [CLI, 'ui'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The browser host prints one JSON line {"url", "launchFile"} when it is ready. The browser is
+  // opened on the private page (its path is no secret); the address itself goes only to this
+  // terminal, alone on its line so a click or a copy takes exactly it.
+  const host = runForwardingSignals(process.execPath, [CLI, 'ui', '--launch-file'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let shown = false;
   createInterface({ input: host.stdout }).on('line', (line) => {
-    let url = null;
+    let ready = null;
     try {
-      url = shown ? null : JSON.parse(line).url ?? null;
+      ready = shown ? null : JSON.parse(line);
     } catch {
       // not the ready line
     }
-    if (typeof url !== 'string') return console.log(line);
+    if (typeof ready?.url !== 'string') return console.log(line);
     shown = true;
-    const opened = openBrowser(url);
-    console.log(`Lexer Uploader is running at ${url}${opened ? ' (opening it in your browser)' : ''}. Press Ctrl+C to stop it.`);
+    const opened = typeof ready.launchFile === 'string' && openBrowser(ready.launchFile);
+    console.log(opened
+      ? 'Lexer Uploader is running and opening in your browser. If it does not open, open this address (it works once):'
+      : 'Lexer Uploader is running. Open this address in your browser (it works once):');
+    console.log(ready.url);
+    console.log('Press Ctrl+C to stop it.');
   });
 }

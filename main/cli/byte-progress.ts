@@ -1,4 +1,5 @@
 import type { SingleBar } from 'cli-progress';
+import { escapeName } from '../engine/text/shown-text.js';
 import { formatBytes } from './output.js';
 
 /** A bar of bytes read, or nothing. */
@@ -19,7 +20,7 @@ export async function createByteProgress(label: string, o: { enabled: boolean })
     update(bytesRead, totalBytes, count) {
       if (!bar) {
         bar = new cliProgress.SingleBar({
-          format: `${label} |{bar}| {percentage}% | {read} of {size} | {count} lines | {eta_formatted} left`,
+          format: `${escapeName(label)} |{bar}| {percentage}% | {read} of {size} | {count} lines | {eta_formatted} left`,
           hideCursor: true, gracefulExit: false, clearOnComplete: true, barsize: 30, stream: process.stderr,
         }, cliProgress.Presets.shades_classic);
         bar.start(Math.max(totalBytes, 1), 0, { read: '0 B', size: formatBytes(totalBytes), count: 0 });

@@ -1,4 +1,5 @@
 import { LexerError, toLexerError } from '../engine/errors.js';
+import { printableJson, printableText } from '../engine/text/shown-text.js';
 
 /** A mistake in how the command was called: exit code 2 and a pointer to `--help`. */
 export class UsageError extends Error {
@@ -11,19 +12,24 @@ export class UsageError extends Error {
 /** Exit codes shared by every command: 0 done, 1 failed, 2 usage error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
+/*
+ * Every line the command prints goes through printableText: whatever a message quotes (a server's
+ * words, a file's name), no escape code, carriage return or bidirectional control reaches the terminal.
+ */
+
 /** Writes one line to standard output. */
 export function say(line = ''): void {
-  process.stdout.write(`${line}\n`);
+  process.stdout.write(`${printableText(line)}\n`);
 }
 
 /** Writes one line to standard error (notes, warnings, errors). */
 export function warn(line: string): void {
-  process.stderr.write(`${line}\n`);
+  process.stderr.write(`${printableText(line)}\n`);
 }
 
-/** Prints a value as one line of JSON on standard output (for --json). */
+/** Prints a value as one line of JSON on standard output (for --json); characters a terminal obeys are escaped, the value unchanged. */
 export function printJson(value: unknown): void {
-  say(JSON.stringify(value));
+  process.stdout.write(`${printableJson(JSON.stringify(value))}\n`);
 }
 
 /** Prints an error as its message and hint on standard error; never a stack trace. */
@@ -60,4 +66,4 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-export { LexerError };
+export { LexerError, printableText };

@@ -4,7 +4,8 @@ import type { MultiBar, SingleBar } from 'cli-progress';
 import { partsNotice } from '../engine/parts/parts-notice.js';
 import type { PartRef, SendEvent } from '../engine/send/send-types.js';
 import type { TransferProgress } from '../engine/upload/upload-events.js';
-import { formatBytes, formatCount, formatSeconds, say } from './output.js';
+import { escapeName } from '../engine/text/shown-text.js';
+import { formatBytes, formatCount, formatSeconds, printableText, say } from './output.js';
 import { framingSentence } from './validation-report.js';
 
 /** Where an `upload` run shows its progress: a bar per transfer, plain lines, or nothing (--json). */
@@ -126,13 +127,16 @@ function createBarReporter(cliProgress: typeof CliProgress, stream: NodeJS.Write
   const bar = (key: string, title: string, total: number): SingleBar => {
     const existing = bars.get(key);
     if (existing) return existing;
-    const name = cut(title, 28).padEnd(20);
+    const name = cut(escapeName(title), 28).padEnd(20);
     const created = multibar.create(Math.max(total, 1), 0, { name, sent: '0 B', size: formatBytes(total), speed: '', left: '' });
     bars.set(key, created);
     return created;
   };
   // MultiBar.log only shows while bars are drawn; before the first bar, write directly.
-  const line = (text: string): void => void (bars.size > 0 ? multibar.log(`${wrap(text)}\n`) : stream.write(`${wrap(text)}\n`));
+  const line = (text: string): void => {
+    const shown = wrap(printableText(text));
+    void (bars.size > 0 ? multibar.log(`${shown}\n`) : stream.write(`${shown}\n`));
+  };
   return {
     event(label, e) {
       const note = noteFor(label, e);

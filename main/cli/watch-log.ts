@@ -1,10 +1,13 @@
 /**
  * `lexer-upload watch`'s output: one line per event, or one JSON object per line with --json.
- * Paths are shown relative to the watched folder; errors carry what to do.
+ * Paths are shown relative to the watched folder; errors carry what to do. A name is whatever
+ * landed in the folder (another account's export, say): each line has its line breaks, controls
+ * and bidirectional controls written out (`<U+000A>`), so one event is always one line.
  */
 import { basename, relative } from 'node:path';
 import type { FeedEvent } from '../engine/feeds/feed-events.js';
 import type { SendEvent } from '../engine/send/send-types.js';
+import { escapeName } from '../engine/text/shown-text.js';
 import { formatBytes, formatSeconds, printJson, say } from './output.js';
 
 /** A log that prints each feed event as it happens. */
@@ -26,6 +29,8 @@ function describe(e: FeedEvent, folder: string): string {
       return `waiting: ${name(e.file)} (taken once it stops changing)`;
     case 'taken':
       return `sending: ${name(e.file)}`;
+    case 'not-taken':
+      return `not taken: ${e.message}`;
     case 'sent': {
       const ids = e.uploadIds.length === 1 ? `upload id ${e.uploadIds[0]}` : `${e.uploadIds.length} parts, upload ids ${e.uploadIds.join(', ')}`;
       const left = e.recordsLeftOut ? `; ${e.recordsLeftOut} invalid rows left out` : '';
@@ -34,7 +39,7 @@ function describe(e: FeedEvent, folder: string): string {
     case 'duplicate':
       return `not sent again: ${name(e.file)}: ${e.message} ${where(e.movedTo, e.file)}`;
     case 'failed':
-      return `failed: ${name(e.file)}: ${e.error.message}${e.error.hint ? ` ${e.error.hint}` : ''} Moved to ${name(e.movedTo)} (reason in ${name(e.errorFile)})`;
+      return `failed: ${name(e.file)}: ${e.error.message}${e.error.hint ? ` ${e.error.hint}` : ''} ${e.movedTo === e.file ? 'Left in place' : `Moved to ${name(e.movedTo)}`}${e.errorFile ? ` (reason in ${name(e.errorFile)})` : ''}`;
     case 'retry-later':
       return `will try again in ${formatSeconds(e.delayMs / 1000)}: ${name(e.file)}: ${e.error.message} (attempt ${e.attempt})`;
     case 'kept':
@@ -56,17 +61,17 @@ export function createWatchLog(folder: string, json: boolean): WatchLog {
   return {
     event(e) {
       if (json) printJson({ time: time(), event: e.kind, ...Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'kind')) });
-      else say(`${time()} ${describe(e, folder)}`);
+      else say(`${time()} ${escapeName(describe(e, folder))}`);
     },
     send(file, e) {
       // Progress stays off the log; a retry is worth a line (what failed, when the next try is).
       if (e.kind !== 'retrying') return;
       if (json) printJson({ time: time(), event: 'retrying', file, attempt: e.attempt, reason: e.reason, delayMs: e.delayMs });
-      else say(`${time()} retrying: ${relative(folder, file)}: ${e.reason} (attempt ${e.attempt}, in ${formatSeconds(e.delayMs / 1000)})`);
+      else say(`${time()} ${escapeName(`retrying: ${relative(folder, file)}: ${e.reason} (attempt ${e.attempt}, in ${formatSeconds(e.delayMs / 1000)})`)}`);
     },
     line(text) {
       if (json) printJson({ time: time(), event: 'note', message: text });
-      else say(`${time()} ${text}`);
+      else say(`${time()} ${escapeName(text)}`);
     },
   };
 }

@@ -25,7 +25,7 @@ import { createWatchLog } from './watch-log.js';
 export interface WatchOptions extends AlertOptions {
   datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[]; dateOrder?: DateOrder; leaveOutInvalidFields?: boolean; encoding?: TextEncoding;
   validate: boolean; gzip?: boolean; gzipLevel?: number; partSize?: number; quietSeconds: number; after: AfterSend; polling?: boolean; once?: boolean;
-  concurrency: number; apiUrl?: string; apiToken?: string; apiTokenFile?: string; json?: boolean;
+  concurrency: number; apiUrl?: string; apiToken?: string; apiTokenFile?: string; json?: boolean; fileOwner?: string[];
 }
 
 /** Options that ask for alerts (or say something about them, so a lone one is refused rather than ignored). */
@@ -57,6 +57,8 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   const destination = o.datasetId && o.recordType ? { datasetId: o.datasetId.trim(), recordType: o.recordType } : null;
   const patterns = o.pattern ?? [...DEFAULT_PATTERNS];
   if (patterns.length === 0) throw new UsageError('--pattern is empty.');
+  const { resolveFileOwners } = await import('./file-owners.js');
+  const fileOwners = await resolveFileOwners(o.fileOwner ?? []);
   return {
     path, patterns, destination,
     convert: o.convert
@@ -66,6 +68,7 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
     ...(o.gzipLevel !== undefined ? { gzipLevel: o.gzipLevel } : {}),
     ...(o.partSize !== undefined ? { partBytes: o.partSize } : {}),
     validate: destination !== null && o.validate, quietSeconds: o.quietSeconds, after: o.after, polling: Boolean(o.polling),
+    ...(fileOwners.length > 0 ? { fileOwners } : {}),
   };
 }
 

@@ -45,13 +45,14 @@ export interface InvokeChannels {
   /** Every upload, the archives of older ones included, as CSV (the columns of `lexer-upload history --csv`). */
   'history:export': [[], string];
   'feeds:list': [[], FeedsOverview];
-  'feeds:add': [[settings: FeedSettings], FeedsOverview];
+  /** `confirmation`: the code the browser host showed in its terminal for these settings (null until asked). */
+  'feeds:add': [[settings: FeedSettings, confirmation: string | null], FeedsOverview];
   'feeds:set-paused': [[id: string, paused: boolean], FeedsOverview];
   'feeds:remove': [[id: string], FeedsOverview];
   /** Sends a test alert on each of the feed's channels; resolves with how each did. */
   'feeds:test-alert': [[id: string], readonly FeedAlertChannel[]];
   /** New settings for a folder (its path stays): it is watched with them from now on. */
-  'feeds:update': [[id: string, settings: FeedSettings], FeedsOverview];
+  'feeds:update': [[id: string, settings: FeedSettings, confirmation: string | null], FeedsOverview];
   /** Takes a failed file off the folder's row (the file stays in the failed folder). */
   'feeds:dismiss': [[id: string, failureId: string], FeedsOverview];
   /** The host's folder chooser; null when cancelled (or when the host has none). */

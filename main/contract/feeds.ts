@@ -73,7 +73,7 @@ export interface FeedAlertChannel {
 /** How the last file a feed handled ended. */
 export interface FeedLastFile {
   readonly name: string;
-  readonly result: 'sent' | 'not-sent-again' | 'failed' | 'will-retry' | 'interrupted';
+  readonly result: 'sent' | 'not-sent-again' | 'failed' | 'will-retry' | 'interrupted' | 'not-taken';
   /** One plain sentence: as what it was sent, or why not and what to do. */
   readonly message: string;
   readonly at: string;

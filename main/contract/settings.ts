@@ -53,11 +53,14 @@ export type TokenStorageChoice = 'persistent' | 'session';
 
 /**
  * Where "Check token" asks: the API URL and sandbox choice on screen, which may not be saved yet
- * (a person checks before saving). Null checks the saved settings.
+ * (a person checks before saving). Null checks the saved settings. The saved token is sent only
+ * to the saved API URL: to check another, or a token not saved yet, the token typed goes along.
  */
 export interface TokenCheckTarget {
   readonly apiUrl: string;
   readonly useSandbox: boolean;
+  /** The token typed in the box, checked as it is and not saved; null or absent: the saved one. */
+  readonly token?: string | null;
 }
 
 export interface TokenCheck {

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'disk-full'
   | 'duplicate'
   | 'invalid-file-name'
+  | 'unsafe-folder'
   // the API call that asks for an upload URL
   | 'no-token'
   | 'token-rejected'
@@ -21,6 +22,7 @@ export type ErrorCode =
   | 'server-error'
   | 'network-error'
   | 'invalid-response'
+  | 'reply-too-large'
   | 'insecure-url'
   // the PUT to S3
   | 'link-expired'
@@ -43,6 +45,7 @@ export type ErrorCode =
   | 'worker-failed'
   // anything else
   | 'cancelled'
+  | 'confirmation-needed'
   | 'usage'
   | 'internal';
 

@@ -4,6 +4,7 @@
  * end-to-end tests. Listens on 127.0.0.1 only; the printed address carries a one-time code
  * that the page exchanges for the session key (host-guard.ts).
  */
+import { rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { createDefaultVault } from '../engine/vault/default-vault.js';
 import { createDefaultSecrets } from '../engine/vault/secret-store.js';
 import { createSessionVault } from '../engine/vault/session-vault.js';
 import { handleEvents } from './events-route.js';
+import { createTerminalConfirmation } from './feed-confirmation.js';
 import { handleFileUpload, pruneStaging } from './file-staging.js';
 import { createPageCopies } from './page-copies.js';
 import { exchangeCode, isLocalRequest, newHostKey, pageAccess, pageCookie, requestKey, sameKey, type OneTimeCode } from './host-guard.js';
@@ -29,11 +31,14 @@ export interface BrowserHostOptions {
   configDir?: string;
   /** The API URL until one is saved in settings (else env LEXER_API_URL, else Lexer's). */
   apiUrl?: string;
+  /** The host's terminal: where a watched folder the page asks for is confirmed (default: standard error). */
   log?: (line: string) => void;
   /** Where the renderer files are (defaults to dist/renderer). */
   rendererDir?: string;
   /** The most bytes one staged file may have (default: what the disk can spare); tests set one. */
   maxStagedBytes?: number;
+  /** Also write a private page that opens the one-time address (see {@link BrowserHost.launchFile}). */
+  launchFile?: boolean;
   /** How long a page may be gone (no event stream) before its staged copies are deleted; tests shorten it. */
   pageGoneMs?: number;
 }
@@ -52,6 +57,12 @@ export interface BrowserHost {
   url: string;
   /** The origin alone (`http://127.0.0.1:PORT`), for messages; it opens nothing by itself. */
   origin: string;
+  /**
+   * With `launchFile`: a page in the private config folder (0600) that opens the one-time address,
+   * for a browser opener. Its path is no secret, so it may go on the opener's command line, which
+   * every local user can read in /proc; the address never does. Removed once the code is traded.
+   */
+  launchFile: string | null;
   close(): Promise<void>;
 }
 
@@ -69,6 +80,8 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
     stagingDir: staging,
     // The page may name only what the user gave it: staged copies and conversion outputs.
     checkFile: onlyFilesInside([staging, join(dir, 'converted')]),
+    // Nor may it add a watched folder on its own: the person confirms it in this host's terminal.
+    confirmFeed: createTerminalConfirmation(o.log ?? ((line) => process.stderr.write(`${line}\n`))),
   });
   await pruneStaging(staging);
   // No page has cards yet: what is left of earlier runs is cut to a bounded cache.
@@ -87,11 +100,17 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
   const code: OneTimeCode = { value: newHostKey(), used: false };
   const streams = new Set<() => void>();
   let port = 0;
+  let launchFile: string | null = null;
+  // Once the code is traded the page is worthless; it goes then (or when the host stops).
+  const removeLaunchFile = async (): Promise<void> => {
+    if (launchFile) await rm(launchFile, { force: true }).catch(() => undefined);
+    launchFile = null;
+  };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!isLocalRequest(req, port)) return sendForbidden(res);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname === '/session') return handleSession(req, res, code, key);
+    if (url.pathname === '/session') return handleSession(req, res, code, key, removeLaunchFile);
     const isApi = url.pathname.startsWith('/rpc/') || url.pathname === '/events' || url.pathname === '/files';
     if (!isApi) {
       const access = pageAccess(req, url, port, { code, pageKey });
@@ -135,12 +154,15 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
-  o.log?.(`Lexer Uploader is ready at ${origin}/ (open the one-time address printed with it; it works once)`);
+  const url = `${origin}/?code=${code.value}`;
+  launchFile = o.launchFile ? await writeLaunchFile(join(dir, `open-${port}.html`), url) : null;
 
   return {
-    url: `${origin}/?code=${code.value}`,
+    url,
     origin,
+    launchFile,
     async close() {
+      await removeLaunchFile();
       await services.dispose();
       await copies.releaseAll();
       for (const end of streams) end();
@@ -151,12 +173,25 @@ export async function startBrowserHost(o: BrowserHostOptions = {}): Promise<Brow
   };
 }
 
+/**
+ * Writes the page that opens `url`: created new (O_EXCL, never through a link), 0600 in the private
+ * config folder, so only this user reads the code in it.
+ */
+async function writeLaunchFile(path: string, url: string): Promise<string> {
+  await rm(path, { force: true });
+  const page = '<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer">'
+    + `<meta http-equiv="refresh" content="0;url=${url}"><title>Lexer Uploader</title><p><a href="${url}">Open Lexer Uploader</a></p>\n`;
+  await writeFile(path, page, { flag: 'wx', mode: 0o600 });
+  return path;
+}
+
 /** `POST /session`: the page trades the one-time code (header) for the session key, once. */
-function handleSession(req: IncomingMessage, res: ServerResponse, code: OneTimeCode, key: string): void {
+function handleSession(req: IncomingMessage, res: ServerResponse, code: OneTimeCode, key: string, onTraded: () => Promise<void>): void {
   req.resume();
   if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'usage', message: 'Use POST for /session.' } });
   switch (exchangeCode(req, code)) {
     case 'granted':
+      void onTraded();
       return sendJson(res, 200, { ok: true, value: { key } });
     case 'used':
       return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: ADDRESS_USED } });

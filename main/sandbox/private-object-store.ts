@@ -13,6 +13,9 @@ import { dirname } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+/** The metadata entry that keeps an object's whole key. */
+export const KEY_METADATA = 'x-amz-meta-lexer-key';
+
 /** What s3rver (3.7) hands its store for a PUT: the request as the content stream, and the headers it keeps. */
 export interface S3rverObject {
   bucket: string;
@@ -50,7 +53,8 @@ export async function storeObjectPrivately(store: S3rverStore, object: S3rverObj
     if (!object.content.complete) throw new Error('The client went away before sending the whole body.');
     const digest = md5.digest('hex');
     await rename(partial, file);
-    await store.putMetadata(object.bucket, object.key, object.metadata, digest);
+    // The whole key, for listings: a long one is cut on disk (s3-backend.ts).
+    await store.putMetadata(object.bucket, object.key, { ...object.metadata, [KEY_METADATA]: object.key }, digest);
     await Promise.all([chmod(path('metadata.json'), 0o600), chmod(path('object.md5'), 0o600)]);
     return { size, md5: digest };
   } catch (error) {

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fitName, NAME_MAX_BYTES } from '../engine/names/fit-name.js';
 import { storeObjectPrivately, type S3rverObject, type S3rverStore } from './private-object-store.js';
 
 interface S3rverApp {
@@ -40,6 +41,20 @@ export interface S3Handler {
   handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<number>;
 }
 
+/**
+ * What s3rver's suffixes (`._S3rver_metadata.json`) and the private store's temporary one
+ * (`.<hex>.partial`) add to a key's last part on disk: a name near the file system's limit (Lexer
+ * takes it) would otherwise fail to store, and the sandbox answer 500.
+ */
+const SUFFIX_ROOM = 48;
+
+/** The key as s3rver lays it out on disk: its last part cut to leave room for the suffixes (the full key is kept in the metadata). */
+export function diskKey(key: string): string {
+  const parts = key.split('/');
+  const last = parts.pop() ?? '';
+  return [...parts, fitName(last, '', NAME_MAX_BYTES - SUFFIX_ROOM)].join('/');
+}
+
 /** Sets up s3rver with one bucket, storing objects under `directory` (folders 0700, files 0600). */
 export async function createS3Handler(o: { directory: string; bucket: string }): Promise<S3Handler> {
   // s3rver would create the bucket folder 0755; made first, it stays 0700.
@@ -47,6 +62,9 @@ export async function createS3Handler(o: { directory: string; bucket: string }):
   const app = new S3rver({ silent: true, directory: o.directory, configureBuckets: [{ name: o.bucket }], vhostBuckets: false });
   await app.configureBuckets();
   const store = app.store;
+  const resourcePath = store.getResourcePath.bind(store);
+  // s3rver calls it without a key for a bucket's own files.
+  store.getResourcePath = (bucket, key, resource) => resourcePath(bucket, typeof key === 'string' ? diskKey(key) : key, resource);
   store.putObject = (object) => storeObjectPrivately(store, object);
   const callback = app.callback();
   return {

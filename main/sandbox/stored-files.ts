@@ -1,8 +1,19 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { KEY_METADATA } from './private-object-store.js';
 
 const OBJECT = '._S3rver_object';
 const METADATA = '._S3rver_metadata.json';
+
+/** The whole key kept in an object's metadata (a long one is cut on disk), or null. */
+async function keptKey(metadataPath: string): Promise<string | null> {
+  try {
+    const key = (JSON.parse(await readFile(metadataPath, 'utf8')) as Record<string, unknown>)[KEY_METADATA];
+    return typeof key === 'string' ? key : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Lists the objects s3rver finished storing in a bucket folder. s3rver writes the metadata file
@@ -17,8 +28,8 @@ export async function listStoredObjects(bucketDir: string): Promise<Array<{ key:
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.name.endsWith(OBJECT) && names.has(entry.name.slice(0, -OBJECT.length) + METADATA)) {
-        const key = relative(bucketDir, path).slice(0, -OBJECT.length).split(sep).join('/');
-        found.push({ key, path, bytes: (await stat(path)).size });
+        const onDisk = relative(bucketDir, path).slice(0, -OBJECT.length).split(sep).join('/');
+        found.push({ key: (await keptKey(path.slice(0, -OBJECT.length) + METADATA)) ?? onDisk, path, bytes: (await stat(path)).size });
       }
     }
   };

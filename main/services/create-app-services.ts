@@ -17,7 +17,7 @@ import type { RawHandlers } from './channels/handler-types.js';
 import { fail, ok, toErrorInfo } from './channels/result.js';
 import { scrubSecrets } from './channels/scrub-secrets.js';
 import { feedChannels } from './feeds/feed-channels.js';
-import { createFeedService } from './feeds/feed-service.js';
+import { createFeedService, type FeedServiceDeps } from './feeds/feed-service.js';
 import { openFeedStore } from './feeds/feed-store.js';
 import { createCurrentUploads } from './desktop/current-uploads.js';
 import { desktopChannels, type LoginItemControl } from './desktop/desktop-channels.js';
@@ -66,6 +66,11 @@ export interface AppServicesOptions {
   stagingDir?: string;
   /** The desktop's folder chooser for a watched folder; absent in the browser host (the path is typed). */
   chooseFolder?: () => Promise<string | null>;
+  /**
+   * Confirms a watched folder the window asks to add, or throws saying how (the browser host asks
+   * in its terminal: the page alone must not add a folder); absent in the desktop app.
+   */
+  confirmFeed?: FeedServiceDeps['confirmAdd'];
   /** Starting at login (the desktop app); absent in the browser host. */
   loginItem?: LoginItemControl;
 }
@@ -138,7 +143,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const feeds = createFeedService({
     store: await openFeedStore(o.userDataDir), presets, history, connection, queue: () => uploads.queue(),
     concurrency: () => settings.get().concurrency, tempRoot, ledgerDir: o.userDataDir, resolveProxy: o.resolveProxy, tuning: o.uploadTuning,
-    sendSettings, canChooseFolder: o.chooseFolder !== undefined, secrets: o.secrets ?? createFileSecrets(o.userDataDir),
+    sendSettings, canChooseFolder: o.chooseFolder !== undefined, confirmAdd: o.confirmFeed, secrets: o.secrets ?? createFileSecrets(o.userDataDir),
     onChange: (overview) => events.emit('feeds:changed', overview),
     onSending: (count) => {
       if (count === feedSending) return;
@@ -155,7 +160,9 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const current = createCurrentUploads(events);
   const raw: RawHandlers = {
     ...settingsChannels({ settings, sandbox, presets, onConnectionChanged }),
-    ...tokenChannels({ tokens, connection, sandboxConnection: () => sandboxConnection(sandbox), resolveProxy: o.resolveProxy, onConnectionChanged }),
+    ...tokenChannels({
+      tokens, connection, sandboxConnection: () => sandboxConnection(sandbox), savedApiUrl: () => settings.get().apiUrl, resolveProxy: o.resolveProxy, onConnectionChanged,
+    }),
     ...fileChannels({ allowed, copyRoots: [convertedDir, ...(o.stagingDir ? [o.stagingDir] : [])] }),
     ...jobChannels({ jobs, allowed }),
     ...uploadChannels({ uploads, allowed }),

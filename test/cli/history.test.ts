@@ -38,7 +38,7 @@ describe('lexer-upload history', () => {
     const rows = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.deepEqual(rows.map((r) => [r.historyId, r.file, r.sentAs, r.outcome, r.uploadIds, r.feed ?? null]),
       entries.map((e) => [e.id, e.sourceName, e.filename, e.status, e.uploadId ? [e.uploadId] : [], e.feed ?? null]));
-    assert.ok(rows.every((r) => String(r.destination).startsWith(`sandbox ${sb.sandbox.apiUrl}`) && /^[0-9a-f]{64}$/.test(String(r.contentSha256))));
+    assert.ok(rows.every((r) => String(r.destination).startsWith(`sandbox ${sb.sandbox.apiUrl}`) && /^xxh3-128:[0-9a-f]{32}$/.test(String(r.contentHash))));
 
     const csv = Papa.parse<Record<string, string>>((await runCli(['history', '--csv'], { env })).stdout, { header: true, skipEmptyLines: true });
     assert.deepEqual(csv.data.map((r) => [r.historyId, r.file, r.outcome, r.uploadIds]), rows.map((r) => [r.historyId, r.file, r.outcome, (r.uploadIds as string[]).join(' ')]));

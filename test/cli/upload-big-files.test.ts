@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { xxhash128 } from 'hash-wasm';
 import { startTcpResetProxy, type TcpResetProxy } from '../helpers/tcp-reset-proxy.js';
 import { startTestSandbox, writeTestFile, type TestSandbox } from '../helpers/sandbox.js';
 import { runCli, startCli, tempConfig, untilStdout } from './cli-helpers.js';
@@ -20,7 +21,7 @@ function customers(count: number, seed: string): Buffer {
 }
 
 interface Part { index: number; filename: string; status: string; bytes: number; uploadId: string | null }
-interface Entry { filename: string; status: string; parts?: Part[]; sourceSha256?: string; compressed?: boolean }
+interface Entry { filename: string; status: string; parts?: Part[]; contentHash?: { algorithm: string; value: string }; compressed?: boolean }
 
 describe('lexer-upload upload and big files', () => {
   let sb: TestSandbox;
@@ -55,7 +56,7 @@ describe('lexer-upload upload and big files', () => {
     assert.ok(out.bytes < source.length / 2, `${out.bytes} bytes sent for ${source.length}`);
     const stored = await object('people-20261129-v1.ndjson.gz');
     assert.equal(sha256(gunzipSync(await readFile(stored!.path))), sha256(source));
-    assert.equal((await entries()).find((e) => e.filename === out.filename)?.sourceSha256, sha256(source));
+    assert.deepEqual((await entries()).find((e) => e.filename === out.filename)?.contentHash, { algorithm: 'xxh3-128', value: await xxhash128(source) });
 
     const plain = customers(50, 'plain');
     const plainPath = await writeTestFile(sb.work, 'plain-20261129-v1.ndjson', plain);
@@ -156,12 +157,12 @@ describe('lexer-upload upload and big files', () => {
     assert.equal(dup.code, 1);
     const out = JSON.parse(dup.stdout) as { ok: boolean; error: { code: string; message: string; hint: string }; duplicate: { uploadIds: string[] } };
     assert.equal(out.error.code, 'duplicate');
-    assert.match(out.error.message, /^This file was already sent on \d+ \w+ \d{4} at \d\d:\d\d as export-20261126-v1\.ndjson\.gz \(upload id \d+\)\.$/);
+    assert.match(out.error.message, /^This file was already sent to the sandbox on this computer \(not Lexer\) on \d+ \w+ \d{4} at \d\d:\d\d as export-20261126-v1\.ndjson\.gz \(upload id \d+\)\.$/);
     assert.match(out.error.hint, /--allow-duplicate/);
     assert.deepEqual(out.duplicate.uploadIds, [sentAs.uploadId]);
     const text = await runCli(['upload', b], { env });
     assert.equal(text.code, 1);
-    assert.match(text.stdout, /Not sent +.*export-copy-20261129-v1\.ndjson: This file was already sent on/);
+    assert.match(text.stdout, /Not sent +.*export-copy-20261129-v1\.ndjson: This file was already sent to the sandbox on this computer \(not Lexer\) on/);
     assert.equal((await sb.sandbox.storedFiles()).length, storedBefore, 'nothing sent');
 
     const changed = Buffer.from(source);
@@ -174,7 +175,8 @@ describe('lexer-upload upload and big files', () => {
   });
 
   test('Ctrl+C while it waits for a link: Cancelled, and the compressed copy is gone', async () => {
-    sb.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 120 });
+    // The first 429 meets the link asked for while compressing (which gives up at once), the second the upload's own ask.
+    sb.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 120 }, { status: 429, retryAfter: 120 });
     const path = await writeTestFile(sb.work, 'stop-20261129-v1.ndjson', customers(300, 'stop'));
     const { child, done } = startCli(['upload', path], { env });
     await untilStdout(child, 'retrying:');

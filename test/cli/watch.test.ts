@@ -235,7 +235,7 @@ describe('lexer-upload watch', () => {
     const inSent = (await readdir(join(dir, 'sent'))).sort();
     assert.equal(inSent.filter((n) => n.endsWith('.ndjson')).length, 2, 'both are done with');
     const note = inSent.find((n) => n.endsWith('.note.txt'));
-    assert.match(await readFile(join(dir, 'sent', note!), 'utf8'), /was not sent again: This file was already sent on .* as ds-twice_/);
+    assert.match(await readFile(join(dir, 'sent', note!), 'utf8'), /was not sent again: This file was already sent to the sandbox on this computer \(not Lexer\) on .* as ds-twice_/);
   });
 
   test('--part-size and --gzip-level: a large export goes in parts at that level, and the parts join into the file', async () => {

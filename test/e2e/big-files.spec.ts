@@ -96,7 +96,7 @@ test('the same content under another name asks before sending again, with Cancel
   await copy.getByRole('button', { name: 'Upload', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Send this file again?' });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText(/This file was already sent on \d+ \w+ \d{4} at \d\d:\d\d as weekly-20260101-v1\.ndjson\.gz \(upload id \d+\)\. Send it again\?/);
+  await expect(dialog).toContainText(/This file was already sent to the sandbox on this computer \(not Lexer\) on \d+ \w+ \d{4} at \d\d:\d\d as weekly-20260101-v1\.ndjson\.gz \(upload id \d+\)\. Send it again\?/);
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await snap(page, info, 'duplicate-question');
   await page.keyboard.press('Enter'); // the habit of pressing Enter keeps the data from going twice

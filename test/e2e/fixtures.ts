@@ -15,6 +15,8 @@ import { startBrowserHost } from '../../main/host/start-browser-host.js';
 
 export interface Host {
   url: string;
+  /** What the host printed to its terminal (a watched folder's confirmation code, for one). */
+  terminal: string[];
   close(): Promise<void>;
 }
 
@@ -36,7 +38,9 @@ async function launchHost(configDir: string, apiUrl: string): Promise<Host> {
   process.env.LEXER_UPLOAD_CONFIG_DIR = configDir;
   process.env.LEXER_API_URL = apiUrl;
   // The host serves the built renderer (`npm test` builds first).
-  return startBrowserHost({ port: 0, configDir, apiUrl, log: () => undefined });
+  const terminal: string[] = [];
+  const host = await startBrowserHost({ port: 0, configDir, apiUrl, log: (line) => terminal.push(line) });
+  return { url: host.url, terminal, close: () => host.close() };
 }
 
 /**
@@ -134,6 +138,21 @@ export async function saveToken(page: Page, token: string): Promise<void> {
   if (await sessionOnly.count()) await sessionOnly.check();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(`Token saved. It ends in ${token.slice(-4)}.`)).toBeVisible();
+}
+
+/**
+ * Adds a watched folder the form describes, confirming it as a person would: the browser host
+ * shows a code in its terminal for the folder asked for, typed into the form.
+ */
+export async function addFolderConfirmed(page: Page, host: Host): Promise<void> {
+  const form = page.getByRole('form', { name: 'Add a watched folder' });
+  const before = host.terminal.length;
+  await form.getByRole('button', { name: 'Add folder' }).click();
+  await expect(form.getByLabel('Confirmation code from the terminal')).toBeVisible();
+  const line = host.terminal.slice(before).find((l) => l.includes('type this code in the page:')) ?? '';
+  const code = /type this code in the page: (\S+)/.exec(line)?.[1] ?? 'none shown';
+  await form.getByLabel('Confirmation code from the terminal').fill(code);
+  await form.getByRole('button', { name: 'Confirm and add folder' }).click();
 }
 
 /** Adds files through the Upload screen's file input (what Browse… opens). */

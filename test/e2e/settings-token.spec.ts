@@ -1,6 +1,7 @@
 /**
  * One sentence on where the token is kept, following the choice on screen;
- * Check asks the API URL on screen; a tab switch keeps unsaved settings and says so.
+ * Check asks the API URL on screen, with a token typed for it (the saved one goes only to the
+ * saved URL), and checks a pasted token before it is saved; a tab switch keeps unsaved settings and says so.
  * (Remove asking first is in settings.spec.ts.)
  */
 import { test, expect, openTab, saveToken, snap } from './fixtures.js';
@@ -21,18 +22,39 @@ test('the storage sentence follows the choice on screen, one sentence only', asy
   await snap(page, info, 'token-storage');
 });
 
-test('Check token asks the API URL on screen, saved or not', async ({ app: page, sandbox }) => {
+test('Check token asks the API URL on screen; the saved token goes only to the saved one, another is checked with a token typed for it', async ({ app: page, sandbox }) => {
   await saveToken(page, sandbox.token);
   const url = page.getByLabel('API URL');
   await expect(url).toHaveValue(sandbox.apiUrl);
   await url.fill('http://127.0.0.1:9');
   await page.getByRole('button', { name: 'Check token' }).click();
   const note = page.getByRole('form', { name: 'Lexer API token' }).locator('.note');
-  await expect(note).toContainText('Checked against http://127.0.0.1:9, not saved yet.');
+  await expect(note).toContainText(`The saved token is sent only to the saved API URL (${sandbox.apiUrl}), so it was not sent to http://127.0.0.1:9.`);
+  await expect(note).toContainText('paste it in the API token box');
+  await page.getByLabel('API token', { exact: true }).fill(sandbox.token);
+  await page.getByRole('button', { name: 'Check token' }).click();
+  await expect(note).toContainText('(Checked the token typed against http://127.0.0.1:9; it is not saved until you press Save.)');
   await expect(note.locator('.error-text')).toBeVisible();
+  await page.getByLabel('API token', { exact: true }).fill('');
   await url.fill(sandbox.apiUrl);
   await page.getByRole('button', { name: 'Check token' }).click();
   await expect(note.locator('.ok-text')).toBeVisible();
+});
+
+test('a pasted token can be checked before it is saved, and checking does not save it', async ({ app: page, sandbox }) => {
+  await openTab(page, 'Settings');
+  await expect(page.getByText('No token saved yet.')).toBeVisible();
+  const check = page.getByRole('button', { name: 'Check token' });
+  await expect(check).toBeDisabled();
+  await page.getByLabel('API token', { exact: true }).fill(sandbox.token);
+  await expect(check).toBeEnabled();
+  await check.click();
+  const note = page.getByRole('form', { name: 'Lexer API token' }).locator('.note');
+  await expect(note.locator('.ok-text')).toContainText(`Lexer accepted the API token. (Checked the token typed against ${sandbox.apiUrl}; it is not saved until you press Save.)`);
+  await expect(page.getByText('No token saved yet.')).toBeVisible();
+  await page.getByLabel('API token', { exact: true }).fill('not-the-token-0123456789');
+  await check.click();
+  await expect(note.locator('.error-text')).toContainText('Lexer rejected the API token');
 });
 
 test('switching tabs keeps unsaved settings and says they are not saved', async ({ app: page }) => {

@@ -7,9 +7,9 @@
 import { mkdtemp, readFile, rename, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, historyEntry, openTab, saveToken, snap } from './fixtures.js';
+import { test, expect, addFolderConfirmed, historyEntry, openTab, saveToken, snap } from './fixtures.js';
 
-test('a feed\'s refused file is in History and on its row; after changing the folder\'s date order, moving it back sends it', async ({ app: page, sandbox }, info) => {
+test('a feed\'s refused file is in History and on its row; after changing the folder\'s date order, moving it back sends it', async ({ app: page, sandbox, host }, info) => {
   const folder = await mkdtemp(join(tmpdir(), 'lexer-e2e-feed-fail-'));
   await saveToken(page, sandbox.token);
   await openTab(page, 'Watched folders');
@@ -18,7 +18,7 @@ test('a feed\'s refused file is in History and on its row; after changing the fo
   await form.getByRole('radio', { name: 'A dataset (loaded automatically)' }).check();
   await form.getByLabel('Dataset ID').fill('ds_feed_dates');
   await form.getByLabel('Seconds a file must stay unchanged before it is sent').fill('0.5');
-  await form.getByRole('button', { name: 'Add folder' }).click();
+  await addFolderConfirmed(page, host);
   const row = page.getByTestId('feed').filter({ has: page.getByRole('heading', { name: folder }) });
   await expect(row.getByTestId('feed-state')).toHaveText('Watching');
 

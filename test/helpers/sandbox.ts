@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { xxhash128 } from 'hash-wasm';
 import type { Sandbox, StartSandboxOptions } from '../../main/sandbox/start-sandbox.js';
 import { startSandbox } from '../../main/sandbox/start-sandbox.js';
 
@@ -35,6 +36,14 @@ export async function writeTestFile(dir: string, name: string, content: string |
   const path = join(dir, name);
   await writeFile(path, content);
   return path;
+}
+
+/**
+ * A file's XXH3-128 as History records it, by hash-wasm's one-shot function (the engine streams
+ * through its incremental one): the bytes must reach the hash whole and in order to agree.
+ */
+export async function xxh128File(path: string): Promise<{ algorithm: 'xxh3-128'; value: string }> {
+  return { algorithm: 'xxh3-128', value: await xxhash128(await readFile(path)) };
 }
 
 /** The sha256 of a file, streamed. */

@@ -2,7 +2,7 @@
 // services, files streamed to staging, and server-sent events.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -297,6 +297,90 @@ describe('browser host staging limit', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+test('with launchFile, a private page opens the address, and goes once the code is traded (without, there is none)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'lexer-host-launch-'));
+  const host = await startBrowserHost({ port: 0, configDir: join(dir, 'config'), apiUrl: 'http://127.0.0.1:9', rendererDir: dir, launchFile: true });
+  const plain = await startBrowserHost({ port: 0, configDir: join(dir, 'config2'), apiUrl: 'http://127.0.0.1:9', rendererDir: dir });
+  try {
+    assert.equal(plain.launchFile, null);
+    const page = host.launchFile!;
+    assert.ok(page.startsWith(join(dir, 'config')), page);
+    assert.equal((await stat(page)).mode & 0o777, 0o600);
+    assert.match(await readFile(page, 'utf8'), new RegExp(`<meta http-equiv="refresh" content="0;url=${host.url.replace(/[.?]/g, '\\$&')}">`));
+    const base = new URL(host.url);
+    assert.equal((await exchange(base, base.searchParams.get('code')!)).status, 200);
+    for (let i = 0; i < 50 && (await stat(page).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(await stat(page).then(() => true, () => false), false, 'the page is gone once its code is used');
+  } finally {
+    await host.close();
+    await plain.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a watched folder the page asks for is added only with the code shown in the terminal; deletion after sending is spelled out there', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'lexer-host-feeds-'));
+  const terminal: string[] = [];
+  const host = await startBrowserHost({ port: 0, configDir: join(dir, 'config'), apiUrl: 'http://127.0.0.1:9', rendererDir: dir, log: (line) => terminal.push(line) });
+  try {
+    const base = new URL(host.url);
+    const key = (JSON.parse((await exchange(base, base.searchParams.get('code')!)).body) as { value: { key: string } }).value.key;
+    const rpc = async (channel: string, args: unknown[]) => JSON.parse((await send(base, {
+      method: 'POST', path: `/rpc/${channel}`, headers: { 'content-type': 'application/json', 'x-lexer-key': key }, body: JSON.stringify(args),
+    })).body) as { ok: boolean; value?: { feeds: unknown[] }; error?: { code: string; message: string } };
+    // Any folder the host can read, its files deleted once sent: what a script in the page would ask for.
+    const folder = join(dir, 'someone-elses-exports');
+    await mkdir(folder);
+    const settings = { path: folder, patterns: '*', destination: null, convert: false, presetName: null, validate: false, gzip: false, quietSeconds: 1, after: 'delete', polling: false };
+    const asked = await rpc('feeds:add', [settings, null]);
+    assert.equal(asked.ok, false);
+    assert.equal(asked.error?.code, 'confirmation-needed');
+    assert.deepEqual((await rpc('feeds:list', [])).value?.feeds, [], 'nothing added');
+    const line = terminal.at(-1) ?? '';
+    assert.match(line, new RegExp(`the page asks to watch ${folder.replace(/[.]/g, '\\.')}, sending the files that appear there to Lexer staff and DELETE each file once it is sent\\. To allow it, type this code in the page: ([A-Z2-9]{4}-[A-Z2-9]{4})`));
+    const shown = /type this code in the page: (\S+)/.exec(line)![1]!;
+    const guessed = await rpc('feeds:add', [settings, 'AAAA-AAAA']);
+    assert.equal(guessed.error?.code, 'confirmation-needed', 'a wrong code adds nothing');
+    const other = await rpc('feeds:add', [{ ...settings, after: 'leave' }, shown]);
+    assert.equal(other.error?.code, 'confirmation-needed', 'the code is for the settings shown, not others');
+    const again = await rpc('feeds:add', [settings, null]);
+    const fresh = /type this code in the page: (\S+)/.exec(terminal.at(-1) ?? '')![1]!;
+    assert.equal(again.ok, false);
+    const added = await rpc('feeds:add', [settings, fresh.toLowerCase()]);
+    assert.equal(added.ok, true, JSON.stringify(added));
+    assert.equal(added.value?.feeds.length, 1);
+    // Alerts carry file names off this computer: where they would go is in the terminal too (the host, not the webhook's secret path).
+    const another = await mkdtemp(join(dir, 'exports-'));
+    const alerts = { webhookUrl: 'https://hooks.example.com/services/T0/B0/secret-path', email: null, leftOutPercent: 5, expect: null };
+    await rpc('feeds:add', [{ ...settings, path: another, after: 'leave', alerts }, null]);
+    assert.match(terminal.at(-1) ?? '', /sending the files that appear there to Lexer staff; alerts about its files go to a webhook at hooks\.example\.com\. To allow it/);
+    assert.doesNotMatch(terminal.at(-1) ?? '', /secret-path/);
+
+    // A folder added as "leave the files" cannot be turned into "delete them" by the page alone; a new quiet period needs no code.
+    const kept = await mkdtemp(join(dir, 'kept-'));
+    const keptSettings = { ...settings, path: kept, after: 'leave' };
+    await rpc('feeds:add', [keptSettings, null]);
+    const keptCode = /type this code in the page: (\S+)/.exec(terminal.at(-1) ?? '')![1]!;
+    const withKept = await rpc('feeds:add', [keptSettings, keptCode]);
+    const id = (withKept.value?.feeds as { id: string; settings: { path: string } }[]).find((f) => f.settings.path === kept)!.id;
+    const lines = terminal.length;
+    assert.equal((await rpc('feeds:update', [id, { ...keptSettings, quietSeconds: 5 }, null])).ok, true, 'a new quiet period is saved without a code');
+    assert.equal(terminal.length, lines);
+    const toDelete = await rpc('feeds:update', [id, { ...keptSettings, after: 'delete' }, null]);
+    assert.equal(toDelete.error?.code, 'confirmation-needed');
+    assert.match(terminal.at(-1) ?? '', new RegExp(`the page asks to watch ${kept.replace(/[.]/g, '\\.')}, .* and DELETE each file once it is sent`));
+    const elsewhere = await rpc('feeds:update', [id, { ...keptSettings, destination: { datasetId: 'ds_other', recordType: 'customer_record' } }, null]);
+    assert.equal(elsewhere.error?.code, 'confirmation-needed', 'another destination is asked too');
+    const listed = (await rpc('feeds:list', [])).value?.feeds as { settings: { path: string; after: string; destination: unknown } }[];
+    assert.deepEqual(listed.filter((f) => f.settings.path === kept).map((f) => [f.settings.after, f.settings.destination]), [['leave', null]], 'nothing changed without the code');
+    const deleteCode = /type this code in the page: (\S+)/.exec(terminal.at(-2) ?? '')![1]!;
+    assert.equal((await rpc('feeds:update', [id, { ...keptSettings, after: 'delete' }, deleteCode])).ok, true, 'with the code shown, it is saved');
+  } finally {
+    await host.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 describe('browser host before its code is used', () => {

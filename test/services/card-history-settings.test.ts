@@ -63,15 +63,31 @@ describe('services behind the card, History and Settings', () => {
     assert.match(empty.blocker.message, /empty-20260101-v1\.csv/);
   });
 
-  test('Check token asks the URL on screen, not the saved one', async () => {
+  test('Check token: the saved token goes only to the saved API URL; another address is checked with a token typed for it, never saved by checking', async () => {
+    const checks = () => sb.sandbox.requestLog.filter((r) => r.path === '/v1/users').length;
     await f.value('settings:update', { apiUrl: 'http://127.0.0.1:9' }); // saved: nothing listens there
-    const onScreen = await f.value('token:check', { apiUrl: sb.sandbox.apiUrl, useSandbox: false });
-    assert.equal(onScreen.valid, true, onScreen.message);
+    const before = checks();
+    const elsewhere = await f.call('token:check', { apiUrl: sb.sandbox.apiUrl, useSandbox: false });
+    assert.ok(!elsewhere.ok && elsewhere.error.code === 'usage', JSON.stringify(elsewhere));
+    assert.equal(elsewhere.error.message, `The saved token is sent only to the saved API URL (http://127.0.0.1:9), so it was not sent to ${sb.sandbox.apiUrl}.`);
+    assert.match(elsewhere.error.hint ?? '', /paste it in the API token box/);
+    assert.equal(checks(), before, 'the saved token never reached the address named');
+
+    const typed = await f.value('token:check', { apiUrl: sb.sandbox.apiUrl, useSandbox: false, token: sb.sandbox.token });
+    assert.equal(typed.valid, true, typed.message);
+    assert.equal(checks(), before + 1);
+    const wrong = await f.value('token:check', { apiUrl: sb.sandbox.apiUrl, useSandbox: false, token: 'typed-but-wrong-123456' });
+    assert.equal(wrong.valid, false);
+    assert.equal((await f.value('token:status')).last4, sb.sandbox.token.slice(-4), 'checking saved nothing');
+
     const saved = await f.value('token:check', null);
-    assert.equal(saved.valid, false);
+    assert.equal(saved.valid, false, 'the saved URL, where nothing listens');
     const bad = await f.call('token:check', { apiUrl: 'ftp://x', useSandbox: false });
     assert.ok(!bad.ok && bad.error.code === 'usage');
+    const notAToken = await f.call('token:check', { apiUrl: sb.sandbox.apiUrl, useSandbox: false, token: 'a b' });
+    assert.ok(!notAToken.ok && notAToken.error.code === 'usage');
     await f.value('settings:update', { apiUrl: sb.sandbox.apiUrl });
+    assert.equal((await f.value('token:check', { apiUrl: `${sb.sandbox.apiUrl}/`, useSandbox: false })).valid, true, 'the saved URL on screen: the saved token');
   });
 
   test('files:release deletes conversion outputs and nothing the person chose', async () => {

@@ -64,8 +64,9 @@ describe('app services', () => {
   });
 
   test('cancelling an upload ends it as Cancelled in the state and the history', async () => {
-    // The sandbox answers 503 with a long Retry-After, so the upload is waiting when cancelled.
-    sb.sandbox.faults.apiResponses.push({ status: 503, retryAfter: 30 });
+    // The sandbox answers 503 with a long Retry-After, so the upload is waiting when cancelled
+    // (the first 503 meets the link asked for while compressing, which gives up at once).
+    sb.sandbox.faults.apiResponses.push({ status: 503, retryAfter: 30 }, { status: 503, retryAfter: 30 });
     // Content of its own: the same bytes sent earlier would be held back by the duplicate guard.
     const path = await f.file('cancel-2024-01-01-v1.ndjson', `${CUSTOMER}\n`.repeat(3));
     const running = f.call('uploads:start', { id: 'c-1', path, filename: 'cancel-2024-01-01-v1.ndjson', destination: null, validateFirst: false });

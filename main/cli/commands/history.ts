@@ -17,7 +17,7 @@ export function registerHistory(program: Command): void {
     .summary('list past uploads (the run log): when, which file, where, how it ended')
     .description('List every upload the app and this command made, newest first, with the archives of older ones: when, the file '
       + '(your name and the name sent), where it went (API or sandbox, dataset, record type), how it ended, records sent and left out, '
-      + 'bytes, Lexer\'s upload ids (one per part), the watched folder and the content\'s sha256.')
+      + 'bytes, Lexer\'s upload ids (one per part), the watched folder and the content\'s hash (xxh3-128, or sha256 for uploads recorded by earlier versions).')
     .option('--since <date>', 'only uploads started on or after this day (YYYY-MM-DD) or moment (ISO 8601)', parseSince)
     .option('--feed <name>', 'only uploads of this watched folder (its path, or its folder\'s name)')
     .option('--json', 'one JSON object per upload, one per line')

@@ -13,6 +13,11 @@ function parseAfter(value: string): string {
   throw new InvalidArgumentError(`expected sent, leave or delete, got "${value}".`);
 }
 
+/** --file-owner may be given several times. */
+function addOwner(value: string, earlier: string[] | undefined): string[] {
+  return [...(earlier ?? []), value.trim()];
+}
+
 /** --pattern may be given several times, each with one or more globs (quoted, so the shell leaves them). */
 function addPatterns(value: string, earlier: string[] | undefined): string[] {
   return [...(earlier ?? []), ...parsePatterns(value)];
@@ -41,6 +46,9 @@ export function registerWatch(program: Command): void {
       + '(invalid records, a rejected token, a name that cannot be fixed) is moved to failed/ with NAME.error.txt saying what happened '
       + 'and what to do. Network and server failures are tried again later, the file left in place. A file whose content was already '
       + 'sent (a copy, or one sent before a restart) is not sent again: it goes to sent/ with NAME.note.txt.\n\n'
+      + 'Only regular files are taken, never links, and only your own unless --file-owner names another account (a folder shared with '
+      + 'an export job\'s account); anything else is left where it is, with a line saying why. sent/ and failed/ must be folders of your '
+      + 'own (not links).\n\n'
       + 'Runs until Ctrl+C or SIGTERM (an upload under way is cancelled and marked so in History); --once sends what is there and exits, for cron.\n\n'
       + 'Alerts (--alert-webhook, --alert-email): a file moved to failed/, a file being tried again (once per file), more rows left out than '
       + '--alert-left-out, and with --expect-every or --expect-by no file when one is expected (and again when files arrive). Alerts never '
@@ -62,6 +70,7 @@ export function registerWatch(program: Command): void {
     .option('--quiet-seconds <n>', 'seconds a file must stay unchanged before it is taken', parseQuietSeconds, 10)
     .option('--after <what>', 'after sending: sent (move to sent/), leave, or delete', parseAfter, 'sent')
     .option('--polling', 'poll the folder instead of waiting for change events (network drives)')
+    .option('--file-owner <user>', 'also take files owned by this account, a user name or uid (repeatable; default: only your own files)', addOwner)
     .option('--once', 'send what is in the folder now, then exit (1 if any file failed)')
     .option('--concurrency <n>', 'how many files upload at once', integerBetween(1, 10), 2)
     .option('--api-url <url>', 'API address (default: env LEXER_API_URL, else https://api.lexer.io)')

@@ -26,11 +26,16 @@ function makeAlert(f: AlertFacts, token: string | null): Alert {
 
 const errorWords = (e: ErrorInfo): string => `${e.message.replace(/\.$/, '')} (error code ${e.code}).${e.hint ? ` ${e.hint}` : ''}`;
 
-/** A file moved to failed/: what happened and what to do. */
-export function failedAlert(feed: string, e: { file: string; error: ErrorInfo; errorFile: string; historyId?: string | null }, token: string | null): Alert {
+/**
+ * A file moved to failed/ (or left where it is when failed/ could not be used): what happened and
+ * what to do. `errorFile` is null when the reason could not be written beside it.
+ */
+export function failedAlert(feed: string, e: { file: string; error: ErrorInfo; movedTo: string; errorFile: string | null; historyId?: string | null }, token: string | null): Alert {
+  const where = e.movedTo === e.file ? 'was left where it is' : 'was moved to failed/';
+  const note = e.errorFile ? ` The reason is also in failed/${basename(e.errorFile)}.` : '';
   return makeAlert({
     kind: 'failed', outcome: 'failed', feed, file: e.file, error: e.error, historyId: e.historyId ?? null,
-    text: `${PRODUCT}: ${basename(e.file)} in the watched folder ${feed} was not sent to Lexer and was moved to failed/. ${errorWords(e.error)} The reason is also in failed/${basename(e.errorFile)}.`,
+    text: `${PRODUCT}: ${basename(e.file)} in the watched folder ${feed} was not sent to Lexer and ${where}. ${errorWords(e.error)}${note}`,
   }, token);
 }
 

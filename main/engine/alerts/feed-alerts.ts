@@ -85,6 +85,7 @@ export async function startFeedAlerts(o: FeedAlertsOptions): Promise<FeedAlerts>
         case 'watching':
         case 'folder-missing':
         case 'taken':
+        case 'not-taken':
         case 'problem':
           return;
         default: {

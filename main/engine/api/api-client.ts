@@ -1,13 +1,14 @@
-import got from 'got';
 import type { OptionsOfTextResponseBody, RetryOptions } from 'got';
 import { LexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
+import { serverText } from '../text/shown-text.js';
 import { apiError, redirectError, serviceMessage } from './api-errors.js';
+import { cappedGot, replyLimit, replyTooLarge, type ReplyLimit } from './capped-got.js';
 import { proxyAgents } from './proxy-agents.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { rateLimiterForToken } from './rate-limiter.js';
 import { apiRetryOptions } from './retry-policy.js';
-import { parseSecureUrl, repairUploadUrl } from './upload-url.js';
+import { isThisComputer, parseSecureUrl, repairUploadUrl } from './upload-url.js';
 
 export interface RequestUploadUrlOptions {
   apiUrl: string;
@@ -27,16 +28,18 @@ function apiBase(apiUrl: string): string {
   return parseSecureUrl(apiUrl, 'API URL').href.replace(/\/+$/, '');
 }
 
-/** Shared got options: token header, rate limit on every attempt (retries included), retries, proxy. */
+/** Shared got options: token header, rate limit on every attempt (retries included), retries, proxy, the reply's cap. */
 function apiOptions(
   o: { token: string; signal?: AbortSignal; proxyUrl?: string | null; limiter?: RateLimiter },
   attempts: { count: number },
   retry: Partial<RetryOptions>,
+  limit: ReplyLimit,
 ): OptionsOfTextResponseBody {
   const limiter = o.limiter ?? rateLimiterForToken(o.token);
   return {
     headers: { 'auth-api-token': o.token, accept: 'application/json' },
     responseType: 'text',
+    context: { replyLimit: limit },
     signal: o.signal,
     agent: proxyAgents(o.proxyUrl),
     timeout: { request: 30_000 },
@@ -71,14 +74,16 @@ export async function requestUploadUrl(o: RequestUploadUrlOptions): Promise<{ id
     body.destination = { destination_type: 'dataset_load', dataset_id: o.destination.datasetId, record_type: o.destination.recordType };
   }
   const attempts = { count: 0 };
+  const limit = replyLimit();
   const endpoint = `${base}/v1/uploads`;
   let response;
   try {
-    response = await got.post(endpoint, {
-      ...apiOptions(o, attempts, apiRetryOptions({ maxAttempts: o.maxAttempts ?? 5, baseMs: o.retryBaseMs ?? 1000, onRetry: o.onRetry })),
+    response = await cappedGot.post(endpoint, {
+      ...apiOptions(o, attempts, apiRetryOptions({ maxAttempts: o.maxAttempts ?? 5, baseMs: o.retryBaseMs ?? 1000, onRetry: o.onRetry }), limit),
       json: body,
     });
   } catch (error) {
+    if (limit.exceeded && !o.signal?.aborted) throw replyTooLarge(base, limit);
     throw apiError(error, { where: base, attempts: attempts.count, signal: o.signal, token: o.token });
   }
   refuseRedirect(response, endpoint, o.token);
@@ -87,7 +92,21 @@ export async function requestUploadUrl(o: RequestUploadUrlOptions): Promise<{ id
       hint: 'Check the API URL and try again.',
     });
   }
-  return parseUploadReply(response.body);
+  const reply = parseUploadReply(response.body);
+  refuseLinkToThisComputer(reply.url, base);
+  return reply;
+}
+
+/**
+ * Refuses an upload link to this computer from an API that is not on it: Lexer's links go to S3,
+ * and a link to loopback would have the file sent to whatever listens on that port here.
+ */
+function refuseLinkToThisComputer(url: string, base: string): void {
+  const link = new URL(url);
+  if (!isThisComputer(link.hostname) || isThisComputer(new URL(base).hostname)) return;
+  throw new LexerError('wrong-api-url', `The Lexer API at ${base} answered with an upload link to this computer (${link.host}); nothing was sent there.`, {
+    hint: 'Check the API URL (the default is https://api.lexer.io): Lexer\'s upload links go to Amazon S3.',
+  });
 }
 
 /** Reads {"id", "url"} from the reply; JSON.parse decodes the service's `\u0026` escapes. */
@@ -106,7 +125,8 @@ export function parseUploadReply(text: string): { id: string; url: string } {
   // A URL that is still escaped (a proxy or gateway that double-encoded it) is repaired too.
   const url = repairUploadUrl(r.url);
   parseSecureUrl(url, 'upload URL');
-  return { id: String(id), url };
+  // The id is shown and kept in History: a server's text, made plain and short.
+  return { id: serverText(String(id)).slice(0, 100), url };
 }
 
 export interface CheckTokenOptions {
@@ -120,12 +140,13 @@ export interface CheckTokenOptions {
 export async function checkToken(o: CheckTokenOptions): Promise<{ valid: boolean; message: string }> {
   const base = apiBase(o.apiUrl);
   const attempts = { count: 0 };
+  const limit = replyLimit();
   const endpoint = `${base}/v1/users`;
   try {
-    refuseRedirect(await got.get(endpoint, apiOptions(o, attempts, { limit: 0 })), endpoint, o.token);
+    refuseRedirect(await cappedGot.get(endpoint, apiOptions(o, attempts, { limit: 0 }, limit)), endpoint, o.token);
     return { valid: true, message: 'Lexer accepted the API token.' };
   } catch (error) {
-    const e = apiError(error, { where: base, attempts: attempts.count, signal: o.signal, token: o.token });
+    const e = limit.exceeded && !o.signal?.aborted ? replyTooLarge(base, limit) : apiError(error, { where: base, attempts: attempts.count, signal: o.signal, token: o.token });
     if (e.code === 'cancelled') throw e;
     return { valid: false, message: e.describe() };
   }

@@ -1,10 +1,22 @@
 import { HTTPError, RequestError } from 'got';
 import { LexerError } from '../errors.js';
+import { serverText } from '../text/shown-text.js';
 import { maskToken } from './mask-token.js';
 import { stripQuery } from './redact-url.js';
 
-/** Pulls the service's own words out of an error body ({"error": ...}, {"message": ...}, {"errors": [...]}). */
+/**
+ * Pulls the service's own words out of an error body ({"error": ...}, {"message": ...},
+ * {"errors": [...]}), as one plain line: a server's escape codes and bidirectional controls never
+ * reach a terminal or a window.
+ */
 export function serviceMessage(body: string): string | null {
+  const said = saidIn(body);
+  if (said === null) return null;
+  const plain = serverText(said);
+  return plain.length > 300 ? `${plain.slice(0, 300)}…` : plain;
+}
+
+function saidIn(body: string): string | null {
   const text = body.trim();
   if (!text) return null;
   try {
@@ -19,9 +31,9 @@ export function serviceMessage(body: string): string | null {
       }
     }
   } catch {
-    // Not JSON: fall through to the plain text, kept short.
+    // Not JSON: the plain text.
   }
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  return text;
 }
 
 function isAbort(error: unknown): boolean {
@@ -73,7 +85,8 @@ export function apiError(error: unknown, o: ApiErrorContext): LexerError {
     }
     if (status === 429) {
       // A Retry-After longer than we wait (retry-policy.ts) ends the retries: say what it asked for.
-      const retryAfter = error.response.headers['retry-after'];
+      const header = error.response.headers['retry-after'];
+      const retryAfter = header ? serverText(header).slice(0, 40) : undefined;
       const asked = retryAfter ? ` and asked to wait (Retry-After: ${retryAfter})` : '';
       return new LexerError('rate-limited', `Lexer kept answering "too many requests" (HTTP 429)${tries}${asked}.`, {
         hint: retryAfter ? 'Try again after that wait; each token allows 10 requests per second.' : 'Wait a minute and try again; each token allows 10 requests per second.',

@@ -21,6 +21,17 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * Whether a URL host name reaches this computer: loopback, `*.localhost`, or the unspecified
+ * address (0.0.0.0, ::), which connects here too. The URL parser has already turned other
+ * spellings (127.1, 0x7f.1, [::ffff:127.0.0.1]) into these.
+ */
+export function isThisComputer(hostname: string): boolean {
+  const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase().replace(/\.$/, '');
+  return isLoopbackHost(host) || host.endsWith('.localhost') || host === '0.0.0.0' || host === '::'
+    || /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|0:0)$/.test(host);
+}
+
+/**
  * Parses a URL we are about to send data to and refuses plain http except to loopback: the
  * token and the file would otherwise cross the network in clear text. `what` names it in messages.
  */

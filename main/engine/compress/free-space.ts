@@ -20,8 +20,12 @@ export async function estimateGzipBytes(path: string, size: number, level: numbe
   const { bytes } = await readHead(path, SAMPLE_BYTES);
   if (bytes.length === 0) return 64;
   const ratio = deflateRawSync(bytes, { level }).length / bytes.length;
-  const worst = size + Math.ceil(size / 1000) + 64 * 1024;
-  return Math.min(worst, Math.ceil(size * ratio * SAFETY) + 64 * 1024);
+  return Math.min(gzipWorstCase(size), Math.ceil(size * ratio * SAFETY) + 64 * 1024);
+}
+
+/** The most `size` bytes can take gzipped (stored blocks: the size plus 0.1 %, and the framing). */
+export function gzipWorstCase(size: number): number {
+  return size + Math.ceil(size / 1000) + 64 * 1024;
 }
 
 /** Bytes free for this user in the file system holding `dir`; null where the system cannot say. */
@@ -37,11 +41,13 @@ export async function freeBytes(dir: string): Promise<number | null> {
 /**
  * Refuses to start writing `needed` bytes into `dir` when the disk cannot hold them (plus a
  * reserve), with a message that says how much is needed and how much is free. `what` names the
- * work, e.g. "compress customers.ndjson".
+ * work, e.g. "compress customers.ndjson". `needed` may be an estimate, taken only when the disk
+ * could not hold its worst case (`atMost`) anyway: on a roomy disk that work is skipped.
  */
-export async function ensureFreeSpace(dir: string, needed: number, what: string): Promise<void> {
+export async function ensureFreeSpace(dir: string, needed: number | { atMost: number; estimate: () => Promise<number> }, what: string): Promise<void> {
   const free = await freeBytes(dir);
-  if (free === null || free >= needed + RESERVE_BYTES) return;
+  if (free === null || free >= (typeof needed === 'number' ? needed : needed.atMost) + RESERVE_BYTES) return;
+  if (typeof needed !== 'number') return ensureFreeSpace(dir, Math.ceil(await needed.estimate()), what);
   throw new LexerError('disk-full', `Not enough free space to ${what}: it needs about ${megabytes(needed + RESERVE_BYTES)} in ${dir}, and ${megabytes(free)} is free.`, {
     hint: 'Free some space on that disk (or choose another temporary folder) and try again, or send the file without compression.',
   });

@@ -1,4 +1,5 @@
 import { basename, dirname } from 'node:path';
+import type { ContentHash } from '../dedupe/content-hash.js';
 import { LexerError, toLexerError } from '../errors.js';
 import { openOutputFile, type OutputFile } from '../io/output-file.js';
 import { throttleProgress } from '../io/progress-throttle.js';
@@ -42,8 +43,8 @@ export interface CompressOptions {
 
 export interface GzipFileResult {
   sourceBytes: number;
-  /** sha256 (hex) of the source file's bytes, computed in the same pass (for the duplicate guard). */
-  sourceSha256: string;
+  /** The content hash of the source file's bytes, computed in the same pass (for the duplicate guard). */
+  contentHash: ContentHash;
   gzipBytes: number;
 }
 
@@ -87,7 +88,7 @@ export async function gzipFile(source: string, target: string, o: CompressOption
   const member = new GzipMember(level);
   const progress = throttleProgress(o.onProgress, () => ({ bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, bytesWritten: member.outputBytes }));
   let output: OutputFile | null = null;
-  let sourceSha256: string;
+  let contentHash: ContentHash;
   try {
     output = await openOutputFile(target);
     await output.write(member.start());
@@ -97,7 +98,7 @@ export async function gzipFile(source: string, target: string, o: CompressOption
       progress.tick();
     }
     await output.write(member.finish());
-    sourceSha256 = await reader.finish();
+    contentHash = await reader.finish();
     await output.commit();
   } catch (error) {
     await output?.discard();
@@ -106,5 +107,5 @@ export async function gzipFile(source: string, target: string, o: CompressOption
     await Promise.all([pool.close(), reader.close()]);
   }
   progress.flush();
-  return { sourceBytes: reader.bytesRead, sourceSha256, gzipBytes: member.outputBytes };
+  return { sourceBytes: reader.bytesRead, contentHash, gzipBytes: member.outputBytes };
 }

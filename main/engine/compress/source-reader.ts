@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
+import { createContentHasher, type ContentHash } from '../dedupe/content-hash.js';
 import { LexerError } from '../errors.js';
 import { unreadable } from '../io/unreadable.js';
 import type { BlockBuffers } from './block-buffers.js';
@@ -12,8 +12,8 @@ export interface SourceReader {
   readonly bytesRead: number;
   /** Reads the next bytes into `target` from `offset` on, as many as fit or are left; 0 at the end. */
   fill(target: Uint8Array, offset: number): Promise<number>;
-  /** After the last read: checks the file did not change meanwhile; returns the sha256 (hex) of its bytes. */
-  finish(): Promise<string>;
+  /** After the last read: checks the file did not change meanwhile; returns the content hash of its bytes. */
+  finish(): Promise<ContentHash>;
   /** Frees the file (after finish, or to give up). */
   close(): Promise<void>;
 }
@@ -38,7 +38,10 @@ export async function openSourceReader(path: string, signal?: AbortSignal): Prom
   } catch (error) {
     throw unreadable(path, error);
   }
-  const hash = createHash('sha256');
+  const hash = await createContentHasher().catch(async (error: unknown) => {
+    await handle.close();
+    throw error;
+  });
   let bytesRead = 0;
   return {
     totalBytes: size,
@@ -64,7 +67,7 @@ export async function openSourceReader(path: string, signal?: AbortSignal): Prom
     async finish() {
       const now = await handle.stat();
       if (bytesRead !== size || now.size !== size || now.mtimeMs !== mtimeMs) throw sourceChanged(path);
-      return hash.digest('hex');
+      return hash.digest();
     },
     close: () => handle.close().catch(() => undefined),
   };

@@ -49,6 +49,11 @@ export interface FeedConfig {
   readonly after: AfterSend;
   /** Poll the folder instead of waiting for change events (network drives, where those never arrive). */
   readonly polling: boolean;
+  /**
+   * Accounts (uids) besides this user whose files are taken too (an export job's account): a
+   * shared folder's other files are left where they are, so nobody else decides what is sent.
+   */
+  readonly fileOwners?: readonly number[];
 }
 
 /** What a run says for every upload (the app's Settings), read for each file a feed sends. */

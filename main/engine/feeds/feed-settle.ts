@@ -8,7 +8,7 @@ import { LexerError, toErrorInfo } from '../errors.js';
 import type { UploadHistory } from '../history/upload-history.js';
 import type { FeedConfig } from './feed-config.js';
 import type { FeedEvent } from './feed-events.js';
-import { settleFailed, settleSent } from './feed-moves.js';
+import { settleFailed, settleSent, type Settled } from './feed-moves.js';
 import type { FeedFileResult } from './feed-send.js';
 
 /** What becomes of the file after its turn. */
@@ -42,22 +42,30 @@ export async function settleFile(file: string, r: FeedFileResult, attempts: numb
   const followMove = async (historyId: string | null | undefined, movedTo: string | null): Promise<void> => {
     if (historyId && movedTo) await o.history?.update(historyId, { filePath: movedTo }).catch(() => undefined);
   };
+  // What could not be done (a refused sent/, a note not written) is said once, after how the file ended.
+  const problem = (settled: Settled): void => {
+    if (settled.problem) o.onEvent({ kind: 'problem', file, message: settled.problem });
+  };
   switch (r.kind) {
     case 'sent': {
-      const movedTo = await settleSent(file, o.feed.after, null);
-      await followMove(r.historyId, movedTo);
-      o.onEvent({ kind: 'sent', file, filename: r.filename, uploadIds: r.uploadIds, bytes: r.bytes, recordsSent: r.recordsSent, recordsLeftOut: r.recordsLeftOut, movedTo, historyId: r.entryId });
+      const settled = await settleSent(file, o.feed.path, o.feed.after, null);
+      await followMove(r.historyId, settled.movedTo);
+      o.onEvent({ kind: 'sent', file, filename: r.filename, uploadIds: r.uploadIds, bytes: r.bytes, recordsSent: r.recordsSent, recordsLeftOut: r.recordsLeftOut, movedTo: settled.movedTo, historyId: r.entryId });
+      problem(settled);
       return { kind: 'done' };
     }
     case 'duplicate': {
-      const movedTo = await settleSent(file, o.feed.after, `${basename(file)} was not sent again: ${r.message}`);
-      o.onEvent({ kind: 'duplicate', file, message: r.message, movedTo });
+      const settled = await settleSent(file, o.feed.path, o.feed.after, `${basename(file)} was not sent again: ${r.message}`);
+      o.onEvent({ kind: 'duplicate', file, message: r.message, movedTo: settled.movedTo });
+      problem(settled);
       return { kind: 'done' };
     }
     case 'needs-user': {
-      const moved = await settleFailed(file, r.error, r.details, { folder: o.feed.path, token: o.token });
-      await followMove(r.historyId, moved.path);
-      o.onEvent({ kind: 'failed', file, error: toErrorInfo(r.error), movedTo: moved.path, errorFile: moved.errorFile, historyId: r.entryId ?? null });
+      const settled = await settleFailed(file, r.error, r.details, { folder: o.feed.path, token: o.token });
+      const movedTo = settled.movedTo ?? file;
+      await followMove(r.historyId, movedTo);
+      o.onEvent({ kind: 'failed', file, error: toErrorInfo(r.error), movedTo, errorFile: settled.noteFile, historyId: r.entryId ?? null });
+      problem(settled);
       return { kind: 'done' };
     }
     case 'transient': {

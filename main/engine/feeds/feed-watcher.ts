@@ -23,6 +23,8 @@ export async function watchFolder(folder: string, o: {
     depth: 0,
     ignoreInitial: false,
     usePolling: o.polling,
+    // A link is reported as itself (and then left where it is), never watched through.
+    followSymlinks: false,
     interval: o.intervalMs,
     binaryInterval: o.intervalMs,
     // Subfolders (sent/, failed/ and any other) are never descended into.

@@ -3,7 +3,7 @@
  * have not changed for the quiet period. Another program may still be writing it until then, and
  * a file sent half-written would load half the data with nothing to say so.
  */
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 
 export interface QuietTracker {
   /** A file appeared or changed: its quiet period starts (again) from now. */
@@ -32,9 +32,11 @@ export function createQuietTracker(quietMs: number, now: () => number = Date.now
     async check() {
       const ready: string[] = [];
       for (const [path, seen] of [...files]) {
-        const info = await stat(path).catch(() => null);
-        if (!info?.isFile()) {
-          files.delete(path); // gone (moved, deleted) or not a file
+        // lstat: a link is looked at, never its target; whether it may be taken is decided when
+        // it is taken (feed-take.ts), which says so when it may not.
+        const info = await lstat(path).catch(() => null);
+        if (!info) {
+          files.delete(path); // gone (moved, deleted)
           continue;
         }
         const t = now();

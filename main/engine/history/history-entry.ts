@@ -1,4 +1,5 @@
 /** One upload as History keeps it: the shapes both the journal and its file format use. */
+import type { ContentHash } from '../dedupe/content-hash.js';
 import type { ErrorInfo } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 
@@ -14,7 +15,7 @@ export interface HistoryEntry {
   owner?: { pid: number; instance: string };
   /** Sent to a sandbox (the app's embedded one, or an API on this computer), not to Lexer. */
   sandbox?: boolean;
-  /** The API it was sent through (absent in entries written before it was kept). */
+  /** The API it went through, origin and path (absent in entries written before it was kept): the duplicate guard and Retry compare it; messages and the History export name it. */
   apiUrl?: string;
   /** The name of the file the person chose, when it differs from `filePath`'s (a CSV converted to NDJSON). */
   sourceName?: string | null;
@@ -28,7 +29,9 @@ export interface HistoryEntry {
   /** For a conversion that kept records without their invalid optional fields: how many fields, and which (most often first). */
   fieldsLeftOut?: number | null;
   leftOutFields?: readonly string[];
-  /** sha256 of the source file's bytes, from the read that sent or compressed it (the duplicate guard compares it). */
+  /** The source file's content hash (XXH3-128), from the read that sent or compressed it (the duplicate guard compares it). */
+  contentHash?: ContentHash;
+  /** sha256 of the source file's bytes, as entries written before `contentHash` kept it (still compared). */
   sourceSha256?: string;
   /** The source's fingerprint (size, sha256 of its first and last MiB; main/engine/dedupe/fingerprint.ts). */
   fingerprint?: string;

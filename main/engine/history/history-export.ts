@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { describeContentHash } from '../dedupe/content-hash.js';
 import { readArchives } from './history-archive.js';
 import type { HistoryEntry } from './history-entry.js';
 import { parseJournal } from './history-journal.js';
@@ -13,7 +14,7 @@ import { parseJournal } from './history-journal.js';
 /** The columns, in order (the CSV's header, the JSON objects' keys). */
 export const HISTORY_COLUMNS = [
   'when', 'finishedAt', 'file', 'sentAs', 'destination', 'datasetId', 'recordType', 'outcome', 'recordsSent', 'recordsLeftOut',
-  'bytes', 'uploadIds', 'feed', 'contentSha256', 'historyId', 'errorCode', 'errorMessage',
+  'bytes', 'uploadIds', 'feed', 'contentHash', 'historyId', 'errorCode', 'errorMessage',
 ] as const;
 
 /** One upload as the run log shows it. */
@@ -38,8 +39,8 @@ export interface HistoryRow {
   /** Lexer's upload id, or one per part (empty for a part not sent). */
   readonly uploadIds: readonly string[];
   readonly feed: string | null;
-  /** sha256 of the file's bytes, as read to send it. */
-  readonly contentSha256: string | null;
+  /** The hash of the file's bytes as read to send it, named by its algorithm: `xxh3-128:…` (or `sha256:…` from older versions). */
+  readonly contentHash: string | null;
   readonly historyId: string;
   readonly errorCode: string | null;
   readonly errorMessage: string | null;
@@ -59,7 +60,7 @@ export function historyRow(e: HistoryEntry): HistoryRow {
     datasetId: e.datasetId, recordType: e.recordType, outcome: e.interrupted ? 'Interrupted' : e.status,
     recordsSent: e.recordsSent ?? null, recordsLeftOut: e.recordsLeftOut ?? null, bytes: e.bytes,
     uploadIds: e.parts && e.parts.length > 1 ? e.parts.map((p) => p.uploadId ?? '') : e.uploadId ? [e.uploadId] : [],
-    feed: e.feed ?? null, contentSha256: e.sourceSha256 ?? null, historyId: e.id, errorCode: e.error?.code ?? null, errorMessage: e.error?.message ?? null,
+    feed: e.feed ?? null, contentHash: describeContentHash(e), historyId: e.id, errorCode: e.error?.code ?? null, errorMessage: e.error?.message ?? null,
   };
 }
 

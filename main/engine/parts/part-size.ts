@@ -6,6 +6,14 @@ export const MAX_PART_BYTES = MAX_UPLOAD_BYTES;
 /** Smaller parts than this are a typo (`--part-size 5` meaning 5 GB), not a plan. */
 export const MIN_PART_BYTES = 1000;
 
+/**
+ * Whether a file of `bytes` compresses into one part of at most `limit` whatever its content:
+ * deflate's worst case adds 5 bytes per 16 KiB stored block, and 1 % covers it and the framing.
+ */
+export function compressesIntoOnePart(bytes: number, limit: number): boolean {
+  return bytes + Math.ceil(bytes / 100) + 1024 <= limit;
+}
+
 /** Decimal units (as disks and most people count) and binary ones (as `ls -h` and S3's limit count). */
 const UNITS: Readonly<Record<string, number>> = {
   b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40,

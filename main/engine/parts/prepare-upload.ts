@@ -2,12 +2,13 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BlockBuffers } from '../compress/block-buffers.js';
 import { deflateInOrder } from '../compress/deflate-in-order.js';
-import { ensureFreeSpace, estimateGzipBytes } from '../compress/free-space.js';
+import { ensureFreeSpace, estimateGzipBytes, gzipWorstCase } from '../compress/free-space.js';
 import {
   DEFAULT_BLOCK_BYTES, DEFAULT_GZIP_LEVEL, checkGzipLevel, compressFailure, gzipFile, poolFor, type CompressOptions, type CompressProgress,
 } from '../compress/gzip-file.js';
 import { openSourceReader, sourceChanged, type SourceReader } from '../compress/source-reader.js';
 import { createTempWorkspace, type TempWorkspace } from '../compress/temp-workspace.js';
+import type { ContentHash } from '../dedupe/content-hash.js';
 import { LexerError } from '../errors.js';
 import { unreadable } from '../io/unreadable.js';
 import { isGzip } from '../io/gzip-magic.js';
@@ -15,7 +16,7 @@ import { throttleProgress } from '../io/progress-throttle.js';
 import { readCsvLayout } from './csv-layout.js';
 import { partFileName } from './part-names.js';
 export { partsNotice } from './parts-notice.js';
-import { MAX_PART_BYTES } from './part-size.js';
+import { MAX_PART_BYTES, compressesIntoOnePart } from './part-size.js';
 import { PartWriter } from './part-writer.js';
 import { recordBlocks, type Fill } from './record-blocks.js';
 import { csvFormat, ndjsonFormat, type RecordFormat } from './record-format.js';
@@ -58,7 +59,7 @@ const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /**
  * Gets a file ready to send: as it is, compressed into one temporary file, or cut at record
  * boundaries into parts that are each under the part size as sent. The source is read
- * once; its sha256 comes from that read.
+ * once; its content hash comes from that read.
  *
  * - Sent as it is: a file that needs no compression (gzip off, or already gzip) and fits in one part.
  * - One compressed file: gzip on and the file fits in one part even if it did not compress at all.
@@ -89,28 +90,29 @@ export async function prepareUpload(req: PrepareRequest, o: PrepareOptions = {})
   const gzipOut = compress || alreadyGzip;
   const workspace = await createTempWorkspace(o.tempRoot);
   try {
-    const needed = gzipOut ? (alreadyGzip ? size + size / 10 : await estimateGzipBytes(req.sourcePath, size, level)) : size + Math.ceil(size / limit) * 256 * 1024;
-    await ensureFreeSpace(workspace.dir, Math.ceil(needed), `prepare ${what} for sending`);
-    // Deflate's worst case adds 5 bytes per 16 KiB stored block; 1 % covers it and the framing.
-    const fitsWhole = compress && size + Math.ceil(size / 100) + 1024 <= limit;
+    const needed = !gzipOut ? size + Math.ceil(size / limit) * 256 * 1024
+      : alreadyGzip ? Math.ceil(size + size / 10)
+        : { atMost: gzipWorstCase(size), estimate: () => estimateGzipBytes(req.sourcePath, size, level) };
+    await ensureFreeSpace(workspace.dir, needed, `prepare ${what} for sending`);
+    const fitsWhole = compress && compressesIntoOnePart(size, limit);
     const written = fitsWhole ? await compressWhole(req, workspace, level, o) : await split(req, workspace, limit, gzipOut ? level : null, alreadyGzip, o);
     const count = written.files.length;
     const parts = written.files.map((f, i) => ({ index: i + 1, count, filename: partFileName(req.filename, i + 1, count), path: f.path, bytes: f.bytes }));
     const sentBytes = parts.reduce((sum, p) => sum + p.bytes, 0);
-    return { parts, compressed: gzipOut, sourceBytes: size, sourceSha256: written.sha256, sentBytes, dispose: () => workspace.dispose() };
+    return { parts, compressed: gzipOut, sourceBytes: size, contentHash: written.contentHash, sentBytes, dispose: () => workspace.dispose() };
   } catch (error) {
     await workspace.dispose();
     throw error;
   }
 }
 
-interface Written { files: Array<{ path: string; bytes: number }>; sha256: string }
+interface Written { files: Array<{ path: string; bytes: number }>; contentHash: ContentHash }
 
 async function compressWhole(req: PrepareRequest, workspace: TempWorkspace, level: number, o: PrepareOptions): Promise<Written> {
   const path = workspace.file('part-1');
   const onProgress = o.onProgress ? (p: CompressProgress) => o.onProgress?.({ ...p, step: 'compressing', parts: 1 }) : undefined;
   const r = await gzipFile(req.sourcePath, path, { ...o, level, onProgress });
-  return { files: [{ path, bytes: r.gzipBytes }], sha256: r.sourceSha256 };
+  return { files: [{ path, bytes: r.gzipBytes }], contentHash: r.contentHash };
 }
 
 /** Blocks of about this many bytes; smaller for small parts, so a part holds several. */
@@ -163,9 +165,9 @@ async function split(req: PrepareRequest, workspace: TempWorkspace, limit: numbe
       }
     }
     const files = await w.finish();
-    const sha256 = await reader.finish();
+    const contentHash = await reader.finish();
     progress.flush();
-    return { files, sha256 };
+    return { files, contentHash };
   } catch (error) {
     await writer?.discard();
     throw compressFailure(error, req.sourcePath, workspace.file('part'), o.signal, level === null ? 'Splitting' : 'Compressing');

@@ -2,6 +2,7 @@
  * What is sent for one file (main/engine/parts/prepare-upload.ts makes it), and the plain case that
  * needs none of that module's work: a file sent as it is.
  */
+import type { ContentHash } from '../dedupe/content-hash.js';
 
 export interface PreparedPart {
   /** 1-based. */
@@ -19,10 +20,10 @@ export interface PreparedUpload {
   compressed: boolean;
   sourceBytes: number;
   /**
-   * sha256 of the source's bytes, from the same read that compressed or split it; null when the
-   * file is sent as it is (then hash it while sending it: still one read).
+   * The content hash of the source's bytes, from the same read that compressed or split it; null
+   * when the file is sent as it is (then hash it while sending it: still one read).
    */
-  sourceSha256: string | null;
+  contentHash: ContentHash | null;
   /** Bytes sent, all parts together. */
   sentBytes: number;
   /** Removes the temporary copies (after the upload has ended, either way). */
@@ -31,5 +32,5 @@ export interface PreparedUpload {
 
 /** A file sent as it is: one part, the file itself, nothing to remove afterwards. */
 export function sentAsIs(path: string, filename: string, bytes: number): PreparedUpload {
-  return { parts: [{ index: 1, count: 1, filename, path, bytes }], compressed: false, sourceBytes: bytes, sourceSha256: null, sentBytes: bytes, dispose: async () => {} };
+  return { parts: [{ index: 1, count: 1, filename, path, bytes }], compressed: false, sourceBytes: bytes, contentHash: null, sentBytes: bytes, dispose: async () => {} };
 }

@@ -5,7 +5,7 @@
  */
 import type { DuplicateMatch } from '../dedupe/find-duplicate.js';
 import type { HistoryEntry, HistoryPart } from '../history/upload-history.js';
-import { MAX_PART_BYTES } from '../parts/part-size.js';
+import { MAX_PART_BYTES, compressesIntoOnePart } from '../parts/part-size.js';
 import type { SplitFormat } from '../parts/prepare-upload.js';
 import { sentAsIs, type PreparedUpload } from '../parts/prepared-upload.js';
 import type { CleanCopy } from '../pipeline/clean-copy.js';
@@ -14,7 +14,8 @@ import { checkReadableFile } from '../upload/preflight.js';
 import type { CheckedRecords } from './check-records.js';
 import { findResumable, partsSentBefore } from './resume-parts.js';
 import type { EntryWriter } from './send-history.js';
-import { queueParts, type PartJob, type PartsRun } from './send-parts.js';
+import { requestLinkAhead } from '../upload/upload-file.js';
+import { queueParts, uploadOptions, type LinkAhead, type PartJob, type PartsRun } from './send-parts.js';
 import type { PartResult, SendContext, SendRequest } from './send-types.js';
 
 /** What the file's queue slot hands on: the parts on their way, or a duplicate found late. */
@@ -69,11 +70,17 @@ export async function prepareAndQueue(
 ): Promise<Prepared> {
   const partBytes = req.partBytes ?? MAX_PART_BYTES;
   const level = req.gzipLevel ?? (await import('../compress/gzip-file.js')).DEFAULT_GZIP_LEVEL;
+  // A file compressed into one part goes under the name known now: ask for its link while it
+  // compresses, so the API call (and loading the HTTP client) costs no time of its own.
+  const size = o.compress ? (await checkReadableFile(checked.path)).bytes : Infinity;
+  const linkAhead: LinkAhead | null = compressesIntoOnePart(size, partBytes)
+    ? { filename: o.filename, link: requestLinkAhead({ filename: o.filename, ...(req.destination ? { destination: req.destination } : {}) }, uploadOptions(ctx, ctx.signal)) }
+    : null;
   const prepared = await prepare(checked.path, o.filename, ctx, { compress: o.compress, signal: o.signal, partBytes, level, format: o.format });
   try {
     const plan = { partBytes, gzipLevel: prepared.compressed ? level : null };
     const earlier = prepared.parts.length > 1 && o.fingerprint && ctx.history
-      ? findResumable(ctx.history.list(), { fingerprint: o.fingerprint, destination: req.destination, ...plan })
+      ? findResumable(ctx.history.list(), { fingerprint: o.fingerprint, destination: req.destination, connection: ctx, ...plan })
       : null;
     const { jobs, resumed } = partJobs(prepared, earlier);
     if (jobs.length > 1) {
@@ -86,10 +93,10 @@ export async function prepareAndQueue(
     const filename = resumed?.filename ?? o.filename;
     await o.entry.update({
       status: 'In Progress', startedAt: new Date().toISOString(), bytes: prepared.sentBytes, sourceBytes: prepared.sourceBytes,
-      compressed: prepared.compressed, plan, filename, ...(prepared.sourceSha256 ? { sourceSha256: prepared.sourceSha256 } : {}),
+      compressed: prepared.compressed, plan, filename, ...(prepared.contentHash ? { contentHash: prepared.contentHash } : {}),
     });
     const run = queueParts(jobs, {
-      ctx, destination: req.destination, hashWhole: prepared.sourceSha256 === null && jobs.length === 1,
+      ctx, destination: req.destination, hashWhole: prepared.contentHash === null && jobs.length === 1, linkAhead,
       onChange: (results) => {
         o.onParts([...results]);
         if (results.length > 1) void o.entry.update({ parts: historyParts(results) });

@@ -4,13 +4,17 @@
  * same parts, byte for byte), so an earlier try of the same content, cut the same way, names
  * exactly the parts Lexer already has.
  */
+import type { ContentHash } from '../dedupe/content-hash.js';
+import { sameConnection, type UploadConnection } from '../dedupe/upload-connection.js';
 import type { HistoryEntry } from '../history/upload-history.js';
 import type { SendDestination } from './send-types.js';
 
-/** What a try is cut by: the content's fingerprint, where it goes, and the plan. */
+/** What a try is cut by: the content's fingerprint, where it goes (and through which API), and the plan. */
 export interface ResumeKey {
   fingerprint: string;
   destination: SendDestination | null;
+  /** Parts sent through another connection (the sandbox, another API URL) are not there. */
+  connection: UploadConnection;
   partBytes: number;
   gzipLevel: number | null;
 }
@@ -25,7 +29,7 @@ function sameDestination(e: HistoryEntry, d: SendDestination | null): boolean {
  */
 export function findResumable(entries: readonly HistoryEntry[], key: ResumeKey): HistoryEntry | null {
   const candidates = entries.filter((e) => (e.status === 'Failed' || e.status === 'Cancelled')
-    && e.fingerprint === key.fingerprint && sameDestination(e, key.destination)
+    && e.fingerprint === key.fingerprint && sameDestination(e, key.destination) && sameConnection(e, key.connection)
     && e.plan?.partBytes === key.partBytes && e.plan.gzipLevel === key.gzipLevel
     && (e.parts?.length ?? 0) > 1 && e.parts?.some((p) => p.status === 'Success' && p.uploadId !== null));
   return candidates.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
@@ -33,14 +37,16 @@ export function findResumable(entries: readonly HistoryEntry[], key: ResumeKey):
 
 /**
  * The parts of `earlier` this try need not send: only when the parts just prepared are the same
- * (the whole file's sha256, the count, and each sent part's size). Else none (send them all).
+ * (the whole file's content hash, the count, and each sent part's size). Else none (send them all:
+ * also after an earlier try recorded only a sha256, which this try does not take).
  */
 export function partsSentBefore(
   earlier: HistoryEntry | null,
-  prepared: { sourceSha256: string | null; parts: readonly { index: number; bytes: number }[] },
+  prepared: { contentHash: ContentHash | null; parts: readonly { index: number; bytes: number }[] },
 ): Map<number, string> {
   const sent = new Map<number, string>();
-  if (!earlier?.parts || earlier.sourceSha256 === undefined || earlier.sourceSha256 !== prepared.sourceSha256) return sent;
+  const same = earlier?.contentHash !== undefined && earlier.contentHash.algorithm === prepared.contentHash?.algorithm && earlier.contentHash.value === prepared.contentHash.value;
+  if (!earlier?.parts || !same) return sent;
   if (earlier.parts.length !== prepared.parts.length) return sent;
   for (const part of earlier.parts) {
     const now = prepared.parts.find((p) => p.index === part.index);

@@ -7,8 +7,10 @@
  *   -> parts through the queue -> Success (every part sent) | Failed | Cancelled
  */
 import { basename } from 'node:path';
+import { warmContentHasher } from '../dedupe/content-hash.js';
 import { describeDuplicate, findDuplicate, type DuplicateMatch } from '../dedupe/find-duplicate.js';
 import { fingerprintFile } from '../dedupe/fingerprint.js';
+import { normalApiUrl } from '../dedupe/upload-connection.js';
 import { LexerError, toLexerError } from '../errors.js';
 import { findConversion, type ConversionRecord } from '../history/conversion-ledger.js';
 import { isGzip } from '../io/gzip-magic.js';
@@ -35,7 +37,7 @@ async function duplicateCheck(path: string, req: SendRequest, ctx: SendContext):
     // Read from disk now, not the copy this process holds: another process sharing the file (the
     // app and `lexer-upload`, a watched folder's `watch`) may have sent it since.
     await ctx.history.refresh().catch(() => undefined);
-    const check = await findDuplicate(path, req.destination, ctx.history.list(), undefined, known);
+    const check = await findDuplicate(path, req.destination, ctx, ctx.history.list(), undefined, known);
     return { fingerprint: check.fingerprint, match: check.match };
   } catch {
     return { fingerprint: null, match: null };
@@ -65,6 +67,8 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
   let conversion: ConversionRecord | null = null;
   try {
     if (ctx.signal.aborted) throw cancelled();
+    // Whatever way the file goes, its read hashes it: compile the hash beside the checks below.
+    warmContentHasher();
     const format = splitFormat([req.filename, req.path], req.destination);
     const alreadyGzip = await isGzip(req.path).catch(() => false);
     const compress = wantsGzip(req.gzip, format) && !alreadyGzip;
@@ -74,9 +78,9 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
     conversion = await findConversion(ctx.ledgerDir, req.path).catch(() => null);
     const sourceBytes = await checkReadableFile(req.path).then((s) => s.bytes, () => 0);
     entry = await openEntry(ctx.history, {
-      filePath: req.path, filename, bytes: sourceBytes, sourceBytes,
+      filePath: req.filePath ?? req.path, filename, bytes: sourceBytes, sourceBytes,
       datasetId: req.destination?.datasetId ?? null, recordType: req.destination?.recordType ?? null,
-      sandbox: ctx.sandbox, apiUrl: ctx.apiUrl, sourceName: req.sourceName ?? basename(conversion?.source ?? req.path),
+      sandbox: ctx.sandbox, apiUrl: normalApiUrl(ctx.apiUrl), sourceName: req.sourceName ?? basename(conversion?.source ?? req.path),
       ...(req.requestId ? { requestId: req.requestId } : {}),
       ...(req.feed ? { feed: req.feed } : {}),
       recordsSent: conversion?.written ?? null, recordsLeftOut: conversion?.rejected ?? null,
@@ -117,14 +121,14 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
     // Success only when every part is; a part left unsent means a failure or a cancel.
     if (!results.every((p) => p.status === 'Success')) throw run.error ?? cancelled();
     const whole = results.length === 1 ? results[0] : undefined;
-    const sourceSha256 = prepared.sourceSha256 ?? run.sha256;
+    const contentHash = prepared.contentHash ?? run.contentHash;
     await entry.update({
       status: 'Success', uploadId: whole?.uploadId ?? null, bytes: prepared.sentBytes, finishedAt: new Date().toISOString(), error: null,
-      ...(sourceSha256 ? { sourceSha256 } : {}), ...(results.length > 1 ? { parts: historyParts(results) } : {}),
+      ...(contentHash ? { contentHash } : {}), ...(results.length > 1 ? { parts: historyParts(results) } : {}),
     });
     return {
       kind: 'success', filename: slot.filename, uploadId: whole?.uploadId ?? null, bytes: prepared.sentBytes, sourceBytes: prepared.sourceBytes,
-      compressed: prepared.compressed, parts: results, conversion, cleaned: slot.cleaned, sourceSha256, historyId: entry.id,
+      compressed: prepared.compressed, parts: results, conversion, cleaned: slot.cleaned, contentHash, historyId: entry.id,
     };
   } catch (thrown) {
     const validation = thrown instanceof InvalidRecords ? thrown.validation : null;

@@ -4,9 +4,10 @@
  * parts go in parallel up to the concurrency. They are queued ahead of files still
  * waiting, so a file that has started finishes first.
  */
+import type { ContentHash } from '../dedupe/content-hash.js';
 import { LexerError, toLexerError } from '../errors.js';
 import type { UploadEvent } from '../upload/upload-events.js';
-import { uploadFile } from '../upload/upload-file.js';
+import { uploadFile, type UploadFileOptions, type UploadLink } from '../upload/upload-file.js';
 import type { PartRef, PartResult, SendContext, SendDestination, SendEvent } from './send-types.js';
 
 /** One part to send, or one an earlier try already sent. */
@@ -22,8 +23,19 @@ export interface PartsRun {
   readonly results: readonly PartResult[];
   /** The first part that failed for good (its retries used up), null when none did. */
   readonly error: LexerError | null;
-  /** sha256 of the bytes of a part sent as it is (the whole file, when sent unprepared). */
-  readonly sha256: string | null;
+  /** The content hash of a part sent as it is (the whole file, when sent unprepared). */
+  readonly contentHash: ContentHash | null;
+}
+
+/** How every request of a send goes: its API, token, rate limiter, proxies and tuning. */
+export function uploadOptions(ctx: SendContext, signal: AbortSignal): UploadFileOptions {
+  return { ...ctx.tuning, apiUrl: ctx.apiUrl, token: ctx.token, signal, limiter: ctx.limiter, ...(ctx.proxyFor ? { proxyFor: ctx.proxyFor } : {}) };
+}
+
+/** A link asked for ahead for the part sent under `filename`. */
+export interface LinkAhead {
+  readonly filename: string;
+  readonly link: Promise<UploadLink | null>;
 }
 
 /** Queue priority of parts: above files waiting to be prepared (0). */
@@ -65,7 +77,7 @@ function partError(error: LexerError, part: PartRef): LexerError {
  */
 export function queueParts(
   jobs: readonly PartJob[],
-  o: { ctx: SendContext; destination: SendDestination | null; hashWhole: boolean; onChange: (results: readonly PartResult[]) => void },
+  o: { ctx: SendContext; destination: SendDestination | null; hashWhole: boolean; linkAhead?: LinkAhead | null; onChange: (results: readonly PartResult[]) => void },
 ): Promise<PartsRun> {
   const { ctx } = o;
   const results: PartResult[] = jobs.map((j) => ({
@@ -78,7 +90,7 @@ export function queueParts(
   };
   const stop = new AbortController();
   let failure: LexerError | null = null;
-  let sha256: string | null = null;
+  let contentHash: ContentHash | null = null;
 
   const send = async (job: PartJob, i: number, signal: AbortSignal): Promise<void> => {
     if (stop.signal.aborted) return;
@@ -87,16 +99,16 @@ export function queueParts(
       const r = await uploadFile(
         { filePath: job.path, filename: job.ref.filename, ...(o.destination ? { destination: o.destination } : {}) },
         {
-          ...ctx.tuning, apiUrl: ctx.apiUrl, token: ctx.token, signal, limiter: ctx.limiter,
-          ...(ctx.proxyFor ? { proxyFor: ctx.proxyFor } : {}),
+          ...uploadOptions(ctx, signal),
           hashFile: o.hashWhole,
+          ...(o.linkAhead?.filename === job.ref.filename ? { linkAhead: o.linkAhead.link } : {}),
           onEvent: (e) => {
             const event = partEvent(e, job.ref);
             if (event) ctx.onEvent(event);
           },
         },
       );
-      sha256 = r.sha256;
+      contentHash = r.contentHash;
       set(i, { status: 'Success', uploadId: r.uploadId });
       ctx.onEvent({ kind: 'part-done', part: job.ref, uploadId: r.uploadId });
     } catch (thrown) {
@@ -115,5 +127,5 @@ export function queueParts(
       // Removed from the queue before it started: the whole upload was cancelled.
       .catch(() => void (results[i]?.status === 'Pending' && set(i, { status: 'Cancelled' })));
   });
-  return Promise.all(queued).then(() => ({ results, error: failure, sha256 }));
+  return Promise.all(queued).then(() => ({ results, error: failure, contentHash }));
 }

@@ -3,6 +3,7 @@
  * the way, and how it ended. The CLI, the app and the folder watcher all speak it.
  */
 import type { RateLimiter } from '../api/rate-limiter.js';
+import type { ContentHash } from '../dedupe/content-hash.js';
 import type { DuplicateMatch } from '../dedupe/find-duplicate.js';
 import type { LexerError } from '../errors.js';
 import type { ConversionRecord } from '../history/conversion-ledger.js';
@@ -31,6 +32,8 @@ export type ValidateMode = 'off' | 'all-valid' | 'all-valid-or-clean';
 export interface SendRequest {
   /** The file sent: the person's own, or a conversion's output. */
   readonly path: string;
+  /** Where History says the file is, when `path` is another name for it (a watched folder reads the file it checked through its own descriptor). */
+  readonly filePath?: string;
   /** How messages name it (the path typed, or the file's own name in the app). */
   readonly label: string;
   /** The name to send under, checked against Lexer's rules; `.gz` is added when it is compressed here. */
@@ -148,7 +151,8 @@ export type SendOutcome =
     readonly conversion: ConversionRecord | null;
     /** What was removed when a cleaned copy was sent instead; else null. */
     readonly cleaned: Framing | null;
-    readonly sourceSha256: string | null;
+    /** The content hash of the source's bytes, as History records it (null when it could not be taken). */
+    readonly contentHash: ContentHash | null;
     /** The History entry written for it (null without a History, or when writing it failed). */
     readonly historyId: string | null;
   }

@@ -1,4 +1,4 @@
-import type { Hash } from 'node:crypto';
+import type { ContentHasher } from '../dedupe/content-hash.js';
 import http from 'node:http';
 import https from 'node:https';
 import type { ClientRequest } from 'node:http';
@@ -6,6 +6,7 @@ import { LexerError } from '../errors.js';
 import { proxyAgents } from '../api/proxy-agents.js';
 import { stripQuery } from '../api/redact-url.js';
 import { parseSecureUrl } from '../api/upload-url.js';
+import { RESOLVES_HERE, remoteOnlyLookup } from '../net/remote-only-lookup.js';
 import { fileChangedError, sendFileBody } from './send-file-body.js';
 import { createProgressMeter } from './transfer-progress.js';
 import type { TransferProgress } from './upload-events.js';
@@ -25,8 +26,10 @@ export interface PutFileOptions {
   stallTimeoutMs?: number;
   proxyUrl?: string | null;
   onProgress?: (p: TransferProgress) => void;
-  /** Fed every byte of the body as it is read (the duplicate guard's sha256, in the same read). */
-  hash?: Hash;
+  /** Fed every byte of the body as it is read (the duplicate guard's content hash, in the same read). */
+  hash?: ContentHasher;
+  /** Refuse a host that resolves to this computer (the link came from an API that is not on it). */
+  remoteOnly?: boolean;
 }
 
 /** S3's answer: its status and the start of its body (an XML error is a few hundred bytes). */
@@ -64,6 +67,8 @@ export async function putFile(o: PutFileOptions): Promise<void> {
     headers: { 'content-length': String(o.bytes) },
     signal,
     ...(agent ? { agent } : {}),
+    // Through a proxy, the lookup would be the proxy's own (often on this computer): the proxy resolves the link's host.
+    ...(o.remoteOnly && !agent ? { lookup: remoteOnlyLookup } : {}),
   });
   const response = readResponse(request);
 
@@ -156,6 +161,11 @@ function putError(error: unknown, o: PutFileOptions, internalReason: unknown, st
   if (o.signal?.aborted) return new LexerError('cancelled', `The upload of ${o.displayName} was cancelled.`);
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const where = stripQuery(o.url);
+  if (code === RESOLVES_HERE) {
+    return new LexerError('wrong-api-url', `The upload link for ${o.displayName} (${where}) leads to this computer; nothing was sent there.`, {
+      hint: 'Check the API URL (the default is https://api.lexer.io): Lexer\'s upload links go to Amazon S3.',
+    });
+  }
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED' || /socket hang up/i.test(String((error as Error).message))) {
     return new LexerError('connection-reset', `The connection to ${where} was lost while sending ${o.displayName}${code ? ` (${code})` : ''}.`, {
       hint: 'Check your connection; the upload starts again from the beginning with a fresh link.',

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { LexerError } from '../errors.js';
+import { serverText } from '../text/shown-text.js';
 
 /** S3's error body: `<Error><Code>…</Code><Message>…</Message>…</Error>`. */
 export interface S3ErrorBody {
@@ -16,7 +17,8 @@ export function parseS3Error(xml: string): S3ErrorBody {
     const doc = parser.parse(xml) as { Error?: { Code?: unknown; Message?: unknown } };
     const code = doc.Error?.Code;
     const message = doc.Error?.Message;
-    return { code: typeof code === 'string' ? code : null, message: typeof message === 'string' ? message : null };
+    // S3's words (or a hostile store's) as plain lines, for terminals and the window alike.
+    return { code: typeof code === 'string' ? serverText(code).slice(0, 100) : null, message: typeof message === 'string' ? serverText(message).slice(0, 500) : null };
   } catch {
     return { code: null, message: null };
   }

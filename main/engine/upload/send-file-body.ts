@@ -1,4 +1,4 @@
-import type { Hash } from 'node:crypto';
+import type { ContentHasher } from '../dedupe/content-hash.js';
 import { open, stat } from 'node:fs/promises';
 import { LexerError } from '../errors.js';
 
@@ -38,7 +38,7 @@ const SHRINK_ABOVE_MS = 4000;
  * Stops (without error) when `signal` fires; a failed write or read rejects. With `hash`, every
  * byte read is added to it in order, so the source's sha256 costs no second pass.
  */
-export async function sendFileBody(sink: BodySink, body: FileBody, o: { signal: AbortSignal; onWritten: (total: number) => void; hash?: Hash }): Promise<void> {
+export async function sendFileBody(sink: BodySink, body: FileBody, o: { signal: AbortSignal; onWritten: (total: number) => void; hash?: ContentHasher }): Promise<void> {
   const handle = await open(body.filePath, 'r').catch((error: unknown) => {
     throw readError(body.filePath, error);
   });
@@ -66,7 +66,7 @@ export async function sendFileBody(sink: BodySink, body: FileBody, o: { signal: 
         throw readError(body.filePath, error);
       });
       if (bytesRead === 0) throw fileChangedError(body.filePath); // it shrank: S3 would wait for bytes that never come
-      // Reads go from byte 0 up without gaps, so this is the file's hash; update() copies at once.
+      // Reads go from byte 0 up without gaps, so this is the file's hash; update() consumes the bytes before it returns.
       o.hash?.update(buffer.subarray(0, bytesRead));
       position += bytesRead;
       if (position === body.bytes) await assertUnchanged(body);

@@ -1,11 +1,12 @@
-import { createHash, type Hash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { requestUploadUrl } from '../api/api-client.js';
 import type { RateLimiter } from '../api/rate-limiter.js';
 import { rateLimiterForToken } from '../api/rate-limiter.js';
 import { backoffDelay } from '../api/retry-policy.js';
+import { isThisComputer } from '../api/upload-url.js';
 import { LexerError, toLexerError } from '../errors.js';
+import { createContentHasher, type ContentHash, type ContentHasher } from '../dedupe/content-hash.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { checkUploadableFile } from './preflight.js';
 import { fileChangedError, putFile } from './put-file.js';
@@ -34,21 +35,53 @@ export interface UploadFileOptions {
   proxyFor?: (url: string) => Promise<string | null>;
   /** Called once the file passed its checks and before the first request (history goes In Progress). */
   onStart?: (info: { bytes: number }) => void;
-  /** Hash the file while it is read for the PUT (the duplicate guard's sha256, no second pass). */
+  /** Hash the file while it is read for the PUT (the duplicate guard's content hash, no second pass). */
   hashFile?: boolean;
+  /**
+   * A link asked for ahead ({@link requestLinkAhead}, while the file was being compressed): the
+   * first try uses it instead of asking. Null (the ask failed): the first try asks itself.
+   */
+  linkAhead?: Promise<UploadLink | null>;
+}
+
+/** Lexer's answer to POST /v1/uploads: the upload's id and the presigned PUT URL. */
+export interface UploadLink {
+  id: string;
+  url: string;
 }
 
 export interface UploadFileResult {
   uploadId: string;
   filename: string;
   bytes: number;
-  /** sha256 (hex) of the bytes sent, with `hashFile`; else null. */
-  sha256: string | null;
+  /** The content hash of the bytes sent, with `hashFile`; else null. */
+  contentHash: ContentHash | null;
 }
 
 // S3 has no way to continue a single PUT that broke off (only multipart uploads resume, and the
 // File Upload API hands out one plain PUT URL), so every retry sends the file from byte 0.
 const RESTART_NOTE = 'A single PUT cannot resume, so the whole file is sent again from the start with a fresh link.';
+
+type LinkRequest = Pick<UploadFileRequest, 'filename' | 'destination'>;
+
+/** POST /v1/uploads for `req` with got's bounded retries, through the token's rate limiter. */
+async function requestLink(req: LinkRequest, opts: UploadFileOptions, onRetry?: (attempt: number, reason: string, delayMs: number) => void): Promise<UploadLink> {
+  const proxyUrl = opts.proxyFor ? await opts.proxyFor(opts.apiUrl).catch(() => null) : (opts.proxyUrl ?? null);
+  return requestUploadUrl({
+    apiUrl: opts.apiUrl, token: opts.token, filename: req.filename, destination: req.destination, signal: opts.signal,
+    limiter: opts.limiter ?? rateLimiterForToken(opts.token), proxyUrl, retryBaseMs: opts.retryBaseMs ?? 1000,
+    maxAttempts: Math.max(1, opts.maxAttempts ?? 5), ...(onRetry ? { onRetry } : {}),
+  });
+}
+
+/**
+ * Asks for `req`'s link now, so the API call overlaps work that comes before the PUT (compressing
+ * the file). One request, no retries, and it never rejects: on any failure (a 429 to wait out, a
+ * refusal) it answers null and the upload asks again itself, retrying and reporting as usual.
+ */
+export function requestLinkAhead(req: LinkRequest, opts: UploadFileOptions): Promise<UploadLink | null> {
+  return requestLink(req, { ...opts, maxAttempts: 1 }).catch(() => null);
+}
 
 /** Uploads one file: checks it, asks Lexer for a URL, streams it with one PUT, retrying with fresh URLs. */
 export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions): Promise<UploadFileResult> {
@@ -75,21 +108,11 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
     try {
       await assertUnchanged();
       emit({ kind: 'requesting-url', attempt });
-      const { id, url } = await requestUploadUrl({
-        apiUrl: opts.apiUrl,
-        token: opts.token,
-        filename: req.filename,
-        destination: req.destination,
-        signal: opts.signal,
-        limiter,
-        proxyUrl: await proxyFor(opts.apiUrl),
-        retryBaseMs: baseMs,
-        maxAttempts,
-        onRetry: (a, reason, delayMs) => emit({ kind: 'retrying', attempt: a, reason, delayMs }),
-      });
+      const ahead = attempt === 1 ? await opts.linkAhead : null;
+      const { id, url } = ahead ?? await requestLink(req, { ...opts, limiter }, (a, reason, delayMs) => emit({ kind: 'retrying', attempt: a, reason, delayMs }));
       phase = 'put';
       // A fresh hash per try: only the try that sent every byte counts.
-      const hash: Hash | null = opts.hashFile ? createHash('sha256') : null;
+      const hash: ContentHasher | null = opts.hashFile ? await createContentHasher() : null;
       await putFile({
         url,
         filePath: req.filePath,
@@ -99,12 +122,13 @@ export async function uploadFile(req: UploadFileRequest, opts: UploadFileOptions
         signal: opts.signal,
         stallTimeoutMs: opts.stallTimeoutMs,
         proxyUrl: await proxyFor(url),
+        remoteOnly: !isThisComputer(new URL(opts.apiUrl).hostname),
         onProgress: (progress) => emit({ kind: 'uploading', attempt, progress }),
         ...(hash ? { hash } : {}),
       });
       // A write that landed during the PUT may not have changed the size: check mtime again.
       await assertUnchanged();
-      return { uploadId: id, filename: req.filename, bytes: file.bytes, sha256: hash ? hash.digest('hex') : null };
+      return { uploadId: id, filename: req.filename, bytes: file.bytes, contentHash: hash ? hash.digest() : null };
     } catch (thrown) {
       if (opts.signal?.aborted) throw cancelled();
       const error = toLexerError(thrown);

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { FeedAlertChannel, FeedFailure, FeedLastFile, FeedsOverview, FeedView } from '../../contract/feeds.js';
+import type { FeedAlertChannel, FeedFailure, FeedLastFile, FeedSettings, FeedsOverview, FeedView } from '../../contract/feeds.js';
 import type { FeedAlerts } from '../../engine/alerts/feed-alerts.js';
 import { FAILED_DIR } from '../../engine/feeds/feed-names.js';
 import type { FeedEvent } from '../../engine/feeds/feed-events.js';
@@ -20,6 +20,7 @@ import type { Connection } from '../settings/connection.js';
 import { parseExpectation } from './feed-alert-settings.js';
 import { lastFile } from './feed-last-file.js';
 import { alertView, smtpSecretName, startAlertsFor } from './feed-alerting.js';
+import { reachesFurther } from './feed-reach.js';
 import { parseFeedInput, toFeedConfig } from './feed-settings.js';
 import type { FeedStore, StoredFeed } from './feed-store.js';
 import type { PresetStore } from '../settings/preset-store.js';
@@ -41,6 +42,8 @@ export interface FeedServiceDeps {
   /** Settings' compression level and part size, read for each file, as manual uploads read them (the folder's own gzip box stays its own). */
   sendSettings: () => SendSettings;
   canChooseFolder: boolean;
+  /** Confirms a folder before it is added (the browser host's terminal), or throws saying how; absent: none needed. */
+  confirmAdd?: ((settings: FeedSettings, confirmation: string | null) => void) | undefined;
   /** Where a feed's mail password is kept (the vault, like the token). */
   secrets: SecretStore;
   onChange: (overview: FeedsOverview) => void;
@@ -52,9 +55,14 @@ export interface FeedService {
   overview(): FeedsOverview;
   /** The overview once failed files no longer in the failed folder are taken off their rows. */
   list(): Promise<FeedsOverview>;
-  add(settings: unknown): Promise<FeedsOverview>;
-  /** New settings for a folder: it is watched with them from now on (an upload under way is cancelled and its file sent again). */
-  update(id: string, settings: unknown): Promise<FeedsOverview>;
+  /** Adds a folder; `confirmation` is the code the person typed, where the host asks for one. */
+  add(settings: unknown, confirmation?: string | null): Promise<FeedsOverview>;
+  /**
+   * New settings for a folder: it is watched with them from now on (an upload under way is
+   * cancelled and its file sent again). Where its files or alerts go, or deleting them after
+   * sending, is confirmed as for a new folder.
+   */
+  update(id: string, settings: unknown, confirmation?: string | null): Promise<FeedsOverview>;
   /** Takes a failed file off the folder's row; the file stays in the failed folder. */
   dismiss(id: string, failureId: string): Promise<FeedsOverview>;
   setPaused(id: string, paused: boolean): Promise<FeedsOverview>;
@@ -119,8 +127,9 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
   };
   /** Keeps the feed's failed files as its events say: one moved there, or one moved back and taken. */
   const noteFailures = (id: string, e: FeedEvent): void => {
-    if (e.kind === 'failed') {
-      const failure = { id: randomUUID(), name: basename(e.movedTo), message: e.error.message, hint: e.error.hint ?? null, errorFile: basename(e.errorFile), at: new Date().toISOString() };
+    // A file left where it was (failed/ refused: a link, another account's) is not waiting there.
+    if (e.kind === 'failed' && e.movedTo !== e.file) {
+      const failure = { id: randomUUID(), name: basename(e.movedTo), message: e.error.message, hint: e.error.hint ?? null, errorFile: e.errorFile ? basename(e.errorFile) : '', at: new Date().toISOString() };
       void setFailures(id, (list) => [failure, ...list]).catch(() => undefined);
     } else if (e.kind === 'taken') {
       const name = basename(e.file);
@@ -208,10 +217,13 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
       }
       return overview();
     },
-    async update(id, value) {
+    async update(id, value, confirmation = null) {
       const stored = await d.secrets.get(smtpSecretName(id)).catch(() => null);
       const { settings, smtpPassword } = parseFeedInput(value, stored !== null);
       if (settings.alerts?.expect) await parseExpectation(settings.alerts.expect);
+      const before = d.store.list().find((f) => f.id === id)?.settings;
+      // The folder stays the one confirmed; sending its files elsewhere, or deleting them, is asked again.
+      if (before && reachesFurther(before, settings)) d.confirmAdd?.({ ...settings, path: before.path }, confirmation);
       const feed = await d.store.update(id, settings);
       if (smtpPassword !== null) await d.secrets.set(smtpSecretName(id), smtpPassword);
       if (!feed.paused) {
@@ -225,12 +237,13 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
       await setFailures(id, (list) => list.filter((x) => x.id !== failureId));
       return overview();
     },
-    async add(value) {
+    async add(value, confirmation = null) {
       const { settings, smtpPassword } = parseFeedInput(value);
       if (!(await stat(settings.path).then((s) => s.isDirectory(), () => false))) {
         throw usageError(`${settings.path} is not a folder on this computer.`, 'Type the full path of an existing folder (or create it first).');
       }
       if (settings.alerts?.expect) await parseExpectation(settings.alerts.expect);
+      d.confirmAdd?.(settings, confirmation);
       const feed = await d.store.add(settings);
       if (smtpPassword !== null) await d.secrets.set(smtpSecretName(feed.id), smtpPassword);
       await start(feed);

@@ -1,14 +1,19 @@
 /**
+/**
  * Adding a watched folder, or changing one's settings: the folder (typed, or chosen where the
  * host has a chooser; fixed once added), where its files go, and the options a dropped file has:
  * convert CSVs with a saved mapping, how their dates are written, leave out invalid optional
  * fields, check every record, gzip, how long a file must stay unchanged, and what becomes of it.
+ * Deleting files after sending is asked about first; in the browser host a new folder, or a
+ * change of where its files or alerts go, is confirmed with the code the host shows in its
+ * terminal (the page alone cannot make one).
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { FeedAfter, FeedsOverview, FeedSettings } from '../../../main/contract/feeds.js';
 import type { DateOrder, MappingPreset, RecordTypeName, TextEncoding } from '../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../main/contract/result.js';
 import { useApi } from '../../api-context.js';
+import { useConfirm } from '../shared/confirm-dialog.js';
 import { DestinationFields } from '../shared/destination-fields.js';
 import { ErrorText } from '../shared/error-text.js';
 import { FeedAlertFields, useAlertFields } from './feed-alert-fields.js';
@@ -50,6 +55,10 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
   const [presets, setPresets] = useState<readonly MappingPreset[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The host asked for the code it shows in its terminal; what the person typed. */
+  const [confirming, setConfirming] = useState(false);
+  const [code, setCode] = useState('');
+  const [dialog, ask] = useConfirm();
 
   useEffect(() => {
     void api.presets.list().then((r) => r.ok && setPresets(r.value));
@@ -71,15 +80,35 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
       dateOrder: converts ? dateOrder : null, dateOrders: converts ? columnOrdersOf(columnOrders) : {}, leaveOutInvalidFields: converts && leaveOut, encoding: converts ? encoding : null,
       gzip, quietSeconds: Number(quietSeconds), after, polling, alerts: alertFields.value(),
     };
-    setBusy(true);
-    void (editing ? api.feeds.update(editing.id, settings) : api.feeds.add(settings)).then((r) => {
+    void (async () => {
+      const deleteAsked = after === 'delete' && !confirming && editing?.settings.after !== 'delete';
+      if (deleteAsked && !(await askDelete(settings.path))) return;
+      setBusy(true);
+      const typed = confirming && code.trim() ? code.trim() : null;
+      const r = await (editing ? api.feeds.update(editing.id, settings, typed) : api.feeds.add(settings, typed));
       setBusy(false);
-      if (!r.ok) return setError(r.error);
+      if (!r.ok) {
+        if (r.error.code === 'confirmation-needed') setConfirming(true);
+        return setError(r.error);
+      }
       if (!editing) setPath('');
+      setConfirming(false);
+      setCode('');
       alertFields.reset();
       onAdded(r.value);
-    });
+    })();
   };
+  const askDelete = (folder: string) => ask({
+    title: 'Delete each file after it is sent?',
+    message: (
+      <p>
+        Every file that appears in {folder || 'the folder'} will be deleted from this computer as soon as Lexer has it. Choose this only if the folder
+        holds copies you do not need to keep.
+      </p>
+    ),
+    confirmLabel: 'Delete after sending',
+    cancelLabel: 'Keep the files',
+  });
 
   return (
     <form className="panel" aria-labelledby={`${id}-h`} onSubmit={handleSubmit}>
@@ -161,11 +190,19 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
       </div>
       <p id={`${id}-poll-hint`} className="hint">Network drives often do not report new files; checking regularly finds them.</p>
       <FeedAlertFields f={alertFields.state} />
+      {confirming && (
+        <>
+          <label htmlFor={`${id}-code`}>Confirmation code from the terminal</label>
+          <input id={`${id}-code`} type="text" autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} aria-describedby={`${id}-code-hint`} />
+          <p id={`${id}-code-hint`} className="hint">The terminal where Lexer Uploader runs shows the folder asked for and a code; type the code here to allow it.</p>
+        </>
+      )}
       <div className="buttons">
-        <button type="submit" disabled={busy}>{editing ? 'Save settings' : 'Add folder'}</button>
+        <button type="submit" disabled={busy}>{confirming ? (editing ? 'Confirm and save' : 'Confirm and add folder') : editing ? 'Save settings' : 'Add folder'}</button>
         {editing && <button type="button" onClick={onCancel}>Cancel</button>}
       </div>
       <div aria-live="polite" className="note">{error && <ErrorText error={error} />}</div>
+      {dialog}
     </form>
   );
 }

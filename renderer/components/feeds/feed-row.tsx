@@ -26,7 +26,7 @@ const STATE_TEXT: Record<FeedView['state'], string> = {
   starting: 'Starting',
 };
 
-const RESULT_TEXT = { sent: 'Sent', 'not-sent-again': 'Not sent again', failed: 'Failed', 'will-retry': 'Will try again', interrupted: 'Interrupted' } as const;
+const RESULT_TEXT = { sent: 'Sent', 'not-sent-again': 'Not sent again', failed: 'Failed', 'will-retry': 'Will try again', interrupted: 'Interrupted', 'not-taken': 'Not taken' } as const;
 
 /** A feed in the list. */
 export function FeedRow({ feed, onPause, onRemove, onTestAlert, onEdit, onDismiss }: Props) {
@@ -69,7 +69,7 @@ export function FeedRow({ feed, onPause, onRemove, onTestAlert, onEdit, onDismis
             {feed.failures.map((f) => (
               <li key={f.id} data-testid="feed-failure">
                 <strong>{f.name}</strong> <span className="entry-time">{formatTime(f.at)}</span>: {f.message}
-                {f.hint && <> What to do: {f.hint}</>} (Details in <code>{f.errorFile}</code>.){' '}
+                {f.hint && <> What to do: {f.hint}</>} {f.errorFile && <>(Details in <code>{f.errorFile}</code>.)</>}{' '}
                 <button type="button" className="small" aria-label={`Dismiss ${f.name}`} onClick={() => onDismiss(f.id)}>Dismiss</button>
               </li>
             ))}

@@ -2,7 +2,8 @@
  * The API token: paste once, save, check, remove. The renderer never reads the token back;
  * main only tells it the last 4 characters and how the token is kept (TokenStatus). One sentence
  * says where it is (or would be) kept, following the choice on screen; Remove asks first, since
- * the Hub shows a token only once; Check asks the API URL on screen.
+ * the Hub shows a token only once; Check asks the API URL on screen, with the token typed in the
+ * box when there is one (so a pasted token can be checked before it is saved).
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ErrorInfo } from '../../../main/contract/result.js';
@@ -110,11 +111,17 @@ export function TokenSettings({ checkTarget, checkTargetSaved, onTypedChange, fo
 
   const handleCheck = () =>
     void run(async () => {
-      const r = await api.token.check(checkTarget);
+      // A token typed in the box is checked as it is (never saved by checking); else the saved one,
+      // which main sends only to the saved API URL.
+      const typed = token.trim();
+      const target = checkTarget && typed && !checkTarget.useSandbox ? { ...checkTarget, token: typed } : checkTarget;
+      const r = await api.token.check(target);
       if (!r.ok) return setNote({ tone: 'error', error: r.error });
-      const where = checkTarget && !checkTargetSaved
-        ? checkTarget.useSandbox ? ' (Checked against the local sandbox ticked below, not saved yet.)' : ` (Checked against ${checkTarget.apiUrl}, not saved yet.)`
-        : '';
+      const where = target?.token
+        ? ` (Checked the token typed against ${target.apiUrl}; it is not saved until you press Save.)`
+        : checkTarget && !checkTargetSaved
+          ? checkTarget.useSandbox ? ' (Checked against the local sandbox ticked below, not saved yet.)' : ` (Checked against ${checkTarget.apiUrl}, not saved yet.)`
+          : '';
       const message = `${r.value.message}${where}`;
       setNote(r.value.valid ? { tone: 'ok', text: message } : { tone: 'error', error: { code: 'token-rejected', message } });
     });
@@ -153,7 +160,7 @@ export function TokenSettings({ checkTarget, checkTargetSaved, onTypedChange, fo
       <div className="buttons">
         <button type="submit" disabled={busy}>Save</button>
         <button type="button" disabled={busy || !status?.stored} onClick={() => void handleRemove()}>Remove</button>
-        <button type="button" disabled={busy || !status?.stored} onClick={handleCheck}>Check token</button>
+        <button type="button" disabled={busy || (!status?.stored && token.trim() === '')} onClick={handleCheck}>Check token</button>
       </div>
       <div aria-live="polite" className="note">
         {note?.tone === 'ok' && <p className="ok-text">{note.text}</p>}

@@ -48,7 +48,7 @@ async function openFiles(h) {
 async function addFeed(h, folder, extra = {}) {
   mkdirSync(folder, { recursive: true });
   const settings = { path: folder, patterns: '*.ndjson', destination: null, convert: false, presetName: null, validate: false, gzip: false, quietSeconds: 1, after: 'sent', polling: false, ...extra };
-  const added = h.value(await h.invoke('feeds:add', settings));
+  const added = h.value(await h.invoke('feeds:add', settings, null));
   await h.until('the feed to watch', () => h.standIn.windows.length > 0 && sentTo(h.standIn.windows[0], 'feeds:changed').some((s) => s.payload.feeds.some((f) => f.state === 'watching')));
   return added.feeds.at(-1).id;
 }

@@ -158,11 +158,11 @@ async function full() {
   await new Promise((resolve) => hook.listen(0, '127.0.0.1', resolve));
   const alerts = { webhookUrl: `http://127.0.0.1:${hook.address().port}/hook`, email: null, leftOutPercent: 1, expect: null };
   const feedSettings = { path: chosen, patterns: '*.ndjson', destination: null, convert: false, presetName: null, validate: false, gzip: true, quietSeconds: 1, after: 'sent', polling: false, alerts };
-  const added = value(await invoke('feeds:add', feedSettings));
+  const added = value(await invoke('feeds:add', feedSettings, null));
   await until('the feed to watch', () => standIn.log.length > 0 && win.webContents.sent.some((s) => s.channel === 'feeds:changed' && s.payload.feeds[0]?.state === 'watching'));
   const feedId = added.feeds[0].id;
   const paused = value(await invoke('feeds:set-paused', feedId, true));
-  value(await invoke('feeds:update', feedId, { ...feedSettings, quietSeconds: 2 }));
+  value(await invoke('feeds:update', feedId, { ...feedSettings, quietSeconds: 2 }, null));
   value(await invoke('feeds:dismiss', feedId, 'no-such-failure'));
   value(await invoke('feeds:list'));
   const tested = value(await invoke('feeds:test-alert', feedId));

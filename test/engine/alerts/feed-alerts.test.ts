@@ -4,7 +4,7 @@
 // hold up the feed's files.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AlertSettings } from '../../../main/engine/alerts/alert-settings.js';
 import type { AlertChannel } from '../../../main/engine/alerts/alert-types.js';
@@ -74,6 +74,23 @@ describe('feed alerts', () => {
   /** Alerts delivered since `mark` on each channel. */
   const since = (mark: { hooks: number; mails: number }) => ({ hooks: hook.delivered.slice(mark.hooks), mails: smtp.mails.slice(mark.mails) });
   const mark = () => ({ hooks: hook.delivered.length, mails: smtp.mails.length });
+
+  test('a failed/ that is a link is refused: the alert says the file was left where it is, and names no reason file', async () => {
+    const dir = await mkdtemp(join(t.work, 'failed-link-'));
+    const elsewhere = await mkdtemp(join(t.work, 'elsewhere-'));
+    await symlink(elsewhere, join(dir, 'failed'));
+    const m = mark();
+    await writeFile(join(dir, 'shop-20261130-v1.csv'), 'id\n1\n');
+    const { runner, alerts, seen, until } = await run(dir, { token: 'wrong-token-0123456789abcdef', channels: [channels()[0]!] });
+    await until(() => seen.some((e) => e.kind === 'failed'));
+    await until(() => since(m).hooks.length === 1);
+    await runner.stop();
+    await alerts.close(2000);
+    const text = String(since(m).hooks[0]?.text);
+    assert.match(text, /shop-20261130-v1\.csv in the watched folder .* was not sent to Lexer and was left where it is\./);
+    assert.doesNotMatch(text, /moved to failed\/|The reason is also in/);
+    assert.deepEqual(await readdir(elsewhere), [], 'nothing written through the link');
+  });
 
   test('a file moved to failed/: one alert on each channel, with its facts and never the token', async () => {
     const dir = await mkdtemp(join(t.work, 'failed-'));

@@ -30,4 +30,16 @@ describe('free space before compressing', () => {
     await assert.rejects(ensureFreeSpace(dir, free * 2, 'compress huge.ndjson'), (e) =>
       e instanceof LexerError && e.code === 'disk-full' && /compress huge\.ndjson: it needs about [\d,.]+ MB in .+, and [\d,.]+ MB is free\./.test(e.message));
   });
+
+  test('the ratio is sampled only when the disk could not hold the worst case: a roomy disk costs no trial compression', async () => {
+    const free = await freeBytes(dir);
+    assert.ok(free !== null && free > 0);
+    let sampled = 0;
+    const estimate = (bytes: number) => async () => { sampled += 1; return bytes; };
+    await ensureFreeSpace(dir, { atMost: 1000, estimate: estimate(1000) }, 'compress small.ndjson');
+    assert.equal(sampled, 0);
+    await ensureFreeSpace(dir, { atMost: free * 2, estimate: estimate(1000) }, 'compress big.ndjson');
+    assert.equal(sampled, 1, 'the worst case does not fit: the estimate decides, and it fits');
+    await assert.rejects(ensureFreeSpace(dir, { atMost: free * 3, estimate: estimate(free * 2) }, 'compress huge.ndjson'), (e) => e instanceof LexerError && e.code === 'disk-full');
+  });
 });

@@ -24,7 +24,8 @@ describe('settleFailed', () => {
     const error = new LexerError('upload-rejected', `S3 refused ${LINK} for token ${TOKEN} (${JSON.stringify(TOKEN).slice(1, -1)}).`, {
       hint: `Check http://127.0.0.1:9000/keys/${encodeURIComponent(TOKEN)}?sig=secret and try again.`,
     });
-    const { path, errorFile } = await settleFailed(file, error, [`line 2: "${LINK}" is not an email address`], { folder: dir, token: TOKEN });
+    const { movedTo: path, noteFile } = await settleFailed(file, error, [`line 2: "${LINK}" is not an email address`], { folder: dir, token: TOKEN });
+    const errorFile = noteFile!;
 
     assert.equal(path, join(dir, 'failed', 'pos-20261130-v1.csv'));
     assert.deepEqual((await readdir(join(dir, 'failed'))).sort(), ['pos-20261130-v1.csv', 'pos-20261130-v1.csv.error.txt']);
@@ -60,7 +61,7 @@ describe('settleFailed', () => {
     const file = join(dir, 'shop-20261130-v1.csv');
     await writeFile(file, 'id\n1\n');
     const error = new LexerError('request-refused', 'Lexer refused the request (HTTP 422): bad name.', { hint: 'Rename the file.' });
-    const { errorFile } = await settleFailed(file, error, ['line 2: link.email: "x" is not an email address', 'line 3: too'], { folder: dir, token: TOKEN });
+    const errorFile = (await settleFailed(file, error, ['line 2: link.email: "x" is not an email address', 'line 3: too'], { folder: dir, token: TOKEN })).noteFile!;
     const text = (await readFile(errorFile, 'utf8')).replace(/^Moved here: \S+ /m, 'Moved here: <when> ');
     assert.equal(text, [
       'shop-20261130-v1.csv was not sent to Lexer.',
@@ -87,21 +88,21 @@ describe('settleSent', () => {
   test('leaves the file, deletes it, or moves it to sent/ with its note beside it, as the folder says', async () => {
     const left = join(dir, 'left.csv');
     await writeFile(left, 'a');
-    assert.equal(await settleSent(left, 'leave', 'ignored'), left);
+    assert.equal((await settleSent(left, dir, 'leave', 'ignored')).movedTo, left);
     assert.equal(await readFile(left, 'utf8'), 'a');
 
     const gone = join(dir, 'gone.csv');
     await writeFile(gone, 'b');
-    assert.equal(await settleSent(gone, 'delete', null), null);
+    assert.equal((await settleSent(gone, dir, 'delete', null)).movedTo, null);
     await assert.rejects(access(gone));
 
     const sent = join(dir, 'sent-me.csv');
     await writeFile(sent, 'c');
-    const target = await settleSent(sent, 'sent', 'Sent 4 records; 3 left out.');
+    const target = (await settleSent(sent, dir, 'sent', 'Sent 4 records; 3 left out.')).movedTo;
     assert.equal(target, join(dir, 'sent', 'sent-me.csv'));
     assert.equal(await readFile(`${target}.note.txt`, 'utf8'), 'Sent 4 records; 3 left out.\n');
     await writeFile(sent, 'd');
-    const second = await settleSent(sent, 'sent', null);
+    const second = (await settleSent(sent, dir, 'sent', null)).movedTo;
     assert.equal(second, join(dir, 'sent', 'sent-me-2.csv'));
     assert.deepEqual((await readdir(join(dir, 'sent'))).sort(), ['sent-me-2.csv', 'sent-me.csv', 'sent-me.csv.note.txt']);
   });

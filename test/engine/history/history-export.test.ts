@@ -51,7 +51,7 @@ describe('the run log', () => {
     const file = await tempFile();
     const h = await openHistory(file);
     const one = await h.add({ ...base, sourceName: '=cmd|calc.csv', datasetId: 'ds_1', recordType: 'customer_record', apiUrl: 'https://api.lexer.io', feed: '/srv/exports', recordsSent: 90, recordsLeftOut: 10 });
-    await h.update(one.id, { status: 'Success', uploadId: '777', sourceSha256: 'ab'.repeat(32), finishedAt: '2026-11-29T09:01:00.000Z' });
+    await h.update(one.id, { status: 'Success', uploadId: '777', contentHash: { algorithm: 'xxh3-128', value: 'ab'.repeat(16) }, finishedAt: '2026-11-29T09:01:00.000Z' });
     const parts = await h.add({ ...base, sandbox: true, apiUrl: 'http://127.0.0.1:4010' });
     await h.update(parts.id, {
       status: 'Failed', error: { code: 'server-error', message: 'Lexer answered 503.' },
@@ -63,7 +63,7 @@ describe('the run log', () => {
     assert.deepEqual(sent && { ...sent }, {
       when: one.createdAt, finishedAt: '2026-11-29T09:01:00.000Z', file: '=cmd|calc.csv', sentAs: 'pos-20261129-v1.csv', destination: 'https://api.lexer.io',
       datasetId: 'ds_1', recordType: 'customer_record', outcome: 'Success', recordsSent: 90, recordsLeftOut: 10, bytes: 10, uploadIds: ['777'],
-      feed: '/srv/exports', contentSha256: 'ab'.repeat(32), historyId: one.id, errorCode: null, errorMessage: null,
+      feed: '/srv/exports', contentHash: `xxh3-128:${'ab'.repeat(16)}`, historyId: one.id, errorCode: null, errorMessage: null,
     });
     const split = rows.find((r) => r.historyId === parts.id);
     assert.deepEqual([split?.destination, split?.outcome, split?.uploadIds, split?.errorCode], ['sandbox http://127.0.0.1:4010', 'Failed', ['801', ''], 'server-error']);

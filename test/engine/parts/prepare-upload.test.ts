@@ -6,6 +6,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { xxhash128 } from 'hash-wasm';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { LexerError } from '../../../main/engine/errors.js';
@@ -14,6 +15,7 @@ import { partsNotice, prepareUpload, type PrepareProgress, type PreparedUpload, 
 import { assertSingleGzipMember } from '../../helpers/gzip-checks.js';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const xxh128 = async (bytes: Uint8Array): Promise<{ algorithm: 'xxh3-128'; value: string }> => ({ algorithm: 'xxh3-128', value: await xxhash128(bytes) });
 
 function ndjson(count: number): Buffer {
   const lines = Array.from({ length: count }, (_, i) => JSON.stringify({ link: { customer_id: `C-${i}` }, email: `p${i}@example.com`, note: randomBytes(6).toString('hex') }));
@@ -69,7 +71,7 @@ describe('prepareUpload', () => {
     const p = await prepare({ path, filename: 'customers-20261129-v1.ndjson.gz', format: 'ndjson', gzip: true }, limit, { onProgress: (e) => events.push(e) });
     assert.ok(p.parts.length >= 5, `${p.parts.length} parts`);
     assert.equal(p.compressed, true);
-    assert.equal(p.sourceSha256, sha256(source));
+    assert.deepEqual(p.contentHash, await xxh128(source));
     const parts = await partBytes(p);
     const contents = parts.map((gz, i) => {
       assert.ok(gz.length <= limit, `part ${i + 1} is ${gz.length} bytes`);
@@ -113,7 +115,7 @@ describe('prepareUpload', () => {
     assert.ok(parts.every((b) => b.length <= 50_000 && b.at(-1) === 0x0a));
     assert.ok(Buffer.concat(parts).equals(source));
     assert.equal(p.compressed, false);
-    assert.equal(p.sourceSha256, sha256(source));
+    assert.deepEqual(p.contentHash, await xxh128(source));
   });
 
   for (const gzip of [false, true]) {
@@ -179,7 +181,7 @@ describe('prepareUpload', () => {
     const parts = await partBytes(p);
     assert.ok(parts.length >= 3 && parts.every((b) => b.length <= gz.length / 3));
     assert.equal(sha256(Buffer.concat(parts.map((b) => gunzipSync(b)))), sha256(content));
-    assert.equal(p.sourceSha256, sha256(gz), 'the hash is of the file as it is on disk');
+    assert.deepEqual(p.contentHash, await xxh128(gz), 'the hash is of the file as it is on disk');
   });
 
   test('one compressed file when it fits; as it is when nothing needs doing', async () => {
@@ -192,7 +194,7 @@ describe('prepareUpload', () => {
     assert.equal(partsNotice(one, String), null);
     const asIs = await prepare({ path, filename: 'fits-20261129-v1.ndjson', format: 'ndjson', gzip: false }, 5_368_709_120);
     assert.deepEqual(asIs.parts, [{ index: 1, count: 1, filename: 'fits-20261129-v1.ndjson', path, bytes: source.length }]);
-    assert.equal(asIs.sourceSha256, null, 'hashed while it is sent instead');
+    assert.equal(asIs.contentHash, null, 'hashed while it is sent instead');
     const gzPath = join(dir, 'already.ndjson.gz');
     await writeFile(gzPath, gzipSync(source));
     const gzAsIs = await prepare({ path: gzPath, filename: 'already-20261129-v1.ndjson.gz', format: 'ndjson', gzip: true }, 5_368_709_120);

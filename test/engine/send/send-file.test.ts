@@ -15,7 +15,7 @@ import { sendFile } from '../../../main/engine/send/send-file.js';
 import type { SendContext, SendEvent, SendOutcome, SendRequest } from '../../../main/engine/send/send-types.js';
 import { takeFingerprint } from '../../../main/engine/send/taken-fingerprint.js';
 import { createUploadQueue } from '../../../main/engine/upload/upload-queue.js';
-import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox.js';
+import { startTestSandbox, xxh128File, type TestSandbox } from '../../helpers/sandbox.js';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -44,10 +44,13 @@ describe('sendFile', () => {
     await writeFile(path, content);
     return path;
   };
-  const send = (req: Partial<SendRequest> & Pick<SendRequest, 'path' | 'filename'>, o: { concurrency?: number; signal?: AbortSignal; onEvent?: (e: SendEvent) => void } = {}): Promise<SendOutcome> => {
+  const send = (
+    req: Partial<SendRequest> & Pick<SendRequest, 'path' | 'filename'>,
+    o: { concurrency?: number; signal?: AbortSignal; onEvent?: (e: SendEvent) => void; apiUrl?: string; sandbox?: boolean } = {},
+  ): Promise<SendOutcome> => {
     const ctx: SendContext = {
-      apiUrl: t.sandbox.apiUrl, token: t.sandbox.token, limiter: createRateLimiter({ intervalCap: 1000 }),
-      queue: createUploadQueue({ concurrency: o.concurrency ?? 2 }), history, sandbox: true, ledgerDir: t.work, tempRoot: temp,
+      apiUrl: o.apiUrl ?? t.sandbox.apiUrl, token: t.sandbox.token, limiter: createRateLimiter({ intervalCap: 1000 }),
+      queue: createUploadQueue({ concurrency: o.concurrency ?? 2 }), history, sandbox: o.sandbox ?? true, ledgerDir: t.work, tempRoot: temp,
       audience: 'cli', signal: o.signal ?? new AbortController().signal, tuning: { retryBaseMs: 5, maxAttempts: 2 },
       onEvent: o.onEvent ?? (() => undefined),
     };
@@ -59,7 +62,7 @@ describe('sendFile', () => {
     .sort((a, b) => (a.key.split('/')[1] ?? '').localeCompare(b.key.split('/')[1] ?? ''));
   const tempLeft = async (): Promise<string[]> => readdir(temp);
 
-  test('NDJSON is gzipped on the way: the name gets .gz, the object gunzips to the file, History keeps its sha256', async () => {
+  test('NDJSON is gzipped on the way: the name gets .gz, the object gunzips to the file, History keeps its content hash', async () => {
     const source = customers(500);
     const path = await file('people.ndjson', source);
     const events: SendEvent['kind'][] = [];
@@ -72,7 +75,8 @@ describe('sendFile', () => {
     assert.equal(sha256(gunzipSync(await readFile(object.path))), sha256(source));
     const entry = history.list().find((e) => e.filename === 'people-20261129-v1.ndjson.gz');
     assert.equal(entry?.status, 'Success');
-    assert.equal(entry?.sourceSha256, sha256(source), 'the source\'s own hash, from the read that compressed it');
+    assert.deepEqual(entry?.contentHash, await xxh128File(path), 'the source\'s own XXH3-128, from the read that compressed it');
+    assert.equal(entry?.sourceSha256, undefined, 'no sha256 is taken any more');
     assert.equal(entry?.compressed, true);
     assert.deepEqual(await tempLeft(), [], 'the compressed copy is gone');
   });
@@ -81,10 +85,35 @@ describe('sendFile', () => {
     const source = Buffer.from('id,amount\n1,10\n2,20\n');
     const path = await file('plain.csv', source);
     const r = await send({ path, filename: 'plain-20261129-v1.csv' });
-    assert.ok(r.kind === 'success' && !r.compressed && r.sourceSha256 === sha256(source));
+    assert.ok(r.kind === 'success' && !r.compressed);
+    assert.deepEqual(r.contentHash, await xxh128File(path));
     const [object] = await stored('plain-20261129-v1.csv');
     assert.deepEqual(await readFile(object!.path), source);
-    assert.equal(history.list().find((e) => e.filename === 'plain-20261129-v1.csv')?.sourceSha256, sha256(source));
+    assert.deepEqual(history.list().find((e) => e.filename === 'plain-20261129-v1.csv')?.contentHash, await xxh128File(path));
+  });
+
+  test('the duplicate guard and Retry go by connection: a copy tried on the sandbox still goes to the API, and parts sent there are sent again', async () => {
+    const source = customers(3000, 'conn');
+    const path = await file('tried.ndjson', source);
+    const name = 'tried-20261129-v1.ndjson';
+    // The API below is this same server taken for a real one (sandbox: false): what counts is the connection, not the port.
+    const api = { sandbox: false, apiUrl: `${t.sandbox.apiUrl}/` };
+    assert.equal((await send({ path, filename: name })).kind, 'success', 'tried on the sandbox first');
+    const toApi = await send({ path, filename: name }, api);
+    assert.equal(toApi.kind, 'success', 'not held back as "already sent": the earlier copy went to the sandbox');
+    const entry = history.list().find((e) => e.status === 'Success' && e.sandbox === false && e.filename === `${name}.gz`);
+    assert.equal(entry?.apiUrl, t.sandbox.apiUrl, 'History names the API the upload went through');
+    const dup = await send({ path, filename: name }, api);
+    assert.match(dup.kind === 'duplicate' ? dup.error.message : dup.kind, new RegExp(`^This file was already sent to ${t.sandbox.apiUrl.replace(/[.]/g, '\\.')} on `));
+
+    const parts = customers(6000, 'conn-parts');
+    const big = await file('parts.ndjson', parts);
+    t.sandbox.faults.refuseUploads.push({ filenameIncludes: 'conn-part02of', status: 400 });
+    assert.equal((await send({ path: big, filename: 'conn-20261129-v1.ndjson', partBytes: 30_000 }, { concurrency: 1 })).kind, 'failed');
+    const events: SendEvent[] = [];
+    assert.equal((await send({ path: big, filename: 'conn-20261129-v1.ndjson', partBytes: 30_000 }, { ...api, onEvent: (e) => events.push(e) })).kind, 'success');
+    const plan = events.find((e) => e.kind === 'parts-planned');
+    assert.deepEqual(plan?.kind === 'parts-planned' && plan.earlier, [], 'the part the sandbox took is not on the API: every part is sent');
   });
 
   test('parts: a refused part fails alone, the rest wait; Retry sends only the parts not sent, and every record lands once', async () => {
@@ -147,7 +176,7 @@ describe('sendFile', () => {
     const dup = await send({ path: b, filename: 'renamed-20261129-v1.ndjson' });
     assert.equal(dup.kind, 'duplicate');
     assert.ok(dup.kind === 'duplicate' && dup.error.code === 'duplicate');
-    assert.match(dup.kind === 'duplicate' ? dup.error.message : '', /^This file was already sent on \d+ \w+ \d{4} at \d\d:\d\d as export-20261126-v1\.ndjson\.gz \(upload id \d+\)\.$/);
+    assert.match(dup.kind === 'duplicate' ? dup.error.message : '', /^This file was already sent to the sandbox on this computer \(not Lexer\) on \d+ \w+ \d{4} at \d\d:\d\d as export-20261126-v1\.ndjson\.gz \(upload id \d+\)\.$/);
     assert.equal(history.list().filter((e) => e.filename === 'renamed-20261129-v1.ndjson.gz').length, 0, 'a refused duplicate adds nothing to History');
     const elsewhere = await send({ path: b, filename: 'renamed-20261129-v1.ndjson', destination: { datasetId: 'ds_other', recordType: 'customer_record' } });
     assert.equal(elsewhere.kind, 'success', 'the same content to another destination is not a duplicate');
@@ -172,7 +201,8 @@ describe('sendFile', () => {
   });
 
   test('cancelled while it waits for its link: Cancelled, and the compressed copy is gone', async () => {
-    t.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 60 });
+    // The first 429 meets the link asked for while compressing (which gives up at once), the second the upload's own ask.
+    t.sandbox.faults.apiResponses.push({ status: 429, retryAfter: 60 }, { status: 429, retryAfter: 60 });
     const path = await file('wait.ndjson', customers(200, 'wait'));
     const stop = new AbortController();
     let sawTemp = false;
@@ -191,5 +221,51 @@ describe('sendFile', () => {
     assert.ok(sawTemp, 'a compressed copy existed while it waited');
     assert.deepEqual(await tempLeft(), [], 'and is gone after the cancel');
     assert.equal(history.list().find((e) => e.filename === 'wait-20261129-v1.ndjson.gz')?.status, 'Cancelled');
+  });
+
+  test('a compressed file\'s link is asked for while it compresses; progress still reads compressing, started, uploading, sent', async () => {
+    const path = await file('ahead.ndjson', customers(120_000, 'ahead'));
+    const events: Array<{ kind: SendEvent['kind']; at: number }> = [];
+    const logged = t.sandbox.requestLog.length;
+    const r = await send({ path, filename: 'ahead-20261129-v1.ndjson' }, { onEvent: (e) => events.push({ kind: e.kind, at: Date.now() }) });
+    assert.equal(r.kind, 'success', JSON.stringify(r));
+    const posts = t.sandbox.requestLog.slice(logged).filter((l) => l.method === 'POST');
+    assert.equal(posts.length, 1, 'one API call');
+    const started = events.find((e) => e.kind === 'started');
+    assert.ok(started && (posts[0]?.at ?? Infinity) <= started.at, 'the API call arrived before compressing ended');
+    const kinds = [...new Set(events.map((e) => e.kind))];
+    assert.deepEqual(kinds.filter((k) => ['compressing', 'started', 'requesting-url', 'uploading', 'part-done'].includes(k)), ['compressing', 'started', 'requesting-url', 'uploading', 'part-done']);
+    assert.deepEqual(gunzipSync(await readFile((await stored('ahead-20261129-v1.ndjson.gz'))[0]!.path)), await readFile(path));
+  });
+
+  test('a link asked for ahead that expired before the PUT: the send retries with a fresh link and succeeds', async () => {
+    const path = await file('expired.ndjson', customers(2000, 'expired'));
+    t.sandbox.faults.expiredLinks = true;
+    // Links stay expired until the first one (the one asked for ahead) has been issued.
+    const logged = t.sandbox.requestLog.length;
+    const watch = setInterval(() => {
+      if (t.sandbox.requestLog.slice(logged).some((l) => l.method === 'POST')) t.sandbox.faults.expiredLinks = false;
+    }, 1);
+    const events: SendEvent['kind'][] = [];
+    const r = await send({ path, filename: 'expired-20261129-v1.ndjson' }, { onEvent: (e) => events.push(e.kind) }).finally(() => {
+      clearInterval(watch);
+      t.sandbox.faults.expiredLinks = false;
+    });
+    assert.equal(r.kind, 'success', JSON.stringify(r));
+    assert.ok(events.includes('retrying'), events.join());
+    assert.equal(t.sandbox.requestLog.slice(logged).filter((l) => l.method === 'POST').length, 2, 'a fresh link for the second try');
+    assert.equal((await stored('expired-20261129-v1.ndjson.gz')).length, 1);
+  });
+
+  test('cancelled while it compresses (its link asked for ahead): Cancelled, nothing stored, no copy left', async () => {
+    const path = await file('stop.ndjson', customers(120_000, 'stop'));
+    const stop = new AbortController();
+    const r = await send({ path, filename: 'stop-20261129-v1.ndjson' }, { signal: stop.signal, onEvent: (e) => e.kind === 'compressing' && stop.abort() });
+    assert.equal(r.kind, 'cancelled', JSON.stringify(r));
+    assert.deepEqual(await stored('stop-20261129-v1'), []);
+    // The outcome comes as soon as the cancel does; the compressing stops and cleans up just after.
+    for (let waited = 0; (await tempLeft()).length > 0 && waited < 10_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    assert.deepEqual(await tempLeft(), [], 'no compressed copy left');
+    assert.equal(history.list().find((e) => e.filename === 'stop-20261129-v1.ndjson.gz')?.status, 'Cancelled');
   });
 });

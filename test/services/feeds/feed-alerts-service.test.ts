@@ -54,13 +54,13 @@ describe('watched folders\' alerts in the services', () => {
     };
     const withPassword = { ...settings, alerts: { ...settings.alerts, email: { ...settings.alerts?.email, host: 'smtp.example.com', security: 'starttls', port: 587, user: LOGIN.user, password: LOGIN.pass } } };
     // A login over an unencrypted connection to another computer is refused.
-    const refused = await f.call('feeds:add', { ...withPassword, alerts: { ...withPassword.alerts, email: { ...withPassword.alerts.email, security: 'none' } } });
+    const refused = await f.call('feeds:add', { ...withPassword, alerts: { ...withPassword.alerts, email: { ...withPassword.alerts.email, security: 'none' } } }, null);
     assert.equal(refused.ok, false);
     assert.match(!refused.ok ? refused.error.message : '', /would travel unencrypted/);
     // The password goes to the vault, and nowhere else.
     const other = join(f.dir, 'other');
     await mkdir(other);
-    const added = await f.value('feeds:add', { ...withPassword, path: other });
+    const added = await f.value('feeds:add', { ...withPassword, path: other }, null);
     const feedsJson = await readFile(join(f.dir, 'user-data', 'feeds.json'), 'utf8');
     assert.ok(!feedsJson.includes(LOGIN.pass) && !JSON.stringify(added).includes(LOGIN.pass));
     const id = added.feeds[0]?.id ?? '';
@@ -69,7 +69,7 @@ describe('watched folders\' alerts in the services', () => {
     await assert.rejects(readFile(join(f.dir, 'user-data', 'secrets', `smtp-${id}`), 'utf8'), 'removing the folder forgets its password');
 
     const before = { hooks: hook.delivered.length, mails: relay.mails.length };
-    await f.value('feeds:add', settings);
+    await f.value('feeds:add', settings, null);
     const running = await until((o) => o.feeds[0]?.state === 'watching');
     assert.ok(running.feeds[0]?.nextFileDue, 'the next file is due within 24 h');
     await writeFile(join(folder, 'bad.ndjson'), '{"email":"x"}\n');

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeedSettings, FeedsOverview } from '../../../main/contract/feeds.js';
 import { createAppServices } from '../../../main/services/create-app-services.js';
@@ -25,20 +25,22 @@ describe('watched folders in the services', () => {
     ({ sb, f } = s);
   });
   const until = async (check: (o: FeedsOverview) => boolean): Promise<FeedsOverview> => {
-    for (;;) {
+    // Bounded: a state that never comes fails the test rather than hanging the suite.
+    for (const deadline = Date.now() + 30_000; ;) {
       const o = await f.value('feeds:list');
       if (check(o)) return o;
+      if (Date.now() > deadline) assert.fail(`the feeds never got there: ${JSON.stringify(o.feeds)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };
 
   test('a folder that is not there, or settings of the wrong shape, are refused', async () => {
-    const missing = await f.call('feeds:add', settings(join(f.dir, 'nope')));
+    const missing = await f.call('feeds:add', settings(join(f.dir, 'nope')), null);
     assert.equal(missing.ok, false);
     assert.match(!missing.ok ? missing.error.message : '', /is not a folder on this computer/);
-    const odd = await f.call('feeds:add', { ...settings(f.dir), extra: 1 });
+    const odd = await f.call('feeds:add', { ...settings(f.dir), extra: 1 }, null);
     assert.equal(odd.ok, false);
-    const relative = await f.call('feeds:add', settings('exports'));
+    const relative = await f.call('feeds:add', settings('exports'), null);
     assert.equal(relative.ok, false);
     assert.deepEqual((await f.value('feeds:list')).feeds, []);
   });
@@ -46,7 +48,7 @@ describe('watched folders in the services', () => {
   test('without a token the feed waits for one; with it, a dropped file is sent and History names the feed', async () => {
     const folder = join(f.dir, 'drop');
     await mkdir(folder);
-    const added = await f.value('feeds:add', settings(folder));
+    const added = await f.value('feeds:add', settings(folder), null);
     assert.equal(added.feeds[0]?.state, 'no-token');
     assert.equal(added.canChooseFolder, false, 'the services here have no folder chooser');
     await f.value('token:save', sb.sandbox.token, 'persistent');
@@ -104,6 +106,21 @@ describe('watched folders in the services', () => {
     } finally {
       await f.value('settings:update', { partSize: '' });
     }
+  });
+
+  test("a link dropped in the folder is left where it is, and the feed's row says so, its name's controls written out", async () => {
+    await until((o) => o.feeds[0]?.state === 'watching');
+    const folder = (await f.value('feeds:list')).feeds[0]!.settings.path;
+    const name = 'link\u202etxt.ndjson';
+    const elsewhere = join(f.dir, 'elsewhere.ndjson');
+    await writeFile(elsewhere, `${JSON.stringify({ link: { customer_id: 'not-given' } })}\n`);
+    await symlink(elsewhere, join(folder, name));
+    const o = await until((x) => x.feeds[0]?.last?.result === 'not-taken');
+    assert.deepEqual(o.feeds[0]?.last && [o.feeds[0].last.name, o.feeds[0].last.message], [
+      'link<U+202E>txt.ndjson',
+      'link<U+202E>txt.ndjson is a link; a watched folder never follows links, so it was left where it is. Put the file itself in the folder.',
+    ]);
+    assert.ok((await lstat(join(folder, name))).isSymbolicLink());
   });
 
   test('after a restart the feeds come back, a paused one still paused', async () => {
