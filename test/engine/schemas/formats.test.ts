@@ -94,7 +94,7 @@ test('timestamps beyond what a date can hold read as Python\'s first and last da
 });
 
 test('digits that spell a date: years 1800 to 2199, a real month and day, nothing but zeros after a point', () => {
-  for (const [text, spelled] of [['1800', '1800'], ['2199', '2199'], ['19850131', '1985-01-31'], ['19850304.0', '1985-03-04'], [' +19850304 ', '1985-03-04'], ['1985.00', '1985']]) {
+  for (const [text, spelled] of [['1800', '1800'], ['2199', '2199'], ['19850131', '1985-01-31'], ['19851231', '1985-12-31'], ['19850304.0', '1985-03-04'], [' +19850304 ', '1985-03-04'], ['1985.00', '1985']]) {
     assert.equal(dateDigits(text as string), spelled, text);
   }
   for (const text of ['1799', '2200', '19850004', '19850100', '19850132', '198503', '19850304.5', '-19850304']) assert.equal(dateDigits(text), null, text);
