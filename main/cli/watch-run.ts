@@ -24,6 +24,7 @@ import { createWatchLog } from './watch-log.js';
 /** The options of `lexer-upload watch`, as commander parsed them. */
 export interface WatchOptions extends AlertOptions {
   datasetId?: string; recordType?: RecordTypeName; pattern?: string[]; convert?: boolean; map?: string[]; dateOrder?: DateOrder; leaveOutInvalidFields?: boolean; encoding?: TextEncoding;
+  groupBy?: string; set?: string[]; hashEmails?: boolean;
   validate: boolean; gzip?: boolean; gzipLevel?: number; partSize?: number; quietSeconds: number; after: AfterSend; polling?: boolean; once?: boolean;
   concurrency: number; apiUrl?: string; apiToken?: string; apiTokenFile?: string; json?: boolean; fileOwner?: string[];
 }
@@ -44,16 +45,24 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
   if (o.dateOrder && !o.convert) throw new UsageError('--date-order goes with --convert (it reads the date columns of the CSV files converted).');
   if (o.encoding && !o.convert) throw new UsageError('--encoding goes with --convert (it reads the CSV files converted; NDJSON is UTF-8).');
   if (o.leaveOutInvalidFields && !o.convert) throw new UsageError('--leave-out-invalid-fields goes with --convert (it keeps converted records without their invalid optional fields).');
+  if (o.groupBy !== undefined && !o.convert) throw new UsageError('--group-by goes with --convert (it groups the rows of the CSV files converted into orders).');
+  if (o.set && !o.convert) throw new UsageError('--set goes with --convert (it fills a field of each record converted).');
+  if (o.hashEmails && !o.recordType) {
+    throw new UsageError('--hash-emails needs --dataset-id and --record-type: the record type says which fields hold e-mail addresses.');
+  }
   let columns: Record<string, string | null> | undefined;
-  if (o.map) {
-    const { parseMapArgs } = await import('../engine/pipeline/column-mapping.js');
+  let constants: Record<string, string> | undefined;
+  if (o.map || o.set) {
+    const { parseMapArgs, parseSetArgs } = await import('../engine/pipeline/column-mapping.js');
     try {
-      columns = parseMapArgs(o.map);
+      columns = o.map ? parseMapArgs(o.map) : undefined;
+      constants = o.set ? parseSetArgs(o.set) : undefined;
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
   }
-  const mapping: Partial<ColumnMapping> | null = columns ? { columns } : null;
+  const parts: Partial<ColumnMapping> = { ...(columns ? { columns } : {}), ...(constants ? { constants } : {}), ...(o.groupBy !== undefined ? { groupBy: o.groupBy } : {}) };
+  const mapping: Partial<ColumnMapping> | null = Object.keys(parts).length > 0 ? parts : null;
   const destination = o.datasetId && o.recordType ? { datasetId: o.datasetId.trim(), recordType: o.recordType } : null;
   const patterns = o.pattern ?? [...DEFAULT_PATTERNS];
   if (patterns.length === 0) throw new UsageError('--pattern is empty.');
@@ -68,6 +77,7 @@ export async function feedFromOptions(dir: string, o: WatchOptions): Promise<Fee
     ...(o.gzipLevel !== undefined ? { gzipLevel: o.gzipLevel } : {}),
     ...(o.partSize !== undefined ? { partBytes: o.partSize } : {}),
     validate: destination !== null && o.validate, quietSeconds: o.quietSeconds, after: o.after, polling: Boolean(o.polling),
+    ...(o.hashEmails ? { hashEmails: true } : {}),
     ...(fileOwners.length > 0 ? { fileOwners } : {}),
   };
 }

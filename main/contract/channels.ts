@@ -30,8 +30,10 @@ export interface InvokeChannels {
   'files:release': [[path: string], boolean];
   /** `encoding`: the one the person chose on the card, or null to detect it. */
   'preview:csv': [[path: string, rows: number, recordType: RecordTypeName | null, encoding: TextEncoding | null], CsvPreview];
-  'mapping:suggest': [[headers: readonly string[], recordType: RecordTypeName], ColumnMapping];
-  'schema:fields': [[recordType: RecordTypeName], readonly FieldOption[]];
+  /** `groupBy`: the column rows are grouped by into orders (line-item headers are suggested then), or null. */
+  'mapping:suggest': [[headers: readonly string[], recordType: RecordTypeName, groupBy: string | null], ColumnMapping];
+  /** `lineItems`: rows are grouped into orders, so each item's fields (`products.quantity`) are offered too. */
+  'schema:fields': [[recordType: RecordTypeName, lineItems: boolean], readonly FieldOption[]];
   'presets:list': [[], readonly MappingPreset[]];
   'presets:save': [[preset: MappingPreset], readonly MappingPreset[]];
   'presets:delete': [[name: string, recordType: RecordTypeName], readonly MappingPreset[]];

@@ -33,6 +33,10 @@ export interface FeedSettings {
   readonly after: FeedAfter;
   /** Poll instead of waiting for change events (network drives). */
   readonly polling: boolean;
+  /** Purchase and return, when converting: rows with the same value in this column make one record (an order's lines); absent or null: one per row. */
+  readonly groupBy?: string | null;
+  /** Send e-mail addresses only hashed (NDJSON and JSON files converted too); Settings' choice applies to every folder as well. */
+  readonly hashEmails?: boolean;
   /** Who is told when a file fails, is tried again, leaves out many rows, or none arrives; absent or null: nobody. */
   readonly alerts?: FeedAlertSettings | null;
 }

@@ -14,6 +14,8 @@ export interface FieldOption {
   readonly description: string | null;
   /** What the field holds: `date` and `date-time` columns get a choice of day/month order. */
   readonly kind: FieldKind;
+  /** The values an enum field takes (`type`: physical, ecommerce), offered as a choice. */
+  readonly enumValues?: readonly string[];
 }
 
 /** A column mapping saved under a name for a record type, kept in the app's settings (main). */
@@ -35,6 +37,10 @@ export interface ColumnMapping {
   readonly inferCustomTypes: boolean;
   /** Date columns whose order the person chose, by header; the others are detected from the file's first rows. */
   readonly dateOrders?: Readonly<Record<string, DateOrder>>;
+  /** "One record per": rows with the same value in this column make one purchase or return, each row one of its products. */
+  readonly groupBy?: string;
+  /** "Same value for every record": field path to the value (`type`: `physical`). */
+  readonly constants?: Readonly<Record<string, string>>;
 }
 
 /** One problem on one line (a line with several failing fields has one per field). */
@@ -98,6 +104,10 @@ export interface ConversionReport {
    * fields were left out, counted by field and rule, and the first ones (all are in the export).
    */
   readonly leftOut: { readonly records: number; readonly fields: number; readonly summary: readonly ErrorGroup[]; readonly first: readonly LineError[] };
+  /** Rows grouped into orders: orders written (`written`) and refused; `rows` and `rejected` then count lines. Null otherwise. */
+  readonly orders: { readonly written: number; readonly refused: number } | null;
+  /** E-mail addresses sent only hashed (Settings): how many were hashed, and left out (no hashed form). Null when not asked. */
+  readonly emails: { readonly hashed: number; readonly leftOut: number } | null;
 }
 
 export interface ConvertRequest {

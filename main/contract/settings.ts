@@ -20,6 +20,11 @@ export interface AppSettings {
   readonly gzipLevel: number;
   /** The largest part sent, as typed (`1GB`, `500MiB`); empty for 5 GiB, the most one upload takes. */
   readonly partSize: string;
+  /**
+   * "Send e-mail addresses only hashed": conversions (the app's and the watched folders') write
+   * each address as its SHA-256; a file that would be sent as it is is refused.
+   */
+  readonly hashEmails: boolean;
 }
 
 /** The embedded sandbox, when the settings ask for it. */

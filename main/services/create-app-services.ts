@@ -38,7 +38,7 @@ import { tokenChannels } from './token/token-channels.js';
 import { createTokenService } from './token/token-service.js';
 import { createStateThrottle } from './uploads/throttle-states.js';
 import { uploadChannels } from './uploads/upload-channels.js';
-import { createUploadService, type UploadServiceDeps } from './uploads/upload-service.js';
+import { createUploadService, notHashedError, type UploadServiceDeps } from './uploads/upload-service.js';
 import { parseUploadRequest } from './channels/request-parsers.js';
 
 export type Handler<C extends InvokeChannel> = (...args: unknown[]) => Promise<Result<InvokeResult<C>>>;
@@ -123,11 +123,13 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const tokens = createTokenService(o.vault, o.sessionVault);
   const sandbox = createEmbeddedSandbox(o.userDataDir);
   const connection = createConnectionResolver(settings, tokens, sandbox);
-  const jobs = createJobService({ userDataDir: o.userDataDir, ledgerDir: o.userDataDir, emitProgress: (p) => events.emit('jobs:progress', p) });
+  const jobs = createJobService({
+    userDataDir: o.userDataDir, ledgerDir: o.userDataDir, emitProgress: (p) => events.emit('jobs:progress', p), hashEmails: () => settings.get().hashEmails,
+  });
   // What Settings say for every upload: manual ones and the watched folders' read the same.
   const sendSettings = () => {
     const s = settings.get();
-    return { gzip: s.gzip, gzipLevel: s.gzipLevel, partBytes: partBytesOf(s) };
+    return { gzip: s.gzip, gzipLevel: s.gzipLevel, partBytes: partBytesOf(s), hashEmails: s.hashEmails };
   };
   const uploads = createUploadService({
     history,
@@ -135,6 +137,8 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     connection,
     concurrency: () => settings.get().concurrency,
     sendSettings,
+    // With e-mails sent only hashed, a file goes only as a conversion that hashed them.
+    refuse: (request) => (settings.get().hashEmails && !jobs.hashed(request.path) ? notHashedError(request.path) : null),
     tempRoot,
     ledgerDir: o.userDataDir,
     resolveProxy: o.resolveProxy,

@@ -80,10 +80,11 @@ export function poorMatch(targets: readonly ColumnTarget[]): ColumnMatch | null 
   return matched.length * 2 < placed.length ? { matched, unmatched } : null;
 }
 
-/** Counts where the columns go and what every record needs but no column gives. */
-export function summarizeMapping(targets: readonly ColumnTarget[], fields: readonly FieldOption[]): MappingSummary {
+/** Counts where the columns go and what every record needs but no column (nor a value set for every record) gives. */
+export function summarizeMapping(targets: readonly ColumnTarget[], fields: readonly FieldOption[], constants: readonly string[] = []): MappingSummary {
   const mapped = targets.map((t) => t.path).filter((p): p is string => p !== null);
-  const fills = (path: string) => mapped.some((m) => m === path || m.startsWith(`${path}.`));
+  // A value every record gets fills its field as a column would.
+  const fills = (path: string) => [...mapped, ...constants].some((m) => m === path || m.startsWith(`${path}.`));
   const missing = fields.filter((f) => f.required && !f.path.startsWith('link.') && !fills(f.path)).map((f) => f.path);
   const needsLink = fields.some((f) => f.path.startsWith('link.'));
   const linkColumns = targets.filter((t) => t.path?.startsWith('link.'));

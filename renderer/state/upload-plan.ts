@@ -48,6 +48,19 @@ export interface PlanInput {
   readonly connectionReady: boolean | null;
   /** The card's "Compress (gzip)" box; unset leaves it to main (Settings' choice for NDJSON). */
   readonly gzip?: boolean;
+  /** Settings: e-mail addresses leave only hashed, so only a conversion that hashed them is sent. */
+  readonly hashEmails?: boolean;
+}
+
+/** Why a card cannot go while e-mail addresses leave only hashed, or null. */
+function notHashed(p: PlanInput, converting: boolean): string | null {
+  if (!p.hashEmails || p.conversion?.emails) return null;
+  const setting = 'Settings say e-mail addresses leave only hashed';
+  if (converting && p.conversion) return `${setting}, and this conversion was made before: Convert and validate again.`;
+  if (converting) return null;
+  return isDatasetKind(p.file.kind)
+    ? `${setting}: make the hashed copy first (Hash e-mail addresses, below Validate).`
+    : `${setting}: convert the file to NDJSON (as it is, it would carry them in clear).`;
 }
 
 /** Works out the upload request from the card's choices. */
@@ -63,6 +76,8 @@ function planRequest(p: PlanInput): Plan {
   const destination = dataset ? { datasetId: dataset, recordType } : null;
   const typed = p.sendName.trim();
   const converting = isConvertibleKind(file.kind) && csvMode === 'convert';
+  const hashing = notHashed(p, converting);
+  if (hashing) return { ready: false, reason: hashing };
   if (converting) {
     if (!conversion) return { ready: false, reason: 'Convert the file first (Convert and validate).' };
     if (conversion.written === 0) return { ready: false, reason: 'No row could be converted; fix the mapping or the file.' };
@@ -78,7 +93,7 @@ function planRequest(p: PlanInput): Plan {
   }
   if (p.connectionReady === false) return { ready: false, reason: 'Paste your API token in Settings first, or try the local sandbox.' };
   if (converting && conversion) {
-    const leftOut = conversion.rejected > 0 ? { sent: conversion.written, total: conversion.rows, leftOut: conversion.rejected } : null;
+    const leftOut = recordsLeftOut(conversion);
     return { ready: true, request: { path: conversion.output, filename: name, destination, validateFirst: false }, leftOut };
   }
   switch (file.kind) {
@@ -89,7 +104,7 @@ function planRequest(p: PlanInput): Plan {
     case 'ndjson':
     case 'gzip': {
       // A cleaned copy (the NDJSON panel's clean step) is sent in place of the file.
-      const leftOut = conversion && conversion.rejected > 0 ? { sent: conversion.written, total: conversion.rows, leftOut: conversion.rejected } : null;
+      const leftOut = conversion ? recordsLeftOut(conversion) : null;
       return { ready: true, request: { path: conversion?.output ?? file.path, filename: name, destination, validateFirst: destination !== null && p.validateFirst }, leftOut };
     }
     default: {
@@ -97,4 +112,10 @@ function planRequest(p: PlanInput): Plan {
       return _exhaustive;
     }
   }
+}
+
+/** The records a conversion left out, for the confirmation: rows, or orders when rows were grouped into them. */
+function recordsLeftOut(c: ConversionReport): LeftOut | null {
+  const counts = c.orders ? { sent: c.orders.written, total: c.orders.written + c.orders.refused, leftOut: c.orders.refused } : { sent: c.written, total: c.rows, leftOut: c.rejected };
+  return counts.leftOut > 0 ? counts : null;
 }

@@ -1,7 +1,7 @@
 /**
- * A watched folder's alerts in the app: a webhook typed in the folder's form, "Send a test alert"
- * reaching it, a failed file alerting it once with what happened (and never the token), and
- * History's Export… handing over the run log as CSV.
+ * A watched folder's alerts in the app: a webhook typed in the folder's form (confirmed with the
+ * browser host's terminal code), "Send a test alert" reaching it, a failed file alerting it once
+ * with what happened (and never the token), and History's Export… handing over the run log as CSV.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, openTab, saveToken } from './fixtures.js';
+import { test, expect, addFolderConfirmed, openTab, saveToken } from './fixtures.js';
 
 const bodyOf = async (req: IncomingMessage): Promise<string> => {
   const chunks: Buffer[] = [];
@@ -17,7 +17,7 @@ const bodyOf = async (req: IncomingMessage): Promise<string> => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
-test('a folder\'s webhook gets the test alert and the failed file\'s alert, without the token; History exports as CSV', async ({ app: page, sandbox }) => {
+test('a folder\'s webhook gets the test alert and the failed file\'s alert, without the token; History exports as CSV', async ({ app: page, sandbox, host }) => {
   const posts: { text: string; outcome?: string; file?: string }[] = [];
   const raw: string[] = [];
   const hook = createServer((req, res) => {
@@ -40,13 +40,14 @@ test('a folder\'s webhook gets the test alert and the failed file\'s alert, with
     await form.getByLabel('Dataset ID').fill('ds_alerts');
     await form.getByLabel('Seconds a file must stay unchanged before it is sent').fill('0.5');
     await form.getByLabel(/^Webhook address/).fill(webhook);
-    await form.getByRole('button', { name: 'Add folder' }).click();
+    // The browser host asks for its terminal's code: alerts carry file names off this computer.
+    await addFolderConfirmed(page, host);
 
     const row = page.getByTestId('feed').filter({ has: page.getByRole('heading', { name: folder }) });
     await expect(row.getByTestId('feed-state')).toHaveText('Watching');
     // A webhook's path is its secret (Slack's and Teams' are): the row names the host only.
-    const host = new URL(webhook).host;
-    await expect(row.getByTestId('feed-alerts')).toContainText(`Alerts by webhook to ${host}: no alert sent yet`);
+    const hookHost = new URL(webhook).host;
+    await expect(row.getByTestId('feed-alerts')).toContainText(`Alerts by webhook to ${hookHost}: no alert sent yet`);
     await expect(row.getByTestId('feed-alerts')).not.toContainText('/hook');
 
     await row.getByRole('button', { name: `Send a test alert for ${folder}` }).click();

@@ -14,7 +14,7 @@ test('the data folder, converted files and settings are 0700 folders and 0600 fi
     const data = join(f.dir, 'user-data');
     assert.equal(await mode(data), 0o700, 'the data folder the app created');
     const path = await f.file('people.csv', 'link.email,first_name\njane@example.com,Jane\n');
-    const mapping = await f.value('mapping:suggest', ['link.email', 'first_name'], 'customer_record');
+    const mapping = await f.value('mapping:suggest', ['link.email', 'first_name'], 'customer_record', null);
     const report = await f.value('jobs:convert', 'modes-1', { path, recordType: 'customer_record', mapping, gzip: false, stopOnFirstInvalid: false });
     assert.equal(report.written, 1);
     assert.equal(await mode(join(data, 'converted')), 0o700);

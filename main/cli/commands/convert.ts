@@ -16,7 +16,7 @@ import { onInterrupt } from '../wait-for-signal.js';
 interface ConvertOptions {
   recordType: RecordTypeName; output?: string; gzip?: boolean; map?: string[]; dropUnknown?: boolean;
   inferTypes?: boolean; decimalComma?: boolean; stopOnFirstInvalid?: boolean; json?: boolean;
-  dateOrder?: DateOrder; leaveOutInvalidFields?: boolean; encoding?: TextEncoding;
+  dateOrder?: DateOrder; leaveOutInvalidFields?: boolean; encoding?: TextEncoding; groupBy?: string; set?: string[]; hashEmails?: boolean;
 }
 
 /** Inputs whose records are used as they are (no columns to map, no dates to reorder). */
@@ -47,6 +47,11 @@ export function registerConvert(program: Command): void {
     .option('--decimal-comma', 'read numbers written with a decimal comma (29,95 or 1.234,50) as 29.95 and 1234.50')
     .addOption(new Option('--date-order <order>', 'how every date and date-time column writes its dates: dmy (25/03/1985), mdy (03/25/1985) or ymd (1985/03/25); default: detected from the first rows').choices(['dmy', 'mdy', 'ymd']))
     .option('--encoding <name>', `the CSV's encoding, when the file does not show it (${TEXT_ENCODINGS.join(', ')}); default: detected`, parseEncoding)
+    .option('--group-by <column>', 'purchase and return: rows with the same value in this column (an order or receipt number) make one record, each row one item of its products; '
+      + 'columns mapped to products.* (products.quantity, products.price_paid, products.product_reference.id) fill each item, the others must agree across the order\'s rows')
+    .option('--set <FIELD=VALUE...>', 'give every record this value for a field the file lacks, e.g. --set type=physical --set store.type=ecommerce (repeatable)')
+    .option('--hash-emails', 'send e-mail addresses only as their SHA-256: link.email becomes link.email_sha256 (email becomes email_sha256); '
+      + 'an e-mail field with no hashed form is left out, and said so')
     .option('--leave-out-invalid-fields', 'keep a record whose only invalid fields are optional ones, without those fields (never the link); each is reported')
     .option('--stop-on-first-invalid', 'stop at the first invalid row instead of leaving it out')
     .option('--json', 'print {"rows","written","rejected","errors":[{"line","identifier","message"}],"errorCount","truncated","leftOut","output",...}')
@@ -59,6 +64,10 @@ export function registerConvert(program: Command): void {
       if (o.encoding && JSON_INPUT.test(input)) {
         throw new UsageError('--encoding reads a CSV file; JSON and NDJSON are UTF-8 (UTF-16 and UTF-32 are recognised by themselves).');
       }
+      if (o.groupBy !== undefined && JSON_INPUT.test(input)) {
+        throw new UsageError('--group-by groups the rows of a CSV file into orders; the records of a JSON or NDJSON file are used as they are.');
+      }
+      if (o.set && JSON_INPUT.test(input)) throw new UsageError('--set fills a field of each row of a CSV file; the records of a JSON or NDJSON file are used as they are.');
       const mapping = await mappingFor(input, o);
       const [{ convertToSend }, { configDir }] = await Promise.all([import('../../engine/send/convert-to-send.js'), import('../../engine/config/paths.js')]);
       const json = Boolean(o.json);
@@ -71,6 +80,7 @@ export function registerConvert(program: Command): void {
           target: { kind: 'named', path: o.output }, ledgerDir: configDir(),
           recordType: o.recordType, mapping, gzip: Boolean(o.gzip), stopOnFirstInvalid: Boolean(o.stopOnFirstInvalid), decimalComma: Boolean(o.decimalComma),
           leaveOutInvalidFields: Boolean(o.leaveOutInvalidFields), ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}), ...(o.encoding ? { encoding: o.encoding } : {}),
+          hashEmails: Boolean(o.hashEmails),
           signal: cancel.signal, onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.rows),
         });
         progress.stop();
@@ -80,7 +90,7 @@ export function registerConvert(program: Command): void {
             errors: r.errors.map(withIdentifier), errorCount: r.errorCount, truncated: r.errors.length < r.errorCount,
             leftOut: { records: r.leftOut.records, fields: r.leftOut.fields, summary: r.leftOut.summary, first: r.leftOut.first.map(withIdentifier), truncated: r.leftOut.first.length < r.leftOut.fields },
             output: r.stoppedEarly ? null : r.output, summary: r.summary, warnings: r.warnings, notes: r.notes, encoding: r.encoding,
-            fallbackLines: r.fallbackLines, cleaned: r.cleaned, stoppedEarly: r.stoppedEarly, position: r.position,
+            fallbackLines: r.fallbackLines, cleaned: r.cleaned, stoppedEarly: r.stoppedEarly, position: r.position, orders: r.orders, emails: r.emails,
           });
         } else {
           printConversion(input, r, o);
@@ -104,10 +114,12 @@ function withIdentifier(e: { line: number; message: string; identifier?: string 
  * user's choices over them, after checking that each names a column of the file.
  */
 async function mappingFor(input: string, o: ConvertOptions): Promise<Partial<ColumnMapping>> {
-  const { parseMapArgs, resolveMapHeaders, suggestMapping } = await import('../../engine/pipeline/column-mapping.js');
+  const { parseMapArgs, parseSetArgs, resolveMapHeaders, suggestConstants, suggestMapping } = await import('../../engine/pipeline/column-mapping.js');
   let columns: Record<string, string | null> | undefined;
+  let constants: Record<string, string> | undefined;
   try {
     columns = o.map ? parseMapArgs(o.map) : undefined;
+    constants = o.set ? parseSetArgs(o.set) : undefined;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -118,12 +130,17 @@ async function mappingFor(input: string, o: ConvertOptions): Promise<Partial<Col
     const { previewCsv } = await import('../../engine/pipeline/csv-preview.js');
     const { headers } = await previewCsv(input, { rows: 1, ...(o.encoding ? { encoding: o.encoding } : {}) });
     try {
-      columns = { ...suggestMapping(headers, o.recordType).columns, ...resolveMapHeaders(headers, columns, input) };
+      columns = { ...suggestMapping(headers, o.recordType, o.groupBy).columns, ...resolveMapHeaders(headers, columns, input) };
+      // The values a suggestion brings (a SKU column's id_type) only where the column kept its suggested field.
+      constants = { ...suggestConstants(columns), ...constants };
     } catch (error) {
       throw new UsageError(error instanceof LexerError ? error.describe() : (error as Error).message);
     }
   }
-  return { ...(columns ? { columns } : {}), unknownColumns: o.dropUnknown ? 'drop' : 'custom_fields', inferCustomTypes: Boolean(o.inferTypes) };
+  return {
+    ...(columns ? { columns } : {}), unknownColumns: o.dropUnknown ? 'drop' : 'custom_fields', inferCustomTypes: Boolean(o.inferTypes),
+    ...(o.groupBy !== undefined ? { groupBy: o.groupBy } : {}), ...(constants && Object.keys(constants).length > 0 ? { constants } : {}),
+  };
 }
 
 /** "line 4", "lines 4, 9 and 12 (and 3 more)". */
@@ -137,12 +154,23 @@ function problemLine(position: string, e: { line: number; message: string; ident
   return `  ${position} ${e.line}: ${e.message}${e.identifier ? ` — ${e.identifier}` : ''}`;
 }
 
+/** "orders.csv: 30 lines read, 12 orders written to orders.ndjson, 1 order refused (3 lines)." */
+function ordersSentence(input: string, r: ConversionResult, orders: { written: number; refused: number }): string {
+  const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+  const refused = orders.refused > 0 || r.rejected > 0 ? `, ${plural(orders.refused, 'order')} refused (${plural(r.rejected, 'line')})` : ', none refused';
+  return `${input}: ${plural(r.rows, 'line')} read, ${plural(orders.written, 'order')} written to ${r.output}${refused}.`;
+}
+
 function printConversion(input: string, r: ConversionResult, o: ConvertOptions): void {
   const removed = framingSentence({ ...r.cleaned, cleanable: 0 });
   if (removed) say(`${input}: cleaned: removed ${removed} (${lines(r.cleaned.lines, r.cleaned.byteOrderMarks + r.cleaned.blankLines)}), which Lexer counts as invalid rows.`);
   // A stopped run writes nothing: a partial file must never look like a finished one.
   if (r.stoppedEarly) say(`${input}: stopped at the first invalid row (--stop-on-first-invalid) after ${formatCount(r.rows)} rows; no output was written.`);
+  else if (r.orders) say(ordersSentence(input, r, r.orders));
   else say(`${input}: ${formatCount(r.rows)} row${r.rows === 1 ? '' : 's'} read, ${formatCount(r.written)} written to ${r.output}, ${formatCount(r.rejected)} rejected.`);
+  if (r.emails && !r.stoppedEarly) {
+    say(`E-mail addresses sent only hashed (--hash-emails): ${formatCount(r.emails.hashed)} hashed${r.emails.leftOut > 0 ? `, ${formatCount(r.emails.leftOut)} left out (no hashed form)` : ''}; no address is in clear in ${r.output}.`);
+  }
   if (r.fallbackLines.count > 0) {
     say(`Read as ${r.encoding}: ${lines(r.fallbackLines.lines, r.fallbackLines.count)} ${r.fallbackLines.count === 1 ? 'was' : 'were'} not UTF-8 and ${r.fallbackLines.count === 1 ? 'was' : 'were'} read as ${r.fallbackLines.encoding}; check their accented letters.`);
   }

@@ -50,6 +50,11 @@ export interface FeedConfig {
   /** Poll the folder instead of waiting for change events (network drives, where those never arrive). */
   readonly polling: boolean;
   /**
+   * Send e-mail addresses only hashed: every file goes through conversion (NDJSON and JSON too),
+   * which hashes them (pipeline/convert/hash-emails.ts); a file that would go as it is is refused.
+   */
+  readonly hashEmails?: boolean;
+  /**
    * Accounts (uids) besides this user whose files are taken too (an export job's account): a
    * shared folder's other files are left where they are, so nobody else decides what is sent.
    */
@@ -57,13 +62,15 @@ export interface FeedConfig {
 }
 
 /** What a run says for every upload (the app's Settings), read for each file a feed sends. */
-export type RunSendSettings = Pick<SendRequest, 'gzipLevel' | 'partBytes'>;
+export type RunSendSettings = Pick<SendRequest, 'gzipLevel' | 'partBytes'> & { readonly hashEmails?: boolean };
 
 /** The feed as one file is sent: its own values, else the run's settings (so a change in Settings applies from the next file). */
 export function withSendSettings(feed: FeedConfig, settings: RunSendSettings | undefined): FeedConfig {
   const gzipLevel = feed.gzipLevel ?? settings?.gzipLevel;
   const partBytes = feed.partBytes ?? settings?.partBytes;
-  return { ...feed, ...(gzipLevel !== undefined ? { gzipLevel } : {}), ...(partBytes !== undefined ? { partBytes } : {}) };
+  // Hashing asked for anywhere applies: Settings' choice is a policy for every folder.
+  const hashEmails = feed.hashEmails === true || settings?.hashEmails === true;
+  return { ...feed, ...(gzipLevel !== undefined ? { gzipLevel } : {}), ...(partBytes !== undefined ? { partBytes } : {}), ...(hashEmails ? { hashEmails } : {}) };
 }
 
 /** The patterns a `--pattern` value or a typed field means: space- or comma-separated globs. */

@@ -8,13 +8,13 @@ import { access, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { LexerError, toLexerError } from '../errors.js';
 import type { ValidationResult } from '../pipeline/validate-ndjson.js';
-import type { ConvertedFile } from '../send/convert-to-send.js';
+import { recordCounts, type ConvertedFile } from '../send/convert-to-send.js';
 import { sendFile } from '../send/send-file.js';
 import { recordNotSent } from '../send/send-history.js';
 import type { SendContext, SendOutcome } from '../send/send-types.js';
 import type { TakenFingerprint } from '../send/taken-fingerprint.js';
 import type { FeedConfig } from './feed-config.js';
-import { convertForFeed } from './feed-convert.js';
+import { convertForFeed, convertible } from './feed-convert.js';
 import { feedFileName } from './feed-file-name.js';
 import { feedHint } from './feed-hints.js';
 
@@ -49,8 +49,27 @@ function recordDetails(v: { summary: ValidationResult['summary']; errors: Valida
 }
 
 const isCsvForDataset = (file: string): boolean => !/\.(ndjson|jsonl|json)(\.gz)?$/i.test(file) && !/^[^.]+\.gz$/i.test(basename(file));
-// A JSON file goes as NDJSON (checked as such); a CSV is what a feed converts.
-const convertible = (file: string): boolean => /\.(csv|tsv|txt)$/i.test(file);
+
+/**
+ * Whether the feed converts this file before sending: a CSV when the feed converts; when e-mails
+ * leave only hashed, NDJSON and JSON too (their clean step hashes them).
+ */
+function converts(file: string, feed: FeedConfig): boolean {
+  if (!feed.destination) return false;
+  return convertible(file) ? feed.convert !== null : feed.hashEmails === true && !isCsvForDataset(file);
+}
+
+/** What to do about a file that would leave with clear e-mail addresses, in the words of the feed's settings. */
+function hashHint(hasDestination: boolean, audience: 'app' | 'cli'): string {
+  if (audience === 'app') {
+    return hasDestination
+      ? 'On the Watched folders tab, choose Change settings for this folder and tick "Convert CSV files to NDJSON", so its e-mail addresses are hashed first; then move the file back into the folder.'
+      : 'Give the folder a dataset and record type (the record type says which fields hold e-mail addresses) and tick converting; then move the file back into the folder.';
+  }
+  return hasDestination
+    ? 'Run the watch with --convert, so its e-mail addresses are hashed first; then move the file back into the folder.'
+    : 'Run the watch with --dataset-id ID --record-type TYPE --convert: the record type says which fields hold e-mail addresses; then move the file back into the folder.';
+}
 
 function fromOutcome(outcome: SendOutcome, converted: ConvertedFile | null): FeedFileResult {
   // The entry whose file is the one the feed moves. A conversion's entry names the NDJSON sent
@@ -61,8 +80,8 @@ function fromOutcome(outcome: SendOutcome, converted: ConvertedFile | null): Fee
     case 'success': {
       const uploadIds = outcome.uploadId ? [outcome.uploadId] : outcome.parts.flatMap((p) => (p.uploadId ? [p.uploadId] : []));
       return {
-        kind: 'sent', filename: outcome.filename, uploadIds, bytes: outcome.bytes, recordsSent: converted ? converted.result.written : null,
-        recordsLeftOut: converted ? converted.result.rejected : null, historyId: followed, entryId,
+        kind: 'sent', filename: outcome.filename, uploadIds, bytes: outcome.bytes, recordsSent: converted ? recordCounts(converted.result).written : null,
+        recordsLeftOut: converted ? recordCounts(converted.result).rejected : null, historyId: followed, entryId,
       };
     }
     case 'duplicate':
@@ -95,7 +114,7 @@ async function refused(file: string, feed: FeedConfig, ctx: SendContext, r: { er
   const historyId = await recordNotSent(ctx.history, {
     filePath: file, filename: feedFileName(file, destination), bytes, sourceBytes: bytes, sourceName: basename(file), feed: feed.path,
     datasetId: destination?.datasetId ?? null, recordType: destination?.recordType ?? null, sandbox: ctx.sandbox,
-    ...(result ? { recordsSent: 0, recordsLeftOut: result.rejected } : {}),
+    ...(result ? { recordsSent: 0, recordsLeftOut: recordCounts(result).rejected } : {}),
   }, error, ctx.onHistoryError ?? (() => undefined));
   if (error.retryable) return { kind: 'transient', error, historyId };
   return { kind: 'needs-user', error, details: r.details, historyId };
@@ -112,14 +131,21 @@ export async function sendFeedFile(file: string, feed: FeedConfig, ctx: SendCont
   let converted: ConvertedFile | null = null;
   try {
     const { destination } = feed;
-    if (destination && feed.convert && convertible(file)) {
+    if (feed.hashEmails && !converts(file, feed)) {
+      const error = new LexerError('usage', `${basename(file)} would be sent as it is, but e-mail addresses leave this computer only hashed, so it was not sent.`, {
+        hint: hashHint(destination !== null, ctx.audience),
+      });
+      return await refused(file, feed, ctx, { error, details: [] });
+    }
+    if (destination && converts(file, feed)) {
       converted = await convertForFeed(readPath, destination, {
-        mapping: feed.convert.mapping, dateOrder: feed.convert.dateOrder, leaveOutInvalidFields: feed.convert.leaveOutInvalidFields, encoding: feed.convert.encoding,
-        tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal,
+        mapping: feed.convert?.mapping ?? null, dateOrder: feed.convert?.dateOrder, leaveOutInvalidFields: feed.convert?.leaveOutInvalidFields, encoding: feed.convert?.encoding,
+        hashEmails: feed.hashEmails, tempRoot: ctx.tempRoot, ledgerDir: ctx.ledgerDir, signal: ctx.signal,
       });
       const r = converted.result;
       if (feed.validate && r.rejected > 0) {
-        const error = new LexerError('invalid-records', `${r.rejected} of the ${r.rows} rows of ${basename(file)} are not valid ${destination.recordType} records, so nothing was sent.`);
+        const what = r.orders ? `${r.orders.refused} of the ${r.orders.written + r.orders.refused} orders (${r.rejected} of the ${r.rows} lines)` : `${r.rejected} of the ${r.rows} rows`;
+        const error = new LexerError('invalid-records', `${what} of ${basename(file)} are not valid ${destination.recordType} records, so nothing was sent.`);
         return await refused(file, feed, ctx, { error, details: recordDetails(r, r.position), converted });
       }
     } else if (destination && isCsvForDataset(file)) {

@@ -3,7 +3,8 @@
  * the operating system's change events, or polling for network drives where those never arrive.
  * Only the folder's own files: not its sent/ and failed/ subfolders, nor anything deeper.
  */
-import { dirname, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 
 export interface FolderWatcher {
@@ -42,5 +43,13 @@ export async function watchFolder(folder: string, o: {
   watcher.on('error', o.onError);
   await new Promise<void>((done) => watcher.once('ready', () => done()));
   ready = true;
+  // A file written between chokidar's first listing and its watch taking hold has no event and
+  // would wait, unseen, until it changed again: the folder is listed once more now that it is
+  // watched (a file seen twice is taken once).
+  const seen = new Set(initial);
+  for (const entry of await readdir(root, { withFileTypes: true }).catch(() => [])) {
+    const path = join(root, entry.name);
+    if (!entry.isDirectory() && !seen.has(path)) initial.push(path);
+  }
   return { initial, close: () => watcher.close() };
 }

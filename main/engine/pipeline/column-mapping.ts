@@ -2,8 +2,8 @@ import { LexerError } from '../errors.js';
 import type { RecordTypeName } from '../schemas/record-type-names.js';
 import { getRecordFields } from '../schemas/record-fields.js';
 import type { DateOrder } from './convert/date-order.js';
-import { createFieldLookup, type FieldLookup, type FieldMatch } from './convert/field-lookup.js';
-import { HEADER_SYNONYMS, normaliseHeader } from './convert/header-synonyms.js';
+import { createFieldLookup, LINE_ITEMS, type FieldLookup, type FieldMatch } from './convert/field-lookup.js';
+import { HEADER_ALSO, HEADER_SYNONYMS, normaliseHeader } from './convert/header-synonyms.js';
 import { cleanHeader } from './csv/header-names.js';
 
 /**
@@ -14,12 +14,17 @@ import { cleanHeader } from './csv/header-names.js';
  * read as numbers or true/false into JSON numbers and booleans (they stay strings otherwise).
  * `dateOrders[header]`: how that date column writes its dates, where the person chose it; other
  * date columns are detected from the file's first rows (convert/date-columns.ts).
+ * `groupBy`: a header whose rows with the same value make one record, each row one item of its
+ * `products` (an order's lines; purchase and return). `constants[path]`: a value every record
+ * gets for a field no column fills (`type: physical`), typed as the field is.
  */
 export interface ColumnMapping {
   columns: Record<string, string | null>;
   unknownColumns: 'custom_fields' | 'drop';
   inferCustomTypes: boolean;
   dateOrders?: Readonly<Record<string, DateOrder>>;
+  groupBy?: string;
+  constants?: Readonly<Record<string, string>>;
 }
 
 /** Defaults for the parts of a mapping a caller leaves out. */
@@ -29,12 +34,39 @@ export function completeMapping(partial: Partial<ColumnMapping> | undefined, col
     unknownColumns: partial?.unknownColumns ?? 'custom_fields',
     inferCustomTypes: partial?.inferCustomTypes ?? false,
     ...(partial?.dateOrders ? { dateOrders: partial.dateOrders } : {}),
+    ...(partial?.groupBy !== undefined ? { groupBy: partial.groupBy } : {}),
+    ...(partial?.constants ? { constants: partial.constants } : {}),
   };
 }
 
-/** Suggests a field for each header from its name; headers with no suggestion are left out. */
-export function suggestMapping(headers: readonly string[], recordType: RecordTypeName): ColumnMapping {
-  return { columns: suggestColumns(headers, createFieldLookup(getRecordFields(recordType))), unknownColumns: 'custom_fields', inferCustomTypes: false };
+/** The fields a conversion addresses: with rows grouped into orders, each line's `products.*` too. */
+export function mappingLookup(recordType: RecordTypeName, grouped: boolean): FieldLookup {
+  return createFieldLookup(getRecordFields(recordType), grouped ? LINE_ITEMS : null);
+}
+
+/**
+ * Suggests a field for each header from its name (headers with no suggestion are left out), and
+ * the values that go with some of them (a SKU column's id_type). With `groupBy`, rows are
+ * grouped into orders, so line-item headers (Qty, SKU, Line Total) are suggested too.
+ */
+export function suggestMapping(headers: readonly string[], recordType: RecordTypeName, groupBy?: string): ColumnMapping {
+  const columns = suggestColumns(headers, mappingLookup(recordType, groupBy !== undefined));
+  const constants = suggestConstants(columns);
+  return {
+    columns, unknownColumns: 'custom_fields', inferCustomTypes: false,
+    ...(groupBy !== undefined ? { groupBy } : {}), ...(Object.keys(constants).length > 0 ? { constants } : {}),
+  };
+}
+
+/** The values the synonyms table sets beside a suggested field (a "SKU" column's ids are SKUs: id_type sku). */
+export function suggestConstants(columns: Readonly<Record<string, string | null>>): Record<string, string> {
+  const constants: Record<string, string> = {};
+  for (const [header, path] of Object.entries(columns)) {
+    const name = normaliseHeader(header);
+    const also = HEADER_ALSO[name];
+    if (also && path !== null && HEADER_SYNONYMS[name]?.includes(path)) Object.assign(constants, also);
+  }
+  return constants;
 }
 
 /**
@@ -83,8 +115,8 @@ export function suggestColumns(headers: readonly string[], lookup: FieldLookup):
   }
   // Matched on the last segment of a path; an object field (a POS "Store" for `store`) is never a column's target.
   const bySegment = new Map<string, string[]>();
-  for (const f of lookup.fields) {
-    if (f.kind === 'object') continue;
+  // An id alone does not say what kind of id it is (a product reference needs its id_type).
+  for (const f of lookup.fields.filter((field) => field.kind !== 'object' && !field.path.startsWith(`${LINE_ITEMS}.product_reference.`))) {
     const segment = normaliseHeader(f.path.slice(f.path.lastIndexOf('.') + 1));
     bySegment.set(segment, [...(bySegment.get(segment) ?? []), f.path]);
   }
@@ -128,6 +160,26 @@ export function parseMapArgs(args: readonly string[]): Record<string, string | n
     columns[arg.slice(0, eq)] = field === '' ? null : field;
   }
   return columns;
+}
+
+/**
+ * Parses CLI `--set FIELD=VALUE` arguments: a value every record gets (`type=physical`). Split at
+ * the first '=' (a field path has none; a value may).
+ */
+export function parseSetArgs(args: readonly string[]): Record<string, string> {
+  const constants: Record<string, string> = {};
+  for (const arg of args) {
+    const eq = arg.indexOf('=');
+    const field = eq <= 0 ? '' : arg.slice(0, eq).trim();
+    const value = eq <= 0 ? '' : arg.slice(eq + 1).trim();
+    if (field === '' || value === '') {
+      throw new LexerError('usage', `--set "${arg}" is not FIELD=VALUE.`, {
+        hint: 'Write it like --set type=physical or --set store.type=ecommerce: a field every record gets the same value for.',
+      });
+    }
+    constants[field] = value;
+  }
+  return constants;
 }
 
 /** Edit distance between two short strings (header names): how many single-character changes apart. */

@@ -11,9 +11,9 @@ import type { DateOrder } from './convert/date-order.js';
 import { readJsonLayout, type FoundEncoding } from './convert/json-text.js';
 import type { TextEncoding } from './csv/text-encodings.js';
 import { ErrorTally } from './convert/error-tally.js';
+import { emailHashPlan } from './convert/hash-emails.js';
 import { openOutputFile } from '../io/output-file.js';
 import { throttleProgress } from '../io/progress-throttle.js';
-import type { Utf8Source } from './csv/utf8-bytes.js';
 import { emptyFile } from '../io/read-head.js';
 import { unreadable } from '../io/unreadable.js';
 import type { ErrorGroup, LineError } from './validate-ndjson.js';
@@ -59,6 +59,13 @@ export interface ConversionResult {
    * for a JSON array (whose parser gives no positions), the record's 1-based place in the array.
    */
   position: 'line' | 'record';
+  /** With hashEmails: the e-mail addresses of the records written replaced by their SHA-256, and those left out (no hashed form); null without. */
+  emails: { hashed: number; leftOut: number } | null;
+  /**
+   * With rows grouped into orders (mapping.groupBy): orders written (also `written`) and refused;
+   * `rows` then counts the lines read and `rejected` the lines left out. Null without grouping.
+   */
+  orders: { written: number; refused: number } | null;
 }
 
 export interface ConvertOptions {
@@ -89,6 +96,15 @@ export interface ConvertOptions {
   encoding?: TextEncoding;
   /** Called for every field left out (leaveOutInvalidFields), as onError for rejected rows. */
   onLeftOut?: (e: LineError) => void;
+  /**
+   * Send e-mail addresses only hashed: each e-mail field becomes its `*_sha256` twin where the
+   * record type has one, and is left out where it has none (convert/hash-emails.ts).
+   */
+  hashEmails?: boolean;
+  /** Where a conversion grouping rows into orders keeps the lines of a large file meanwhile (default: the system's temporary folder). */
+  tempRoot?: string;
+  /** Spill bytes per partition when grouping into orders: tests make it small to use the disk on a small file. */
+  groupPartitionBytes?: number;
 }
 
 /** Whether a path names NDJSON (or gzipped NDJSON), which conversion cleans rather than converts. */
@@ -134,7 +150,13 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
     const shared = {
       recordType: o.recordType, gzip: (o.gzip ?? false) || /\.gz$/i.test(output), stopOnFirstInvalid: o.stopOnFirstInvalid ?? false,
       leaveOutInvalidFields: o.leaveOutInvalidFields ?? false, signal: o.signal,
+      hashPlan: o.hashEmails ? emailHashPlan(o.recordType) : null,
     };
+    if (o.mapping?.groupBy !== undefined && kind !== 'csv') {
+      throw new LexerError('usage', `--group-by groups the rows of a CSV file into orders; the records of ${basename(input)} are used as they are.`, {
+        hint: 'Give each record its products list as JSON, or convert the CSV export.',
+      });
+    }
     switch (kind) {
       case 'json':
         await convertJsonArray(inputPath, { ...shared, layout: 'array' }, sink, (read) => (bytesRead = read));
@@ -157,7 +179,10 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
         break;
       }
       case 'csv':
-        found = await convertCsv(inputPath, { ...shared, mapping: o.mapping, workers: o.workers, decimalComma: o.decimalComma, dateOrder: o.dateOrder, encoding: o.encoding }, sink, (reader: Utf8Source) => {
+        found = await convertCsv(inputPath, {
+          ...shared, hashEmails: o.hashEmails ?? false, mapping: o.mapping, workers: o.workers, decimalComma: o.decimalComma, dateOrder: o.dateOrder, encoding: o.encoding,
+          ...(o.tempRoot !== undefined ? { tempRoot: o.tempRoot } : {}), ...(o.groupPartitionBytes !== undefined ? { groupPartitionBytes: o.groupPartitionBytes } : {}),
+        }, sink, (reader) => {
           bytesRead = () => reader.bytesRead;
         });
         break;
@@ -180,7 +205,7 @@ export async function convertToNdjson(input: string, o: ConvertOptions): Promise
     summary: tally.summary(), warnings: sink.warnings.texts(), notes: [...found.notes, ...sink.notes.texts()], encoding: found.encoding,
     leftOut: { records: leftOut.rows, fields: leftOut.total, first: leftOut.errors, summary: leftOut.summary() },
     fallbackLines: { count: sink.fallback.count, lines: sink.fallback.lines, encoding: found.fallback }, cleaned, output, stoppedEarly: sink.stoppedEarly,
-    position,
+    position, emails: o.hashEmails ? { ...sink.emails } : null, orders: kind === 'csv' && o.mapping?.groupBy !== undefined ? { ...sink.orders } : null,
   };
 }
 

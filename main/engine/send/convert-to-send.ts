@@ -25,6 +25,15 @@ export interface ConvertedFile {
   dispose(): Promise<void>;
 }
 
+/**
+ * A conversion's counts in records: rows read, records written, rows left out; or, with rows
+ * grouped into orders, orders (an order of three lines is one record sent or left out).
+ */
+export function recordCounts(result: ConversionResult): { rows: number; written: number; rejected: number } {
+  if (result.orders) return { rows: result.orders.written + result.orders.refused, written: result.orders.written, rejected: result.orders.refused };
+  return { rows: result.rows, written: result.written, rejected: result.rejected };
+}
+
 /** The output's path and how to remove it again. */
 async function place(target: ConversionTarget): Promise<{ output: string | undefined; dispose: () => Promise<void> }> {
   switch (target.kind) {
@@ -62,7 +71,7 @@ export async function convertToSend(
       const { recordConversion } = await import('../history/conversion-ledger.js');
       // Which fields were left out, most often first (the summary is by field and rule).
       const leftOutFields = [...new Set(result.leftOut.summary.map((g) => g.field))];
-      const counts = { rows: result.rows, written: result.written, rejected: result.rejected, fieldsLeftOut: result.leftOut.fields, leftOutFields };
+      const counts = { ...recordCounts(result), fieldsLeftOut: result.leftOut.fields, leftOutFields };
       await recordConversion(ledgerDir, { output: result.output, source, recordType: options.recordType, ...counts }).catch(() => undefined);
     }
     return { result, dispose };

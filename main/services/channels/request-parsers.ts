@@ -39,7 +39,7 @@ export function parseUploadRequest(value: unknown): UploadRequest {
 
 /** A column mapping: header to field path (or null to drop the column). */
 export function parseMapping(value: unknown): ColumnMapping {
-  const o = asObject(value, 'mapping', ['columns', 'unknownColumns', 'inferCustomTypes', 'dateOrders']);
+  const o = asObject(value, 'mapping', ['columns', 'unknownColumns', 'inferCustomTypes', 'dateOrders', 'groupBy', 'constants']);
   const cols = asObject(o.columns, 'mapping.columns', Object.keys(o.columns ?? {}));
   const entries = Object.entries(cols);
   if (entries.length > 5000) throw usageError('mapping.columns has too many columns.');
@@ -49,8 +49,22 @@ export function parseMapping(value: unknown): ColumnMapping {
   // fromEntries defines own properties, so a header named "__proto__" stays a plain key
   const columns = Object.fromEntries(entries) as Record<string, string | null>;
   if (o.unknownColumns !== 'custom_fields' && o.unknownColumns !== 'drop') throw usageError("mapping.unknownColumns must be 'custom_fields' or 'drop'.");
-  const mapping = { columns, unknownColumns: o.unknownColumns, inferCustomTypes: asBoolean(o.inferCustomTypes, 'mapping.inferCustomTypes') } as const;
-  return o.dateOrders === undefined ? mapping : { ...mapping, dateOrders: parseDateOrders(o.dateOrders) };
+  return {
+    columns, unknownColumns: o.unknownColumns, inferCustomTypes: asBoolean(o.inferCustomTypes, 'mapping.inferCustomTypes'),
+    ...(o.dateOrders === undefined ? {} : { dateOrders: parseDateOrders(o.dateOrders) }),
+    ...(o.groupBy === undefined ? {} : { groupBy: asString(o.groupBy, 'mapping.groupBy', 1000) }),
+    ...(o.constants === undefined ? {} : { constants: parseConstants(o.constants) }),
+  };
+}
+
+/** "Same value for every record": field path to a value, both text. */
+function parseConstants(value: unknown): Record<string, string> {
+  const entries = Object.entries(asObject(value, 'mapping.constants', Object.keys(value ?? {})));
+  if (entries.length > 100) throw usageError('mapping.constants has too many values.');
+  for (const [field, text] of entries) {
+    if (field.length > 256 || typeof text !== 'string' || text.length > 1000) throw usageError(`the value for "${field.slice(0, 256)}" must be text.`);
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 /** Date orders by header: each 'dmy', 'mdy' or 'ymd'. */

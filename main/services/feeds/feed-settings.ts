@@ -11,7 +11,7 @@ import { asBoolean, asObject, asOptionalText } from '../channels/validators.js';
 import { parseAlertSettings } from './feed-alert-settings.js';
 
 const AFTER: readonly FeedAfter[] = ['sent', 'leave', 'delete'];
-const FIELDS = ['path', 'patterns', 'destination', 'convert', 'presetName', 'dateOrder', 'dateOrders', 'leaveOutInvalidFields', 'encoding', 'validate', 'gzip', 'quietSeconds', 'after', 'polling', 'alerts'];
+const FIELDS = ['path', 'patterns', 'destination', 'convert', 'presetName', 'dateOrder', 'dateOrders', 'leaveOutInvalidFields', 'encoding', 'validate', 'gzip', 'quietSeconds', 'after', 'polling', 'alerts', 'groupBy', 'hashEmails'];
 const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
 
 /** Checks a feed's settings as stored (a mail password, if any, is in the vault already). */
@@ -32,6 +32,8 @@ export function parseFeedInput(value: unknown, hasStoredPassword = false): { set
   const destination = parseDestination(o.destination ?? null);
   const convert = asBoolean(o.convert, 'convert');
   const presetName = o.presetName === null || o.presetName === undefined ? null : asOptionalText(o.presetName, 'presetName', 100) || null;
+  const groupBy = o.groupBy === null || o.groupBy === undefined ? null : asOptionalText(o.groupBy, 'One record per', 1000).trim() || null;
+  const hashEmails = o.hashEmails !== undefined && asBoolean(o.hashEmails, 'hashEmails');
   // Absent in folders saved by earlier versions: read from each file, nothing left out.
   if (o.dateOrder !== undefined && o.dateOrder !== null && !DATE_ORDERS.includes(o.dateOrder as DateOrder)) throw usageError('dateOrder must be dmy, mdy, ymd or null.');
   const converts = destination !== null && convert;
@@ -45,6 +47,7 @@ export function parseFeedInput(value: unknown, hasStoredPassword = false): { set
     validate: destination !== null && asBoolean(o.validate, 'validate'), gzip: asBoolean(o.gzip, 'gzip'),
     quietSeconds, after: o.after as FeedAfter, polling: asBoolean(o.polling, 'polling'),
     ...(alerts ? { alerts: alerts.alerts } : {}),
+    ...(converts && groupBy ? { groupBy } : {}), ...(hashEmails ? { hashEmails } : {}),
   };
   return { settings, smtpPassword: alerts?.password ?? null };
 }
@@ -58,7 +61,9 @@ export function toFeedConfig(s: FeedSettings, presets: readonly MappingPreset[])
   const preset = s.presetName && s.destination ? presets.find((p) => p.name === s.presetName && p.recordType === s.destination?.recordType) : undefined;
   const dateOrders = { ...preset?.mapping.dateOrders, ...s.dateOrders };
   const columns = preset ? { columns: { ...preset.mapping.columns } } : {};
-  const mapping = preset || Object.keys(dateOrders).length > 0 ? { ...preset?.mapping, ...columns, dateOrders } : null;
+  // The folder's own "One record per" over its preset's.
+  const grouping = s.groupBy ? { groupBy: s.groupBy } : {};
+  const mapping = preset || Object.keys(dateOrders).length > 0 || s.groupBy ? { ...preset?.mapping, ...columns, dateOrders, ...grouping } : null;
   return {
     path: s.path, patterns: parsePatterns(s.patterns), destination: s.destination,
     convert: s.convert
@@ -67,6 +72,7 @@ export function toFeedConfig(s: FeedSettings, presets: readonly MappingPreset[])
         ...(s.leaveOutInvalidFields ? { leaveOutInvalidFields: true } : {}), ...(s.encoding ? { encoding: s.encoding } : {}),
       }
       : null,
+    ...(s.hashEmails ? { hashEmails: true } : {}),
     // Unchecked: every file as it is; checked: NDJSON compressed, CSV and JSON as they are (as a dropped file).
     ...(s.gzip ? {} : { gzip: false }),
     validate: s.validate, quietSeconds: s.quietSeconds, after: s.after, polling: s.polling,

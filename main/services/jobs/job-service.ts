@@ -40,6 +40,8 @@ function shownError(e: { line: number; message: string; identifier?: string }): 
 export interface JobService {
   validate(jobId: string, path: string, recordType: RecordTypeName): Promise<ValidationReport>;
   convert(jobId: string, request: ConvertRequest): Promise<ConversionReport>;
+  /** Whether `path` is a conversion output whose e-mail addresses were hashed (Settings: sent only hashed). */
+  hashed(path: string): boolean;
   cancel(jobId: string): boolean;
   exportErrors(jobId: string): string;
   /** Whether a check or conversion under way reads the file at `path`. */
@@ -58,8 +60,10 @@ export function convertedName(input: string, gzip: boolean): string {
  * 0700, the file 0600: customer data), and each conversion's counts go to the ledger in
  * `ledgerDir`, so its upload can say what was left out.
  */
-export function createJobService(o: { userDataDir: string; ledgerDir: string; emitProgress: (p: JobProgress) => void }): JobService {
+export function createJobService(o: { userDataDir: string; ledgerDir: string; emitProgress: (p: JobProgress) => void; hashEmails?: () => boolean }): JobService {
   const jobs = new Map<string, Job>();
+  // Outputs whose addresses were hashed: with Settings' "only hashed", an upload sends only these.
+  const hashedOutputs = new Set<string>();
 
   // The engine already reports at most every PROGRESS_INTERVAL_MS, with a last report at the end.
   const progressReporter = (jobId: string) => (p: { bytesRead: number; totalBytes: number; lines: number }) =>
@@ -96,6 +100,8 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
         const root = join(o.userDataDir, 'converted');
         await ensurePrivateDir(root);
         const report = progressReporter(jobId);
+        // Read from Settings here, not taken from the window: the policy is main's to keep.
+        const hashEmails = o.hashEmails?.() ?? false;
         const { result: r } = await convertToSend(request.path, {
           target: { kind: 'private-folder', root, prefix: 'convert-', name: convertedName(request.path, request.gzip) },
           ledgerDir: o.ledgerDir,
@@ -105,11 +111,13 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
           stopOnFirstInvalid: request.stopOnFirstInvalid,
           leaveOutInvalidFields: request.leaveOutInvalidFields ?? false,
           ...(request.encoding ? { encoding: request.encoding } : {}),
+          hashEmails, tempRoot: root,
           signal: job.controller.signal,
           onProgress: (p) => report({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, lines: p.rows }),
           onError: (e) => void job.errors.push(exportRow('record left out', e)),
           onLeftOut: (e) => void job.errors.push(exportRow('field left out', e)),
         });
+        if (hashEmails) hashedOutputs.add(r.output);
         const errors = r.errors.map(shownError);
         const fallback = r.fallbackLines.count > 0
           ? [`${r.fallbackLines.count} line${r.fallbackLines.count === 1 ? ' was' : 's were'} not UTF-8 and read as ${r.fallbackLines.encoding} (line ${r.fallbackLines.lines.join(', ')}${r.fallbackLines.count > r.fallbackLines.lines.length ? ', …' : ''}); check their accented letters.`]
@@ -119,8 +127,10 @@ export function createJobService(o: { userDataDir: string; ledgerDir: string; em
           warnings: [...fallback, ...r.notes, ...r.warnings], encoding: r.encoding,
           cleaned: { byteOrderMarks: r.cleaned.byteOrderMarks, blankLines: r.cleaned.blankLines }, output: r.output, jobId,
           leftOut: { records: r.leftOut.records, fields: r.leftOut.fields, summary: r.leftOut.summary, first: r.leftOut.first.map(shownError) },
+          orders: r.orders, emails: r.emails,
         };
       }),
+    hashed: (path) => hashedOutputs.has(path),
     cancel(jobId) {
       const job = jobs.get(jobId);
       if (!job?.running) return false;

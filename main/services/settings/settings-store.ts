@@ -1,7 +1,7 @@
 /**
  * App settings kept in `<userData>/settings.json`: the API URL (Lexer's by default, or env
- * LEXER_API_URL), the default dataset ID, how many files upload at once, and how big files go
- * (gzip on the way and its level, the part size). Writes are atomic
+ * LEXER_API_URL), the default dataset ID, how many files upload at once, how big files go
+ * (gzip on the way and its level, the part size), and whether e-mail addresses leave only hashed. Writes are atomic
  * (write-file-atomic) so a crash mid-write never leaves a half file.
  */
 import { readFile } from 'node:fs/promises';
@@ -26,7 +26,7 @@ export interface SettingsStore {
   update(patch: unknown): Promise<AppSettings>;
 }
 
-const KEYS = ['apiUrl', 'defaultDatasetId', 'concurrency', 'useSandbox', 'gzip', 'gzipLevel', 'partSize'] as const;
+const KEYS = ['apiUrl', 'defaultDatasetId', 'concurrency', 'useSandbox', 'gzip', 'gzipLevel', 'partSize', 'hashEmails'] as const;
 
 /** A part size as typed (`1GB`), checked as `lexer-upload --part-size` checks it; empty for the default. */
 function asPartSize(value: unknown): string {
@@ -57,6 +57,7 @@ export function parseSettingsPatch(patch: unknown): Partial<AppSettings> {
   if (o.gzip !== undefined) out.gzip = asBoolean(o.gzip, 'Compress NDJSON');
   if (o.gzipLevel !== undefined) out.gzipLevel = asInteger(o.gzipLevel, 'Compression level', 1, 9);
   if (o.partSize !== undefined) out.partSize = asPartSize(o.partSize);
+  if (o.hashEmails !== undefined) out.hashEmails = asBoolean(o.hashEmails, 'Send e-mail addresses only hashed');
   return out;
 }
 
@@ -79,7 +80,7 @@ export async function openSettings(dir: string, envApiUrl?: string | null): Prom
   const file = join(dir, 'settings.json');
   const defaults: AppSettings = {
     apiUrl: envApiUrl?.trim() || DEFAULT_API_URL, defaultDatasetId: '', concurrency: 2, useSandbox: false,
-    gzip: true, gzipLevel: DEFAULT_GZIP_LEVEL, partSize: '',
+    gzip: true, gzipLevel: DEFAULT_GZIP_LEVEL, partSize: '', hashEmails: false,
   };
   let saved: unknown = null;
   try {

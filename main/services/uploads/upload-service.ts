@@ -5,6 +5,7 @@
  * the file twice. Tracks activity (count, overall progress) for the taskbar, and announces when
  * a batch settles so the shell can notify.
  */
+import { basename } from 'node:path';
 import type { UploadRequest, UploadState } from '../../contract/uploads.js';
 import { LexerError, toErrorInfo } from '../../engine/errors.js';
 import type { UploadHistory } from '../../engine/history/upload-history.js';
@@ -37,6 +38,15 @@ export interface UploadServiceDeps {
   ledgerDir: string;
   resolveProxy?: ((url: string) => Promise<string | null>) | undefined;
   tuning?: SendRun['tuning'];
+  /** Why a request must not be sent (Settings: e-mail addresses leave only hashed), or null. */
+  refuse?: (request: UploadRequest) => LexerError | null;
+}
+
+/** Why a file is not sent while Settings say e-mail addresses leave only hashed. */
+export function notHashedError(path: string): LexerError {
+  return new LexerError('usage', `${basename(path)} was not sent: Settings say e-mail addresses leave this computer only hashed, and this file was not converted with them hashed.`, {
+    hint: 'Convert the file (for NDJSON: Validate, then "Hash e-mail addresses"), then upload the converted copy; or turn the setting off in Settings.',
+  });
 }
 
 export interface UploadService {
@@ -89,6 +99,11 @@ export function createUploadService(d: UploadServiceDeps): UploadService {
 
   const begin = async (request: UploadRequest, r: Running): Promise<UploadState> => {
     const report = onState(request.id, r);
+    const refused = d.refuse?.(request);
+    if (refused) {
+      report({ kind: 'failed', error: toErrorInfo(refused) });
+      return { kind: 'failed', error: toErrorInfo(refused) };
+    }
     const { apiUrl, token, sandbox } = await d.connection();
     if (!token) {
       const error = new LexerError('no-token', 'No API token is saved, so nothing was sent.', { hint: 'Open Settings and paste your API token from the Hub.' });

@@ -2,8 +2,9 @@
 /**
  * Adding a watched folder, or changing one's settings: the folder (typed, or chosen where the
  * host has a chooser; fixed once added), where its files go, and the options a dropped file has:
- * convert CSVs with a saved mapping, how their dates are written, leave out invalid optional
- * fields, check every record, gzip, how long a file must stay unchanged, and what becomes of it.
+ * convert CSVs with a saved mapping (one record per order for line-item exports), how their
+ * dates are written, leave out invalid optional fields, e-mail addresses only hashed, check every
+ * record, gzip, how long a file must stay unchanged, and what becomes of it.
  * Deleting files after sending is asked about first; in the browser host a new folder, or a
  * change of where its files or alerts go, is confirmed with the code the host shows in its
  * terminal (the page alone cannot make one).
@@ -51,6 +52,8 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
   const [quietSeconds, setQuietSeconds] = useState(String(was?.quietSeconds ?? 10));
   const [after, setAfter] = useState<FeedAfter>(was?.after ?? 'sent');
   const [polling, setPolling] = useState(was?.polling ?? false);
+  const [groupBy, setGroupBy] = useState(was?.groupBy ?? '');
+  const [hashEmails, setHashEmails] = useState(was?.hashEmails ?? false);
   const alertFields = useAlertFields(was?.alerts);
   const [presets, setPresets] = useState<readonly MappingPreset[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -64,6 +67,8 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
     void api.presets.list().then((r) => r.ok && setPresets(r.value));
   }, [api]);
   const presetsForType = presets.filter((p) => p.recordType === recordType);
+  // Purchases and returns hold an order's lines: their rows can be grouped by the order's column.
+  const hasLines = recordType === 'purchase' || recordType === 'return';
 
   const handleChoose = () => {
     void api.feeds.chooseFolder().then((r) => {
@@ -79,6 +84,7 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
       convert: converts, presetName: converts && presetName ? presetName : null, validate: toDataset && validate,
       dateOrder: converts ? dateOrder : null, dateOrders: converts ? columnOrdersOf(columnOrders) : {}, leaveOutInvalidFields: converts && leaveOut, encoding: converts ? encoding : null,
       gzip, quietSeconds: Number(quietSeconds), after, polling, alerts: alertFields.value(),
+      groupBy: toDataset && convert && hasLines ? groupBy.trim() || null : null, hashEmails: toDataset && hashEmails,
     };
     void (async () => {
       const deleteAsked = after === 'delete' && !confirming && editing?.settings.after !== 'delete';
@@ -153,6 +159,13 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
                 <option value="">Suggested from each file&apos;s headers</option>
                 {presetsForType.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
               </select>
+              {hasLines && (
+                <>
+                  <label htmlFor={`${id}-group`}>One record per (column)</label>
+                  <input id={`${id}-group`} type="text" spellCheck={false} value={groupBy} onChange={(e) => setGroupBy(e.target.value)} placeholder="e.g. Receipt No" aria-describedby={`${id}-group-hint`} />
+                  <p id={`${id}-group-hint`} className="hint">For an export with one row per order line: the column holding the order number. Empty: one record per row.</p>
+                </>
+              )}
               <FeedConvertFields
                 dateOrder={dateOrder}
                 onDateOrderChange={setDateOrder}
@@ -165,6 +178,10 @@ export function FeedForm({ canChooseFolder, editing, onAdded, onCancel }: Props)
               />
             </>
           )}
+          <div className="checkbox">
+            <input id={`${id}-hash`} type="checkbox" checked={hashEmails} onChange={(e) => setHashEmails(e.target.checked)} />
+            <label htmlFor={`${id}-hash`}>Send e-mail addresses only hashed (SHA-256)</label>
+          </div>
           <div className="checkbox">
             <input id={`${id}-validate`} type="checkbox" checked={validate} onChange={(e) => setValidate(e.target.checked)} />
             <label htmlFor={`${id}-validate`}>Check every record first (send only files whose records are all valid)</label>

@@ -42,6 +42,7 @@ export function FeedRow({ feed, onPause, onRemove, onTestAlert, onEdit, onDismis
         {s.destination ? <>To dataset <code>{s.destination.datasetId}</code>, {s.destination.recordType}</> : 'To Lexer staff'}
         {' · '}{s.patterns}{s.convert ? ' · CSVs converted' : ''}{s.dateOrder ? ` · dates ${DATE_ORDER_WORDS[s.dateOrder]}` : ''}
         {Object.keys(s.dateOrders).length > 0 ? ` · dates set for ${Object.keys(s.dateOrders).join(', ')}` : ''}
+        {s.groupBy ? ` · one record per ${s.groupBy}` : ''}{s.hashEmails ? ' · e-mail addresses only hashed' : ''}
         {s.leaveOutInvalidFields ? ' · invalid optional fields left out' : ''}{s.validate ? ' · every record checked' : ''}
         {' · '}files waiting: {feed.waiting}{feed.sending > 0 ? ` · sending: ${feed.sending}` : ''}
       </p>

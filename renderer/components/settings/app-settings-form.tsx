@@ -1,6 +1,6 @@
 /**
  * Where uploads go (API URL or the local sandbox), the default dataset, how many files go at once,
- * and how big files go: gzip on the way and its level, and the part size.
+ * how big files go (gzip on the way and its level, the part size), and e-mail addresses only hashed.
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { ErrorInfo } from '../../../main/contract/result.js';
@@ -37,7 +37,7 @@ export function AppSettingsForm({ form, dirty, onChange, onSaved }: Props) {
     setError(null);
     const patch = {
       apiUrl: form.apiUrl.trim(), defaultDatasetId: form.defaultDatasetId.trim(), concurrency: form.concurrency, useSandbox: form.useSandbox,
-      gzip: form.gzip, gzipLevel: form.gzipLevel, partSize: form.partSize.trim(),
+      gzip: form.gzip, gzipLevel: form.gzipLevel, partSize: form.partSize.trim(), hashEmails: form.hashEmails,
     };
     void api.settings.update(patch).then((r) => {
       if (!r.ok) return setError(r.error);
@@ -112,6 +112,15 @@ export function AppSettingsForm({ form, dirty, onChange, onSaved }: Props) {
       <p id={`${id}-part-hint`} className="hint">
         A file bigger than this (after compression) is cut at record boundaries into parts, each sent and loaded by Lexer as its own file. Leave it empty
         for 5 GiB, the most one upload takes; some teams want 1GB. KB, MB, GB count in thousands; KiB, MiB, GiB in 1024s.
+      </p>
+      <div className="checkbox">
+        <input id={`${id}-hash`} type="checkbox" checked={form.hashEmails} onChange={(e) => change({ hashEmails: e.target.checked })} aria-describedby={`${id}-hash-hint`} />
+        <label htmlFor={`${id}-hash`}>Send e-mail addresses only hashed</label>
+      </div>
+      <p id={`${id}-hash-hint`} className="hint">
+        For a policy that forbids sending clear addresses: every conversion, here and in watched folders, writes each e-mail address as its SHA-256
+        (of the trimmed, lower-cased address), which Lexer links profiles by. A field with no hashed form is left out, and the report says so. Files
+        that would go as they are (a CSV sent as it is, NDJSON not yet hashed) are not sent.
       </p>
       <div className="buttons">
         <button type="submit">Save settings</button>

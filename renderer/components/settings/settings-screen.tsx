@@ -29,7 +29,7 @@ function same(a: AppSettings, b: AppSettings): boolean {
   const x = normalised(a);
   const y = normalised(b);
   return x.apiUrl === y.apiUrl && x.defaultDatasetId === y.defaultDatasetId && x.concurrency === y.concurrency && x.useSandbox === y.useSandbox
-    && x.gzip === y.gzip && x.gzipLevel === y.gzipLevel && x.partSize === y.partSize;
+    && x.gzip === y.gzip && x.gzipLevel === y.gzipLevel && x.partSize === y.partSize && x.hashEmails === y.hashEmails;
 }
 
 /** Settings, one section per concern. */

@@ -59,7 +59,7 @@ export function FileCard({ card, dispatch, onRemove, onRelease, selectable }: Pr
   // ticked; a gzip file is sent as it is.
   const alreadyGzip = file.kind === 'gzip';
   const gzip = !alreadyGzip && (sendsNdjson ? compress.ndjson : compress.asIs);
-  const plan = planUpload({ file, sendName, nameCheck, recordType, datasetId, csvMode, conversion, validateFirst, connectionReady: connection.ready, gzip });
+  const plan = planUpload({ file, sendName, nameCheck, recordType, datasetId, csvMode, conversion, validateFirst, connectionReady: connection.ready, gzip, hashEmails: connection.hashEmails });
   const title = card.defaults.sourceName ?? file.name;
   const placeholder = isDatasetKind(file.kind) && datasetId.trim() ? defaultDatasetFileName(datasetId.trim(), recordType) : undefined;
   const named = sendName.trim() || placeholder || '';

@@ -120,8 +120,8 @@ async function full() {
   value(await invoke('files:inspect', ndjson));
   result.checkName = value(await invoke('files:check-name', 'My Export (final).CSV'));
   const preview = value(await invoke('preview:csv', csv, 5, 'customer_record', null));
-  const mapping = value(await invoke('mapping:suggest', preview.headers, 'customer_record'));
-  value(await invoke('schema:fields', 'customer_record'));
+  const mapping = value(await invoke('mapping:suggest', preview.headers, 'customer_record', null));
+  value(await invoke('schema:fields', 'customer_record', false));
   value(await invoke('presets:save', { name: 'Stand-in', recordType: 'customer_record', mapping }));
   result.presets = value(await invoke('presets:list')).map((p) => p.name);
   value(await invoke('presets:delete', 'Stand-in', 'customer_record'));

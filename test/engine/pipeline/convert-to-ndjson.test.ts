@@ -323,7 +323,7 @@ describe('convertToNdjson: answers that match Lexer', () => {
       convertToNdjson(path, { recordType: 'purchase', mapping: { columns: { 'Lineitem quantity': 'products.quantity' } } }),
       (e: unknown) => e instanceof LexerError && e.code === 'usage'
         && /products\[\]\.quantity is a field of each item in the list products: one column cannot fill a list of items/.test(e.message)
-        && /grouped into one row per order/.test(e.hint ?? ''),
+        && /is grouped into one purchase per order: say which column holds the order \(convert --group-by "Order ID"/.test(e.hint ?? ''),
     );
   });
 

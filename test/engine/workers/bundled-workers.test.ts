@@ -52,10 +52,11 @@ describe('bundled worker files, alone in a folder', () => {
       config: {
         plan: planColumns(headers, lookup, mapping, 'customer_record'), headerCount: 2, delimiter: ',', newline: '\n',
         infer: false, decimalComma: false, stopOnFirstInvalid: false, leaveOutInvalidFields: false, fallback: 'windows-1252', headers,
+        constants: [], hashEmails: false, group: null,
       },
     };
     const bytes = Buffer.concat([Buffer.from('zoe@example.com,Zo\u00eb\n'), Buffer.from('jose@example.com,Jos\xe9\n', 'latin1')]);
-    const reply = await ask<{ outcome?: ChunkOutcome; error?: string }>('convert-worker', setup, { seq: 0, bytes: new Uint8Array(bytes) });
+    const reply = await ask<{ outcome?: ChunkOutcome; error?: string }>('convert-worker', setup, { seq: 0, task: { kind: 'rows', bytes: new Uint8Array(bytes) } });
     assert.equal(reply.error, undefined);
     const records = Buffer.from(reply.outcome!.output).toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
     assert.deepEqual(records, [

@@ -10,6 +10,7 @@ const csv: FileInfo = { path: '/data/a.csv', name: 'a.csv', size: 10, kind: 'csv
 const conversion: ConversionReport = {
   rows: 3500, written: 2620, rejected: 880, errors: [], errorCount: 880, summary: [], warnings: [], encoding: 'UTF-8',
   cleaned: { byteOrderMarks: 0, blankLines: 0 }, output: '/tmp/out/a.ndjson', jobId: 'j', leftOut: { records: 0, fields: 0, summary: [], first: [] },
+  orders: null, emails: null,
 };
 const base: PlanInput = {
   file: csv, sendName: 'a-20260101-v1.csv', nameCheck: { name: 'a-20260101-v1.csv', valid: true }, recordType: 'customer_record',
@@ -75,5 +76,26 @@ describe('planUpload', () => {
     const kept = planUpload({ ...base, file: nd, sendName: 'ds1_customer_record_1764400000.ndjson', nameCheck: null, datasetId: 'ds1' });
     assert.ok(kept.ready);
     assert.ok(!planUpload({ ...base, file: nd, sendName: 'ds1_customer_record_1764400000.ndjson', nameCheck: null, datasetId: '' }).ready);
+  });
+
+  test('rows grouped into orders: the confirmation counts orders, not lines', () => {
+    const grouped = { ...conversion, rows: 30, written: 12, rejected: 3, orders: { written: 12, refused: 1 } };
+    const p = planUpload({ ...base, csvMode: 'convert', conversion: grouped, datasetId: 'ds1' });
+    assert.ok(p.ready);
+    assert.deepEqual(p.leftOut, { sent: 12, total: 13, leftOut: 1 });
+  });
+
+  test('e-mails sent only hashed: a file as it is, NDJSON not yet hashed, or a conversion made before the setting are held, saying what to do', () => {
+    const nd: FileInfo = { ...csv, kind: 'ndjson', path: '/data/p.ndjson', name: 'p.ndjson' };
+    const held = (input: Partial<PlanInput>) => {
+      const p = planUpload({ ...base, hashEmails: true, ...input });
+      return p.ready ? 'ready' : p.reason;
+    };
+    assert.match(held({}), /convert the file to NDJSON \(as it is, it would carry them in clear\)/);
+    assert.match(held({ file: nd, datasetId: 'ds1', sendName: '', nameCheck: null }), /make the hashed copy first \(Hash e-mail addresses/);
+    assert.match(held({ csvMode: 'convert', conversion }), /this conversion was made before: Convert and validate again/);
+    assert.equal(held({ csvMode: 'convert', conversion: { ...conversion, emails: { hashed: 3, leftOut: 0 } } }), 'ready');
+    assert.equal(held({ file: nd, datasetId: 'ds1', sendName: '', nameCheck: null, conversion: { ...conversion, emails: { hashed: 1, leftOut: 0 } } }), 'ready');
+    assert.equal(planUpload({ ...base, hashEmails: false }).ready, true);
   });
 });

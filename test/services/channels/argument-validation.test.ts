@@ -23,6 +23,8 @@ const BAD_CALLS: Array<[InvokeChannel, unknown[]]> = [
   ['preview:csv', ['/tmp/a.csv', 10, 'not_a_type', null]],
   ['preview:csv', ['/tmp/a.csv', 10, null, 'ebcdic']],
   ['mapping:suggest', ['Email', 'customer_record']],
+  ['mapping:suggest', [['Email'], 'customer_record', 42]],
+  ['schema:fields', ['purchase', 'yes']],
   ['jobs:validate', ['job 1', '/tmp/a.ndjson', 'customer_record']],
   ['jobs:validate', ['j1', '/tmp/a.ndjson', 'customers']],
   ['jobs:convert', ['j1', { path: '/tmp/a.csv', recordType: 'customer_record', gzip: false, stopOnFirstInvalid: false, mapping: { columns: {}, unknownColumns: 'keep', inferCustomTypes: false } }]],

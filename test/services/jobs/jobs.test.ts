@@ -39,7 +39,7 @@ describe('jobs', () => {
 
   test('converting a CSV writes NDJSON into the app’s converted folder', async () => {
     const path = await f.file('people export.csv', 'link.email,first_name\njane@example.com,Jane\nbob@example.com,Bob\n');
-    const mapping = await f.value('mapping:suggest', ['link.email', 'first_name'], 'customer_record');
+    const mapping = await f.value('mapping:suggest', ['link.email', 'first_name'], 'customer_record', null);
     const report = await f.value('jobs:convert', 'c-1', { path, recordType: 'customer_record', mapping, gzip: false, stopOnFirstInvalid: false });
     assert.equal(report.written, 2);
     assert.ok(report.output.startsWith(join(f.dir, 'user-data', 'converted')), report.output);

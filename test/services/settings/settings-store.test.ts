@@ -20,9 +20,9 @@ describe('settings store', () => {
     const dir = await mkdtemp(join(tmpdir(), 'lexer-settings-'));
     try {
       const s = await openSettings(dir);
-      await s.update({ apiUrl: 'http://127.0.0.1:4010/', defaultDatasetId: ' ds-9 ', concurrency: 3, useSandbox: true });
+      await s.update({ apiUrl: 'http://127.0.0.1:4010/', defaultDatasetId: ' ds-9 ', concurrency: 3, useSandbox: true, hashEmails: true });
       const again = await openSettings(dir, 'https://ignored.example');
-      assert.deepEqual(again.get(), { apiUrl: 'http://127.0.0.1:4010', defaultDatasetId: 'ds-9', concurrency: 3, useSandbox: true, gzip: true, gzipLevel: 6, partSize: '' });
+      assert.deepEqual(again.get(), { apiUrl: 'http://127.0.0.1:4010', defaultDatasetId: 'ds-9', concurrency: 3, useSandbox: true, gzip: true, gzipLevel: 6, partSize: '', hashEmails: true });
       if (process.platform !== 'win32') assert.equal((await stat(join(dir, 'settings.json'))).mode & 0o777, 0o600);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -32,8 +32,8 @@ describe('settings store', () => {
   test('a damaged field falls back to its default instead of breaking the app', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lexer-settings-'));
     try {
-      await writeFile(join(dir, 'settings.json'), JSON.stringify({ apiUrl: 'ftp://x', concurrency: 99, defaultDatasetId: 'kept', useSandbox: 'yes' }));
-      assert.deepEqual((await openSettings(dir)).get(), { apiUrl: DEFAULT_API_URL, defaultDatasetId: 'kept', concurrency: 2, useSandbox: false, gzip: true, gzipLevel: 6, partSize: '' });
+      await writeFile(join(dir, 'settings.json'), JSON.stringify({ apiUrl: 'ftp://x', concurrency: 99, defaultDatasetId: 'kept', useSandbox: 'yes', hashEmails: 'yes' }));
+      assert.deepEqual((await openSettings(dir)).get(), { apiUrl: DEFAULT_API_URL, defaultDatasetId: 'kept', concurrency: 2, useSandbox: false, gzip: true, gzipLevel: 6, partSize: '', hashEmails: false });
       await writeFile(join(dir, 'settings.json'), '{ not json');
       assert.equal((await openSettings(dir)).get().concurrency, 2);
       assert.match(await readFile(join(dir, 'settings.json'), 'utf8'), /not json/, 'reading never rewrites the file');

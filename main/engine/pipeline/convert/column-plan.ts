@@ -4,7 +4,7 @@ import { textFills, type ColumnMapping } from '../column-mapping.js';
 import { cleanHeader, columnLetter, columnName } from '../csv/header-names.js';
 import { customFieldKey } from './custom-key.js';
 import type { DateOrder, DateOrderSource } from './date-order.js';
-import type { FieldLookup } from './field-lookup.js';
+import { LINE_ITEMS, type FieldLookup } from './field-lookup.js';
 import { normaliseHeader } from './header-synonyms.js';
 
 /** Where one CSV column goes and how its text is typed; plain data, so it can be sent to a worker. */
@@ -28,6 +28,8 @@ export interface ColumnTarget {
   apostrophe?: boolean;
   /** A column of ids, codes or phone numbers (and every link but system_name): every digit counts, so one Excel rounded is left out. */
   identifier?: boolean;
+  /** A value every record gets (the mapping's constants, --set): its cell follows the file's cells in each row. */
+  constant?: boolean;
 }
 
 // Fields that hold phone numbers, and headers that name one (a custom "Default Address Phone").
@@ -66,13 +68,15 @@ function itemFieldError(header: string, column: number, path: string, itemPath: 
     'usage',
     `The mapping sends column "${header}" (${columnName(column)}) to ${path}, but ${itemPath} is a field of each item in the list ${list}: one column cannot fill a list of items.`,
     {
-      hint: `Put the whole list as JSON in one cell and map that column to ${list}, e.g. ${PRODUCTS_EXAMPLE}, one row per ${recordType}. `
-        + 'An export with one row per line item (like Shopify\'s orders export) must be grouped into one row per order first.',
+      hint: list === LINE_ITEMS
+        ? `An export with one row per line item (like Shopify's orders export) is grouped into one ${recordType} per order: say which column holds the order (convert --group-by "Order ID"; in the app, "One record per"). `
+          + `Or put the whole list as JSON in one cell and map that column to ${list}, e.g. ${PRODUCTS_EXAMPLE}.`
+        : `Put the whole list as JSON in one cell and map that column to ${list}, one row per ${recordType}.`,
     },
   );
 }
 
-interface Writer { header: string; column: number }
+interface Writer { header: string; column: number; constant?: boolean }
 
 /**
  * The field paths columns write so far, and every parent path under them, so a new path is
@@ -146,12 +150,56 @@ export function planColumns(headers: readonly string[], lookup: FieldLookup, map
     const full = [...target.parents, target.key].join('.');
     if (marksAsText(target, full, header)) target.apostrophe = true;
     if (countsEveryDigit(target, full, header)) target.identifier = true;
+    if (full === lookup.lineItems) throw wholeListError(header, column, full, recordType);
     const clash = writers.clash(full);
     if (clash) throw collision(clash.by, { header, column }, clash.path === full ? full : `${full} and ${clash.path}`);
     writers.add(full, { header, column });
     plan.push(target);
   });
+  Object.entries(mapping.constants ?? {}).forEach(([path, value], index) => {
+    plan.push(constantTarget(path.trim(), value, headers.length + index, lookup, writers, recordType));
+  });
   return plan;
+}
+
+/**
+ * The target of a value every record gets (`type=physical`): a field of the record type that
+ * is not an object, written by no column. A constant date is ISO (the person typed it).
+ */
+function constantTarget(path: string, value: string, column: number, lookup: FieldLookup, writers: Writers, recordType: string): ColumnTarget {
+  const match = lookup.match(path);
+  const named = `The value ${path}=${value}`;
+  if (match.kind === 'unknown' || (match.kind === 'field' && match.field.kind === 'object')) {
+    const item = lookup.itemPath(path);
+    const what = item !== null && item.startsWith(`${LINE_ITEMS}[]`) ? `a field of each line item: it applies only when rows are grouped into orders (--group-by)` : `not a field of ${recordType} a value can fill`;
+    throw new LexerError('usage', `${named} names ${path}, ${what}.`, { hint: 'Name a field of the record type, e.g. --set type=physical, or --set store.type=ecommerce.' });
+  }
+  const clash = writers.clash(path);
+  if (clash) {
+    const by = clash.by.constant ? `the value ${clash.by.header}` : `column "${clash.by.header}" (${columnName(clash.by.column)})`;
+    throw new LexerError('usage', `${named} and ${by} would both write ${clash.path === path ? path : `${path} and ${clash.path}`}.`, {
+      hint: 'Keep one of them: leave the column out, or drop the value.',
+    });
+  }
+  writers.add(path, { header: `${path}=${value}`, column, constant: true });
+  const segments = path.split('.');
+  const key = segments.pop() ?? path;
+  const target: ColumnTarget = match.kind === 'open'
+    ? openTarget(column, path, segments, key, match.values)
+    : { column, header: path, parents: segments, key, kind: match.field.kind, enumValues: match.field.enumValues, itemKind: match.field.itemKind };
+  if (target.kind === 'date' || target.kind === 'date-time') {
+    target.dateOrder = 'ymd';
+    target.dateSource = 'chosen';
+  }
+  target.constant = true;
+  return target;
+}
+
+/** With rows grouped into orders, each row is one item of the list: the list itself comes from no one column. */
+function wholeListError(header: string, column: number, list: string, recordType: string): LexerError {
+  return new LexerError('usage', `The mapping sends column "${header}" (${columnName(column)}) to ${list}, but with rows grouped into orders each row is one item of ${list}.`, {
+    hint: `Map the line's columns to the item's fields (${list}.price_paid, ${list}.quantity, ${list}.product_reference.id), or convert one row per ${recordType} without grouping.`,
+  });
 }
 
 /**
@@ -183,17 +231,25 @@ function collision(a: { header: string; column: number }, b: { header: string; c
  */
 export function unfilledRequired(plan: readonly ColumnTarget[], lookup: FieldLookup): string[] {
   const filled = new Set(plan.map((t) => t.parents[0] ?? t.key));
-  return lookup.fields.filter((f) => f.required && !f.path.includes('.') && !filled.has(f.path)).map((f) => f.path);
+  const missing = lookup.fields.filter((f) => f.required && !f.path.includes('.') && !filled.has(f.path)).map((f) => f.path);
+  // Grouped into orders: each line's required fields too (price_paid, quantity).
+  const items = lookup.lineItems;
+  if (items === null || missing.includes(items)) return missing;
+  const written = new Set(plan.map((t) => [...t.parents, t.key].join('.')));
+  const prefix = `${items}.`;
+  return [...missing, ...lookup.fields.filter((f) => f.required && f.path.startsWith(prefix) && !f.path.slice(prefix.length).includes('.') && !written.has(f.path)).map((f) => f.path)];
 }
 
 /** What a conversion tells the user about required fields no column fills, or null when all are filled. */
 export function unfilledNote(missing: readonly string[], recordType: string): string | null {
   if (missing.length === 0) return null;
   const list = missing.join(', ');
-  let note = `No column fills ${list}, which every ${recordType} record needs, so every row will be rejected; map a column to ${missing.length === 1 ? 'it' : 'each'}.`;
+  let note = `No column fills ${list}, which every ${recordType} record needs, so every row will be rejected; map a column to ${missing.length === 1 ? 'it' : 'each'}`
+    + `${missing.includes('type') ? ' (or give every record the same value: --set type=physical; in the app, "Same value for every record")' : ''}.`;
   if (missing.includes('products')) {
     note += ` A ${recordType} row needs its products as a JSON list in one cell, e.g. ${PRODUCTS_EXAMPLE}, one row per ${recordType}; `
-      + 'an export with one row per line item (like Shopify\'s orders export) must be grouped into one row per order first.';
+      + 'an export with one row per line item (like Shopify\'s orders export) becomes one record per order with --group-by and the column of the order\'s number '
+      + '(in the app, "One record per").';
   }
   return note;
 }

@@ -20,6 +20,10 @@ export interface BatchOutcome {
   /** File lines read as Windows-1252, and whether valid non-ASCII UTF-8 was seen. */
   fallbackLines?: readonly number[];
   utf8NonAscii?: boolean;
+  /** E-mail addresses of the written records hashed, and left out (hash-emails.ts). */
+  emails?: { hashed: number; leftOut: number };
+  /** Rows grouped into orders: orders written and refused. */
+  orders?: { written: number; refused: number };
 }
 
 /** How many fallback lines a result names; the count is never capped. */
@@ -33,6 +37,8 @@ export class ConversionSink {
   readonly warnings = new WarningTally();
   readonly notes = new WarningTally();
   readonly fallback = { count: 0, lines: [] as number[], utf8NonAscii: false };
+  readonly emails = { hashed: 0, leftOut: 0 };
+  readonly orders = { written: 0, refused: 0 };
 
   constructor(
     private readonly out: OutputFile,
@@ -58,6 +64,14 @@ export class ConversionSink {
       if (this.fallback.lines.length < MAX_NAMED_LINES) this.fallback.lines.push(line);
     }
     if (batch.utf8NonAscii) this.fallback.utf8NonAscii = true;
+    if (batch.emails) {
+      this.emails.hashed += batch.emails.hashed;
+      this.emails.leftOut += batch.emails.leftOut;
+    }
+    if (batch.orders) {
+      this.orders.written += batch.orders.written;
+      this.orders.refused += batch.orders.refused;
+    }
     if (batch.output.length > 0) await this.out.write(batch.output);
     if (batch.stopped) this.stoppedEarly = true;
     this.tick();

@@ -12,6 +12,7 @@ import { groupWarnings } from '../validation/validate-batch.js';
 import type { ConversionSink } from './conversion-sink.js';
 import { encodeOutput } from './encode-output.js';
 import { approximated, exactNumberToken, ExactNumber, stringifyExact } from './exact-number.js';
+import { EmailHashTally, hashEmails, type EmailHashPlan, type HashChange } from './hash-emails.js';
 import { leaveOutInvalidFields } from './leave-out-fields.js';
 import { recordIdentifier } from '../validation/record-identifier.js';
 
@@ -38,11 +39,12 @@ function withoutBom(): Transform {
  */
 export async function convertJsonArray(
   path: string,
-  o: { recordType: RecordTypeName; gzip: boolean; stopOnFirstInvalid: boolean; leaveOutInvalidFields: boolean; signal?: AbortSignal; layout?: 'array' | 'values' },
+  o: { recordType: RecordTypeName; gzip: boolean; stopOnFirstInvalid: boolean; leaveOutInvalidFields: boolean; signal?: AbortSignal; layout?: 'array' | 'values'; hashPlan?: EmailHashPlan | null },
   sink: ConversionSink,
   onBytes: (read: () => number) => void,
 ): Promise<void> {
   const check = getRecordType(o.recordType).check;
+  const hashPlan = o.hashPlan ?? null;
   const input = await openInput(path);
   onBytes(input.bytesRead);
   const values = o.layout === 'values';
@@ -55,12 +57,17 @@ export async function convertJsonArray(
     if (value instanceof ExactNumber) exact = true;
     this._saveValue(value);
   };
-  const empty = () => ({ rows: 0, written: 0, rejected: 0, problems: [] as LineError[], keptRecords: 0, leftOut: [] as LineError[], warnings: new Map<string, WarningGroup>(), text: '' });
+  const empty = () => ({
+    rows: 0, written: 0, rejected: 0, problems: [] as LineError[], keptRecords: 0, leftOut: [] as LineError[], warnings: new Map<string, WarningGroup>(), text: '', hashed: new EmailHashTally(),
+  });
   let batch = empty();
   const flush = async (stopped: boolean): Promise<void> => {
-    const { rows, written, rejected, problems, keptRecords, leftOut, warnings, text } = batch;
+    const { rows, written, rejected, problems, keptRecords, leftOut, warnings, text, hashed } = batch;
     batch = empty();
-    await sink.accept({ rows, written, rejected, problems, keptRecords, leftOut, output: encodeOutput(text, o.gzip), stopped, warnings: [...warnings.values()] });
+    await sink.accept({
+      rows, written, rejected, problems, keptRecords, leftOut, output: encodeOutput(text, o.gzip), stopped, warnings: [...warnings.values()], notes: hashed.notes(),
+      emails: { hashed: hashed.hashed, leftOut: hashed.leftOut },
+    });
   };
   const records = new Writable({
     objectMode: true,
@@ -72,6 +79,7 @@ export async function convertJsonArray(
       const isRecord = typeof item.value === 'object' && item.value !== null && !Array.isArray(item.value);
       const checkRecord = (r: unknown) => check(hasExact ? approximated(r) : r);
       let value = item.value;
+      const changes: readonly HashChange[] = isRecord && hashPlan ? hashEmails(value as Record<string, unknown>, hashPlan) : [];
       let result = isRecord
         ? checkRecord(value)
         : { ok: false as const, problems: [{ field: '(record)', rule: 'not an object', message: `record ${position} is ${Array.isArray(item.value) ? 'an array' : JSON.stringify(item.value)}, not an object` }] };
@@ -92,6 +100,7 @@ export async function convertJsonArray(
         if (o.stopOnFirstInvalid) return void flush(true).then(() => done(new StopSignal()), done);
       } else {
         groupWarnings(batch.warnings, result.warnings, position);
+        if (changes.length > 0) batch.hashed.add(changes, position);
         batch.text += `${hasExact ? stringifyExact(value) : JSON.stringify(value)}\n`;
         batch.written++;
       }

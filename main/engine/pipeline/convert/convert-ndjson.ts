@@ -14,6 +14,8 @@ import type { RecordTypeName } from '../../schemas/record-type-names.js';
 import { getRecordType } from '../../schemas/record-types.js';
 import type { ConversionSink } from './conversion-sink.js';
 import { encodeOutput } from './encode-output.js';
+import { parseExact, stringifyExact } from './exact-number.js';
+import { EmailHashTally, hashEmails, type EmailHashPlan, type HashChange } from './hash-emails.js';
 import { asUtf8, type FoundEncoding } from './json-text.js';
 
 /** What the clean step removed: byte-order marks and blank lines, with the first few lines named. */
@@ -32,7 +34,7 @@ const MAX_NAMED_LINES = 20;
  */
 export async function convertNdjson(
   path: string,
-  o: { recordType: RecordTypeName; gzip: boolean; stopOnFirstInvalid: boolean; signal?: AbortSignal },
+  o: { recordType: RecordTypeName; gzip: boolean; stopOnFirstInvalid: boolean; signal?: AbortSignal; hashPlan?: EmailHashPlan | null },
   sink: ConversionSink,
   onBytes: (read: () => number) => void,
   found: FoundEncoding = { encoding: 'UTF-8', marked: false },
@@ -59,6 +61,7 @@ export async function convertNdjson(
       const lines = splitLines(text);
       const problems: LineError[] = [];
       const warnings = new Map<string, WarningGroup>();
+      const hashed = new EmailHashTally();
       let out = '';
       let rows = 0;
       let written = 0;
@@ -66,7 +69,13 @@ export async function convertNdjson(
       let stopped = false;
       for (let i = 0; i < lines.length; i += 1) {
         const line = offset + i + 1;
-        const raw = lines[i] as string;
+        let raw = lines[i] as string;
+        let changes: readonly HashChange[] = [];
+        // Only a line with an '@' can hold an address; it is written again only when one changed.
+        if (o.hashPlan && raw.includes('@')) {
+          const hashedLine = hashLine(raw, o.hashPlan);
+          if (hashedLine) ({ text: raw, changes } = hashedLine);
+        }
         const result = checkLine(check, raw, notUtf8);
         if (result.bom) {
           cleaned.byteOrderMarks += 1;
@@ -89,13 +98,17 @@ export async function convertNdjson(
           continue;
         }
         groupWarnings(warnings, result.warnings, line);
+        if (changes.length > 0) hashed.add(changes, line);
         const record = result.bom ? raw.slice(1) : raw;
         out += record.endsWith('\r') ? record.slice(0, -1) : record;
         out += '\n';
         written += 1;
       }
       offset += lines.length;
-      await sink.accept({ rows, written, rejected, problems, output: encodeOutput(out, o.gzip), stopped, warnings: [...warnings.values()] });
+      await sink.accept({
+        rows, written, rejected, problems, output: encodeOutput(out, o.gzip), stopped, warnings: [...warnings.values()], notes: hashed.notes(),
+        emails: { hashed: hashed.hashed, leftOut: hashed.leftOut },
+      });
       if (stopped) break;
     }
   } catch (error) {
@@ -108,4 +121,21 @@ export async function convertNdjson(
     input.close();
   }
   return cleaned;
+}
+
+/**
+ * A line with its e-mail addresses hashed or left out, written again (every digit of its numbers
+ * kept), and what changed; null when nothing did or the line is no JSON object (the check says so).
+ */
+function hashLine(raw: string, plan: EmailHashPlan): { text: string; changes: HashChange[] } | null {
+  const bom = raw.charCodeAt(0) === 0xfeff;
+  let record: unknown;
+  try {
+    record = parseExact(bom ? raw.slice(1) : raw);
+  } catch {
+    return null;
+  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return null;
+  const changes = hashEmails(record as Record<string, unknown>, plan);
+  return changes.length === 0 ? null : { text: `${bom ? '\uFEFF' : ''}${stringifyExact(record)}`, changes };
 }

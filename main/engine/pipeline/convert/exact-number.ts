@@ -48,3 +48,29 @@ export function stringifyExact(value: unknown): string {
   });
   return digits.length === 0 ? text : text.replace(MARKER, (_m, i: string) => digits[Number(i)] ?? 'null');
 }
+
+// A string, skipped whole, or an integer long enough that JSON.parse might round it.
+const LONG_INTEGER = /"(?:[^"\\]|\\.)*"|-?\d{16,}(?![\d.eE])/g;
+const PLACEHOLDER = new RegExp(`^\u0000${NONCE}:(\\d+)$`);
+
+/**
+ * JSON.parse keeping every digit of integers past 2^53 (as {@link ExactNumber}s), for a record
+ * that is written again after a change: its other values must come out as they went in.
+ */
+export function parseExact(text: string): unknown {
+  if (!/\d{16}/.test(text)) return JSON.parse(text);
+  const digits: string[] = [];
+  const marked = text.replace(LONG_INTEGER, (m) => (m.charCodeAt(0) === 34 ? m : `"\\u0000${NONCE}:${digits.push(m) - 1}"`));
+  const revive = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const hit = PLACEHOLDER.exec(value);
+      return hit ? exactInteger(digits[Number(hit[1])] ?? '0') : value;
+    }
+    if (Array.isArray(value)) return value.map(revive);
+    if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) (value as Record<string, unknown>)[k] = revive(v);
+    }
+    return value;
+  };
+  return revive(JSON.parse(marked));
+}

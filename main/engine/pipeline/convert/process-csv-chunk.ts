@@ -9,6 +9,7 @@ import { ByteSink } from './byte-sink.js';
 import type { ColumnTarget } from './column-plan.js';
 import type { DateOrder } from './date-order.js';
 import { approximated, stringifyExact } from './exact-number.js';
+import { EmailHashTally, hashEmails, type EmailHashPlan, type HashChange } from './hash-emails.js';
 import { leaveOutInvalidFields } from './leave-out-fields.js';
 import { identifierColumns, identifierOf } from './row-identifier.js';
 import type { UnreadLine } from '../csv/mixed-decode.js';
@@ -30,6 +31,19 @@ export interface ChunkConfig {
   fallback: SingleByteEncoding | null;
   /** The header row as read (its first cell without a BOM), to skip a copy of it further down. */
   headers: readonly string[];
+  /** Values every record gets (the mapping's constants), in the order of their plan targets: cells after the file's. */
+  constants: readonly string[];
+  /** Send e-mail addresses only hashed (hash-emails.ts). */
+  hashEmails: boolean;
+  /** Rows grouped into orders: the order column and how many partitions its rows are spread over (group/); null: a record per row. */
+  group: { column: number; partitions: number } | null;
+}
+
+/** Rows a grouped conversion gathered for later: one run of spill lines per partition (group/spill-rows.ts). */
+export interface SpilledRows {
+  bytes: Uint8Array;
+  /** Where each partition's run ends in `bytes` (runs follow one another, partition 0 first). */
+  ends: number[];
 }
 
 /**
@@ -75,13 +89,20 @@ export interface ChunkResult {
   encodingConflict: UnreadLine | null;
   /** Chunk lines holding a copy of the header row (files joined one after another), skipped. */
   repeatedHeaders: number[];
+  /** E-mail addresses of the written records replaced by their hash, and left out (hash-emails.ts). */
+  emails: { hashed: number; leftOut: number };
+  /** Grouped, reading: the rows gathered by order, to be built later; null otherwise. */
+  spill: SpilledRows | null;
+  /** Grouped, building: orders written and refused (`written` counts the same records, `rejected` the refused orders' lines). */
+  orders: { written: number; refused: number };
 }
 
 /** A result with nothing in it yet. */
 export function emptyResult(): ChunkResult {
   return {
     rows: 0, lines: 0, output: new Uint8Array(0), written: 0, rejected: 0, problems: [], keptRecords: 0, leftOut: [], notes: [], dateConflict: null,
-    warnings: [], stopped: false, fallbackLines: [], utf8NonAscii: false, encodingConflict: null, repeatedHeaders: [],
+    warnings: [], stopped: false, fallbackLines: [], utf8NonAscii: false, encodingConflict: null, repeatedHeaders: [], emails: { hashed: 0, leftOut: 0 },
+    spill: null, orders: { written: 0, refused: 0 },
   };
 }
 
@@ -90,7 +111,7 @@ export function emptyResult(): ChunkResult {
  * checks each record. Line numbers are counted physically: a row whose quoted cell holds two line
  * breaks moves the count by three, so a reported line is where the record starts in an editor.
  */
-export function processCsvChunk(text: string, config: ChunkConfig, check: (record: unknown) => RecordCheck): ChunkResult {
+export function processCsvChunk(text: string, config: ChunkConfig, check: (record: unknown) => RecordCheck, hashPlan: EmailHashPlan | null = null): ChunkResult {
   const body = text.endsWith(config.newline) ? text.slice(0, -config.newline.length) : text;
   const result = emptyResult();
   if (body === '') {
@@ -101,6 +122,7 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
   const out = new ByteSink(body.length * 3);
   const warnings = new Map<string, WarningGroup>();
   const notes = new Map<number, WarningGroup>();
+  const hashed = new EmailHashTally();
   const build: BuildOptions = { infer: config.infer, decimalComma: config.decimalComma, exact: false, issues: [], notes: [] };
   const idColumns = identifierColumns(config.plan);
   const byColumn = new Map(config.plan.map((t) => [t.column, t]));
@@ -127,10 +149,12 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
       let problems: RecordProblem[] = shape ? [shape] : [];
       let record: Record<string, unknown> | null = null;
       let rowWarnings: readonly string[] = [];
+      let changes: readonly HashChange[] = NO_CHANGES;
       if (!shape) {
         build.exact = false;
         if (build.issues.length > 0) build.issues = [];
         if (build.notes.length > 0) build.notes.length = 0;
+        if (config.constants.length > 0) cells.push(...config.constants);
         record = buildRecord(cells, config.plan, build);
         const conflict = build.issues.length === 0 ? undefined : build.issues.find((i) => i.problem.conflict && byColumn.get(i.column)?.dateSource !== 'chosen');
         if (conflict) {
@@ -141,6 +165,7 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
           return;
         }
         const exact = build.exact;
+        changes = hashPlan ? hashEmails(record, hashPlan) : NO_CHANGES;
         const checked = check(exact ? approximated(record) : record);
         if (checked.ok && build.issues.length === 0) {
           rowWarnings = checked.warnings;
@@ -169,6 +194,7 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
       }
       groupWarnings(warnings, rowWarnings, start);
       if (build.notes.length > 0) groupNotes(notes, build.notes, config.plan, cells, record, start);
+      if (changes.length > 0) hashed.add(changes, start);
       out.pushLine(build.exact ? stringifyExact(record) : JSON.stringify(record));
       result.written++;
     },
@@ -177,15 +203,18 @@ export function processCsvChunk(text: string, config: ChunkConfig, check: (recor
   result.lines = lines.mayHoldBreaks && !result.stopped ? lines.line + 1 : lines.line;
   result.output = out.bytes();
   result.warnings = [...warnings.values()];
-  result.notes = [...notes.values()];
+  result.notes = [...notes.values(), ...hashed.notes()];
+  result.emails = { hashed: hashed.hashed, leftOut: hashed.leftOut };
   return result;
 }
+
+const NO_CHANGES: readonly HashChange[] = [];
 
 /**
  * The check's problems with each field a cell could not be typed for explained by the typing's
  * reason ("is not a day/month/year date (there is no month 25)" rather than "is not a date").
  */
-function withTypingIssues(problems: readonly RecordProblem[], issues: readonly TypingIssue[]): RecordProblem[] {
+export function withTypingIssues(problems: readonly RecordProblem[], issues: readonly TypingIssue[]): RecordProblem[] {
   if (issues.length === 0) return [...problems];
   const byField = new Map(issues.map((i) => [i.field, i]));
   const merged = problems.map((p) => {
@@ -202,7 +231,7 @@ function withTypingIssues(problems: readonly RecordProblem[], issues: readonly T
  * Whether a row repeats the header row, as where two exports were joined with `cat` (the second
  * one's BOM then sits at the start of the row). Such a row is no customer named "first_name".
  */
-function isHeaderCopy(cells: readonly string[], headers: readonly string[]): boolean {
+export function isHeaderCopy(cells: readonly string[], headers: readonly string[]): boolean {
   if (cells.length !== headers.length || cells.length === 0) return false;
   for (let i = 0; i < cells.length; i++) {
     const cell = i === 0 && cells[0]?.charCodeAt(0) === 0xfeff ? cells[0].slice(1) : cells[i];
@@ -212,7 +241,7 @@ function isHeaderCopy(cells: readonly string[], headers: readonly string[]): boo
 }
 
 /** Whether every cell is empty or only spaces and tabs; quick exit on the usual first cell with data. */
-function isBlankRow(cells: readonly string[]): boolean {
+export function isBlankRow(cells: readonly string[]): boolean {
   for (const cell of cells) {
     if (cell === '') continue;
     const first = cell.charCodeAt(0);
@@ -221,7 +250,7 @@ function isBlankRow(cells: readonly string[]): boolean {
   return true;
 }
 
-function rowProblem(cells: readonly string[], config: ChunkConfig, quoteError: string | undefined): RecordProblem | null {
+export function rowProblem(cells: readonly string[], config: ChunkConfig, quoteError: string | undefined): RecordProblem | null {
   if (quoteError !== undefined) {
     return { field: '(row)', rule: 'malformed quotes', message: `the row's quotes do not pair up (${quoteError}); a quoted value must end with " before the next delimiter` };
   }

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { LexerError } from '../../errors.js';
-import type { ChunkOutcome, ChunkRunner, RunnerSetup } from './chunk-runner.js';
+import { taskTransfers, type ChunkOutcome, type ChunkRunner, type RunnerSetup } from './chunk-runner.js';
 import { startEngineWorker } from '../../workers/worker-entry.js';
 
 /** Chunks in flight per worker: one being converted, one queued, so a worker never waits. */
@@ -85,11 +85,11 @@ export function createWorkerRunner(setup: RunnerSetup, count: number, handle: (o
     if (failure !== null) throw failure;
   };
   return {
-    async submit(bytes) {
+    async submit(task) {
       const index = load.indexOf(Math.min(...load));
       load[index] = (load[index] ?? 0) + 1;
       // Transferred, not copied: the chunk's ArrayBuffer moves to the worker.
-      workers[index]?.postMessage({ seq: submitted++, bytes }, [bytes.buffer as ArrayBuffer]);
+      workers[index]?.postMessage({ seq: submitted++, task }, taskTransfers(task));
       await waitFor(() => submitted - handled < count * IN_FLIGHT_PER_WORKER);
     },
     async finish() {

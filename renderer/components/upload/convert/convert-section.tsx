@@ -14,7 +14,7 @@ import { useApi } from '../../../api-context.js';
 import { useConnection } from '../../shared/connection-status.js';
 import { useAnnounce } from '../../shared/live-region.js';
 import { JobProgress } from './job-progress.js';
-import { ValidationReport } from './validation-report.js';
+import { ValidationReport, type ReportCounts } from './validation-report.js';
 import { ErrorText } from '../../shared/error-text.js';
 
 interface Props {
@@ -83,7 +83,11 @@ export function ConvertSection({ file, recordType, mapping, encoding, blocked, c
     setFresh(true);
     onConversion(r.value);
     const kept = r.value.leftOut.records > 0 ? `, ${r.value.leftOut.records} kept without ${r.value.leftOut.fields} invalid fields` : '';
-    announce(`Converted ${file.name}: ${r.value.written} rows written${kept}, ${r.value.rejected} rejected.`);
+    const { orders, emails } = r.value;
+    const hashed = emails ? `; ${emails.hashed} e-mail addresses hashed` : '';
+    announce(orders
+      ? `Converted ${file.name}: ${r.value.rows} lines, ${orders.written} orders written, ${orders.refused} refused${hashed}.`
+      : `Converted ${file.name}: ${r.value.written} rows written${kept}, ${r.value.rejected} rejected${hashed}.`);
   };
 
   return (
@@ -117,7 +121,7 @@ export function ConvertSection({ file, recordType, mapping, encoding, blocked, c
       {jobId && <JobProgress jobId={jobId} label="Converting" />}
       {conversion && (
         <ValidationReport
-          counts={{ total: conversion.rows, good: conversion.written, bad: conversion.rejected, goodLabel: 'Written', badLabel: 'Rejected' }}
+          counts={conversionCounts(conversion)}
           errors={conversion.errors}
           summary={conversion.summary}
           leftOut={conversion.leftOut}
@@ -132,4 +136,16 @@ export function ConvertSection({ file, recordType, mapping, encoding, blocked, c
       {dialog}
     </>
   );
+}
+
+/** The report's counts: rows, or lines and orders when rows were grouped; the addresses hashed when they were. */
+export function conversionCounts(c: ConversionReport): ReportCounts {
+  const hashed = c.emails ? [{ label: 'E-mail addresses hashed', value: c.emails.hashed }, ...(c.emails.leftOut > 0 ? [{ label: 'E-mail addresses left out', value: c.emails.leftOut }] : [])] : [];
+  if (c.orders) {
+    return {
+      total: c.rows, totalLabel: 'Lines', good: c.orders.written, goodLabel: 'Orders written', bad: c.orders.refused, badLabel: 'Orders refused',
+      more: [{ label: 'Lines refused', value: c.rejected, bad: true }, ...hashed],
+    };
+  }
+  return { total: c.rows, good: c.written, bad: c.rejected, goodLabel: 'Written', badLabel: 'Rejected', more: hashed };
 }

@@ -1,8 +1,8 @@
 /**
  * The CSV part of a card: a preview with what was detected and a short "Things to know", then
  * either "send as it is" (Lexer staff load CSVs by hand) or "convert to NDJSON" (the only format
- * that loads automatically) with a record type, a column mapping, and a conversion that
- * validates every row.
+ * that loads automatically) with a record type, what one record is (a row, or an order's rows),
+ * a column mapping, values every record gets, and a conversion that validates every row.
  */
 import { useEffect, useState } from 'react';
 import type { CsvPreview } from '../../../../main/contract/files.js';
@@ -20,6 +20,8 @@ import { MappingEditor, customFieldFor } from './mapping-editor.js';
 import { MappingPresets } from './mapping-presets.js';
 import { SendModeChoice, type ConvertiblePanelProps } from './send-mode-choice.js';
 import { ThingsToKnow } from './things-to-know.js';
+import { ConstantValues } from './constant-values.js';
+import { holdsLines, RecordGrouping } from './record-grouping.js';
 import { ErrorText } from '../../shared/error-text.js';
 
 /** The CSV part of a card. */
@@ -31,6 +33,8 @@ export function CsvPanel(props: ConvertiblePanelProps) {
   const [fields, setFields] = useState<readonly FieldOption[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [encoding, setEncoding] = useState<TextEncoding | null>(null);
+  // The column rows are grouped by into orders, as last chosen (a preset may bring its own).
+  const [groupBy, setGroupBy] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -50,18 +54,27 @@ export function CsvPanel(props: ConvertiblePanelProps) {
   };
 
   const headers = preview?.headers;
+  const grouping = holdsLines(recordType) ? groupBy : null;
   useEffect(() => {
     if (!headers || mode !== 'convert') return;
     let live = true;
-    void Promise.all([api.mapping.suggest(headers, recordType), api.mapping.fields(recordType)]).then(([suggested, all]) => {
-      if (!live || !suggested.ok) return;
-      setMapping(suggested.value);
-      setFields(all.ok ? all.value : []);
+    void api.mapping.suggest(headers, recordType, grouping).then((suggested) => {
+      if (live && suggested.ok) setMapping(suggested.value);
     });
     return () => {
       live = false;
     };
-  }, [api, headers, recordType, mode]);
+  }, [api, headers, recordType, mode, grouping]);
+  // Grouped into orders, each line's item fields (products.quantity) are choices too.
+  const lineItems = mapping?.groupBy !== undefined;
+  useEffect(() => {
+    if (mode !== 'convert') return;
+    let live = true;
+    void api.mapping.fields(recordType, lineItems).then((all) => live && setFields(all.ok ? all.value : []));
+    return () => {
+      live = false;
+    };
+  }, [api, recordType, mode, lineItems]);
 
   const changeMapping = (next: ColumnMapping) => {
     setMapping(next);
@@ -81,7 +94,8 @@ export function CsvPanel(props: ConvertiblePanelProps) {
     : [];
   const targets = mapping && headers ? columnTargets(headers, mapping, customFieldFor) : [];
   const conflict = linkConflict(targets, fields, customFieldFor);
-  const summary = mapping && headers && mode === 'convert' ? summarizeMapping(targets, fields) : null;
+  const summary = mapping && headers && mode === 'convert' ? summarizeMapping(targets, fields, Object.keys(mapping.constants ?? {})) : null;
+  const idColumn = mapping ? Object.keys(mapping.columns).find((h) => mapping.columns[h] === 'purchase_id' || mapping.columns[h] === 'return_id') ?? null : null;
 
   return (
     <div className="kind-panel">
@@ -107,6 +121,20 @@ export function CsvPanel(props: ConvertiblePanelProps) {
                   onMove={(header, path) => changeMapping({ ...mapping, columns: { ...mapping.columns, [header]: path } })}
                 />
               )}
+              {holdsLines(recordType) && (
+                <RecordGrouping
+                  recordType={recordType}
+                  headers={headers}
+                  rows={preview?.rows ?? []}
+                  groupBy={mapping.groupBy ?? null}
+                  idColumn={idColumn}
+                  onChange={(next) => {
+                    setGroupBy(next);
+                    onConversion(null);
+                  }}
+                  disabled={disabled}
+                />
+              )}
               <MappingEditor
                 headers={headers}
                 sample={preview?.rows[0]}
@@ -115,6 +143,13 @@ export function CsvPanel(props: ConvertiblePanelProps) {
                 dateFields={dateFields}
                 dateColumns={dateColumns}
                 onChange={changeMapping}
+                disabled={disabled}
+              />
+              <ConstantValues
+                fields={fields}
+                constants={mapping.constants ?? {}}
+                missing={summary?.missing ?? []}
+                onChange={(constants) => changeMapping({ ...mapping, constants })}
                 disabled={disabled}
               />
               <MappingPresets recordType={recordType} mapping={mapping} headers={headers} onApply={changeMapping} />

@@ -1,9 +1,13 @@
-/** NDJSON (or gzipped NDJSON): destination, a Validate button and its report, and the clean step. */
+/**
+ * NDJSON (or gzipped NDJSON): destination, a Validate button and its report, and the clean step;
+ * with Settings' "Send e-mail addresses only hashed", the copy sent has them hashed.
+ */
 import { useId, useState } from 'react';
 import type { FileInfo } from '../../../../main/contract/files.js';
 import type { ConversionReport, RecordTypeName, ValidationReport as Report } from '../../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../../main/contract/result.js';
 import { useApi } from '../../../api-context.js';
+import { useConnection } from '../../shared/connection-status.js';
 import { useAnnounce } from '../../shared/live-region.js';
 import { DestinationFields } from '../../shared/destination-fields.js';
 import { JobProgress } from './job-progress.js';
@@ -37,6 +41,8 @@ export function NdjsonPanel(props: Props) {
   const api = useApi();
   const announce = useAnnounce();
   const id = useId();
+  // Main hashes every conversion while Settings say so: the cleaned copy is then the hashed one.
+  const { hashEmails } = useConnection();
   const [jobId, setJobId] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [cleaned, setCleaned] = useState<ConversionReport | null>(null);
@@ -67,7 +73,11 @@ export function NdjsonPanel(props: Props) {
     if (!r.ok) return setError(r.error);
     setCleaned(r.value);
     onCleaned(r.value.written > 0 ? r.value : null);
-    announce(`Cleaned ${file.name}: removed ${framingText(r.value.cleaned)}; ${r.value.written} records will be sent.`);
+    const done = [
+      ...(r.value.emails ? [`${r.value.emails.hashed} e-mail addresses hashed`] : []),
+      ...(framingText(r.value.cleaned) ? [`removed ${framingText(r.value.cleaned)}`] : []),
+    ];
+    announce(`Copy of ${file.name} ready: ${done.join(', ')}; ${r.value.written} records will be sent.`);
   };
 
   const framing = report ? framingText(report.framing) : '';
@@ -105,16 +115,17 @@ export function NdjsonPanel(props: Props) {
           fileName={file.name}
           focusOnShow={fresh}
           onFocused={() => setFresh(false)}
-          actions={framing && !cleaned ? (
+          actions={(framing || hashEmails) && !cleaned ? (
             <button type="button" disabled={disabled || jobId !== null} onClick={() => void handleClean()}>
-              Remove {framing} (send a cleaned copy)
+              {hashEmails ? `Hash e-mail addresses${framing ? ` and remove ${framing}` : ''} (send a hashed copy)` : `Remove ${framing} (send a cleaned copy)`}
             </button>
           ) : null}
         />
       )}
       {cleaned && (
         <p className="ok-text" role="status">
-          Cleaned copy ready: removed {framingText(cleaned.cleaned)}. {cleaned.written.toLocaleString()} records will be sent
+          {cleaned.emails ? `Hashed copy ready: ${cleaned.emails.hashed.toLocaleString()} e-mail addresses hashed` : 'Cleaned copy ready'}
+          {framingText(cleaned.cleaned) ? `, removed ${framingText(cleaned.cleaned)}` : ''}. {cleaned.written.toLocaleString()} records will be sent
           {cleaned.rejected > 0 ? `; ${cleaned.rejected.toLocaleString()} invalid records are left out` : ''}.
         </p>
       )}

@@ -14,6 +14,10 @@ export interface ReportCounts {
   readonly bad: number;
   readonly goodLabel: string;
   readonly badLabel: string;
+  /** What `total` counts ("Rows" unless said: "Lines" when rows were grouped into orders). */
+  readonly totalLabel?: string;
+  /** More counts after these (lines refused, e-mail addresses hashed); `bad` ones are marked. */
+  readonly more?: readonly { readonly label: string; readonly value: number; readonly bad?: boolean }[];
 }
 
 interface Props {
@@ -64,9 +68,10 @@ export function ValidationReport({ counts, errors, summary, leftOut, warnings, j
     <section ref={section} tabIndex={-1} className="report" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>Validation report</h4>
       <dl className="counts">
-        <div><dt>Rows</dt><dd>{counts.total.toLocaleString()}</dd></div>
+        <div><dt>{counts.totalLabel ?? 'Rows'}</dt><dd>{counts.total.toLocaleString()}</dd></div>
         <div><dt>{counts.goodLabel}</dt><dd>{counts.good.toLocaleString()}</dd></div>
         <div><dt>{counts.badLabel}</dt><dd className={counts.bad > 0 ? 'bad' : undefined}>{counts.bad.toLocaleString()}</dd></div>
+        {counts.more?.map((m) => <div key={m.label}><dt>{m.label}</dt><dd className={m.bad && m.value > 0 ? 'bad' : undefined}>{m.value.toLocaleString()}</dd></div>)}
         {kept > 0 && <div><dt>Kept without some fields</dt><dd>{kept.toLocaleString()}</dd></div>}
       </dl>
       {counts.bad === 0 && kept === 0 && <p className="ok-text">Every row is valid.</p>}

@@ -2,9 +2,8 @@
 // systems): consistent with itself and the record types, and suggesting what each export means.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suggestMapping } from '../../../../main/engine/pipeline/column-mapping.js';
+import { mappingLookup, suggestMapping } from '../../../../main/engine/pipeline/column-mapping.js';
 import { HEADER_SYNONYMS, SYNONYM_TABLE, normaliseHeader } from '../../../../main/engine/pipeline/convert/header-synonyms.js';
-import { getRecordFields } from '../../../../main/engine/schemas/record-fields.js';
 import { RECORD_TYPE_NAMES } from '../../../../main/engine/schemas/record-type-names.js';
 import { useConvertInTemp } from './convert-in-temp.js';
 
@@ -26,13 +25,24 @@ describe('the header synonyms table', () => {
     }
   });
 
-  test('every field the table names is a field some record type has, and none is an object', () => {
-    const all = new Map(RECORD_TYPE_NAMES.flatMap((t) => getRecordFields(t).map((f) => [f.path, f.kind] as const)));
+  test('every field the table names is a field some record type has (a line item\'s when rows are grouped into orders), and none is an object', () => {
+    const all = new Map(RECORD_TYPE_NAMES.flatMap((t) => mappingLookup(t, true).fields.map((f) => [f.path, f.kind] as const)));
     for (const rows of Object.values(SYNONYM_TABLE)) {
       for (const { fields } of rows) {
         for (const field of fields) {
           assert.ok(all.has(field), `${field} is a field of a record type`);
           assert.notEqual(all.get(field), 'object', `${field} is not an object`);
+        }
+      }
+    }
+  });
+
+  test('a value set beside a field is one of that field\'s values (a SKU column\'s id_type is sku)', () => {
+    const all = new Map(RECORD_TYPE_NAMES.flatMap((t) => mappingLookup(t, true).fields.map((f) => [f.path, f] as const)));
+    for (const rows of Object.values(SYNONYM_TABLE)) {
+      for (const { also } of rows) {
+        for (const [field, value] of Object.entries(also ?? {})) {
+          assert.ok(all.get(field)?.enumValues?.includes(value), `${field}=${value}`);
         }
       }
     }
