@@ -263,6 +263,16 @@ describe('messages a person can act on', () => {
     assert.equal(failure(customer.check({ link: { system_name: 'pos' } })).message, `link: has no identifier; "system_name" needs one of ${ways}`);
   });
 
+  test('the decimal-comma hint: thousands grouped by dots, a sign, spaces around; anything else is just not a number', () => {
+    const price = (price_paid: string) => failure(purchase.check({ ...goodPurchase, products: [{ price_paid, quantity: 1 }] })).message;
+    for (const [text, write] of [['1.234,50', '1234.50'], ['12.345,6', '12345.6'], ['1.234.567,8', '1234567.8'], ['1234,5', '1234.5'], [' -3,5 ', '-3.5'], ['+1,5', '+1.5'], ['\t2,5\t', '2.5']]) {
+      assert.equal(price(text as string), `products[0].price_paid: ${JSON.stringify(text)} is not a number (it looks like a decimal comma: write ${write})`);
+    }
+    for (const text of ['12.34,5', '1.2345,6', '1.23,4', '1,5x', 'x1,5', '1,', ',5']) {
+      assert.equal(price(text), `products[0].price_paid: ${JSON.stringify(text)} is not a number`);
+    }
+  });
+
   test('a long value is cut to 60 characters in the message', () => {
     const message = failure(customer.check({ link: { customer_id: 'C1' }, employee_flag: 'x'.repeat(100) })).message;
     assert.equal(message, `employee_flag: "${'x'.repeat(58)}… is not true or false`);
