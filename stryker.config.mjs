@@ -61,6 +61,12 @@ export const MODULES = {
     mutate: ['main/engine/feeds/feed-moves.ts'],
     tests: ['test/engine/feeds/*.test.ts'],
   },
+  // Where a watched folder's sent/ and failed/ are opened, checked to be the person's own, and
+  // written in without following links: apart from feed-moves, so each keeps its own results.
+  'feed-subfolder': {
+    mutate: ['main/engine/feeds/feed-subfolder.ts'],
+    tests: ['test/engine/feeds/*.test.ts'],
+  },
 };
 
 const name = process.env.MUTATION_MODULE ?? 'names';

@@ -3,11 +3,12 @@
 // anyone who can read the shared folder upload with the person's credentials.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LexerError } from '../../../main/engine/errors.js';
-import { settleFailed, settleSent } from '../../../main/engine/feeds/feed-moves.js';
+import { errorText, settleFailed, settleSent } from '../../../main/engine/feeds/feed-moves.js';
 
 const TOKEN = 'feed+token/with="quote"\\and=0123';
 const LINK = 'https://bucket.s3.amazonaws.com/u1/pos.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA%2F20261130&X-Amz-Signature=deadbeef';
@@ -80,6 +81,23 @@ describe('settleFailed', () => {
   });
 });
 
+describe('errorText', () => {
+  test('without details there is no details section, and without a hint the file says how to send it again', () => {
+    const error = new LexerError('file-unreadable', 'The file could not be read.');
+    assert.equal(errorText('pos.csv', error, [], { folder: '/watched', at: new Date('2026-12-06T10:00:00Z') }), [
+      'pos.csv was not sent to Lexer.',
+      '',
+      'What happened: The file could not be read.',
+      'What to do: Fix the file, then move it back into the watched folder to send it again.',
+      '',
+      'Watched folder: /watched',
+      'Moved here: 2026-12-06T10:00:00.000Z (error code: file-unreadable)',
+      'To send it again, move the file back into the watched folder.',
+      '',
+    ].join('\n'));
+  });
+});
+
 describe('settleSent', () => {
   let dir = '';
   before(async () => (dir = await mkdtemp(join(tmpdir(), 'lexer-feed-sent-'))));
@@ -105,5 +123,23 @@ describe('settleSent', () => {
     const second = (await settleSent(sent, dir, 'sent', null)).movedTo;
     assert.equal(second, join(dir, 'sent', 'sent-me-2.csv'));
     assert.deepEqual((await readdir(join(dir, 'sent'))).sort(), ['sent-me-2.csv', 'sent-me.csv', 'sent-me.csv.note.txt']);
+  });
+
+  test('a file already gone when it is to be deleted (someone took it meanwhile) is no error', async () => {
+    assert.deepEqual(await settleSent(join(dir, 'never-there.csv'), dir, 'delete', null), { movedTo: null, noteFile: null, problem: null });
+  });
+
+  // A watched folder runs for weeks: a descriptor kept per file would end in "too many open files".
+  test('moving many files keeps no file or folder open', { skip: !existsSync('/proc/self/fd') && 'no /proc/self/fd here' }, async () => {
+    const open = async () => (await readdir('/proc/self/fd')).length;
+    const before = await open();
+    for (let i = 0; i < 20; i++) {
+      const file = join(dir, `many-${i}.csv`);
+      await writeFile(file, 'x');
+      await settleSent(file, dir, 'sent', 'sent');
+      await writeFile(file, 'y');
+      await settleFailed(file, new LexerError('request-refused', 'no'), [], { folder: dir, token: TOKEN });
+    }
+    assert.equal(await open(), before);
   });
 });

@@ -204,3 +204,86 @@ describe('as Lexer\'s validator reads it', () => {
     );
   });
 });
+
+// Each value below was read by the vendor's pydantic models (test/helpers/vendor-oracle.py) first:
+// accepted ones say what Lexer reads, refused ones are refused there too.
+describe('pydantic\'s conversions, said as warnings', () => {
+  const customerWith = (patch: Record<string, unknown>) => customer.check({ link: { customer_id: 'C1' }, ...patch });
+  const item = (product: Record<string, unknown>) => purchase.check({ ...goodPurchase, products: [{ price_paid: 9.95, quantity: 1, ...product }] });
+  const warned = (result: ReturnType<typeof customer.check>) => (result.ok ? result.warnings : assert.fail(JSON.stringify(result)));
+
+  test('booleans: 0 and 1, and pydantic\'s words for yes and no in any case', () => {
+    for (const yes of [1, '1', 'on', 'ON', 't', 'true', 'y', 'Yes']) {
+      assert.match(warned(customerWith({ employee_flag: yes })).join(), /Lexer reads it as true$/, String(yes));
+    }
+    for (const no of [0, '0', 'off', 'F', 'f', 'false', 'n', 'nO']) {
+      assert.match(warned(customerWith({ employee_flag: no })).join(), /Lexer reads it as false$/, String(no));
+    }
+    assert.deepEqual(warned(customerWith({ employee_flag: 1 })), ['employee_flag: 1 is a number; Lexer reads it as true']);
+    assert.equal(failure(customerWith({ employee_flag: 2 })).message, 'employee_flag: 2 is not true or false');
+  });
+
+  test('text fields take numbers and booleans as Python prints them', () => {
+    assert.deepEqual(warned(customer.check({ link: { customer_id: true } })), ['link.customer_id: true is a boolean; Lexer reads it as the string "True"']);
+    assert.deepEqual(warned(customerWith({ first_name: false })), ['first_name: false is a boolean; Lexer reads it as the string "False"']);
+    assert.deepEqual(warned(customerWith({ first_name: 2.5 })), ['first_name: 2.5 is a number; Lexer reads it as the string "2.5"']);
+  });
+
+  test('whole numbers: text of digits, a fraction cut off (said so), a boolean as 1 or 0; "5.0" is refused', () => {
+    assert.deepEqual(warned(item({ quantity: '5' })), ['products[0].quantity: "5" is a string; Lexer reads it as the number 5']);
+    assert.deepEqual(warned(item({ quantity: ' +3 ' })), ['products[0].quantity: " +3 " is a string; Lexer reads it as the number 3']);
+    assert.deepEqual(warned(item({ quantity: 2.5 })), ['products[0].quantity: 2.5 is not a whole number; Lexer reads it as the number 2']);
+    assert.deepEqual(warned(item({ quantity: 1.9 })), ['products[0].quantity: 1.9 is not a whole number; Lexer reads it as the number 1']);
+    assert.deepEqual(warned(item({ quantity: true })), ['products[0].quantity: true is a boolean; Lexer reads it as the number 1']);
+    assert.equal(failure(item({ quantity: '5.0' })).message, 'products[0].quantity: "5.0" is not a whole number');
+  });
+
+  test('numbers: text with spaces around it, a boolean as 1 or 0', () => {
+    assert.deepEqual(warned(item({ price_paid: ' 9.95 ' })), ['products[0].price_paid: " 9.95 " is a string; Lexer reads it as the number 9.95']);
+    assert.deepEqual(warned(item({ price_paid: true })), ['products[0].price_paid: true is a boolean; Lexer reads it as the number 1']);
+    assert.deepEqual(warned(item({ price_paid: false })), ['products[0].price_paid: false is a boolean; Lexer reads it as the number 0']);
+  });
+
+  test('custom_fields as [key, value] pairs: number keys become text; a pair of one or a key of null is refused', () => {
+    assert.deepEqual(warned(customerWith({ custom_fields: [['tier', 'gold'], [1, 'x'], [1.5, 'y']] })), [
+      'custom_fields: [["tier","gold"],[1,"x"],[1.5,"y"]] is a list of [key, value] pairs; Lexer reads it as an object',
+    ]);
+    assert.deepEqual(warned(customerWith({ custom_fields: '' })), ['custom_fields: "" is an empty string; Lexer reads it as {} (no fields)']);
+    assert.equal(failure(customerWith({ custom_fields: [['a']] })).message, 'custom_fields: [["a"]] is not an object');
+    assert.equal(failure(customerWith({ custom_fields: [[null, 'x']] })).message, 'custom_fields: [[null,"x"]] is not an object');
+  });
+});
+
+describe('messages a person can act on', () => {
+  test('a link that is text, empty, or without an identifier says what a link needs', () => {
+    const ways = 'email, email_sha256, email_md5, customer_id, mobile, external_id, or link_type with link_value';
+    assert.equal(failure(customer.check({ link: 'jane' })).message, 'link: "jane" is not an object (e.g. {"email": "jane@example.com"})');
+    assert.equal(failure(customer.check({ link: [] })).rule, 'not an object');
+    assert.equal(failure(customer.check({ link: {} })).message, `link: is empty; identify the customer with one of ${ways}`);
+    assert.equal(failure(customer.check({ link: { system_name: 'pos' } })).message, `link: has no identifier; "system_name" needs one of ${ways}`);
+  });
+
+  test('the decimal-comma hint: thousands grouped by dots, a sign, spaces around; anything else is just not a number', () => {
+    const price = (price_paid: string) => failure(purchase.check({ ...goodPurchase, products: [{ price_paid, quantity: 1 }] })).message;
+    for (const [text, write] of [['1.234,50', '1234.50'], ['12.345,6', '12345.6'], ['1.234.567,8', '1234567.8'], ['1234,5', '1234.5'], [' -3,5 ', '-3.5'], ['+1,5', '+1.5'], ['\t2,5\t', '2.5']]) {
+      assert.equal(price(text as string), `products[0].price_paid: ${JSON.stringify(text)} is not a number (it looks like a decimal comma: write ${write})`);
+    }
+    for (const text of ['12.34,5', '1.2345,6', '1.23,4', '1,5x', 'x1,5', '1,', ',5']) {
+      assert.equal(price(text), `products[0].price_paid: ${JSON.stringify(text)} is not a number`);
+    }
+  });
+
+  test('a long value is cut to 60 characters in the message', () => {
+    const message = failure(customer.check({ link: { customer_id: 'C1' }, employee_flag: 'x'.repeat(100) })).message;
+    assert.equal(message, `employee_flag: "${'x'.repeat(58)}… is not true or false`);
+    assert.equal(failure(customer.check({ link: { customer_id: 'C1' }, employee_flag: 'x'.repeat(58) })).message, `employee_flag: "${'x'.repeat(58)}" is not true or false`);
+  });
+
+  test('a return is written as negatives, and the range says so', () => {
+    const returned = getRecordType('return');
+    const good = { link: { email: 'jane@fake.com' }, action_at: '2023-03-06T12:26:47Z', return_id: 'r-1', type: 'ecommerce', products: [{ price_paid: -9.95, quantity: -1 }] };
+    assert.deepEqual(returned.check(good), { ok: true, warnings: [] });
+    assert.equal(failure(returned.check({ ...good, products: [{ price_paid: 1, quantity: -1 }] })).message, 'products[0].price_paid: 1 is out of range (must be at most 0)');
+    assert.equal(failure(returned.check({ ...good, products: [{ price_paid: 0, quantity: 0 }] })).message, 'products[0].quantity: 0 is out of range (must be at most -1)');
+  });
+});

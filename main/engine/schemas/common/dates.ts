@@ -12,7 +12,8 @@ const DIGITS = /^\s*\+?(\d{4})(\d{2})?(\d{2})?(?:\.0*)?\s*$/;
 /** The UTC instant pydantic reads a timestamp as (years beyond 9999 clamp, as datetime.max does). */
 export function fromUnixSeconds(seconds: number): Date {
   if (seconds > MAX_NUMBER) return new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
-  if (seconds < -MAX_NUMBER) return new Date(Date.UTC(1, 0, 1));
+  // datetime.min, 0001-01-01: Date.UTC reads years 0 to 99 as 1900 to 1999, so the year is set apart.
+  if (seconds < -MAX_NUMBER) return new Date(new Date(0).setUTCFullYear(1, 0, 1));
   let s = seconds;
   while (Math.abs(s) > MS_WATERSHED) s /= 1000;
   return new Date(s * 1000);
