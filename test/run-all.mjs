@@ -2,7 +2,7 @@
 // against the real sandbox over loopback) and the Playwright end-to-end suite, then prints one
 // closing line `N passed, N failed, N skipped` summed over both runners, as CI reads it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, mkdtempSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -45,13 +45,16 @@ const tap = join(work, 'node.tap');
 // --test-force-exit: a test file whose tests have all ended exits even if a handle is still open
 // (a mail server's connection, a timer a library keeps), so one leak cannot hold a CI run for its
 // whole time limit; what a user would notice of a leak (a folder still watched, a process that
-// does not exit) is asserted by the tests themselves.
-run(process.execPath, [
+// does not exit) is asserted by the tests themselves. The runner then exits without waiting for
+// a file reporter's writes, so the TAP goes to its stderr, a file written synchronously.
+const tapFd = openSync(tap, 'w');
+spawnSync(process.execPath, [
   '--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+  '--test-reporter=tap', '--test-reporter-destination=stderr',
   ...files,
-]);
+], { stdio: ['inherit', 'inherit', tapFd], env: process.env });
+closeSync(tapFd);
 const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
 const count = (key) => Number((tapText.match(new RegExp(`^# ${key} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
 let passed = count('pass');
