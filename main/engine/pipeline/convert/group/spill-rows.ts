@@ -12,9 +12,7 @@
  * next bits of it (order-partitions.ts). Lines count from the chunk's start; the partition store
  * writes the chunk's first line before its rows (`@<line>`).
  */
-import Papa from 'papaparse';
-import { RowLines } from '../../csv/detect-dialect.js';
-import { emptyResult, isBlankRow, isHeaderCopy, rowProblem, type ChunkConfig, type ChunkResult } from '../process-csv-chunk.js';
+import { emptyResult, forEachChunkRow, type ChunkConfig, type ChunkResult } from '../process-csv-chunk.js';
 
 /** FNV-1a over the key's UTF-16 code units: fast, and spreads order numbers evenly. */
 export function keyHash(key: string): number {
@@ -41,37 +39,16 @@ export function spillCsvChunk(text: string, config: ChunkConfig): ChunkResult {
   const group = config.group;
   if (!group) throw new Error('spillCsvChunk needs a group column');
   const result = emptyResult();
-  const body = text.endsWith(config.newline) ? text.slice(0, -config.newline.length) : text;
-  if (body === '') {
-    result.lines = text === '' ? 0 : 1;
-    return result;
-  }
   const runs: string[] = Array.from({ length: group.partitions }, () => '');
   const mask = group.partitions - 1;
-  const lines = new RowLines(body);
-  Papa.parse<string[]>(body, {
-    delimiter: config.delimiter,
-    newline: config.newline,
-    quoteChar: '"',
-    step(row) {
-      const cells = row.data;
-      const start = lines.startOf(row.meta.cursor);
-      if (isBlankRow(cells)) return;
-      if (isHeaderCopy(cells, config.headers)) {
-        result.repeatedHeaders.push(start);
-        return;
-      }
-      result.rows++;
-      const quoteError = row.errors.length === 0 ? undefined : row.errors.find((e) => e.type === 'Quotes');
-      const shape = rowProblem(cells, config, quoteError?.message);
-      const key = cells[group.column] ?? '';
-      const hash = keyHash(key);
-      const payload = shape ? [start, null, shape.rule, shape.message] : [start, cells];
-      // Partitions are a power of two: the low bits pick one, the next bits are left for splitting again.
-      runs[hash & mask] += `${hashHex(hash)}\t${JSON.stringify(key)}\t${JSON.stringify(payload)}\n`;
-    },
+  forEachChunkRow(text, config, result, (cells, start, shape) => {
+    const key = cells[group.column] ?? '';
+    const hash = keyHash(key);
+    const payload = shape ? [start, null, shape.rule, shape.message] : [start, cells];
+    // Partitions are a power of two: the low bits pick one, the next bits are left for splitting again.
+    runs[hash & mask] += `${hashHex(hash)}\t${JSON.stringify(key)}\t${JSON.stringify(payload)}\n`;
   });
-  result.lines = lines.mayHoldBreaks ? lines.line + 1 : lines.line;
+  if (text === '' || text === config.newline) return result; // no rows: nothing spilled
   const encoded = runs.map((run) => Buffer.from(run, 'utf8'));
   const bytes = new Uint8Array(encoded.reduce((n, b) => n + b.length, 0));
   const ends: number[] = [];
