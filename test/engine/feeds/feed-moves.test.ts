@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LexerError } from '../../../main/engine/errors.js';
 import { errorText, settleFailed, settleSent } from '../../../main/engine/feeds/feed-moves.js';
+import { openFilesUnder } from '../../helpers/open-files.js';
 
 const TOKEN = 'feed+token/with="quote"\\and=0123';
 const LINK = 'https://bucket.s3.amazonaws.com/u1/pos.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA%2F20261130&X-Amz-Signature=deadbeef';
@@ -131,8 +132,7 @@ describe('settleSent', () => {
 
   // A watched folder runs for weeks: a descriptor kept per file would end in "too many open files".
   test('moving many files keeps no file or folder open', { skip: !existsSync('/proc/self/fd') && 'no /proc/self/fd here' }, async () => {
-    const open = async () => (await readdir('/proc/self/fd')).length;
-    const before = await open();
+    assert.deepEqual(await openFilesUnder(dir), []);
     for (let i = 0; i < 20; i++) {
       const file = join(dir, `many-${i}.csv`);
       await writeFile(file, 'x');
@@ -140,6 +140,6 @@ describe('settleSent', () => {
       await writeFile(file, 'y');
       await settleFailed(file, new LexerError('request-refused', 'no'), [], { folder: dir, token: TOKEN });
     }
-    assert.equal(await open(), before);
+    assert.deepEqual(await openFilesUnder(dir), []);
   });
 });
