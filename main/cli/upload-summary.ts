@@ -56,7 +56,8 @@ export function printUploadSummary(outcomes: readonly FileOutcome[], o: { json: 
         // A converted file is not the whole export when rows were left out: say so beside Success.
         const c = outcome.conversion;
         const fields = c?.fieldsLeftOut ? `; ${formatCount(c.fieldsLeftOut)} invalid fields left out (${(c.leftOutFields ?? []).join(', ')})` : '';
-        if (c) say(`           Sent ${formatCount(c.written)} records; ${formatCount(c.rejected)} left out (of ${formatCount(c.rows)} rows in ${basename(c.source)})${fields}.`);
+        const read = c?.lines === undefined ? 'rows' : `orders from ${formatCount(c.lines)} lines`;
+        if (c) say(`           Sent ${formatCount(c.written)} records; ${formatCount(c.rejected)} left out (of ${formatCount(c.rows)} ${read} in ${basename(c.source)})${fields}.`);
         break;
       }
       case 'failed':
@@ -121,7 +122,10 @@ function outcomeJson(outcome: FileOutcome): { ok: boolean; [key: string]: unknow
   }
 }
 
-/** A converted file's counts for --json: records sent, rows left out, rows read, the source, and invalid fields left out. */
-function recordsJson(c: ConversionRecord): { sent: number; leftOut: number; total: number; source: string; fieldsLeftOut: number; leftOutFields: readonly string[] } {
-  return { sent: c.written, leftOut: c.rejected, total: c.rows, source: c.source, fieldsLeftOut: c.fieldsLeftOut ?? 0, leftOutFields: c.leftOutFields ?? [] };
+/** A converted file's counts for --json: records sent, rows (or orders) left out and read, the lines read when grouped into orders, the source, and invalid fields left out. */
+function recordsJson(c: ConversionRecord): { sent: number; leftOut: number; total: number; lines?: number; source: string; fieldsLeftOut: number; leftOutFields: readonly string[] } {
+  return {
+    sent: c.written, leftOut: c.rejected, total: c.rows, ...(c.lines !== undefined ? { lines: c.lines } : {}),
+    source: c.source, fieldsLeftOut: c.fieldsLeftOut ?? 0, leftOutFields: c.leftOutFields ?? [],
+  };
 }

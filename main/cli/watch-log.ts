@@ -33,7 +33,7 @@ function describe(e: FeedEvent, folder: string): string {
       return `not taken: ${e.message}`;
     case 'sent': {
       const ids = e.uploadIds.length === 1 ? `upload id ${e.uploadIds[0]}` : `${e.uploadIds.length} parts, upload ids ${e.uploadIds.join(', ')}`;
-      const left = e.recordsLeftOut ? `; ${e.recordsLeftOut} invalid rows left out` : '';
+      const left = e.recordsLeftOut ? `; ${e.recordsLeftOut} invalid records left out` : '';
       return `sent: ${name(e.file)} as ${e.filename} (${ids}, ${formatBytes(e.bytes)}${left}); ${where(e.movedTo, e.file)}`;
     }
     case 'duplicate':

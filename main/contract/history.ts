@@ -25,9 +25,11 @@ export interface HistoryEntry {
   readonly sourceName: string;
   /** The app card that sent it (a Retry restarts that card while it is still open). */
   readonly requestId: string | null;
-  /** For a converted file: records sent and rows left out; null otherwise. */
+  /** For a converted file: records sent and rows (orders, when grouped) left out; null otherwise. */
   readonly recordsSent: number | null;
   readonly recordsLeftOut: number | null;
+  /** Lines of the CSV read when its rows were grouped into orders; null otherwise. */
+  readonly lines: number | null;
   /** Invalid optional fields left out of records that were sent, and which fields. */
   readonly fieldsLeftOut: number;
   readonly leftOutFields: readonly string[];

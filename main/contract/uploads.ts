@@ -26,10 +26,12 @@ export interface UploadRequest {
 export interface RecordCounts {
   /** Records in the file sent (the conversion wrote them). */
   readonly sent: number;
-  /** Rows of the source left out because they broke the record type. */
+  /** Rows of the source (orders, when grouped) left out because they broke the record type. */
   readonly leftOut: number;
-  /** Rows read from the source. */
+  /** Rows read from the source (orders, when grouped). */
   readonly total: number;
+  /** Lines of the CSV read when its rows were grouped into orders; null otherwise. */
+  readonly lines: number | null;
   /** Invalid optional fields left out of records that were kept, and which fields (most often first). */
   readonly fieldsLeftOut: number;
   readonly leftOutFields: readonly string[];

@@ -28,9 +28,12 @@ const FIELDS_NAMED = 3;
  * What a converted file carried, as the result and History say it: "2,500 records sent; 880 rows
  * left out; 484 fields left out (email)". Each part only when it is not zero.
  */
-export function recordsSent(r: { readonly sent: number; readonly leftOut: number | null; readonly fieldsLeftOut: number; readonly leftOutFields: readonly string[] }): string {
-  const parts = [`${count(r.sent)} record${r.sent === 1 ? '' : 's'} sent`];
-  if (r.leftOut) parts.push(`${count(r.leftOut)} row${r.leftOut === 1 ? '' : 's'} left out`);
+export function recordsSent(r: { readonly sent: number; readonly leftOut: number | null; readonly lines: number | null; readonly fieldsLeftOut: number; readonly leftOutFields: readonly string[] }): string {
+  // Grouped into orders, a record is an order: what is left out is orders, made of lines.
+  const from = r.lines === null ? '' : ` (one per order, from ${count(r.lines)} line${r.lines === 1 ? '' : 's'})`;
+  const parts = [`${count(r.sent)} record${r.sent === 1 ? '' : 's'} sent${from}`];
+  const unit = r.lines === null ? 'row' : 'order';
+  if (r.leftOut) parts.push(`${count(r.leftOut)} ${unit}${r.leftOut === 1 ? '' : 's'} left out`);
   if (r.fieldsLeftOut > 0) {
     const named = r.leftOutFields.slice(0, FIELDS_NAMED).join(', ');
     const more = r.leftOutFields.length > FIELDS_NAMED ? ` and ${r.leftOutFields.length - FIELDS_NAMED} more` : '';

@@ -61,9 +61,19 @@ describe('lexer-upload convert and watch: orders and hashed e-mails', () => {
     const dir = await folder('convert-refused');
     const input = join(dir, 'pos-sales.csv');
     await writeFile(input, POS_SALES.replace('R-1003,14/03/2024 11:40,Carlton,cat@example.com,CAP-01', 'R-1003,14/03/2024 11:40,Fitzroy,cat@example.com,CAP-01'));
-    const r = await runCli(['convert', input, '--record-type', 'purchase', '-o', join(dir, 'out.ndjson'), ...ORDER_OPTIONS], { env });
+    const out = join(dir, 'pos-sales-20240314-v1.ndjson');
+    const r = await runCli(['convert', input, '--record-type', 'purchase', '-o', out, ...ORDER_OPTIONS], { env });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /5 lines read, 2 orders written to .*, 1 order refused \(2 lines\)\./);
+    // Sending what it wrote speaks of orders, and of the lines they came from, not of rows.
+    const checked = await runCli(['upload', out, '--dataset-id', 'ds1', '--record-type', 'purchase', '--validate'], { env });
+    assert.equal(checked.code, 1);
+    assert.match(checked.stdout + checked.stderr, /1 of 3 orders \(from 5 lines\) of pos-sales\.csv were left out when it was converted/);
+    const sent = await runCli(['upload', out, '--dataset-id', 'ds1', '--record-type', 'purchase'], { env });
+    assert.equal(sent.code, 0, sent.stderr);
+    assert.match(sent.stdout, /Sent 2 records; 1 left out \(of 3 orders from 5 lines in pos-sales\.csv\)\./);
+    const sentJson = JSON.parse((await runCli(['upload', out, '--dataset-id', 'ds1', '--record-type', 'purchase', '--allow-duplicate', '--json'], { env })).stdout) as { records: unknown };
+    assert.deepEqual(sentJson.records, { sent: 2, leftOut: 1, total: 3, lines: 5, source: input, fieldsLeftOut: 0, leftOutFields: [] });
     assert.match(r.stdout, /line 6: order "R-1003" \(lines 4 and 6\): store\.name: "Carlton" on line 4, "Fitzroy" on line 6/);
     const badSet = await runCli(['convert', input, '--record-type', 'purchase', '--set', 'type'], { env });
     assert.equal(badSet.code, 2);

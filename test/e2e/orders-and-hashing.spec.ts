@@ -47,7 +47,7 @@ test('One record per receipt: an order’s lines become one purchase with its pr
 
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
-  await expect(c.getByTestId('upload-records')).toHaveText('3 records sent.');
+  await expect(c.getByTestId('upload-records')).toHaveText('3 records sent (one per order, from 5 lines).');
   const stored = await sandbox.storedFiles();
   expect(stored).toHaveLength(1);
   const records = await storedRecords(stored[0]!.path);

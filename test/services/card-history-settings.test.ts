@@ -33,7 +33,7 @@ describe('services behind the card, History and Settings', () => {
       id: 'card-conv', path: report.output, filename: 'shop_export-20260101-v1.ndjson', destination: { datasetId: 'ds1', recordType: 'customer_record' }, validateFirst: false,
     });
     assert.ok(state.kind === 'succeeded');
-    assert.deepEqual(state.records, { sent: 2, leftOut: 1, total: 3, sourceName: 'shop export.csv', fieldsLeftOut: 0, leftOutFields: [] });
+    assert.deepEqual(state.records, { sent: 2, leftOut: 1, total: 3, lines: null, sourceName: 'shop export.csv', fieldsLeftOut: 0, leftOutFields: [] });
     assert.equal(state.sandbox, true, 'the API is on loopback: a sandbox, not Lexer');
     const entry = (await f.value('history:list')).find((e) => e.requestId === 'card-conv');
     assert.equal(entry?.sourceName, 'shop export.csv');

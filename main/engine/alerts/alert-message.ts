@@ -48,14 +48,14 @@ export function retryingAlert(feed: string, e: { file: string; error: ErrorInfo;
   }, token);
 }
 
-/** A file sent with more of its rows left out as invalid than the folder allows. */
+/** A file sent with more of its records left out as invalid than the folder allows (a record is a row, or an order when rows are grouped). */
 export function leftOutAlert(feed: string, e: { file: string; filename: string; uploadIds: readonly string[]; recordsSent: number; recordsLeftOut: number; historyId?: string | null }, limitPercent: number, token: string | null): Alert {
-  const rows = e.recordsSent + e.recordsLeftOut;
-  const percent = Math.round((e.recordsLeftOut / rows) * 1000) / 10;
+  const records = e.recordsSent + e.recordsLeftOut;
+  const percent = Math.round((e.recordsLeftOut / records) * 1000) / 10;
   return makeAlert({
     kind: 'records-left-out', outcome: 'sent', feed, file: e.file, filename: e.filename, uploadIds: e.uploadIds,
     recordsSent: e.recordsSent, recordsLeftOut: e.recordsLeftOut, historyId: e.historyId ?? null,
-    text: `${PRODUCT}: ${basename(e.file)} in the watched folder ${feed} was sent as ${e.filename} with ${countText(e.recordsSent)} records, but ${countText(e.recordsLeftOut)} of its ${countText(rows)} rows (${percent} %) were left out as invalid, more than the ${limitPercent} % this folder allows. Run \`lexer-upload convert\` on the file to see each problem, fix them at the source, and send the rows again.`,
+    text: `${PRODUCT}: ${basename(e.file)} in the watched folder ${feed} was sent as ${e.filename} with ${countText(e.recordsSent)} records, but ${countText(e.recordsLeftOut)} of its ${countText(records)} records (${percent} %) were left out as invalid, more than the ${limitPercent} % this folder allows. Run \`lexer-upload convert\` on the file to see each problem, fix them at the source, and send the rows again.`,
   }, token);
 }
 

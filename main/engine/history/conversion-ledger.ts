@@ -23,12 +23,14 @@ export interface ConversionRecord {
   /** Absolute path of the CSV or JSON converted. */
   readonly source: string;
   readonly recordType: string;
-  /** Rows (or array items) read from the source. */
+  /** Rows (or array items) read from the source; orders, when its rows were grouped into orders. */
   readonly rows: number;
   /** Records written to the output. */
   readonly written: number;
-  /** Rows left out because they broke the record type. */
+  /** Rows (or orders) left out because they broke the record type. */
   readonly rejected: number;
+  /** Lines of the CSV read when its rows were grouped into orders (`rows` and `rejected` then count orders). */
+  readonly lines?: number;
   /** Invalid optional fields left out of records that were kept (leave out invalid fields), and which fields, most often first. */
   readonly fieldsLeftOut?: number;
   readonly leftOutFields?: readonly string[];
@@ -58,7 +60,7 @@ function isRecord(v: unknown): v is ConversionRecord {
 /** Remembers a finished conversion of `source` into `output` (stat-ed now, as written). */
 export async function recordConversion(
   dir: string,
-  c: { output: string; source: string; recordType: string; rows: number; written: number; rejected: number; fieldsLeftOut?: number; leftOutFields?: readonly string[] },
+  c: { output: string; source: string; recordType: string; rows: number; written: number; rejected: number; lines?: number; fieldsLeftOut?: number; leftOutFields?: readonly string[] },
 ): Promise<void> {
   const output = resolve(c.output);
   const info = await stat(output);

@@ -23,9 +23,11 @@ export interface HistoryEntry {
   requestId?: string | null;
   /** The watched folder (feed) that sent it, by its path; absent for a file sent by hand. */
   feed?: string | null;
-  /** For a converted file: records sent, and rows of the source left out because they were invalid. */
+  /** For a converted file: records sent, and rows (orders, when grouped) of the source left out because they were invalid. */
   recordsSent?: number | null;
   recordsLeftOut?: number | null;
+  /** Lines of the CSV read when its rows were grouped into orders. */
+  lines?: number | null;
   /** For a conversion that kept records without their invalid optional fields: how many fields, and which (most often first). */
   fieldsLeftOut?: number | null;
   leftOutFields?: readonly string[];

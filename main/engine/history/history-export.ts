@@ -14,7 +14,7 @@ import { parseJournal } from './history-journal.js';
 /** The columns, in order (the CSV's header, the JSON objects' keys). */
 export const HISTORY_COLUMNS = [
   'when', 'finishedAt', 'file', 'sentAs', 'destination', 'datasetId', 'recordType', 'outcome', 'recordsSent', 'recordsLeftOut',
-  'bytes', 'uploadIds', 'feed', 'contentHash', 'historyId', 'errorCode', 'errorMessage',
+  'lines', 'bytes', 'uploadIds', 'feed', 'contentHash', 'historyId', 'errorCode', 'errorMessage',
 ] as const;
 
 /** One upload as the run log shows it. */
@@ -32,8 +32,10 @@ export interface HistoryRow {
   readonly recordType: string | null;
   /** Success, Failed, Cancelled, In Progress, Pending, or Interrupted (the app or command stopped mid-way). */
   readonly outcome: string;
+  /** Records sent and rows left out, or orders when the CSV's rows were grouped into orders (then `lines` counts its lines). */
   readonly recordsSent: number | null;
   readonly recordsLeftOut: number | null;
+  readonly lines: number | null;
   /** Bytes sent (compressed, when it was). */
   readonly bytes: number;
   /** Lexer's upload id, or one per part (empty for a part not sent). */
@@ -58,7 +60,7 @@ export function historyRow(e: HistoryEntry): HistoryRow {
   return {
     when: e.createdAt, finishedAt: e.finishedAt, file: e.sourceName ?? basename(e.filePath), sentAs: e.filename, destination,
     datasetId: e.datasetId, recordType: e.recordType, outcome: e.interrupted ? 'Interrupted' : e.status,
-    recordsSent: e.recordsSent ?? null, recordsLeftOut: e.recordsLeftOut ?? null, bytes: e.bytes,
+    recordsSent: e.recordsSent ?? null, recordsLeftOut: e.recordsLeftOut ?? null, lines: e.lines ?? null, bytes: e.bytes,
     uploadIds: e.parts && e.parts.length > 1 ? e.parts.map((p) => p.uploadId ?? '') : e.uploadId ? [e.uploadId] : [],
     feed: e.feed ?? null, contentHash: describeContentHash(e), historyId: e.id, errorCode: e.error?.code ?? null, errorMessage: e.error?.message ?? null,
   };

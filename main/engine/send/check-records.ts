@@ -28,6 +28,11 @@ export class InvalidRecords extends Error {
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
+/** What a conversion's `rows` counted: rows, or orders (and the lines they came from). */
+function leftOutUnit(c: ConversionRecord): string {
+  return c.lines === undefined ? 'rows' : `orders (from ${count(c.lines)} lines)`;
+}
+
 /**
  * Checks the records of `req.path` as `req.validate` asks; throws {@link InvalidRecords} when the
  * file must not be sent. A file a conversion wrote with rows left out is not the whole export, so
@@ -43,7 +48,7 @@ export async function checkRecords(
   if (conversion && conversion.rejected > 0) {
     const how = o.audience === 'cli' ? 'upload without --validate' : 'turn off “Check every record”';
     throw new InvalidRecords(new LexerError('invalid-records',
-      `${count(conversion.rejected)} of ${count(conversion.rows)} rows of ${basename(conversion.source)} were left out when it was converted to ${req.label}, so it was not uploaded.`,
+      `${count(conversion.rejected)} of ${count(conversion.rows)} ${leftOutUnit(conversion)} of ${basename(conversion.source)} were left out when it was converted to ${req.label}, so it was not uploaded.`,
       { hint: `Fix the rows the conversion listed and convert again, or ${how} to send the ${count(conversion.written)} records anyway.` }), null);
   }
   const { recordType } = req.destination;

@@ -27,10 +27,11 @@ export interface ConvertedFile {
 
 /**
  * A conversion's counts in records: rows read, records written, rows left out; or, with rows
- * grouped into orders, orders (an order of three lines is one record sent or left out).
+ * grouped into orders, orders (an order of three lines is one record sent or left out), with the
+ * lines read beside them.
  */
-export function recordCounts(result: ConversionResult): { rows: number; written: number; rejected: number } {
-  if (result.orders) return { rows: result.orders.written + result.orders.refused, written: result.orders.written, rejected: result.orders.refused };
+export function recordCounts(result: ConversionResult): { rows: number; written: number; rejected: number; lines?: number } {
+  if (result.orders) return { rows: result.orders.written + result.orders.refused, written: result.orders.written, rejected: result.orders.refused, lines: result.rows };
   return { rows: result.rows, written: result.written, rejected: result.rejected };
 }
 

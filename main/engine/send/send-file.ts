@@ -84,6 +84,7 @@ export async function sendFile(req: SendRequest, ctx: SendContext): Promise<Send
       ...(req.requestId ? { requestId: req.requestId } : {}),
       ...(req.feed ? { feed: req.feed } : {}),
       recordsSent: conversion?.written ?? null, recordsLeftOut: conversion?.rejected ?? null,
+      ...(conversion?.lines !== undefined ? { lines: conversion.lines } : {}),
       ...(conversion?.fieldsLeftOut ? { fieldsLeftOut: conversion.fieldsLeftOut, leftOutFields: conversion.leftOutFields ?? [] } : {}),
       ...(dup.fingerprint ? { fingerprint: dup.fingerprint } : {}),
     }, onHistoryError);

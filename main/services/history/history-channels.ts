@@ -18,6 +18,7 @@ function toHistoryDto(e: ReturnType<UploadHistory['list']>[number]): HistoryEntr
     requestId: e.requestId ?? null,
     recordsSent: e.recordsSent ?? null,
     recordsLeftOut: e.recordsLeftOut ?? null,
+    lines: e.lines ?? null,
     fieldsLeftOut: e.fieldsLeftOut ?? 0,
     leftOutFields: e.leftOutFields ?? [],
     compressed: e.compressed ?? false,

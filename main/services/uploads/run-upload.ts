@@ -36,7 +36,7 @@ export interface RunUploadContext {
 
 /** The counts a conversion left in the ledger, as the result and History show them. */
 export function recordCounts(c: ConversionRecord | null): RecordCounts | null {
-  return c ? { sent: c.written, leftOut: c.rejected, total: c.rows, sourceName: basename(c.source), fieldsLeftOut: c.fieldsLeftOut ?? 0, leftOutFields: c.leftOutFields ?? [] } : null;
+  return c ? { sent: c.written, leftOut: c.rejected, total: c.rows, lines: c.lines ?? null, sourceName: basename(c.source), fieldsLeftOut: c.fieldsLeftOut ?? 0, leftOutFields: c.leftOutFields ?? [] } : null;
 }
 
 /** The engine's view of a part's end, as the card shows it. */

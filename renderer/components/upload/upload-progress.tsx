@@ -67,7 +67,11 @@ function sentCounts(state: UploadState, conversion: ConversionReport | null): Re
   if (state.records) return state.records;
   if (!conversion) return null;
   const leftOutFields = [...new Set(conversion.leftOut.summary.map((g) => g.field))];
-  return { sent: conversion.written, leftOut: conversion.rejected, total: conversion.rows, sourceName: '', fieldsLeftOut: conversion.leftOut.fields, leftOutFields };
+  const { orders } = conversion;
+  const counts = orders
+    ? { sent: orders.written, leftOut: orders.refused, total: orders.written + orders.refused, lines: conversion.rows }
+    : { sent: conversion.written, leftOut: conversion.rejected, total: conversion.rows, lines: null };
+  return { ...counts, sourceName: '', fieldsLeftOut: conversion.leftOut.fields, leftOutFields };
 }
 
 /** "240 MB (gzipped from 2.1 GB) in 3 parts", or just the size. */

@@ -213,7 +213,7 @@ describe('feed alerts', () => {
     await alerts.close(5000);
     const { hooks, mails } = since(m);
     assert.deepEqual(hooks.map((h) => [h.kind, h.file, h.recordsSent, h.recordsLeftOut, h.uploadIds]), [['records-left-out', 'poor.csv', 90, 10, ['42']]]);
-    assert.match(String(hooks[0]?.text), /10 of its 100 rows \(10 %\) were left out as invalid, more than the 1 % this folder allows/);
+    assert.match(String(hooks[0]?.text), /10 of its 100 records \(10 %\) were left out as invalid, more than the 1 % this folder allows/);
     assert.equal(mails.length, 1);
   });
 });

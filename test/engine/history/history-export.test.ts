@@ -50,7 +50,7 @@ describe('the run log', () => {
   test('the rows carry History\'s facts; the CSV reads back as the same rows, a formula-like name defused', async () => {
     const file = await tempFile();
     const h = await openHistory(file);
-    const one = await h.add({ ...base, sourceName: '=cmd|calc.csv', datasetId: 'ds_1', recordType: 'customer_record', apiUrl: 'https://api.lexer.io', feed: '/srv/exports', recordsSent: 90, recordsLeftOut: 10 });
+    const one = await h.add({ ...base, sourceName: '=cmd|calc.csv', datasetId: 'ds_1', recordType: 'customer_record', apiUrl: 'https://api.lexer.io', feed: '/srv/exports', recordsSent: 90, recordsLeftOut: 10, lines: 240 });
     await h.update(one.id, { status: 'Success', uploadId: '777', contentHash: { algorithm: 'xxh3-128', value: 'ab'.repeat(16) }, finishedAt: '2026-11-29T09:01:00.000Z' });
     const parts = await h.add({ ...base, sandbox: true, apiUrl: 'http://127.0.0.1:4010' });
     await h.update(parts.id, {
@@ -62,7 +62,7 @@ describe('the run log', () => {
     const sent = rows.find((r) => r.historyId === one.id);
     assert.deepEqual(sent && { ...sent }, {
       when: one.createdAt, finishedAt: '2026-11-29T09:01:00.000Z', file: '=cmd|calc.csv', sentAs: 'pos-20261129-v1.csv', destination: 'https://api.lexer.io',
-      datasetId: 'ds_1', recordType: 'customer_record', outcome: 'Success', recordsSent: 90, recordsLeftOut: 10, bytes: 10, uploadIds: ['777'],
+      datasetId: 'ds_1', recordType: 'customer_record', outcome: 'Success', recordsSent: 90, recordsLeftOut: 10, lines: 240, bytes: 10, uploadIds: ['777'],
       feed: '/srv/exports', contentHash: `xxh3-128:${'ab'.repeat(16)}`, historyId: one.id, errorCode: null, errorMessage: null,
     });
     const split = rows.find((r) => r.historyId === parts.id);

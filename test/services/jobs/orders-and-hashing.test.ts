@@ -44,7 +44,7 @@ describe('orders and hashed e-mails through the app’s services', () => {
       id: 'card-orders', path: report.output, filename: 'pos_sales-20240314-v1.ndjson', destination: { datasetId: 'ds1', recordType: 'purchase' }, validateFirst: false,
     });
     assert.ok(state.kind === 'succeeded');
-    assert.deepEqual(state.records, { sent: 3, leftOut: 0, total: 3, sourceName: 'pos sales.csv', fieldsLeftOut: 0, leftOutFields: [] }, 'History counts orders, not lines');
+    assert.deepEqual(state.records, { sent: 3, leftOut: 0, total: 3, lines: 5, sourceName: 'pos sales.csv', fieldsLeftOut: 0, leftOutFields: [] }, 'the result counts orders, and says from how many lines');
   });
 
   test('"Send e-mail addresses only hashed": conversions hash, and a file that would carry clear addresses is not sent', async () => {
