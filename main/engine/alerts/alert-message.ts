@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { ErrorInfo } from '../errors.js';
 import type { Alert } from './alert-types.js';
+import { escapeName } from '../text/shown-text.js';
 import { countText, localTime, safeAlertText, spanText } from './alert-text.js';
 
 const PRODUCT = 'Lexer Uploader';
@@ -14,13 +15,17 @@ type AlertFacts = Omit<Alert, 'time' | 'text' | 'file' | 'filename' | 'error' | 
   & Partial<Pick<Alert, 'filename' | 'recordsSent' | 'recordsLeftOut' | 'uploadIds' | 'historyId'>>
   & { readonly file?: string | null; readonly error?: ErrorInfo | null; readonly text: string; readonly at?: Date };
 
-/** One alert, its text and error made safe to leave this computer. */
+/**
+ * One alert, its text and error made safe to leave this computer. Whoever can write into the
+ * folder names its files: a line break or a bidirectional control in a name would forge a line of
+ * the mail or reorder the chat message, so each is written out (`<U+202E>`) wherever a name goes.
+ */
 function makeAlert(f: AlertFacts, token: string | null): Alert {
   return {
-    kind: f.kind, feed: f.feed, file: f.file ? basename(f.file) : null, filename: f.filename ?? null, outcome: f.outcome,
-    error: f.error ? { code: f.error.code, message: safeAlertText(f.error.message, token) } : null,
+    kind: f.kind, feed: f.feed, file: f.file ? escapeName(basename(f.file)) : null, filename: f.filename ? escapeName(f.filename) : null, outcome: f.outcome,
+    error: f.error ? { code: f.error.code, message: escapeName(safeAlertText(f.error.message, token)) } : null,
     recordsSent: f.recordsSent ?? null, recordsLeftOut: f.recordsLeftOut ?? null, uploadIds: f.uploadIds ?? [], historyId: f.historyId ?? null,
-    time: (f.at ?? new Date()).toISOString(), text: safeAlertText(f.text, token),
+    time: (f.at ?? new Date()).toISOString(), text: escapeName(safeAlertText(f.text, token)),
   };
 }
 
@@ -101,7 +106,7 @@ export function emailMessage(a: Alert): { subject: string; text: string } {
   const facts: [string, string | null][] = [
     ['Watched folder', a.feed], ['File', a.file], ['Sent as', a.filename], ['Outcome', a.outcome],
     ['Error', a.error ? `${a.error.code}: ${a.error.message}` : null],
-    ['Records sent', a.recordsSent === null ? null : countText(a.recordsSent)], ['Rows left out', a.recordsLeftOut === null ? null : countText(a.recordsLeftOut)],
+    ['Records sent', a.recordsSent === null ? null : countText(a.recordsSent)], ['Records left out', a.recordsLeftOut === null ? null : countText(a.recordsLeftOut)],
     ['Upload ids', a.uploadIds.length > 0 ? a.uploadIds.join(', ') : null], ['History id', a.historyId], ['Time', a.time],
   ];
   return {

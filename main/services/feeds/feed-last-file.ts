@@ -1,5 +1,5 @@
-/** What a watched folder's row says about the last file it handled. */
-import type { FeedLastFile } from '../../contract/feeds.js';
+/** What a watched folder's row says about the files it handled: the last one, and those waiting in failed/. */
+import type { FeedFailure, FeedLastFile } from '../../contract/feeds.js';
 import type { FeedEvent } from '../../engine/feeds/feed-events.js';
 import { escapeName } from '../../engine/text/shown-text.js';
 
@@ -28,4 +28,12 @@ function lineFor(e: FeedEvent): Omit<FeedLastFile, 'at'> | null {
     default:
       return null;
   }
+}
+
+/**
+ * A file of failed/ as its row shows it: whoever wrote it named it, so its controls and
+ * bidirectional controls are written out. The stored name stays as it is on disk, to find it.
+ */
+export function shownFailure(f: FeedFailure): FeedFailure {
+  return { ...f, name: escapeName(f.name), message: escapeName(f.message), hint: f.hint === null ? null : escapeName(f.hint), errorFile: escapeName(f.errorFile) };
 }

@@ -18,7 +18,7 @@ import type { UploadQueue } from '../../engine/upload/upload-queue.js';
 import type { SecretStore } from '../../engine/vault/secret-store.js';
 import type { Connection } from '../settings/connection.js';
 import { parseExpectation } from './feed-alert-settings.js';
-import { lastFile } from './feed-last-file.js';
+import { lastFile, shownFailure } from './feed-last-file.js';
 import { alertView, smtpSecretName, startAlertsFor } from './feed-alerting.js';
 import { reachesFurther } from './feed-reach.js';
 import { parseFeedInput, toFeedConfig } from './feed-settings.js';
@@ -107,7 +107,7 @@ export function createFeedService(d: FeedServiceDeps): FeedService {
     const status = l?.runner?.status();
     const running: FeedView['state'] = status?.state === 'folder-missing' ? 'folder-missing' : status?.state === 'watching' ? 'watching' : 'starting';
     const state = f.paused ? 'paused' : l?.state ?? running;
-    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null, failures: f.failures, ...alertView(l?.alerts) };
+    return { id: f.id, settings: f.settings, state, waiting: status?.waiting ?? 0, sending: status?.sending ?? 0, last: l?.last ?? null, failures: f.failures.map(shownFailure), ...alertView(l?.alerts) };
   };
   const overview = (): FeedsOverview => ({ feeds: d.store.list().map(view), canChooseFolder: d.canChooseFolder });
   const changed = (): void => {

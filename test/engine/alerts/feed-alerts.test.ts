@@ -17,6 +17,7 @@ import type { FeedEvent } from '../../../main/engine/feeds/feed-events.js';
 import { startFeed } from '../../../main/engine/feeds/feed-runner.js';
 import { openHistory, type UploadHistory } from '../../../main/engine/history/upload-history.js';
 import { createUploadQueue } from '../../../main/engine/upload/upload-queue.js';
+import { UNSAFE } from '../../helpers/hostile-text.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../../helpers/smtp-catcher.js';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox.js';
 import { startWebhookServer, type WebhookServer } from '../../helpers/webhook-server.js';
@@ -215,5 +216,24 @@ describe('feed alerts', () => {
     assert.deepEqual(hooks.map((h) => [h.kind, h.file, h.recordsSent, h.recordsLeftOut, h.uploadIds]), [['records-left-out', 'poor.csv', 90, 10, ['42']]]);
     assert.match(String(hooks[0]?.text), /10 of its 100 records \(10 %\) were left out as invalid, more than the 1 % this folder allows/);
     assert.equal(mails.length, 1);
+  });
+
+  test('a file named to forge a line or reverse the text reaches the chat and the mailbox with those characters written out', async () => {
+    const m = mark();
+    const alerts = await startFeedAlerts({ feed: '/exports', settings: { leftOutPercent: 1, expect: null }, channels: channels(), token: null, lastArrival: null });
+    // What another account can name a file in a shared folder: a line that looks like a second fact, and "invoice.csv" read backwards.
+    const name = 'x\nOutcome: sent\u202evsc.eciovni';
+    alerts.onEvent({
+      kind: 'failed', file: `/exports/${name}`, error: { code: 'empty-file', message: `${name} is empty.` }, movedTo: `/exports/failed/${name}`, errorFile: null, historyId: 'h2',
+    });
+    await alerts.close(5000);
+    const { hooks, mails } = since(m);
+    assert.equal(hooks.length, 1);
+    assert.equal(hooks[0]?.file, 'x<U+000A>Outcome: sent<U+202E>vsc.eciovni');
+    for (const text of [hooks[0]?.text, (hooks[0]?.error as { message: string }).message, mails[0]?.subject, mails[0]?.text.replace(/\r?\n/g, ' ')]) {
+      assert.doesNotMatch(String(text), UNSAFE);
+      assert.match(String(text), /x<U\+000A>Outcome: sent<U\+202E>vsc\.eciovni/);
+    }
+    assert.doesNotMatch(mails[0]?.text ?? '', /^Outcome: sent$/m, 'no forged fact line in the mail');
   });
 });

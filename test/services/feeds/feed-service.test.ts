@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rename, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeedSettings, FeedsOverview } from '../../../main/contract/feeds.js';
 import { createAppServices } from '../../../main/services/create-app-services.js';
@@ -121,6 +121,21 @@ describe('watched folders in the services', () => {
       'link<U+202E>txt.ndjson is a link; a watched folder never follows links, so it was left where it is. Put the file itself in the folder.',
     ]);
     assert.ok((await lstat(join(folder, name))).isSymbolicLink());
+  });
+
+  test("a refused file's name is written out on the row's failed list, and moving it back still clears it", async () => {
+    await until((o) => o.feeds[0]?.state === 'watching');
+    const folder = (await f.value('feeds:list')).feeds[0]!.settings.path;
+    // Another account's export names it: shown raw, "bad\u202Evsc.ndjson" would read as "badnjdson.csv".
+    const name = 'bad\u202evsc.ndjson';
+    await writeFile(join(folder, name), '{"link": {"customer_id": 1}\n');
+    const o = await until((x) => (x.feeds[0]?.failures.length ?? 0) > 0);
+    const failure = o.feeds[0]?.failures[0];
+    assert.equal(failure?.name, 'bad<U+202E>vsc.ndjson');
+    assert.doesNotMatch(JSON.stringify(failure), /\u202e/i);
+    assert.ok((await readdir(join(folder, 'failed'))).includes(name), 'on disk the file keeps its own name');
+    await rename(join(folder, 'failed', name), join(f.dir, 'taken-away.ndjson'));
+    await until((x) => x.feeds[0]?.failures.length === 0);
   });
 
   test('after a restart the feeds come back, a paused one still paused', async () => {
