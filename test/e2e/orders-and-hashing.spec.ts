@@ -21,12 +21,14 @@ test('One record per receipt: an order’s lines become one purchase with its pr
   await c.getByLabel('Dataset ID').fill('ds_orders_e2e');
   // The receipt number repeats in the first rows: the card points at it.
   await expect(c.getByTestId('order-lines-hint')).toContainText('“Receipt No” repeats in the first rows');
+  // A column mapped by hand before the grouping is chosen stays mapped after it.
+  await c.getByRole('combobox', { name: 'Store', exact: true }).selectOption('store.name');
   await c.getByLabel('One record per').selectOption('Receipt No');
   // Line-item headers are suggested once rows are grouped.
   await expect(c.getByRole('combobox', { name: 'Qty', exact: true })).toHaveValue('products.quantity');
   await expect(c.getByRole('combobox', { name: 'SKU', exact: true })).toHaveValue('products.product_reference.id');
   await expect(c.getByLabel('Value of products.product_reference.id_type')).toHaveValue('sku');
-  await c.getByRole('combobox', { name: 'Store', exact: true }).selectOption('store.name');
+  await expect(c.getByRole('combobox', { name: 'Store', exact: true })).toHaveValue('store.name');
   await c.getByRole('combobox', { name: 'Item', exact: true }).selectOption({ label: 'Leave out this column' });
   // Values the export lacks: the purchase's type, and the store's.
   await c.getByRole('button', { name: 'Add a value every record gets' }).click();

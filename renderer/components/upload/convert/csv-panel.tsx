@@ -4,10 +4,11 @@
  * that loads automatically) with a record type, what one record is (a row, or an order's rows),
  * a column mapping, values every record gets, and a conversion that validates every row.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CsvPreview } from '../../../../main/contract/files.js';
-import type { ColumnMapping, FieldOption, TextEncoding } from '../../../../main/contract/jobs.js';
+import type { ColumnMapping, FieldOption, RecordTypeName, TextEncoding } from '../../../../main/contract/jobs.js';
 import type { ErrorInfo } from '../../../../main/contract/result.js';
+import type { LexerApi } from '../../../../preload/create-api.js';
 import { useApi } from '../../../api-context.js';
 import { columnTargets, linkConflict, fileNotes, fileProblems, poorMatch, summarizeMapping } from '../../../state/mapping-summary.js';
 import { CsvPreviewTable } from './csv-preview-table.js';
@@ -23,6 +24,20 @@ import { ThingsToKnow } from './things-to-know.js';
 import { ConstantValues } from './constant-values.js';
 import { holdsLines, RecordGrouping } from './record-grouping.js';
 import { ErrorText } from '../../shared/error-text.js';
+import { keepMappingEdits } from '../../../state/keep-mapping-edits.js';
+
+/**
+ * Which field paths a column may keep once rows are grouped (all) or no longer (all but a line
+ * item's fields, which exist only in an order).
+ */
+async function fieldsThatFit(api: LexerApi, recordType: RecordTypeName, lineItems: boolean): Promise<(path: string) => boolean> {
+  if (lineItems) return () => true;
+  const [withLines, without] = await Promise.all([api.mapping.fields(recordType, true), api.mapping.fields(recordType, false)]);
+  if (!withLines.ok || !without.ok) return () => true;
+  const kept = new Set(without.value.map((f) => f.path));
+  const lineOnly = new Set(withLines.value.map((f) => f.path).filter((p) => !kept.has(p)));
+  return (path) => !lineOnly.has(path);
+}
 
 /** The CSV part of a card. */
 export function CsvPanel(props: ConvertiblePanelProps) {
@@ -55,11 +70,18 @@ export function CsvPanel(props: ConvertiblePanelProps) {
 
   const headers = preview?.headers;
   const grouping = holdsLines(recordType) ? groupBy : null;
+  // The suggestion the mapping started from, and for which record type and headers: choosing
+  // "One record per" again suggests anew but keeps what the person changed since.
+  const suggested = useRef<{ readonly key: string; readonly mapping: ColumnMapping } | null>(null);
   useEffect(() => {
     if (!headers || mode !== 'convert') return;
     let live = true;
-    void api.mapping.suggest(headers, recordType, grouping).then((suggested) => {
-      if (live && suggested.ok) setMapping(suggested.value);
+    const key = JSON.stringify([recordType, headers]);
+    void Promise.all([api.mapping.suggest(headers, recordType, grouping), fieldsThatFit(api, recordType, grouping !== null)]).then(([next, fits]) => {
+      if (!live || !next.ok) return;
+      const prior = suggested.current;
+      suggested.current = { key, mapping: next.value };
+      setMapping((current) => (current && prior?.key === key ? keepMappingEdits(current, prior.mapping, next.value, fits) : next.value));
     });
     return () => {
       live = false;
@@ -78,6 +100,8 @@ export function CsvPanel(props: ConvertiblePanelProps) {
 
   const changeMapping = (next: ColumnMapping) => {
     setMapping(next);
+    // A preset may group rows into orders (or stop): the choice follows it.
+    setGroupBy(next.groupBy ?? null);
     onConversion(null);
   };
 
