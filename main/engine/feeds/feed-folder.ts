@@ -37,7 +37,9 @@ export function watchFeedFolder(feed: FeedConfig, o: FeedFolderOptions): FeedFol
   let state: 'watching' | 'folder-missing' = 'watching';
   /** Whether the folder was there at the last look (null: not looked yet). */
   let present: boolean | null = null;
-  let ticking = false;
+  /** The look under way, which close() waits for: it may be starting a watcher. */
+  let looking: Promise<void> | null = null;
+  let closed = false;
 
   const startWatching = async (): Promise<void> => {
     if (o.once) {
@@ -45,18 +47,19 @@ export function watchFeedFolder(feed: FeedConfig, o: FeedFolderOptions): FeedFol
       for (const name of (await readdir(feed.path)).sort()) o.onFile(join(feed.path, name));
       return;
     }
-    watcher = await watchFolder(feed.path, {
+    const started = await watchFolder(feed.path, {
       polling: feed.polling, intervalMs: Math.max(100, o.checkMs),
       onFile: o.onFile, onGone: o.onGone,
       onError: (error) => o.onEvent({ kind: 'problem', file: null, message: `Watching ${feed.path}: ${(error as Error).message}` }),
     });
+    watcher = started;
+    // Stopped while the watch was starting: the watch must not outlive the feed.
+    if (closed || o.stopped()) return;
     o.onEvent({ kind: 'watching', folder: feed.path, polling: feed.polling });
     for (const path of [...watcher.initial].sort()) o.onFile(path);
   };
 
-  const tick = async (): Promise<void> => {
-    if (ticking || o.stopped()) return;
-    ticking = true;
+  const look = async (): Promise<void> => {
     try {
       const now = await stat(feed.path).then((s) => s.isDirectory(), () => false);
       if (now !== present) {
@@ -76,19 +79,24 @@ export function watchFeedFolder(feed: FeedConfig, o: FeedFolderOptions): FeedFol
       await o.onTick();
     } catch (error) {
       o.onEvent({ kind: 'problem', file: null, message: `Watching ${feed.path}: ${(error as Error).message}` });
-    } finally {
-      ticking = false;
     }
   };
+  const tick = (): void => {
+    if (looking || closed || o.stopped()) return;
+    looking = look().finally(() => (looking = null));
+  };
 
-  const timer = setInterval(() => void tick(), o.checkMs);
-  void tick();
+  const timer = setInterval(tick, o.checkMs);
+  tick();
 
   return {
     state: () => state,
     async close() {
+      closed = true;
       clearInterval(timer);
+      await looking;
       await watcher?.close();
+      watcher = null;
     },
   };
 }
