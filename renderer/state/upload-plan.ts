@@ -12,7 +12,7 @@ import { defaultDatasetFileName, isDatasetDefaultName } from './send-names.js';
 /** How a CSV or JSON file goes: as it is (for Lexer staff), or converted to NDJSON. */
 export type CsvMode = 'as-is' | 'convert';
 
-/** The rows a conversion left out, which the person confirms before sending. */
+/** The records a conversion left out (rows, or orders when rows were grouped), which the person confirms before sending. */
 export interface LeftOut {
   readonly sent: number;
   readonly total: number;

@@ -55,7 +55,7 @@ test('a CSV with a BOM is previewed, converted with a mapping, validated and upl
 
   // One row was left out: the app asks before sending, and the result keeps the count.
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
-  const ask = page.getByRole('dialog', { name: 'Send with rows left out?' });
+  const ask = page.getByRole('dialog', { name: 'Send with records left out?' });
   await expect(ask).toContainText('2 of 3 customers will be sent; 1 is left out');
   await ask.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');

@@ -55,7 +55,7 @@ test('keeping records without their invalid optional fields: counted, exported a
   ]);
 
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Send with rows left out?' }).getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Send with records left out?' }).getByRole('button', { name: 'Send', exact: true }).click();
   await expect(c.getByTestId('upload-result')).toHaveText('Success');
   // The result and History say what went without which fields, not just the records.
   await expect(c.getByTestId('upload-records')).toHaveText('3 records sent; 1 row left out; 2 fields left out (date_of_birth, employee_flag).');

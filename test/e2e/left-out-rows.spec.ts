@@ -26,7 +26,7 @@ test('sending a conversion with rejected rows asks first, and the result and His
   await expect(report).toContainText('Rejected');
 
   await c.getByRole('button', { name: 'Upload', exact: true }).click();
-  const ask = page.getByRole('dialog', { name: 'Send with rows left out?' });
+  const ask = page.getByRole('dialog', { name: 'Send with records left out?' });
   await expect(ask).toContainText('4 of 7 customers will be sent; 3 are left out (see the report). Send anyway?');
   await expect(ask.getByRole('button', { name: 'Don’t send' })).toBeFocused();
   await snap(page, info, 'left-out-question');

@@ -36,7 +36,7 @@ export function useCardStart(card: Card, plan: Plan, locked: boolean, recordType
     if (plan.leftOut) {
       const { sent, total, leftOut } = plan.leftOut;
       const yes = await ask({
-        title: 'Send with rows left out?',
+        title: 'Send with records left out?',
         message: <p>{count(sent)} of {count(total)} {recordNoun(recordType)} will be sent; {count(leftOut)} {leftOut === 1 ? 'is' : 'are'} left out (see the report). Send anyway?</p>,
         confirmLabel: 'Send',
         cancelLabel: 'Don’t send',
