@@ -45,6 +45,11 @@ describe('a watched folder\'s sent/ and failed/', () => {
     assert.equal(await readFile(join(dir, 'failed'), 'utf8'), 'failed');
   });
 
+  test('a watched folder that is a file is an error of its own: sent/ inside it is not blamed', async () => {
+    const dir = await folder('export.csv');
+    await assert.rejects(openFeedSubfolder(join(dir, 'export.csv'), 'sent'), (error: NodeJS.ErrnoException) => error.code === 'ENOTDIR' && !(error instanceof LexerError));
+  });
+
   test('a folder of another account is refused, naming the account', { skip: !ROOT && 'giving a folder to another account needs root (CI runs as root)' }, async () => {
     const dir = await folder();
     await mkdir(join(dir, 'sent'));
@@ -57,14 +62,15 @@ describe('a watched folder\'s sent/ and failed/', () => {
     const sent = await openFeedSubfolder(dir, 'sent');
     try {
       assert.ok((await stat(join(dir, 'sent'))).isDirectory());
-      for (const [name, text] of [['x.csv', 'first'], ['x.csv', 'second'], ['y.csv.gz', 'gz one'], ['y.csv.gz', 'gz two']] as const) {
+      const names = [['x.csv', 'first'], ['x.csv', 'second'], ['y.csv.gz', 'gz one'], ['y.csv.gz', 'gz two'], ['r.2026.gz.csv', 'gz inside'], ['r.2026.gz.csv', 'again']] as const;
+      for (const [name, text] of names) {
         await writeFile(join(dir, name), text);
         await sent.moveIn(join(dir, name), name);
       }
     } finally {
       await sent.close();
     }
-    assert.deepEqual((await readdir(join(dir, 'sent'))).sort(), ['x-2.csv', 'x.csv', 'y-2.csv.gz', 'y.csv.gz']);
+    assert.deepEqual((await readdir(join(dir, 'sent'))).sort(), ['r.2026.gz-2.csv', 'r.2026.gz.csv', 'x-2.csv', 'x.csv', 'y-2.csv.gz', 'y.csv.gz']);
     assert.equal(await readFile(join(dir, 'sent', 'x.csv'), 'utf8'), 'first', 'the first is not overwritten');
     assert.equal(await readFile(join(dir, 'sent', 'y-2.csv.gz'), 'utf8'), 'gz two');
   });
@@ -117,7 +123,7 @@ describe('a watched folder\'s sent/ and failed/', () => {
       assert.equal(await sent.writeNew('x.csv', '.note.txt', 'n'), join(dir, 'sent', 'x-1000.csv.note.txt'));
       await writeFile(join(dir, 'x.csv'), 'one more');
       const full = (what: string) => (error: unknown): boolean =>
-        error instanceof LexerError && error.message === `${join(dir, 'sent')} has no free name left for ${what}.` && error.hint === 'Clear out old files from it.';
+        error instanceof LexerError && error.code === 'file-unreadable' && error.message === `${join(dir, 'sent')} has no free name left for ${what}.` && error.hint === 'Clear out old files from it.';
       await assert.rejects(sent.moveIn(join(dir, 'x.csv'), 'x.csv'), full('x.csv'));
       await assert.rejects(sent.writeNew('x.csv', '.note.txt', 'n'), full('x.csv.note.txt'));
       assert.equal(await readFile(join(dir, 'x.csv'), 'utf8'), 'one more', 'the file stays where it was');
