@@ -58,6 +58,28 @@ test('One record per receipt: an order’s lines become one purchase with its pr
   ]);
 });
 
+test('a refused order is counted in lines in the report: the table and the first problems say lines, not rows', async ({ app: page }, info) => {
+  const name = 'pos-bad-20240314-v1.csv';
+  // R-1003's two lines name different stores: the order is refused, with both of its lines.
+  await writeFile(info.outputPath(name), POS_SALES.replace('R-1003,14/03/2024 11:40,Carlton,cat@example.com,CAP-01', 'R-1003,14/03/2024 11:40,Fitzroy,cat@example.com,CAP-01'));
+  await addFiles(page, [info.outputPath(name)]);
+  const c = card(page, name);
+  await c.getByRole('radio', { name: 'Convert to NDJSON' }).check();
+  await c.getByLabel('Record type').selectOption('purchase');
+  await c.getByLabel('One record per').selectOption('Receipt No');
+  await c.getByRole('combobox', { name: 'Store', exact: true }).selectOption('store.name');
+  await c.getByRole('combobox', { name: 'Item', exact: true }).selectOption({ label: 'Leave out this column' });
+  await c.getByRole('button', { name: 'Add a value every record gets' }).click();
+  await c.getByLabel('Field for value 2').selectOption('type');
+  await c.getByLabel('Value of type').selectOption('physical');
+  await c.getByRole('button', { name: 'Convert and validate' }).click();
+  const report = c.getByRole('region', { name: 'Validation report' });
+  await expect(report.getByText('Orders refused', { exact: true })).toBeVisible();
+  const table = report.getByRole('table', { name: 'Errors by field and rule' });
+  await expect(table.getByRole('columnheader')).toHaveText(['Field', 'Rule', 'Lines']);
+  await expect(report.getByRole('heading', { name: 'First lines in error' })).toBeVisible();
+});
+
 test('Send e-mail addresses only hashed: the CSV as it is is held, the conversion hashes and says how many', async ({ app: page, sandbox }, info) => {
   const name = 'customers-20260101-v1.csv';
   await writeFile(info.outputPath(name), 'Email,First Name\n Ann@Example.com ,Ann\nbob@example.com,Bob\n');

@@ -64,11 +64,13 @@ export function ValidationReport({ counts, errors, summary, leftOut, warnings, j
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
+  // What the problems are counted in: rows, or the lines of orders when rows were grouped.
+  const unit = counts.totalLabel ?? 'Rows';
   return (
     <section ref={section} tabIndex={-1} className="report" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>Validation report</h4>
       <dl className="counts">
-        <div><dt>{counts.totalLabel ?? 'Rows'}</dt><dd>{counts.total.toLocaleString()}</dd></div>
+        <div><dt>{unit}</dt><dd>{counts.total.toLocaleString()}</dd></div>
         <div><dt>{counts.goodLabel}</dt><dd>{counts.good.toLocaleString()}</dd></div>
         <div><dt>{counts.badLabel}</dt><dd className={counts.bad > 0 ? 'bad' : undefined}>{counts.bad.toLocaleString()}</dd></div>
         {counts.more?.map((m) => <div key={m.label}><dt>{m.label}</dt><dd className={m.bad && m.value > 0 ? 'bad' : undefined}>{m.value.toLocaleString()}</dd></div>)}
@@ -103,7 +105,7 @@ export function ValidationReport({ counts, errors, summary, leftOut, warnings, j
         <table>
           <caption>Errors by field and rule</caption>
           <thead>
-            <tr><th scope="col">Field</th><th scope="col">Rule</th><th scope="col">Rows</th></tr>
+            <tr><th scope="col">Field</th><th scope="col">Rule</th><th scope="col">{unit}</th></tr>
           </thead>
           <tbody>
             {summary.map((g) => (
@@ -114,7 +116,7 @@ export function ValidationReport({ counts, errors, summary, leftOut, warnings, j
       )}
       {(errors.length > 0 || kept > 0) && (
         <>
-          {errors.length > 0 && <h5>First rows in error</h5>}
+          {errors.length > 0 && <h5>First {unit.toLowerCase()} in error</h5>}
           {errors.length > 0 && (
             <ol className="line-errors">
               {errors.slice(0, 20).map((e) => (
