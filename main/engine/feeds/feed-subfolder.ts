@@ -8,10 +8,11 @@
  * created O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600: a name already there (a planted link among them)
  * is never written through; a free name is taken instead.
  */
-import { constants, existsSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { lstat, mkdir, open, rename, type FileHandle } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { LexerError } from '../errors.js';
+import { DESCRIPTOR_PATHS, descriptorPath } from '../io/descriptor-path.js';
 import { fitName } from '../names/fit-name.js';
 
 /** sent/ or failed/, opened and checked. */
@@ -27,7 +28,6 @@ export interface FeedSubfolder {
 
 const DIR_FLAGS = constants.O_RDONLY | (constants.O_DIRECTORY ?? 0) | (constants.O_NOFOLLOW ?? 0);
 const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-const PROC_FD = process.platform === 'linux' && existsSync(`/proc/${process.pid}/fd`);
 /** Free names tried before giving up (an export's same name on many nights). */
 const MAX_TRIES = 1000;
 
@@ -70,7 +70,7 @@ export async function openFeedSubfolder(folder: string, sub: string): Promise<Fe
     throw refused(path, `belongs to another account (uid ${info.uid})`);
   }
   // Where a name inside it is reached: through the descriptor where the system offers one.
-  const at = (name: string): string => (PROC_FD ? `/proc/${process.pid}/fd/${handle.fd}/${name}` : join(path, name));
+  const at = (name: string): string => (DESCRIPTOR_PATHS ? descriptorPath(handle.fd, name) : join(path, name));
   return {
     path,
     async moveIn(file, name) {

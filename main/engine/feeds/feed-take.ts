@@ -7,10 +7,11 @@
  * /proc/PID/fd/N), so a file swapped in after the check (a link to /etc/shadow, another file) is
  * never read. Elsewhere the checks hold for the moment the file is taken.
  */
-import { constants, existsSync, type Stats } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { lstat, open, symlink, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createTempWorkspace, type TempWorkspace } from '../compress/temp-workspace.js';
+import { DESCRIPTOR_PATHS, descriptorPath } from '../io/descriptor-path.js';
 
 /** Why a file was left where it is. */
 export type NotTakenReason = 'link' | 'not-a-file' | 'other-owner' | 'unreadable';
@@ -41,8 +42,6 @@ export function allowedOwners(fileOwners: readonly number[] | undefined): readon
 }
 
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
-/** Reading a descriptor through /proc/PID/fd/N reopens the very file it holds (Linux). */
-const PROC_FD = process.platform === 'linux' && existsSync(`/proc/${process.pid}/fd`);
 
 const linkMessage = (name: string): string => `${name} is a link; a watched folder never follows links, so it was left where it is. Put the file itself in the folder.`;
 
@@ -95,10 +94,10 @@ export async function takeFile(path: string, owners: readonly number[] | null, t
       return { kind: 'changed' };
     }
     let readPath = path;
-    if (PROC_FD) {
+    if (DESCRIPTOR_PATHS) {
       workspace = await createTempWorkspace(tempRoot);
       readPath = workspace.file(name);
-      await symlink(`/proc/${process.pid}/fd/${handle.fd}`, readPath);
+      await symlink(descriptorPath(handle.fd), readPath);
     }
     const held = workspace;
     return {
