@@ -5,10 +5,18 @@
  */
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import type { Locator } from '@playwright/test';
 import { test, expect, addFiles, card, openTab, saveToken, snap, storedRecords } from './fixtures.js';
 import { POS_SALES } from '../engine/pipeline/real-exports/order-fixtures.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Adds a value every record of the card gets, as the `row`th row of its values. */
+async function addValue(c: Locator, row: number, field: string, value: string): Promise<void> {
+  await c.getByRole('button', { name: 'Add a value every record gets' }).click();
+  await c.getByLabel(`Field for value ${row}`).selectOption(field);
+  await c.getByLabel(`Value of ${field}`).selectOption(value);
+}
 
 test('One record per receipt: an order’s lines become one purchase with its products', async ({ app: page, sandbox }, info) => {
   const name = 'pos-sales-20240314-v1.csv';
@@ -31,12 +39,8 @@ test('One record per receipt: an order’s lines become one purchase with its pr
   await expect(c.getByRole('combobox', { name: 'Store', exact: true })).toHaveValue('store.name');
   await c.getByRole('combobox', { name: 'Item', exact: true }).selectOption({ label: 'Leave out this column' });
   // Values the export lacks: the purchase's type, and the store's.
-  await c.getByRole('button', { name: 'Add a value every record gets' }).click();
-  await c.getByLabel('Field for value 2').selectOption('type');
-  await c.getByLabel('Value of type').selectOption('physical');
-  await c.getByRole('button', { name: 'Add a value every record gets' }).click();
-  await c.getByLabel('Field for value 3').selectOption('store.type');
-  await c.getByLabel('Value of store.type').selectOption('physical');
+  await addValue(c, 2, 'type', 'physical');
+  await addValue(c, 3, 'store.type', 'physical');
   await c.getByRole('button', { name: 'Convert and validate' }).click();
 
   const report = c.getByRole('region', { name: 'Validation report' });
@@ -69,9 +73,7 @@ test('a refused order is counted in lines in the report: the table and the first
   await c.getByLabel('One record per').selectOption('Receipt No');
   await c.getByRole('combobox', { name: 'Store', exact: true }).selectOption('store.name');
   await c.getByRole('combobox', { name: 'Item', exact: true }).selectOption({ label: 'Leave out this column' });
-  await c.getByRole('button', { name: 'Add a value every record gets' }).click();
-  await c.getByLabel('Field for value 2').selectOption('type');
-  await c.getByLabel('Value of type').selectOption('physical');
+  await addValue(c, 2, 'type', 'physical');
   await c.getByRole('button', { name: 'Convert and validate' }).click();
   const report = c.getByRole('region', { name: 'Validation report' });
   await expect(report.getByText('Orders refused', { exact: true })).toBeVisible();
