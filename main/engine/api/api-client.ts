@@ -83,8 +83,7 @@ export async function requestUploadUrl(o: RequestUploadUrlOptions): Promise<{ id
       json: body,
     });
   } catch (error) {
-    if (limit.exceeded && !o.signal?.aborted) throw replyTooLarge(base, limit);
-    throw apiError(error, { where: base, attempts: attempts.count, signal: o.signal, token: o.token });
+    throw callError(error, { base, limit, attempts, signal: o.signal, token: o.token });
   }
   refuseRedirect(response, endpoint, o.token);
   if (response.statusCode !== 200 && response.statusCode !== 201) {
@@ -107,6 +106,12 @@ function refuseLinkToThisComputer(url: string, base: string): void {
   throw new LexerError('wrong-api-url', `The Lexer API at ${base} answered with an upload link to this computer (${link.host}); nothing was sent there.`, {
     hint: 'Check the API URL (the default is https://api.lexer.io): Lexer\'s upload links go to Amazon S3.',
   });
+}
+
+/** Why a call failed: a reply cut at its limit (said as such, not as the cancel that cut it), or what got reported. */
+function callError(error: unknown, c: { base: string; limit: ReplyLimit; attempts: { count: number }; signal: AbortSignal | undefined; token: string }): LexerError {
+  if (c.limit.exceeded && !c.signal?.aborted) return replyTooLarge(c.base, c.limit);
+  return apiError(error, { where: c.base, attempts: c.attempts.count, signal: c.signal, token: c.token });
 }
 
 /** Reads {"id", "url"} from the reply; JSON.parse decodes the service's `\u0026` escapes. */
@@ -146,7 +151,7 @@ export async function checkToken(o: CheckTokenOptions): Promise<{ valid: boolean
     refuseRedirect(await cappedGot.get(endpoint, apiOptions(o, attempts, { limit: 0 }, limit)), endpoint, o.token);
     return { valid: true, message: 'Lexer accepted the API token.' };
   } catch (error) {
-    const e = limit.exceeded && !o.signal?.aborted ? replyTooLarge(base, limit) : apiError(error, { where: base, attempts: attempts.count, signal: o.signal, token: o.token });
+    const e = callError(error, { base, limit, attempts, signal: o.signal, token: o.token });
     if (e.code === 'cancelled') throw e;
     return { valid: false, message: e.describe() };
   }
