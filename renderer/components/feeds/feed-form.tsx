@@ -1,5 +1,4 @@
 /**
-/**
  * Adding a watched folder, or changing one's settings: the folder (typed, or chosen where the
  * host has a chooser; fixed once added), where its files go, and the options a dropped file has:
  * convert CSVs with a saved mapping (one record per order for line-item exports), how their
